@@ -1,0 +1,1 @@
+"""The ``xlsrc`` command line: one module per subcommand, listed in ``main.COMMANDS``."""

@@ -1,0 +1,248 @@
+"""Reading numbers the way Finnish reports print them.
+
+The seed tables print numbers as "-2 891,2", "13,6 %", "88.3%", "1,0 M€",
+"≥ 1M€", "0,15 vrk", "2022: 13,6 %", with thin or non-breaking spaces between
+thousands, U+2212 for minus, "-" for nil and words ("NA", "Ei mittaria",
+"Valmistuu myöhemmin") where no number exists.  :func:`read_number` turns any
+of these into a typed :class:`Reading`; it never guesses silently: text that
+cannot be read is a :class:`NotANumber` that says why, never 0 or NaN.
+
+Decisions (tested in tests/core/test_numbers.py):
+- Comma is the decimal separator (Finnish).  A dot is a decimal separator too
+  when it is the only separator ("88.3%", "≤ 5."), because the seeds use it so.
+- Both "1.234,5" (dot grouping) and "1,234,567" (English grouping) are refused
+  as ambiguous rather than read one way or the other: a factor of 1000 silently
+  wrong is the worst outcome for a budget.
+- Per cent values are fractions (13,6 % -> 0.136), as Excel stores them.
+- "M€"/"m€"/"milj. €" scale by a million, "k€"/"t€" by a thousand; the value is
+  in euros and ``unit`` is "€".  Other trailing units (vrk, pv, min, kpl) are
+  kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
+
+from xlsrc.core.errors import InvalidNumber
+
+NotNumberKind = Literal["not_available", "no_metric", "pending", "unreadable"]
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number read from a cell.
+
+    ``decimals`` is how many digits were printed after the decimal separator
+    (in per cent points for per cents), so a recomputed value can be rounded
+    the way the table printed it.  ``from_text`` is True when the number came
+    from text rather than a numeric cell: a numeric column holding text is
+    worth a finding even when the text is readable.
+    """
+
+    value: float
+    unit: str = ""
+    decimals: int = 0
+    qualifier: str = ""
+    label: str = ""
+    text: str = ""
+    from_text: bool = False
+
+
+@dataclass(frozen=True)
+class Nil:
+    """A dash printed where the table means "nothing" (zero, no entry)."""
+
+    text: str = "-"
+
+
+@dataclass(frozen=True)
+class Blank:
+    """An empty cell."""
+
+
+@dataclass(frozen=True)
+class NotANumber:
+    """Text that is not a number, with the reason in Finnish-user terms."""
+
+    text: str
+    reason: str
+    kind: NotNumberKind = "unreadable"
+
+
+Reading = Number | Nil | Blank | NotANumber
+
+#: Words that mean "no value here", each with its kind.
+_NO_VALUE_WORDS: dict[str, NotNumberKind] = {
+    "na": "not_available",
+    "n/a": "not_available",
+    "ei tietoa": "not_available",
+    "ei toteumatietoa": "not_available",
+    "ei mittaria": "no_metric",
+    "valmistuu myöhemmin": "pending",
+}
+
+_NIL_MARKS = frozenset({"-", "\u2013", "\u2014", "\u2212"})
+
+#: Scale units: written form (lower-cased, spaces removed) -> (factor, unit).
+_SCALES: dict[str, tuple[Decimal, str]] = {
+    "€": (Decimal(1), "€"),
+    "e": (Decimal(1), "€"),
+    "eur": (Decimal(1), "€"),
+    "euroa": (Decimal(1), "€"),
+    "k€": (Decimal(1000), "€"),
+    "t€": (Decimal(1000), "€"),
+    "te": (Decimal(1000), "€"),
+    "m€": (Decimal(1_000_000), "€"),
+    "me": (Decimal(1_000_000), "€"),
+    "milj.€": (Decimal(1_000_000), "€"),
+    "milj€": (Decimal(1_000_000), "€"),
+    "%": (Decimal("0.01"), "%"),
+}
+
+_QUALIFIERS = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", ">": ">", "<": "<", "=": "="}
+
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f\u2007\u200a]+")
+_LABEL = re.compile(r"^(?P<label>\d{4})\s*:\s*(?P<rest>.+)$")
+_QUALIFIER = re.compile(r"^(?P<q>>=|<=|≥|≤|>|<|=)\s*(?P<rest>.*)$")
+_SIGNED = re.compile(
+    r"^(?P<sign>[+\-\u2212\u2013]?)\s*(?P<body>\d[\d ]*(?:[.,]\d*)?|[.,]\d+)\s*(?P<unit>.*)$"
+)
+_GROUPED = re.compile(r"^\d{1,3}( \d{3})*$")
+_UNIT_WORD = re.compile(r"^[a-zåäö]{1,6}\.?$")
+
+
+def read_number(cell: str | float | int | bool | None) -> Reading:
+    """Read one cell value as printed in a Finnish report; see the module doc."""
+    if cell is None:
+        return Blank()
+    if isinstance(cell, bool):
+        return NotANumber(str(cell).upper(), "totuusarvo, ei luku", "unreadable")
+    if isinstance(cell, int | float):
+        if cell != cell or cell in (float("inf"), float("-inf")):
+            return NotANumber(str(cell), "ei äärellinen luku", "unreadable")
+        return Number(float(cell), text=str(cell))
+    return _read_text(cell)
+
+
+def _read_text(raw: str) -> Reading:
+    text = _SPACES.sub(" ", raw).strip()
+    if not text:
+        return Blank()
+    if text in _NIL_MARKS:
+        return Nil(text)
+    kind = _NO_VALUE_WORDS.get(text.lower().rstrip("."))
+    if kind is not None:
+        return NotANumber(raw, f"ei lukuarvoa: {text}", kind)
+
+    label = ""
+    labelled = _LABEL.match(text)
+    if labelled:
+        label, text = labelled["label"], labelled["rest"].strip()
+
+    qualifier = ""
+    qualified = _QUALIFIER.match(text)
+    if qualified:
+        qualifier, text = _QUALIFIERS[qualified["q"]], qualified["rest"].strip()
+
+    signed = _SIGNED.match(text)
+    if not signed:
+        return NotANumber(raw, "ei luettavissa luvuksi", "unreadable")
+    digits = _parse_digits(signed["body"])
+    if isinstance(digits, str):
+        return NotANumber(raw, digits, "unreadable")
+    magnitude, decimals = digits
+
+    factor, unit = Decimal(1), ""
+    unit_text = signed["unit"].strip()
+    if unit_text:
+        scale = _SCALES.get(unit_text.lower().replace(" ", ""))
+        if scale is not None:
+            factor, unit = scale
+        elif _UNIT_WORD.match(unit_text.lower()):
+            unit = unit_text
+        else:
+            return NotANumber(raw, f"tuntematon yksikkö tai lisäteksti: {unit_text!r}", "unreadable")
+
+    value = magnitude * factor
+    if signed["sign"] in ("-", "\u2212", "\u2013"):
+        value = -value
+    return Number(
+        float(value),
+        unit=unit,
+        decimals=decimals,
+        qualifier=qualifier,
+        label=label,
+        text=raw,
+        from_text=True,
+    )
+
+
+def _parse_digits(body: str) -> tuple[Decimal, int] | str:
+    """Digits with at most one decimal separator -> (value, decimals), or a reason."""
+    body = body.strip()
+    integer_part = re.split(r"[.,]", body)[0]
+    if " " in integer_part and not _GROUPED.match(integer_part):
+        return "välilyönnit eivät erota kolmen numeron ryhmiä"
+    body = body.replace(" ", "")
+    commas, dots = body.count(","), body.count(".")
+    if commas and dots:
+        return "sekä pilkku että piste: epäselvä tuhaterotin (käytä välilyöntiä)"
+    if commas > 1:
+        return "useita pilkkuja: englanninkielinen tuhaterotin? (käytä välilyöntiä)"
+    if dots > 1:
+        return "useita pisteitä: epäselvä tuhaterotin (käytä välilyöntiä)"
+    integer, _, fraction = body.replace(",", ".").partition(".")
+    if not integer and not fraction:
+        return "ei numeroita"
+    try:
+        value = Decimal(f"{integer or '0'}.{fraction or '0'}")
+    except InvalidOperation:
+        return "ei luettavissa luvuksi"
+    return value, len(fraction)
+
+
+def require_number(cell: str | float | int | bool | None, where: str, expected: str) -> float:
+    """The numeric value of ``cell``, or :class:`InvalidNumber` naming ``where``.
+
+    Nil ("-") counts as 0 because the seed tables print "-" for an empty
+    amount that still enters sums; a blank or a word does not.
+    """
+    reading = read_number(cell)
+    if isinstance(reading, Number):
+        return reading.value
+    if isinstance(reading, Nil):
+        return 0.0
+    found = "tyhjä solu" if isinstance(reading, Blank) else f"{reading.text!r} ({reading.reason})"
+    raise InvalidNumber(f"{where}: odotettiin lukua ({expected}), löytyi {found}")
+
+
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """Round as the reports (and Excel's ROUND) do: halves away from zero.
+
+    Goes through the shortest decimal repr of ``value`` so that 2.675 rounds
+    to 2.68 as a person reading the number expects, not to binary 2.67.
+    """
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def format_fi(value: float, decimals: int = 0, unit: str = "") -> str:
+    """Format ``value`` as the reports print it: "-2 891,2", "13,6 %".
+
+    Per cents are given as fractions and printed in per cent points.  Uses a
+    plain space between thousands (the seeds' most common form).
+    """
+    shown = value * 100 if unit == "%" else value
+    rounded = Decimal(repr(round_half_up(shown, decimals))).quantize(Decimal(1).scaleb(-decimals))
+    sign = "-" if rounded < 0 else ""
+    integer, _, fraction = f"{abs(rounded):f}".partition(".")
+    groups = []
+    while len(integer) > 3:
+        groups.insert(0, integer[-3:])
+        integer = integer[:-3]
+    groups.insert(0, integer)
+    number = sign + " ".join(groups) + (f",{fraction}" if fraction else "")
+    return f"{number} {unit}".rstrip() if unit else number
