@@ -73,3 +73,21 @@ class InvalidTarget(XlsrcError):
 
 class ShapeMismatch(XlsrcError):
     """Ranges given together (keys, statuses, amounts) do not have the same length."""
+
+
+class OutOfRange(XlsrcError):
+    """A value that falls outside every band of a status scheme (e.g. a share of 130 %)."""
+
+    xl_error = XlError.NUM
+
+
+class MissingKey(XlsrcError):
+    """A programme or division label without the number prefix it is matched by."""
+
+    xl_error = XlError.NA
+
+
+class UnknownLineKind(XlsrcError):
+    """A budget line whose name says neither income, expense nor margin."""
+
+    xl_error = XlError.NA

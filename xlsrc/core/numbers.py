@@ -164,7 +164,8 @@ def _read_text(raw: str) -> Reading:
         elif _UNIT_WORD.match(unit_text.lower()):
             unit = unit_text
         else:
-            return NotANumber(raw, f"tuntematon yksikkö tai lisäteksti: {unit_text!r}", "unreadable")
+            reason = f"tuntematon yksikkö tai lisäteksti: {unit_text!r}"
+            return NotANumber(raw, reason, "unreadable")
 
     value = magnitude * factor
     if signed["sign"] in ("-", "\u2212", "\u2013"):
@@ -239,7 +240,7 @@ def format_fi(value: float, decimals: int = 0, unit: str = "") -> str:
     rounded = Decimal(repr(round_half_up(shown, decimals))).quantize(Decimal(1).scaleb(-decimals))
     sign = "-" if rounded < 0 else ""
     integer, _, fraction = f"{abs(rounded):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(integer) > 3:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]

@@ -1,0 +1,72 @@
+"""Budget deltas with the conventions of the seed reports.
+
+Seed 002 Taulukko 5 prints, per line, TB 2023, TB 2024, "Muutos €" and
+"Muutos %".  Income and margin lines (Tulot, Toimintakate) change by
+new − old.  Expense lines (Menot) are stored negative, and their change is
+reported so that cost growth is positive: old − new (−512 625 → −536 078 is
++23 453).  The per cent is the change relative to the absolute old value,
+rounded half-up to the decimals the table prints; a zero base has no per cent
+(:class:`UndefinedRatio`), never 0 % and never a crash.
+
+Seed 003 prints "X vs Y %" columns (TOT vs TA %, ENN vs TA %, TAE24 vs TA23 %,
+TAE24 vs ENN23 %) as the plain ratio X / Y in whole per cents, and
+"KEHYS24 vs TAE24" as the difference TA-esitys − Kehys in euros.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from xlsrc.core.errors import UndefinedRatio, UnknownLineKind
+from xlsrc.core.numbers import round_half_up
+
+LineKind = Literal["income", "expense", "margin"]
+
+_KINDS: tuple[tuple[str, LineKind], ...] = (
+    (r"toimintakate|vuosikate|tilikauden tulos|tulos\b|kate\b|verksamhetsbidrag", "margin"),
+    (r"menot|kulut|kustannukset|poistot|utgifter|kostnader", "expense"),
+    (r"tulot|tuotot|rahoitus|inkomster|intäkter", "income"),
+)
+
+
+def line_kind(name: object) -> LineKind:
+    """Classify a budget line by its name ("Menot yhteensä" -> expense)."""
+    text = str(name or "").casefold()
+    for pattern, kind in _KINDS:
+        if re.search(pattern, text):
+            return kind
+    raise UnknownLineKind(
+        f"rivin {name!r} lajia ei tunnisteta (tulot, menot tai toimintakate)"
+    )
+
+
+def change_eur(old: float, new: float, kind: LineKind) -> float:
+    """Change between versions; cost growth positive on expense lines."""
+    return old - new if kind == "expense" else new - old
+
+
+def change_pct(old: float, new: float, kind: LineKind) -> float:
+    """Change as a fraction of the absolute old value; undefined on a zero base."""
+    if old == 0:
+        raise UndefinedRatio(
+            f"muutosprosentti ei ole määritelty: vertailuarvo on 0 (uusi arvo {new:g})"
+        )
+    return change_eur(old, new, kind) / abs(old)
+
+
+def ratio_pct(numerator: float, denominator: float, decimals: int = 0) -> float:
+    """X vs Y % as a fraction rounded half-up to ``decimals`` per cent places."""
+    if denominator == 0:
+        raise UndefinedRatio("suhdeluku ei ole määritelty: jakaja on 0")
+    return percent_rounded(numerator / denominator, decimals)
+
+
+def percent_rounded(fraction: float, decimals: int) -> float:
+    """Round a fraction the way a table prints it in per cent: 0.04575, 1 -> 0.046."""
+    return round_half_up(fraction * 100, decimals) / 100
+
+
+def frame_difference(proposal: float, frame: float) -> float:
+    """KEHYS24 vs TAE24 of seed 003: the proposal minus the frame."""
+    return proposal - frame

@@ -1,0 +1,110 @@
+"""Programme x status pivots of target sums, as the savings-programme reports print them.
+
+Rows are matched by the number prefix of the programme or division ("3.",
+"20") and never by name, because the seed pivots and detail tables spell the
+same programme differently ("Palvelutuotannon kehittämisohjelma" /
+"...suunnitelma").  A cell with no measures stays ``None`` (printed empty),
+distinct from measures that sum to 0 (printed "0"), exactly as the pivots of
+seed 001 do: programme 5 has no "3. Haasteita" cell while programme 4 has a 0
+in "2. Etenee suunnitellusti".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from xlsrc.core.errors import MissingKey
+from xlsrc.core.vocab import PROGRAMME_STATUSES, Status, Vocabulary
+
+_PREFIX = re.compile(r"^\s*(\d+)(?:\.|\s|$)")
+
+
+def number_prefix(label: object) -> str:
+    """"3. Palvelutuotanto..." -> "3"; "20 Ikääntyneiden palvelut" -> "20"."""
+    match = _PREFIX.match(str(label if label is not None else ""))
+    if not match:
+        raise MissingKey(f"{label!r}: ohjelman tai toimialueen numero puuttuu alusta (esim. '3.')")
+    return str(int(match[1]))
+
+
+@dataclass(frozen=True)
+class PivotRow:
+    key: str
+    label: str
+    cells: tuple[float | None, ...]
+    total: float | None
+
+
+@dataclass(frozen=True)
+class Pivot:
+    statuses: tuple[Status, ...]
+    rows: tuple[PivotRow, ...]
+    column_totals: tuple[float | None, ...]
+    grand_total: float | None
+
+    def cell(self, key: str, status: Status) -> float | None:
+        column = self.statuses.index(status)
+        for row in self.rows:
+            if row.key == key:
+                return row.cells[column]
+        raise MissingKey(f"pivotissa ei ole riviä numerolla {key}")
+
+    def row(self, key: str) -> PivotRow:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        raise MissingKey(f"pivotissa ei ole riviä numerolla {key}")
+
+    def grid(self) -> list[list[float | None]]:
+        """Body with the row-total column and the column-total row, no headers."""
+        body = [[*row.cells, row.total] for row in self.rows]
+        body.append([*self.column_totals, self.grand_total])
+        return body
+
+
+def _sum(values: list[float]) -> float | None:
+    return math.fsum(values) if values else None
+
+
+def build_pivot(
+    measures: Iterable[tuple[object, object, float]],
+    vocabulary: Vocabulary = PROGRAMME_STATUSES,
+    programmes: Sequence[object] | None = None,
+) -> Pivot:
+    """Sum ``(programme, status, amount)`` triples into a pivot.
+
+    ``programmes`` fixes the rows and their labels (the pivot's own row
+    headers); a measure whose number is not among them is an error rather
+    than a row silently left out.  Without it, rows follow the numbers.
+    """
+    statuses = vocabulary.statuses
+    buckets: dict[str, dict[Status, list[float]]] = {}
+    labels: dict[str, str] = {}
+    if programmes is not None:
+        for label in programmes:
+            key = number_prefix(label)
+            buckets.setdefault(key, {})
+            labels[key] = str(label)
+    for programme, status_text, amount in measures:
+        key = number_prefix(programme)
+        if programmes is not None and key not in buckets:
+            raise MissingKey(f"toimenpiteen ohjelmaa {programme!r} (numero {key}) ei ole pivotissa")
+        status = vocabulary.parse(status_text)
+        buckets.setdefault(key, {}).setdefault(status, []).append(float(amount))
+        labels.setdefault(key, str(programme))
+
+    order = list(buckets) if programmes is not None else sorted(buckets, key=int)
+    rows = []
+    for key in order:
+        cells = tuple(_sum(buckets[key].get(s, [])) for s in statuses)
+        present = [c for c in cells if c is not None]
+        rows.append(PivotRow(key, labels[key], cells, _sum(present)))
+    column_totals = tuple(
+        _sum([row.cells[i] for row in rows if row.cells[i] is not None])  # type: ignore[misc]
+        for i in range(len(statuses))
+    )
+    grand = _sum([t for t in column_totals if t is not None])
+    return Pivot(statuses, tuple(rows), column_totals, grand)

@@ -1,0 +1,273 @@
+"""Comparing an actual value with a target written in words.
+
+Targets in the reports are text: "≥ 90%", "≤ -5%", "≥ 1M€", "toteutuma
+vähintään 98,5 %", "siirtoviive ... alle 0,15 vrk", "pienempi kuin vuonna
+2022", "talousarvion mukainen tai parempi".  :func:`parse_target` reads the
+comparator and the number; the comparator fixes the direction (higher or lower
+is better).  :func:`assess` turns actual + target into a status with one of
+four methods:
+
+* ``value``    — the actual is itself the measured share (the 80/90 traffic
+  light of 001 is defined on the share of services in time);
+* ``met``      — met or not met: green or red, nothing between;
+* ``ratio``    — achievement ratio actual/target, or target/actual when lower
+  is better, banded by the scheme;
+* ``progress`` — distance covered from the baseline: (actual − baseline) /
+  (target − baseline), banded by the scheme.
+
+A missing actual is *pending* with its reason, never green or red; a target
+that cannot be read is *not assessable*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from xlsrc.core.errors import InvalidTarget, UndefinedRatio
+from xlsrc.core.numbers import Blank, Nil, NotANumber, Number, Reading, read_number
+from xlsrc.core.schemes import Band, StatusScheme
+
+Comparator = Literal["≥", ">", "≤", "<"]
+Direction = Literal["higher", "lower"]
+Method = Literal["value", "met", "ratio", "progress"]
+State = Literal["green", "yellow", "red", "pending", "not_assessable"]
+
+METHODS: tuple[Method, ...] = ("value", "met", "ratio", "progress")
+
+PENDING_LABEL = "Valmistuu myöhemmin"
+NOT_ASSESSABLE_LABEL = "Ei arvioitavissa"
+
+#: Comparator words, longest first so "pienempi kuin" wins over shorter ones.
+_WORDS: tuple[tuple[str, Comparator], ...] = (
+    ("pienempi kuin", "<"),
+    ("suurempi kuin", ">"),
+    ("vähemmän kuin", "<"),
+    ("enemmän kuin", ">"),
+    ("vähintään", "≥"),
+    ("enintään", "≤"),
+    ("korkeintaan", "≤"),
+    ("tai parempi", "≥"),
+    ("yli", ">"),
+    ("alle", "<"),
+)
+_SYMBOLS: dict[str, Comparator] = {">=": "≥", "≥": "≥", "<=": "≤", "≤": "≤", ">": ">", "<": "<"}
+_NUMBER_TOKEN = re.compile(
+    r"[+\-\u2212]?\s?\d[\d\u00a0\u2009\u202f ]*(?:[.,]\d+)?\s?(?:%|M€|m€|k€|€|vrk|pv|min)?"
+)
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A parsed target; ``value`` is None when the target is the baseline itself."""
+
+    comparator: Comparator
+    value: float | None
+    text: str
+    unit: str = ""
+
+    @property
+    def direction(self) -> Direction:
+        return "higher" if self.comparator in ("≥", ">") else "lower"
+
+    @property
+    def relative_to_baseline(self) -> bool:
+        return self.value is None
+
+    def reference(self, baseline: float | None) -> float:
+        """The number to compare with: the target's own, or the baseline."""
+        if self.value is not None:
+            return self.value
+        if baseline is None:
+            raise InvalidTarget(f"tavoite {self.text!r} viittaa lähtöarvoon, joka puuttuu")
+        return baseline
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The outcome of comparing an actual with a target."""
+
+    state: State
+    score: float | None
+    band: Band | None
+    reason: str
+
+    def label(self, language: Literal["fi", "sv", "en"] = "fi") -> str:
+        if self.band is not None:
+            return self.band.label(language)
+        return PENDING_LABEL if self.state == "pending" else NOT_ASSESSABLE_LABEL
+
+
+def parse_target(text: object, baseline: float | None = None) -> Target:
+    """Read comparator and number from a target text; see the module doc.
+
+    A text with one number and no comparator ("0", "NPS-tulos 65") takes its
+    direction from the baseline (improving from -5 to 0 means higher is
+    better); four-digit years are not taken for the number.
+    """
+    raw = re.sub(r"\s+", " ", str(text if text is not None else "")).strip()
+    if not raw:
+        raise InvalidTarget("tavoitearvo puuttuu")
+    lowered = raw.casefold()
+
+    for symbol, comparator in _SYMBOLS.items():
+        if lowered.startswith(symbol):
+            number = _first_number(raw[len(symbol):])
+            if number is None:
+                raise InvalidTarget(f"tavoitteesta {raw!r} puuttuu luku vertailun {symbol} jälkeen")
+            return Target(comparator, number.value, raw, number.unit)
+
+    for word, comparator in _WORDS:
+        at = lowered.find(word)
+        if at < 0:
+            continue
+        after = raw[at + len(word):] if word != "tai parempi" else ""
+        number = _first_number(after)
+        if number is None or (_YEAR.match(number.text.strip()) and "vuon" in lowered):
+            return Target(comparator, None, raw)
+        return Target(comparator, number.value, raw, number.unit)
+
+    numbers = [n for n in _numbers(raw) if not _YEAR.match(n.text.strip())]
+    if len(numbers) == 1:
+        number = numbers[0]
+        if baseline is None or baseline == number.value:
+            raise InvalidTarget(
+                f"tavoitteesta {raw!r} ei käy ilmi suunta (≥ tai ≤); lähtöarvo ei ratkaise sitä"
+            )
+        inferred: Comparator = "≥" if number.value > baseline else "≤"
+        return Target(inferred, number.value, raw, number.unit)
+    raise InvalidTarget(f"tavoitteesta {raw!r} ei löydy vertailua (≥, ≤, vähintään, alle ...)")
+
+
+def _numbers(text: str) -> list[Number]:
+    found = []
+    for match in _NUMBER_TOKEN.finditer(text):
+        reading = read_number(match.group(0).strip())
+        if isinstance(reading, Number):
+            found.append(reading)
+    return found
+
+
+def _first_number(text: str) -> Number | None:
+    numbers = _numbers(text)
+    return numbers[0] if numbers else None
+
+
+def number_in_text(text: object) -> float | None:
+    """The one number in a descriptive text ("2022 lopussa ... 896"), years ignored.
+
+    None when there is no number or more than one: a baseline written in words
+    is then left for a person to fill in, not guessed.
+    """
+    numbers = [n for n in _numbers(str(text or "")) if not _YEAR.match(n.text.strip())]
+    return numbers[0].value if len(numbers) == 1 else None
+
+
+def is_met(actual: float, target: Target, baseline: float | None = None) -> bool:
+    reference = target.reference(baseline)
+    return {
+        "≥": actual >= reference,
+        ">": actual > reference,
+        "≤": actual <= reference,
+        "<": actual < reference,
+    }[target.comparator]
+
+
+def achievement_ratio(actual: float, target: Target, baseline: float | None = None) -> float:
+    """Share of the target achieved, oriented so that 1.0 means exactly on target.
+
+    Higher is better: actual/target.  Lower is better: target/actual for
+    positive quantities (a waiting time of 16 days against 14 is 87.5 %), but
+    actual/target for a reduction written as a negative change (−3.4 % against
+    ≤ −5 % is 68 %).  Actual and target of opposite sign, or a zero, have no
+    meaningful ratio and raise :class:`UndefinedRatio`.
+    """
+    reference = target.reference(baseline)
+    if reference == 0 or actual == 0 or (reference > 0) != (actual > 0):
+        raise UndefinedRatio(
+            f"suhdeluku ei ole määritelty: toteuma {actual:g}, tavoite {reference:g} "
+            "(nolla tai eri etumerkit); käytä menetelmää 'progress' tai 'met'"
+        )
+    if target.direction == "lower" and reference > 0:
+        return reference / actual
+    return actual / reference
+
+
+def progress_from_baseline(actual: float, target: Target, baseline: float | None) -> float:
+    """(actual − baseline) / (target − baseline): 0 at the start, 1 at the target."""
+    if baseline is None:
+        raise UndefinedRatio("edistymä vaatii lähtöarvon")
+    reference = target.reference(baseline)
+    if reference == baseline:
+        raise UndefinedRatio("edistymä ei ole määritelty: tavoite on sama kuin lähtöarvo")
+    return (actual - baseline) / (reference - baseline)
+
+
+def assess(
+    actual: object,
+    target: object,
+    method: Method,
+    scheme: StatusScheme,
+    baseline: object = None,
+) -> Assessment:
+    """Status of ``actual`` against ``target`` (texts or numbers) by ``method``."""
+    actual_reading = read_number(_cell(actual))
+    missing = _missing_reason(actual_reading)
+    if missing is not None:
+        return Assessment(missing[0], None, None, missing[1])
+    assert isinstance(actual_reading, Number | Nil)
+    value = actual_reading.value if isinstance(actual_reading, Number) else 0.0
+
+    if method == "value":
+        return _banded(value, scheme, f"toteuma {value:g}")
+
+    base = _optional_number(baseline)
+    try:
+        parsed = parse_target(target, base)
+        if method == "met":
+            met = is_met(value, parsed, base)
+            band = scheme.band("green" if met else "red")
+            verb = "saavutettu" if met else "ei saavutettu"
+            return Assessment(band.key, 1.0 if met else 0.0, band, f"tavoite {parsed.text} {verb}")
+        if method == "ratio":
+            score = achievement_ratio(value, parsed, base)
+        elif method == "progress":
+            score = progress_from_baseline(value, parsed, base)
+        else:
+            raise InvalidTarget(f"tuntematon arviointitapa {method!r}; sallitut: {METHODS}")
+    except (InvalidTarget, UndefinedRatio) as error:
+        return Assessment("not_assessable", None, None, str(error))
+    return _banded(score, scheme, f"{method} {score:.3f}", clamp=True)
+
+
+def _banded(score: float, scheme: StatusScheme, reason: str, clamp: bool = False) -> Assessment:
+    """Band ``score``; achievement beyond the scale's ends counts as its end."""
+    if clamp:
+        score_in_scale = min(max(score, scheme.bands[0].lower), scheme.bands[-1].upper)
+    else:
+        score_in_scale = score
+    band = scheme.classify(score_in_scale)
+    return Assessment(band.key, score, band, reason)
+
+
+def _cell(value: object) -> str | float | int | bool | None:
+    if value is None or isinstance(value, str | float | int | bool):
+        return value
+    return str(value)
+
+
+def _optional_number(value: object) -> float | None:
+    reading: Reading = read_number(_cell(value))
+    return reading.value if isinstance(reading, Number) else None
+
+
+def _missing_reason(reading: Reading) -> tuple[State, str] | None:
+    if isinstance(reading, Blank):
+        return "pending", "toteuma puuttuu"
+    if isinstance(reading, NotANumber):
+        if reading.kind in ("pending", "not_available"):
+            return "pending", reading.reason
+        return "not_assessable", reading.reason
+    return None

@@ -1,0 +1,104 @@
+"""Excel-facing budget deltas and ratios (seed 002 Taulukko 5, seed 003)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlsrc.core.budget import (
+    LineKind,
+    change_eur,
+    change_pct,
+    line_kind,
+    percent_rounded,
+    ratio_pct,
+)
+from xlsrc.functions.cells import check, flat, number, per_row, same_length
+from xlsrc.registry import excel_function
+
+_LINE_HELP = "Rivin nimi (Tulot, Menot, Toimintakate) tai laji income/expense/margin"
+
+
+def _kind(line: Any) -> LineKind:
+    text = str(check(line) or "").strip().lower()
+    if text in ("income", "expense", "margin"):
+        return text  # type: ignore[return-value]
+    return line_kind(text)
+
+
+def _decimals(decimals: Any) -> int:
+    return 1 if decimals is None or decimals == "" else int(number(decimals, "desimaalit"))
+
+
+@excel_function(
+    name="XS_CHANGE",
+    category="xlsrc talous",
+    args={"old": "Vertailuvuoden arvo (esim. TB 2023)", "new": "Uusi arvo (esim. TB 2024)",
+          "line": _LINE_HELP},
+)
+def xs_change(old: Any, new: Any, line: Any) -> float:
+    """Muutos €: new − old; on expense lines (stored negative) cost growth is positive."""
+    return change_eur(number(old, "vanha arvo"), number(new, "uusi arvo"), _kind(line))
+
+
+@excel_function(
+    name="XS_CHANGE_PCT",
+    category="xlsrc talous",
+    args={"old": "Vertailuvuoden arvo", "new": "Uusi arvo", "line": _LINE_HELP,
+          "decimals": "Tulostetut desimaalit (oletus 1)"},
+)
+def xs_change_pct(old: Any, new: Any, line: Any, decimals: Any = None) -> float:
+    """Muutos %: the change relative to |old|, rounded half-up; #DIV/0! on a zero base."""
+    fraction = change_pct(number(old, "vanha arvo"), number(new, "uusi arvo"), _kind(line))
+    return percent_rounded(fraction, _decimals(decimals))
+
+
+@excel_function(
+    name="XS_CHANGES",
+    category="xlsrc talous",
+    args={"olds": ("Vertailuvuoden sarake", "range"), "news": ("Uuden vuoden sarake", "range"),
+          "lines": ("Rivinimien sarake", "range"), "decimals": "Tulostetut desimaalit (oletus 1)"},
+    returns="array",
+)
+def xs_changes(olds: Any, news: Any, lines: Any, decimals: Any = None) -> list[list[Any]]:
+    """Range form: two columns per row, Muutos € and Muutos %; each cell fails on its own."""
+    old_column, new_column, line_column = flat(olds), flat(news), flat(lines)
+    count = same_length(old_column, new_column, line_column)
+    places = _decimals(decimals)
+    euros = per_row(count, lambda i: xs_change(old_column[i], new_column[i], line_column[i]))
+    pcts = per_row(
+        count, lambda i: xs_change_pct(old_column[i], new_column[i], line_column[i], places)
+    )
+    return [euro + pct for euro, pct in zip(euros, pcts, strict=True)]
+
+
+@excel_function(
+    name="XS_RATIO_PCT",
+    category="xlsrc talous",
+    args={"numerator": "Osoittaja (esim. TOT)", "denominator": "Nimittäjä (esim. TA)",
+          "decimals": "Prosenttien desimaalit (oletus 0)"},
+)
+def xs_ratio_pct(numerator: Any, denominator: Any, decimals: Any = None) -> float:
+    """"X vs Y %" of seed 003: X / Y in per cent, rounded half-up (whole per cents)."""
+    places = 0 if decimals is None or decimals == "" else int(number(decimals, "desimaalit"))
+    return ratio_pct(number(numerator, "osoittaja"), number(denominator, "nimittäjä"), places)
+
+
+@excel_function(
+    name="XS_RATIOS_PCT",
+    category="xlsrc talous",
+    args={"numerators": ("Osoittajasarake", "range"), "denominators": ("Nimittäjäsarake", "range"),
+          "decimals": "Prosenttien desimaalit (oletus 0)"},
+    returns="array",
+)
+def xs_ratios_pct(numerators: Any, denominators: Any, decimals: Any = None) -> list[list[Any]]:
+    """Range form of XS_RATIO_PCT; a blank row stays blank."""
+    top, bottom = flat(numerators), flat(denominators)
+    count = same_length(top, bottom)
+
+    def one(i: int) -> float | str:
+        if top[i] in (None, "") or bottom[i] in (None, ""):
+            return ""
+        ratio: float = xs_ratio_pct(top[i], bottom[i], decimals)
+        return ratio
+
+    return per_row(count, one)

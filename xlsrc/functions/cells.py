@@ -1,0 +1,99 @@
+"""Converting cell-shaped arguments (see :mod:`xlsrc.registry`) for the core.
+
+Shared by every Excel-facing function so that blanks, errors, numbers typed as
+text and one-column ranges are handled the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from xlsrc.core.errors import InvalidNumber, ShapeMismatch, XlError, XlsrcError
+from xlsrc.core.numbers import Nil, Number, read_number
+from xlsrc.core.schemes import RULES_HEADERS, StatusScheme
+
+Cell = float | str | bool | None | XlError
+T = TypeVar("T")
+
+
+class CellError(XlsrcError):
+    """An input cell already holds an Excel error: the result shows the same error."""
+
+    def __init__(self, error: XlError) -> None:
+        super().__init__(f"syötesolussa on virhe {error.value}")
+        self.xl_error = error
+
+
+def check(value: Any) -> Any:
+    """Raise :class:`CellError` if ``value`` is an Excel error, else return it."""
+    if isinstance(value, XlError):
+        raise CellError(value)
+    return value
+
+
+def number(value: Any, what: str) -> float:
+    """A required number; Finnish-formatted text is read, anything else refused."""
+    reading = read_number(check(value))
+    if isinstance(reading, Number):
+        return reading.value
+    if isinstance(reading, Nil):
+        return 0.0
+    raise InvalidNumber(f"{what}: odotettiin lukua, löytyi {value!r}")
+
+
+def flat(range_value: Any) -> list[Any]:
+    """A one-row or one-column range (or a single value) as a flat list."""
+    if not isinstance(range_value, list):
+        return [range_value]
+    rows = [row if isinstance(row, list) else [row] for row in range_value]
+    if len(rows) == 1:
+        return list(rows[0])
+    if all(len(row) == 1 for row in rows):
+        return [row[0] for row in rows]
+    raise ShapeMismatch(f"odotettiin yhtä saraketta tai riviä, saatiin {len(rows)}x{len(rows[0])}")
+
+
+def same_length(*columns: Sequence[Any]) -> int:
+    lengths = {len(column) for column in columns}
+    if len(lengths) != 1:
+        raise ShapeMismatch(f"alueet ovat eri pituisia: {sorted(lengths)}")
+    return lengths.pop()
+
+
+def optional_column(range_value: Any, length: int) -> list[Any]:
+    """An optional range argument: missing means blanks of ``length``."""
+    if range_value is None:
+        return [None] * length
+    values = flat(range_value)
+    same_length(values, [None] * length)
+    return values
+
+
+def scheme(rules: Any) -> StatusScheme:
+    """A status scheme from a rules-table range, with or without its header row."""
+    rows = [list(row) for row in rules] if isinstance(rules, list) else []
+    if rows and [str(c).strip() if c is not None else "" for c in rows[0][:2]] == list(
+        RULES_HEADERS[:2]
+    ):
+        rows = rows[1:]
+    for row in rows:
+        for cell in row:
+            check(cell)
+    return StatusScheme.from_rows(rows)
+
+
+def per_row(count: int, compute: Callable[[int], T]) -> list[list[T | XlError]]:
+    """A one-column spill where a bad row shows its own error and the rest compute."""
+    out: list[list[T | XlError]] = []
+    for index in range(count):
+        try:
+            out.append([compute(index)])
+        except XlsrcError as error:
+            out.append([error.xl_error])
+    return out
+
+
+def blank_if_none(value: float | None) -> float | str:
+    """Empty-string for "no value": Excel shows an empty cell, distinct from 0."""
+    return "" if value is None else value

@@ -1,0 +1,42 @@
+"""Excel-facing number reading."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlsrc.core.errors import InvalidNumber
+from xlsrc.core.numbers import Blank, Nil, Number, read_number
+from xlsrc.functions.cells import check, flat, per_row
+from xlsrc.registry import excel_function
+
+
+@excel_function(
+    name="XS_NUMBER",
+    category="xlsrc luvut",
+    args={"text": "Luku suomalaisessa muodossa, esim. \"-2 891,2\", \"13,6 %\", \"1,0 M€\""},
+)
+def xs_number(text: Any) -> float | None:
+    """Read a number as Finnish reports print it; text that is not a number is #VALUE!.
+
+    "13,6 %" gives 0.136, "1,0 M€" gives 1000000, "-" gives 0, a blank stays blank.
+    """
+    reading = read_number(check(text))
+    if isinstance(reading, Number):
+        return reading.value
+    if isinstance(reading, Nil):
+        return 0.0
+    if isinstance(reading, Blank):
+        return None
+    raise InvalidNumber(f"{text!r}: {reading.reason}")
+
+
+@excel_function(
+    name="XS_NUMBERS",
+    category="xlsrc luvut",
+    args={"texts": ("Sarake lukuja tekstinä", "range")},
+    returns="array",
+)
+def xs_numbers(texts: Any) -> list[list[Any]]:
+    """Range form of XS_NUMBER: one number per row, #VALUE! only on unreadable rows."""
+    values = flat(texts)
+    return per_row(len(values), lambda i: xs_number(values[i]))

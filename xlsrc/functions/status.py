@@ -1,0 +1,127 @@
+"""Excel-facing status functions: bands of the rules sheet, target comparison."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlsrc.core.errors import InvalidTarget
+from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
+from xlsrc.core.targets import METHODS, Method, assess
+from xlsrc.functions.cells import check, flat, number, optional_column, per_row, same_length, scheme
+from xlsrc.registry import ArgKind, excel_function
+
+_RULES_HELP: tuple[str, ArgKind] = ("Sääntötaulukon alue (Säännöt-välilehti)", "range")
+
+
+def _method(value: Any) -> Method:
+    text = str(check(value) or "").strip().lower()
+    for method in METHODS:
+        if text == method:
+            return method
+    raise InvalidTarget(f"arviointitapa {value!r} ei ole mikään näistä: {', '.join(METHODS)}")
+
+
+@excel_function(
+    name="XS_BAND",
+    category="xlsrc tilat",
+    args={"value": "Osuus tai toteumaprosentti (0–100 %)", "rules": _RULES_HELP},
+)
+def xs_band(value: Any, rules: Any) -> str:
+    """Status label of the band that contains the value, by the workbook's rules table."""
+    return scheme(rules).classify(number(value, "arvo")).label_fi
+
+
+@excel_function(
+    name="XS_BANDS",
+    category="xlsrc tilat",
+    args={"values": ("Sarake osuuksia", "range"), "rules": _RULES_HELP},
+    returns="array",
+)
+def xs_bands(values: Any, rules: Any) -> list[list[Any]]:
+    """Range form of XS_BAND: one status label per row; blank rows stay blank."""
+    rules_scheme = scheme(rules)
+    column = flat(values)
+
+    def one(i: int) -> str:
+        if column[i] is None or column[i] == "":
+            return ""
+        return rules_scheme.classify(number(column[i], f"rivi {i + 1}")).label_fi
+
+    return per_row(len(column), one)
+
+
+@excel_function(
+    name="XS_TARGET_STATUS",
+    category="xlsrc tilat",
+    args={
+        "actual": "Toteuma (luku tai teksti, tyhjä = odottaa)",
+        "target": "Tavoitearvo tekstinä, esim. \"≥ 90%\", \"vähintään 98,5 %\"",
+        "method": "Arviointitapa: value, met, ratio tai progress",
+        "rules": _RULES_HELP,
+        "baseline": "Lähtöarvo (tarvitaan menetelmälle progress)",
+    },
+)
+def xs_target_status(
+    actual: Any, target: Any, method: Any, rules: Any, baseline: Any = None
+) -> str:
+    """Status of an actual against its target; a missing actual is "Valmistuu myöhemmin"."""
+    outcome = assess(check(actual), check(target), _method(method), scheme(rules), check(baseline))
+    return outcome.label()
+
+
+@excel_function(
+    name="XS_TARGET_STATUSES",
+    category="xlsrc tilat",
+    args={
+        "actuals": ("Toteumasarake", "range"),
+        "targets": ("Tavoitearvosarake", "range"),
+        "methods": ("Arviointitapasarake", "range"),
+        "rules": _RULES_HELP,
+        "baselines": ("Lähtöarvosarake", "range"),
+    },
+    returns="array",
+)
+def xs_target_statuses(
+    actuals: Any, targets: Any, methods: Any, rules: Any, baselines: Any = None
+) -> list[list[Any]]:
+    """Range form of XS_TARGET_STATUS: one status per row of the target table."""
+    actual_column, target_column, method_column = flat(actuals), flat(targets), flat(methods)
+    count = same_length(actual_column, target_column, method_column)
+    baseline_column = optional_column(baselines, count)
+    rules_scheme = scheme(rules)
+    return per_row(
+        count,
+        lambda i: assess(
+            check(actual_column[i]),
+            check(target_column[i]),
+            _method(method_column[i]),
+            rules_scheme,
+            check(baseline_column[i]),
+        ).label(),
+    )
+
+
+@excel_function(
+    name="XS_ACHIEVEMENT",
+    category="xlsrc tilat",
+    args={
+        "actual": "Toteuma",
+        "target": "Tavoitearvo tekstinä",
+        "method": "met, ratio tai progress",
+        "baseline": "Lähtöarvo (progress)",
+    },
+)
+def xs_achievement(actual: Any, target: Any, method: Any, baseline: Any = None) -> float | str:
+    """Achievement score: 1/0 for met, the ratio, or progress from the baseline.
+
+    Blank while the actual is pending; #VALUE! when the target cannot be assessed.
+    """
+    chosen = _method(method)
+    if chosen == "value":
+        return number(actual, "toteuma")
+    outcome = assess(check(actual), check(target), chosen, TRAFFIC_LIGHT_80_90, check(baseline))
+    if outcome.state == "pending":
+        return ""
+    if outcome.score is None:
+        raise InvalidTarget(outcome.reason)
+    return outcome.score
