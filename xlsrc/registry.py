@@ -92,10 +92,14 @@ def excel_function(
             raise ValueError(
                 f"{name}: args {list(args)} do not match parameters {[p.name for p in params]}"
             )
-        specs = []
+        specs: list[ArgSpec] = []
+        kind: ArgKind
         for param in params:
             described = args[param.name]
-            text, kind = (described, "scalar") if isinstance(described, str) else described
+            if isinstance(described, str):
+                text, kind = described, "scalar"
+            else:
+                text, kind = described
             optional = param.default is not inspect.Parameter.empty
             specs.append(ArgSpec(param.name, text, kind, optional))
         doc = inspect.getdoc(func) or ""
