@@ -17,6 +17,8 @@ from xlsrc import __version__
 
 #: Subcommand modules, in the order ``xlsrc --help`` lists them.
 COMMANDS: tuple[str, ...] = (
+    "report",
+    "functions",
 )
 
 

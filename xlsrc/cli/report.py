@@ -1,0 +1,108 @@
+"""``xlsrc report``: statuses, programme totals and budget deltas of the bundled seed tables.
+
+A quick, workbook-free look at what the core computes from the seed data,
+with the stated-versus-computed findings beside each number.
+"""
+
+from __future__ import annotations
+
+import click
+
+from xlsrc.core.budget import change_eur, change_pct, line_kind
+from xlsrc.core.checks import Finding, compare_amount, compare_percent
+from xlsrc.core.errors import UndefinedRatio
+from xlsrc.core.numbers import Nil, Number, format_fi, read_number
+from xlsrc.core.pivot import build_pivot
+from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
+from xlsrc.core.targets import Method, assess
+from xlsrc.seeds import SeedRow, load_table
+
+
+def _amount(row: SeedRow, key: str) -> float | None:
+    reading = read_number(row.cells.get(key))
+    if isinstance(reading, Number):
+        return reading.value
+    return 0.0 if isinstance(reading, Nil) else None
+
+
+def _method(row: SeedRow) -> Method:
+    """A metric defined by the traffic light is banded on its own value; others met/not met."""
+    return "value" if "liikennevalo" in (row.cells.get("target_text") or "").lower() else "met"
+
+
+def _targets() -> None:
+    click.secho("001 Taulukko 1 — strategiset tavoitteet", bold=True)
+    for row in load_table("001-T1").rows:
+        outcome = assess(
+            row.cells.get("actual"), row.cells.get("target_value"), _method(row),
+            TRAFFIC_LIGHT_80_90,
+        )
+        stated = row.cells.get("status", "")
+        mark = "=" if outcome.label() == stated else "≠"
+        click.echo(
+            f"  {row.cells['metric'][:34]:34} {row.cells.get('target_value', ''):8} "
+            f"{row.cells.get('actual') or '—':8} {outcome.label():20} {mark} {stated}"
+        )
+
+
+def _pivots() -> None:
+    for pivot_id, detail_id, key in (("001-T2", "001-T3", "programme"),
+                                     ("001-T4", "001-T5", "division")):
+        printed = load_table(pivot_id)
+        detail = [
+            (r.cells[key], r.cells["status"], _amount(r, "target_sum") or 0.0)
+            for r in load_table(detail_id).rows if r.kind == "data"
+        ]
+        labels = [r.cells[key] for r in printed.rows if r.kind == "data"]
+        pivot = build_pivot(detail, programmes=labels)
+        click.secho(f"{printed.caption} (laskettu toimenpiteistä)", bold=True)
+        for row in pivot.rows:
+            cells = " ".join(f"{format_fi(c) if c is not None else '':>11}" for c in row.cells)
+            total = format_fi(row.total) if row.total is not None else ""
+            click.echo(f"  {row.label[:38]:38} {cells} {total:>12}")
+        totals = " ".join(f"{format_fi(c) if c is not None else '':>11}" for c in pivot.column_totals)
+        grand = format_fi(pivot.grand_total) if pivot.grand_total is not None else ""
+        click.echo(f"  {'Kaikki yhteensä':38} {totals} {grand:>12}")
+
+
+def _deltas() -> list[Finding]:
+    findings: list[Finding] = []
+    table = load_table("002-T5")
+    click.secho(f"{table.caption}: Muutos € ja % laskettuna", bold=True)
+    for row in table.rows:
+        old, new = _amount(row, "tb2023"), _amount(row, "tb2024")
+        if row.kind == "section" or old is None or new is None:
+            continue
+        kind = line_kind(row.cells["line"])
+        where = f"{table.source}:{row.line}"
+        euro = change_eur(old, new, kind)
+        stated_euro = _amount(row, "change_eur")
+        if stated_euro is not None:
+            found = compare_amount(stated_euro, euro, rule="muutos_eur", where=where,
+                                   what=f"{row.cells.get('service') or row.cells['area']} "
+                                        f"{row.cells['line']} Muutos €")
+            findings += [found] if found else []
+        try:
+            pct = change_pct(old, new, kind)
+            stated_pct = read_number(row.cells.get("change_pct"))
+            if isinstance(stated_pct, Number):
+                found = compare_percent(stated_pct.value, pct, decimals=stated_pct.decimals,
+                                        rule="muutos_pct", where=where,
+                                        what=f"{row.cells.get('service') or row.cells['area']} "
+                                             f"{row.cells['line']} Muutos %")
+                findings += [found] if found else []
+        except UndefinedRatio:
+            pass
+    ok = sum(1 for r in table.rows if r.kind != "section")
+    click.echo(f"  {ok} riviä laskettu; poikkeamat:")
+    for finding in findings:
+        click.echo(f"  [{finding.severity}] {finding.where}: {finding.message}")
+    return findings
+
+
+@click.command("report")
+def command() -> None:
+    """Print statuses, programme totals and budget deltas of the bundled seed tables."""
+    _targets()
+    _pivots()
+    _deltas()
