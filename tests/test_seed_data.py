@@ -50,6 +50,8 @@ EXPECTED_ROWS = {
     "002-T8": 11,
     "003-budget": 12,
     "003-targets": 12,
+    "004-goals": 25,
+    "004-tasks": 60,
 }
 
 TABLES = all_tables()
@@ -188,14 +190,24 @@ def test_corrected_rows_have_notes_naming_their_evidence() -> None:
     for table in TABLES.values():
         for row in table.rows:
             if row.note is not None:
-                assert re.search(r"line[s]? \d+", row.note), (table.id, row.line)
+                assert re.search(r"(?i)lines? \d+", row.note), (table.id, row.line)
 
 
 # ------------------------------------------------------------------ typing
 
 
 #: Printed words in number/per-cent columns: may read as anything but must be exactly these.
-WORD_CELLS: dict[tuple[str, int, str], str] = {}
+WORD_CELLS: dict[tuple[str, int, str], str] = {
+    ("004-goals", 837, "q1"): "NA",
+    ("004-goals", 837, "q2"): "NA",
+    ("004-goals", 837, "q3"): "NA",
+    ("004-goals", 837, "q4"): "NA",
+    ("004-tasks", 353, "status"): "+/-0 / htv2",
+    ("004-tasks", 354, "status"): "alle 10%",
+    ("004-tasks", 388, "status"): "Ei mittaria",
+    ("004-tasks", 789, "status"): "Ei mittaria",
+    ("004-tasks", 790, "status"): "Ei mittaria",
+}
 
 
 def test_number_cells_read_as_numbers_or_nil() -> None:
@@ -415,3 +427,61 @@ def test_003_targets_html_is_removed_and_groups_kept() -> None:
         "Lastensuojelun sijoituksista perhehoidon osuus on >50%.\n"
         "Kotona asumista tukevien palveluiden kehittäminen ikääntyneiden ja vammaisten palveluissa"
     )
+
+
+# ------------------------------------------------------------------ 004
+
+
+def test_004_goal_cards_cover_the_four_themes_and_link_their_tasks() -> None:
+    goals, tasks = TABLES["004-goals"], TABLES["004-tasks"]
+    ids = [r.text("goal_id") for r in goals.rows]
+    assert sorted(set(ids)) == [f"G{i:02d}" for i in range(1, 23)]
+    assert {r.text("theme") for r in goals.rows} == {
+        "Järjestämme vaikuttavat palvelut",
+        "Autamme sopivalle polulle",
+        "Osaamme ennakoida",
+        "Onnistumme toisiimme luottaen",
+    }
+    assert {r.text("goal_id") for r in tasks.rows} == set(ids)
+    assert goals.column("goal_id").derived and tasks.column("goal_id").derived
+    # one goal card's fields are the same on each of its KPI-series rows
+    by_goal: dict[str | None, set[tuple[str | None, ...]]] = defaultdict(set)
+    for r in goals.rows:
+        by_goal[r.text("goal_id")].add(tuple(r.text(k) for k in ("title", "goal", "kpi")))
+    assert all(len(v) == 1 for v in by_goal.values())
+
+
+def _series(goal_id: str) -> dict[str | None, list[str | None]]:
+    return {
+        r.text("kpi_series"): [r.text(q) for q in ("q1", "q2", "q3", "q4")]
+        for r in TABLES["004-goals"].rows
+        if r.text("goal_id") == goal_id
+    }
+
+
+def test_004_quarterly_kpi_values_as_printed() -> None:
+    assert _series("G07") == {None: ["46 %", "47 %", "54 %", "41 %"]}
+    assert _series("G14") == {"NPS-indeksi": ["72,1", "74,9", "85,9", "86,1"]}
+    assert _series("G20") == {None: ["71 %", "73 %", "87 %", "83 %"]}
+    assert _series("G21") == {"lkm": ["0", "0", "1", "10"], "%": ["NA", "NA", "NA", "NA"]}
+    assert _series("G02") == {
+        "Takaisinsoittojen osuus ensilinjassa": [None, None, None, "59%"],
+        "Chat vastausviive ka. kaikki palvelut": ["1,5 min", None, None, "4,2 min"],
+        "Ratkaisu % sairaanhoitaja-chat": [None, None, None, "85%"],
+    }
+    assert _series("G01") == {None: [None, None, None, None]}
+    g07 = next(r for r in TABLES["004-goals"].rows if r.text("goal_id") == "G07")
+    assert g07.value("q4") == read_number("41 %")
+    chat = TABLES["004-goals"].rows[2]
+    assert isinstance(chat.value("q1"), Number) and chat.value("q1").unit == "min"  # type: ignore[union-attr]
+
+
+def test_004_task_progress_kept_as_printed() -> None:
+    tasks = TABLES["004-tasks"]
+    statuses = {r.line: r.text("status") for r in tasks.rows}
+    assert statuses[101] == "50 %"
+    assert statuses[207] == "70%"
+    assert statuses[353] == "+/-0 / htv2"
+    assert statuses[354] == "alle 10%"
+    assert statuses[388] == "Ei mittaria"
+    assert find_row(tasks, 101).value("status") == read_number("50 %")
