@@ -11,6 +11,7 @@ few printed words listed below.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -29,9 +30,10 @@ from xlsrc.seeds import (
     table_ids,
 )
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-if not SEEDS.is_dir():  # the repo may be checked out elsewhere; fall back to the team path
-    SEEDS = Path("/work/shared/seeds")
+#: The seed text files sit beside the repository (../shared/seeds); XLSRC_SEEDS_DIR overrides.
+SEEDS = Path(
+    os.environ.get("XLSRC_SEEDS_DIR", Path(__file__).resolve().parents[2] / "shared" / "seeds")
+)
 
 EXPECTED_ROWS = {
     "000-targets": 9,
@@ -58,7 +60,13 @@ TABLES = all_tables()
 
 
 def seed_lines(table: SeedTable) -> list[str]:
-    return (SEEDS / table.source).read_text(encoding="utf-8").split("\n")
+    path = SEEDS / table.source
+    if not path.is_file():
+        pytest.fail(
+            f"seed file {path} not found: the provenance tests need the seed texts "
+            "(../shared/seeds beside the repository, or set XLSRC_SEEDS_DIR)"
+        )
+    return path.read_text(encoding="utf-8").split("\n")
 
 
 def assembled_from(text: str, lines: list[str], max_parts: int = 4) -> bool:
