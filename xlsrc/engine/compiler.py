@@ -1,0 +1,748 @@
+"""Expression trees -> Python closures ``fn(row, col)``, compiled once per formula shape.
+
+A *shape* is a formula with its relative references expressed as offsets from
+its own cell, so a column of copied formulas (or an Excel shared formula) is
+one shape: tokenized, parsed and compiled once, then called with each host
+cell's (row, col).  Looking a formula up costs a string comparison in the
+common case: the compiler remembers the last shape of each column and checks
+whether the new formula is that shape rendered for the new row.
+
+Closures come in two flavours, chosen at compile time:
+
+* scalar formulas: every sub-expression yields one value; a range where a
+  value is expected is implicitly intersected with the formula's row/column,
+  as Excel does for formulas that are not array formulas;
+* array formulas (``<f t="array">``): ranges yield 2-D lists, operators and
+  value arguments broadcast element by element, and the result fills the
+  formula's area.
+
+Everything the engine cannot compute faithfully (unknown functions, external
+or 3-D references, undefined names, literal ``#REF!``) raises a
+:class:`~xlsrc.engine.errors.FormulaProblem` at compile time, before any value
+is computed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.errors import (
+    BrokenReference,
+    FormulaProblem,
+    FormulaSyntaxError,
+    UdfFailure,
+    UnsupportedFeature,
+    UnsupportedFunction,
+)
+from xlsrc.engine.evaluator import Book, SheetState, Table
+from xlsrc.engine.lexer import C1_ABS, C2_ABS, R1_ABS, R2_ABS, tokenize
+from xlsrc.engine.library import NATIVE
+from xlsrc.engine.library.arithmetic import power_of
+from xlsrc.engine.library.common import grid
+from xlsrc.engine.parser import Node, parse
+from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, col_index
+from xlsrc.engine.values import (
+    approx_add,
+    approx_sub,
+    checked,
+    compare,
+    normalise,
+    to_number,
+    to_text,
+)
+from xlsrc.registry import PREFIX, FunctionSpec, Registry, invoke
+
+Fn = Callable[[int, int], Any]
+
+# Skips string literals, quoted sheet names and [bracketed] parts; captures A1 references.
+_SHAPE_REFS = re.compile(
+    r"\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'|\[(?:[^\[\]']|'.|\[(?:[^\[\]']|'.)*\])*\]"
+    r"|(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w.(\[!])"
+)
+
+_ARITHMETIC = {
+    "+": approx_add,
+    "-": approx_sub,
+    "*": lambda a, b: checked(a * b),
+    "/": lambda a, b: checked(a / b) if b != 0 else XlError.DIV0,
+    "^": power_of,
+}
+_COMPARISON = {
+    "=": lambda c: c == 0,
+    "<>": lambda c: c != 0,
+    "<": lambda c: c < 0,
+    ">": lambda c: c > 0,
+    "<=": lambda c: c <= 0,
+    ">=": lambda c: c >= 0,
+}
+
+
+class Shape:
+    """One compiled formula shape."""
+
+    __slots__ = ("fn", "udf")
+
+    def __init__(self, fn: Fn, udf: bool) -> None:
+        self.fn = fn
+        self.udf = udf
+
+
+class _Template:
+    """A shape's formula text for any row of one column: ``fmt % rows``."""
+
+    __slots__ = ("fmt", "offsets", "shape")
+
+    def __init__(self, fmt: str, offsets: tuple[int, ...], shape: Shape) -> None:
+        self.fmt = fmt
+        self.offsets = offsets
+        self.shape = shape
+
+    def render(self, row: int) -> str:
+        return self.fmt % tuple(row + d for d in self.offsets)
+
+
+class _Context:
+    """Per-shape compile state: host sheet, array mode, whether a UDF is called."""
+
+    def __init__(self, sheet: SheetState, array: bool, row: int, col: int) -> None:
+        self.sheet = sheet
+        self.array = array
+        self.row = row
+        self.col = col
+        self.udf = False
+
+
+def shape_text(text: str, row: int, col: int) -> tuple[str, str, tuple[int, ...]]:
+    """(key, template format, row offsets) of a formula seen from (row, col)."""
+    key: list[str] = []
+    fmt: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for match in _SHAPE_REFS.finditer(text):
+        letters = match.group(2)
+        if letters is None:
+            continue
+        literal = text[pos : match.start()]
+        key.append(literal)
+        fmt.append(literal.replace("%", "%%"))
+        col_abs, row_abs, digits = match.group(1), match.group(3), match.group(4)
+        key.append(f"${letters.upper()}" if col_abs else f"C[{col_index(letters) - col}]")
+        if row_abs:
+            key.append(f"${digits}")
+            fmt.append(match.group().replace("%", "%%"))
+        else:
+            offset = int(digits) - row
+            key.append(f"R[{offset}]")
+            fmt.append(f"{col_abs}{letters}%d")
+            offsets.append(offset)
+        pos = match.end()
+    rest = text[pos:]
+    key.append(rest)
+    fmt.append(rest.replace("%", "%%"))
+    return "".join(key), "".join(fmt), tuple(offsets)
+
+
+class Compiler:
+    """Compiles the formulas of one :class:`Book` against a function registry."""
+
+    def __init__(self, book: Book, registry: Registry) -> None:
+        self.book = book
+        self.registry = registry
+        self._shapes: dict[tuple[Any, ...], Shape] = {}
+        self._templates: dict[tuple[int, int, bool], _Template] = {}
+        self._names_open: set[tuple[int | None, str]] = set()
+
+    # -- entry point -------------------------------------------------------------
+    def compile(self, sheet: SheetState, text: str, row: int, col: int, array: bool) -> Shape:
+        slot = (sheet.index, col, array)
+        template = self._templates.get(slot)
+        if template is not None and template.render(row) == text:
+            return template.shape
+        key_text, fmt, offsets = shape_text(text, row, col)
+        key: tuple[Any, ...] = (sheet.index, array, key_text)
+        if "[" in text:  # unqualified structured refs depend on the table around the cell
+            table = self.book.table_at(sheet, row, col)
+            key += (table.name if table else None,)
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = self._build(sheet, text, row, col, array)
+            self._shapes[key] = shape
+        if "[" not in text:
+            self._templates[slot] = _Template(fmt, offsets, shape)
+        return shape
+
+    def _build(self, sheet: SheetState, text: str, row: int, col: int, array: bool) -> Shape:
+        node = parse(tokenize(text, row, col))
+        ctx = _Context(sheet, array, row, col)
+        if array:
+            return Shape(self.anything(node, ctx), ctx.udf)
+        inner = self.value(node, ctx)
+
+        def top(r: int, c: int) -> Any:
+            v = inner(r, c)
+            return 0.0 if v is None else v
+
+        return Shape(top, ctx.udf)
+
+    # -- three ways to compile a node -------------------------------------------
+    def value(self, node: Node, ctx: _Context) -> Fn:
+        """A closure giving a scalar (scalar formulas) or scalar/2-D list (array formulas)."""
+        kind = node[0]
+        if kind == "ref":
+            return self._ref_value(node, ctx)
+        if kind in ("num", "str", "bool", "err", "missing"):
+            return self._literal(node)
+        if kind == "neg":
+            return self._unary(self.value(node[1], ctx), _negate, ctx)
+        if kind == "pct":
+            return self._unary(self.value(node[1], ctx), _percent, ctx)
+        if kind == "bin":
+            return self._binary(node, ctx)
+        raw = self.anything(node, ctx)
+        return self._as_value(raw, ctx)
+
+    def anything(self, node: Node, ctx: _Context) -> Fn:
+        """A closure giving whatever the node evaluates to: Ref, 2-D list or scalar."""
+        kind = node[0]
+        if kind == "ref":
+            return self._ref(node, ctx)
+        if kind == "name":
+            return self._name(node, ctx)
+        if kind == "struct":
+            return self._struct(node, ctx)
+        if kind == "range":
+            return self._range(node, ctx)
+        if kind == "call":
+            return self._call(node, ctx)
+        if kind == "array":
+            rows = [[self._constant(item) for item in line] for line in node[1]]
+            return lambda r, c: rows
+        if kind == "ii":
+            inner = self.anything(node[1], ctx)
+            book = self.book
+            return lambda r, c: _intersected(book, inner(r, c), r, c)
+        return self.value(node, ctx)
+
+    def reference(self, node: Node, ctx: _Context) -> Fn:
+        """A closure giving a Ref (or an error value when the node is not a reference)."""
+        raw = self.anything(node, ctx)
+
+        def as_ref(r: int, c: int) -> Any:
+            v = raw(r, c)
+            return v if type(v) is Ref or type(v) is XlError else XlError.VALUE
+
+        return as_ref
+
+    # -- leaves ------------------------------------------------------------------
+    @staticmethod
+    def _constant(node: Node) -> Any:
+        kind = node[0]
+        if kind == "missing":
+            return None
+        if kind == "err" and node[1] is XlError.REF:
+            raise BrokenReference("the formula contains #REF! (a reference that was deleted)")
+        return node[1]
+
+    def _literal(self, node: Node) -> Fn:
+        value = self._constant(node)
+        return lambda r, c: value
+
+    def _sheet_of(self, name: str | None, ctx: _Context) -> SheetState:
+        return ctx.sheet if name is None else self.book.sheet(name)
+
+    def _ref(self, node: Node, ctx: _Context) -> Fn:
+        _, sheet_name, r1, c1, r2, c2, flags = node
+        sheet = self._sheet_of(sheet_name, ctx)
+        if flags & (R1_ABS | C1_ABS | R2_ABS | C2_ABS) == R1_ABS | C1_ABS | R2_ABS | C2_ABS:
+            fixed = Ref(sheet, min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
+            return lambda r, c: fixed
+        ra1, ca1, ra2, ca2 = flags & R1_ABS, flags & C1_ABS, flags & R2_ABS, flags & C2_ABS
+
+        def make(r: int, c: int) -> Any:
+            a = r1 if ra1 else r + r1
+            b = c1 if ca1 else c + c1
+            x = r2 if ra2 else r + r2
+            y = c2 if ca2 else c + c2
+            if (
+                a < 1
+                or b < 1
+                or x < 1
+                or y < 1
+                or a > MAX_ROW
+                or x > MAX_ROW
+                or b > MAX_COL
+                or y > MAX_COL
+            ):
+                return XlError.REF
+            if a > x:
+                a, x = x, a
+            if b > y:
+                b, y = y, b
+            return Ref(sheet, a, b, x, y)
+
+        return make
+
+    def _ref_value(self, node: Node, ctx: _Context) -> Fn:
+        _, sheet_name, r1, c1, r2, c2, flags = node
+        sheet = self._sheet_of(sheet_name, ctx)
+        book = self.book
+        single = (
+            r1 == r2
+            and c1 == c2
+            and (flags & R1_ABS) == (flags & R2_ABS) >> 2
+            and (flags & C1_ABS) == (flags & C2_ABS) >> 2
+        )
+        if not single:
+            make = self._ref(node, ctx)
+            if ctx.array:
+
+                def area_values(r: int, c: int) -> Any:
+                    ref = make(r, c)
+                    if type(ref) is XlError:
+                        return ref
+                    return book.values(ref, pad=True)
+
+                return area_values
+            intersect = book.intersect
+
+            def area_intersection(r: int, c: int) -> Any:
+                ref = make(r, c)
+                if type(ref) is XlError:
+                    return ref
+                return intersect(ref, r, c)
+
+            return area_intersection
+        values, waiting, force = sheet.values, sheet.pending, book.force
+        if flags & R1_ABS and flags & C1_ABS:
+            fixed = (r1 << COL_BITS) | c1
+
+            def absolute_cell(r: int, c: int) -> Any:
+                if fixed in waiting:
+                    force(sheet, fixed)
+                return values.get(fixed)
+
+            return absolute_cell
+        row_abs, col_abs = flags & R1_ABS, flags & C1_ABS
+
+        def relative_cell(r: int, c: int) -> Any:
+            rr = r1 if row_abs else r + r1
+            cc = c1 if col_abs else c + c1
+            if rr < 1 or cc < 1 or rr > MAX_ROW or cc > MAX_COL:
+                return XlError.REF
+            key = (rr << COL_BITS) | cc
+            if key in waiting:
+                force(sheet, key)
+            return values.get(key)
+
+        return relative_cell
+
+    def _as_value(self, raw: Fn, ctx: _Context) -> Fn:
+        book = self.book
+        if ctx.array:
+
+            def array_value(r: int, c: int) -> Any:
+                v = raw(r, c)
+                if type(v) is Ref:
+                    if v.is_cell:
+                        return book.cell(v.sheet, v.r1, v.c1)
+                    return book.values(v, pad=True)
+                return v
+
+            return array_value
+
+        def scalar_value(r: int, c: int) -> Any:
+            return _intersected(book, raw(r, c), r, c)
+
+        return scalar_value
+
+    # -- names, tables, ranges ----------------------------------------------------
+    def _name(self, node: Node, ctx: _Context) -> Fn:
+        _, sheet_name, name = node
+        upper = name.upper()
+        scope_sheet = self.book.sheet(sheet_name) if sheet_name else ctx.sheet
+        key: tuple[int | None, str] = (scope_sheet.index, upper)
+        text = self.book.names.get(key)
+        if text is None and sheet_name is None:
+            key = (None, upper)
+            text = self.book.names.get(key)
+        if text is None:
+            raise BrokenReference(f"name {name!r} is not defined in this workbook")
+        if key in self._names_open:
+            raise FormulaSyntaxError(f"defined name {name!r} refers to itself")
+        self._names_open.add(key)
+        try:
+            definition = parse(tokenize(text.lstrip("="), 1, 1))
+            return self.anything(definition, ctx)
+        except FormulaProblem as problem:
+            problem.message = f"in defined name {name}: {problem.message}"
+            raise
+        finally:
+            self._names_open.discard(key)
+
+    def _struct(self, node: Node, ctx: _Context) -> Fn:
+        _, table_name, body = node
+        if table_name is None:
+            table = self.book.table_at(ctx.sheet, ctx.row, ctx.col)
+            if table is None:
+                raise BrokenReference(f"structured reference [{body}] outside any table")
+        else:
+            table = self.book.tables.get(table_name.upper())
+            if table is None:
+                raise BrokenReference(f"table {table_name!r} does not exist")
+        rows, first, last = _struct_parts(table, body)
+        sheet = table.sheet
+        if rows == "this":
+
+            def this_row(r: int, c: int) -> Any:
+                if not table.r1 + table.header_rows <= r <= table.r2 - table.totals_rows:
+                    return XlError.VALUE
+                return Ref(sheet, r, first, r, last)
+
+            return this_row
+        fixed = Ref(sheet, rows[0], first, rows[1], last)
+        return lambda r, c: fixed
+
+    def _range(self, node: Node, ctx: _Context) -> Fn:
+        left, right = self.reference(node[1], ctx), self.reference(node[2], ctx)
+
+        def span(r: int, c: int) -> Any:
+            a, b = left(r, c), right(r, c)
+            if type(a) is XlError:
+                return a
+            if type(b) is XlError:
+                return b
+            if a.sheet is not b.sheet:
+                return XlError.VALUE
+            return Ref(a.sheet, min(a.r1, b.r1), min(a.c1, b.c1), max(a.r2, b.r2), max(a.c2, b.c2))
+
+        return span
+
+    # -- operators ---------------------------------------------------------------
+    def _unary(self, operand: Fn, op: Callable[[Any], Any], ctx: _Context) -> Fn:
+        if ctx.array:
+            return lambda r, c: _broadcast1(op, operand(r, c))
+        return lambda r, c: op(operand(r, c))
+
+    def _binary(self, node: Node, ctx: _Context) -> Fn:
+        _, op, left_node, right_node = node
+        left, right = self.value(left_node, ctx), self.value(right_node, ctx)
+        if op in _ARITHMETIC:
+            arithmetic = _ARITHMETIC[op]
+
+            def scalar(a: Any, b: Any) -> Any:
+                if type(a) is not float:
+                    a = to_number(a)
+                    if type(a) is XlError:
+                        return a
+                if type(b) is not float:
+                    b = to_number(b)
+                    if type(b) is XlError:
+                        return b
+                return arithmetic(a, b)
+
+        elif op == "&":
+
+            def scalar(a: Any, b: Any) -> Any:
+                a, b = to_text(a), to_text(b)
+                if type(a) is XlError:
+                    return a
+                if type(b) is XlError:
+                    return b
+                return a + b
+
+        else:
+            test = _COMPARISON[op]
+
+            def scalar(a: Any, b: Any) -> Any:
+                order = compare(a, b)
+                return order if type(order) is XlError else test(order)
+
+        if ctx.array:
+            return lambda r, c: _broadcast2(scalar, left(r, c), right(r, c))
+        return lambda r, c: scalar(left(r, c), right(r, c))
+
+    # -- function calls ----------------------------------------------------------
+    def _call(self, node: Node, ctx: _Context) -> Fn:
+        _, name, args = node
+        if name == "SINGLE":  # _xlfn.SINGLE is the @ operator
+            if len(args) != 1:
+                raise FormulaSyntaxError("SINGLE takes one argument")
+            return self.anything(("ii", args[0]), ctx)
+        if name.startswith(PREFIX) or name in self.registry:
+            if name not in self.registry:
+                raise UnsupportedFunction(name)
+            ctx.udf = True
+            return self._udf(self.registry.get(name), args, ctx)
+        native = NATIVE.get(name)
+        if native is None:
+            raise UnsupportedFunction(name)
+        if len(args) < native.min_args or (
+            native.max_args is not None and len(args) > native.max_args
+        ):
+            raise FormulaSyntaxError(f"{name} was given {len(args)} arguments")
+        kinds = "".join(native.kind(i) for i in range(len(args)))
+        prefix: tuple[Any, ...] = (self.book,) if native.book else ()
+        return self._invoke(native.func, prefix, native.host, kinds, args, ctx)
+
+    def _udf(self, spec: FunctionSpec, args: tuple[Node, ...], ctx: _Context) -> Fn:
+        required = sum(1 for a in spec.args if not a.optional)
+        if not required <= len(args) <= len(spec.args):
+            raise FormulaSyntaxError(
+                f"{spec.signature} takes {required}-{len(spec.args)} arguments, got {len(args)}"
+            )
+        kinds = "".join("g" if a.kind == "range" else "V" for a in spec.args[: len(args)])
+        array = spec.returns == "array"
+
+        def call(*values: Any) -> Any:
+            try:
+                result = invoke(spec, *values)
+            except Exception as error:
+                raise UdfFailure(f"{spec.name} raised {type(error).__name__}: {error}") from error
+            return _udf_result(result, array)
+
+        return self._invoke(call, (), False, kinds, args, ctx)
+
+    def _invoke(
+        self,
+        func: Callable[..., Any],
+        prefix: tuple[Any, ...],
+        host: bool,
+        kinds: str,
+        args: tuple[Node, ...],
+        ctx: _Context,
+    ) -> Fn:
+        fns: list[Fn] = []
+        for kind, arg in zip(kinds, args, strict=True):
+            fns.append(self._argument(kind, arg, ctx))
+        propagate = tuple(i for i, k in enumerate(kinds) if k == "v")
+        liftable = tuple(i for i, k in enumerate(kinds) if k in "vV") if ctx.array else ()
+        book = self.book
+
+        if not fns:
+            if host:
+                return lambda r, c: func(*prefix, r, c)
+            return lambda r, c: func(*prefix)
+
+        def call(r: int, c: int) -> Any:
+            values = [f(r, c) for f in fns]
+            for i in liftable:
+                if type(values[i]) is list:
+                    return _lift(func, prefix + ((r, c) if host else ()), kinds, values, book)
+            for i in propagate:
+                if type(values[i]) is XlError:
+                    return values[i]
+            if host:
+                return func(*prefix, r, c, *values)
+            return func(*prefix, *values)
+
+        return call
+
+    def _argument(self, kind: str, arg: Node, ctx: _Context) -> Fn:
+        if arg[0] == "missing":
+            return lambda r, c: None
+        if kind in "vV":
+            return self.value(arg, ctx)
+        if kind == "a":
+            return self.anything(arg, ctx)
+        if kind == "r":
+            return self.reference(arg, ctx)
+        if kind == "g":
+            raw = self.anything(arg, ctx)
+            book = self.book
+            return lambda r, c: grid(book, raw(r, c))
+        if kind == "l":
+            inner = self.anything(arg, ctx) if ctx.array else self.value(arg, ctx)
+            return lambda r, c: lambda: inner(r, c)
+        raise AssertionError(kind)  # pragma: no cover
+
+
+# -- helpers used by compiled closures -------------------------------------------
+
+
+def _intersected(book: Book, v: Any, r: int, c: int) -> Any:
+    kind = type(v)
+    if kind is Ref:
+        return book.intersect(v, r, c)
+    if kind is list:
+        return v[0][0] if v and v[0] else XlError.VALUE
+    return v
+
+
+def _negate(v: Any) -> Any:
+    n = v if type(v) is float else to_number(v)
+    return n if type(n) is XlError else -n
+
+
+def _percent(v: Any) -> Any:
+    n = v if type(v) is float else to_number(v)
+    return n if type(n) is XlError else n / 100.0
+
+
+def _element(array: list[list[Any]], i: int, j: int) -> Any:
+    """Element (i, j) of ``array`` under Excel's broadcast: 1-wide dims repeat, else #N/A."""
+    rows = len(array)
+    cols = len(array[0]) if rows else 0
+    ii = 0 if rows == 1 else i
+    jj = 0 if cols == 1 else j
+    if ii >= rows or jj >= cols:
+        return XlError.NA
+    return array[ii][jj]
+
+
+def _dims(values: list[Any]) -> tuple[int, int]:
+    rows = cols = 1
+    for v in values:
+        if type(v) is list:
+            rows = max(rows, len(v))
+            cols = max(cols, len(v[0]) if v else 0)
+    return rows, cols
+
+
+def _broadcast1(op: Callable[[Any], Any], v: Any) -> Any:
+    if type(v) is list:
+        return [[op(x) for x in line] for line in v]
+    return op(v)
+
+
+def _broadcast2(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
+    if type(a) is not list and type(b) is not list:
+        return op(a, b)
+    rows, cols = _dims([a, b])
+    return [
+        [
+            op(
+                _element(a, i, j) if type(a) is list else a,
+                _element(b, i, j) if type(b) is list else b,
+            )
+            for j in range(cols)
+        ]
+        for i in range(rows)
+    ]
+
+
+def _lift(
+    func: Callable[..., Any], prefix: tuple[Any, ...], kinds: str, values: list[Any], book: Book
+) -> list[list[Any]]:
+    """Call a scalar function once per element of its array-valued value arguments."""
+    rows, cols = _dims([v for k, v in zip(kinds, values, strict=True) if k in "vV"])
+    lazy_cache: dict[int, Any] = {}
+
+    def lazy_element(index: int, thunk: Callable[[], Any], i: int, j: int) -> Callable[[], Any]:
+        def element() -> Any:
+            if index not in lazy_cache:
+                got = thunk()
+                if type(got) is Ref:
+                    got = book.values(got, pad=True)
+                lazy_cache[index] = got
+            got = lazy_cache[index]
+            return _element(got, i, j) if type(got) is list else got
+
+        return element
+
+    out = []
+    for i in range(rows):
+        line = []
+        for j in range(cols):
+            call_args = []
+            error = None
+            for index, (kind, v) in enumerate(zip(kinds, values, strict=True)):
+                if kind in "vV" and type(v) is list:
+                    v = _element(v, i, j)
+                elif kind == "l":
+                    v = lazy_element(index, v, i, j)
+                if kind == "v" and type(v) is XlError and error is None:
+                    error = v
+                call_args.append(v)
+            result = error if error is not None else func(*prefix, *call_args)
+            if type(result) is Ref:
+                result = book.cell(result.sheet, result.r1, result.c1)
+            elif type(result) is list:
+                result = result[0][0] if result and result[0] else XlError.VALUE
+            line.append(result)
+        out.append(line)
+    return out
+
+
+def _udf_result(result: Any, array: bool) -> Any:
+    if isinstance(result, list | tuple):
+        rows = [list(r) if isinstance(r, list | tuple) else [r] for r in result]
+        if rows and not isinstance(result[0], list | tuple):
+            rows = [[r for r in result]]  # a flat list is one row, as xlwings returns it
+        if not rows or not rows[0]:
+            return XlError.CALC
+        width = max(len(r) for r in rows)
+        return [[normalise(v) for v in r] + [XlError.NA] * (width - len(r)) for r in rows]
+    value = normalise(result)
+    return [[value]] if array else value
+
+
+def _struct_parts(table: Table, body: str) -> tuple[Any, int, int]:
+    """(rows, first column, last column) of a structured reference body.
+
+    ``rows`` is (r1, r2) or ``"this"`` for the formula's own row.
+    """
+    text = body.strip()
+    if text.startswith("@"):
+        text = "[#This Row]," + (text[1:] if text[1:].startswith("[") else f"[{text[1:]}]")
+        if text.endswith(",[]"):
+            text = "[#This Row]"
+    items = _struct_items(text)
+    specials = [i.lower() for i in items if i.startswith("#")]
+    columns = [i for i in items if not i.startswith("#")]
+    data = (table.r1 + table.header_rows, table.r2 - table.totals_rows)
+    if not specials or specials == ["#data"]:
+        rows: Any = data
+    elif specials == ["#all"]:
+        rows = (table.r1, table.r2)
+    elif specials == ["#headers"]:
+        rows = (table.r1, table.r1)
+    elif specials == ["#totals"]:
+        rows = (table.r2, table.r2)
+    elif sorted(specials) == ["#data", "#headers"]:
+        rows = (table.r1, data[1])
+    elif sorted(specials) == ["#data", "#totals"]:
+        rows = (data[0], table.r2)
+    elif specials == ["#this row"]:
+        rows = "this"
+    else:
+        raise UnsupportedFeature(f"structured reference {table.name}[{body}]")
+    if not columns:
+        return rows, table.c1, table.c2
+    found = []
+    for name in columns[0].split("\x00"):
+        index = table.column(name)
+        if index is None:
+            raise BrokenReference(f"table {table.name} has no column {name!r}")
+        found.append(index)
+    if len(columns) > 1:
+        raise UnsupportedFeature(f"structured reference {table.name}[{body}]")
+    return rows, min(found), max(found)
+
+
+def _struct_items(text: str) -> list[str]:
+    """Items of a structured reference body; a column span [A]:[B] is joined by NUL."""
+    if "[" not in text:
+        return [_unescape_column(text)] if text else []
+    items: list[str] = []
+    pos = 0
+    pattern = re.compile(r"\s*\[((?:[^\]']|'.)*)\]\s*(:)?\s*,?")
+    span: list[str] = []
+    while pos < len(text):
+        match = pattern.match(text, pos)
+        if match is None:
+            raise FormulaSyntaxError(f"cannot read structured reference [{text}]")
+        span.append(_unescape_column(match.group(1)))
+        if not match.group(2):
+            items.append("\x00".join(span))
+            span = []
+        pos = match.end()
+    if span:
+        items.append("\x00".join(span))
+    return items
+
+
+def _unescape_column(name: str) -> str:
+    return re.sub(r"'(.)", r"\1", name)

@@ -1,0 +1,64 @@
+"""Why the engine refuses a workbook or a formula, as located, typed exceptions.
+
+Cell *values* such as #DIV/0! are not errors here: they are results and travel
+as :class:`~xlsrc.core.errors.XlError`.  These exceptions are for what the
+engine cannot or must not compute, so that no cell gets a silently wrong value.
+"""
+
+from __future__ import annotations
+
+
+class EngineError(Exception):
+    """Base of everything the engine refuses; the message says where and why."""
+
+
+class UnreadableWorkbook(EngineError):
+    """The file is not a workbook the engine can open (corrupt, encrypted, not xlsx)."""
+
+
+class FormulaProblem(EngineError):
+    """A formula that cannot be computed faithfully; ``cell`` is ``Sheet!A1``."""
+
+    def __init__(self, message: str, cell: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.cell = cell
+
+    def __str__(self) -> str:
+        return f"{self.cell}: {self.message}" if self.cell else self.message
+
+
+class FormulaSyntaxError(FormulaProblem):
+    """The formula text cannot be parsed (or uses syntax the engine does not support)."""
+
+
+class UnsupportedFunction(FormulaProblem):
+    """A function the engine does not implement (native or missing from the registry)."""
+
+    def __init__(self, name: str, cell: str | None = None) -> None:
+        super().__init__(f"function {name} is not supported by the xlsrc engine", cell)
+        self.name = name
+
+
+class UnsupportedFeature(FormulaProblem):
+    """A feature of a supported function the engine refuses (e.g. a TEXT format code)."""
+
+
+class BrokenReference(FormulaProblem):
+    """A reference to a missing sheet, an undefined name, or a literal #REF!."""
+
+
+class CircularReference(FormulaProblem):
+    """Formulas that depend on themselves; ``cycle`` lists the cells involved."""
+
+    def __init__(self, cycle: list[str]) -> None:
+        super().__init__("circular reference: " + " -> ".join(cycle), cycle[0] if cycle else None)
+        self.cycle = cycle
+
+
+class UdfFailure(FormulaProblem):
+    """A registry function raised an unexpected exception (a bug, not a cell error)."""
+
+
+class InternalError(FormulaProblem):
+    """A bug in the engine met while computing a cell; reported, never written as a value."""

@@ -1,0 +1,332 @@
+"""The workbook being recalculated: cell values, pending formulas, demand-driven evaluation.
+
+Every formula cell starts *pending*.  Reading a cell (directly or through a
+range) computes it first if it is still pending, so dependencies are resolved
+in whatever order the formulas need them, without building a dependency graph
+up front; a cell that is reached again while it is being computed is a
+circular reference and is reported with the whole cycle.  Once computed, a
+value never changes, which is what makes caching materialised ranges (and the
+text indexes SUMIFS uses) safe.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.errors import BrokenReference, CircularReference, FormulaProblem, InternalError
+from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, cell_name, quote_sheet
+
+
+@dataclass
+class Table:
+    """An Excel table (ListObject), for structured references such as ``T[Summa]``."""
+
+    name: str
+    sheet: SheetState
+    r1: int
+    c1: int
+    r2: int
+    c2: int
+    header_rows: int
+    totals_rows: int
+    columns: list[str]
+
+    def column(self, name: str) -> int | None:
+        wanted = name.strip().lower()
+        for i, column in enumerate(self.columns):
+            if column.strip().lower() == wanted:
+                return self.c1 + i
+        return None
+
+    def contains(self, row: int, col: int) -> bool:
+        return self.r1 <= row <= self.r2 and self.c1 <= col <= self.c2
+
+
+class Pending:
+    """A formula not yet computed; one object serves every cell of an array formula."""
+
+    __slots__ = ("sheet", "row", "col", "fn", "area", "active", "udf")
+
+    def __init__(
+        self,
+        sheet: SheetState,
+        row: int,
+        col: int,
+        fn: Callable[[int, int], Any],
+        area: tuple[int, int, int, int] | None,
+        udf: bool,
+    ) -> None:
+        self.sheet = sheet
+        self.row = row
+        self.col = col
+        self.fn = fn
+        self.area = area
+        self.active = False
+        self.udf = udf
+
+    @property
+    def where(self) -> str:
+        return f"{quote_sheet(self.sheet.name)}!{cell_name(self.row, self.col)}"
+
+
+@dataclass(eq=False)
+class SheetState:
+    name: str
+    index: int
+    values: dict[int, Any] = field(default_factory=dict)
+    pending: dict[int, Pending] = field(default_factory=dict)
+    max_row: int = 0
+    max_col: int = 0
+    tables: list[Table] = field(default_factory=list)
+
+    def extend(self, row: int, col: int) -> None:
+        if row > self.max_row:
+            self.max_row = row
+        if col > self.max_col:
+            self.max_col = col
+
+
+class Book:
+    """Evaluation state of one workbook; compiled formulas call back into it."""
+
+    def __init__(self, date1904: bool = False, now: datetime | None = None) -> None:
+        self.date1904 = date1904
+        self.now = now or datetime.now()
+        self.sheets: dict[str, SheetState] = {}
+        self.order: list[SheetState] = []
+        #: defined names: (local sheet index or None, NAME) -> formula text
+        self.names: dict[tuple[int | None, str], str] = {}
+        self.tables: dict[str, Table] = {}
+        self._ranges: dict[tuple[Any, ...], list[list[Any]]] = {}
+        self._blocks: dict[tuple[Any, ...], list[Any]] = {}
+        self._indexes: dict[tuple[Any, ...], dict[str, list[int]]] = {}
+        self._stack: list[Pending] = []
+
+    # -- structure ---------------------------------------------------------------
+    def add_sheet(self, name: str) -> SheetState:
+        sheet = SheetState(name=name, index=len(self.order))
+        self.sheets[name.upper()] = sheet
+        self.order.append(sheet)
+        return sheet
+
+    def sheet(self, name: str) -> SheetState:
+        found = self.sheets.get(name.upper())
+        if found is None:
+            raise BrokenReference(f"reference to sheet {name!r}, which does not exist")
+        return found
+
+    def table_at(self, sheet: SheetState, row: int, col: int) -> Table | None:
+        for table in sheet.tables:
+            if table.contains(row, col):
+                return table
+        return None
+
+    # -- evaluation --------------------------------------------------------------
+    def evaluate_all(self) -> None:
+        """Compute every pending formula (in a thread with room for deep dependency chains)."""
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                for sheet in self.order:
+                    for key in sorted(sheet.pending):
+                        if key in sheet.pending:
+                            self.force(sheet, key)
+            except BaseException as error:  # re-raised in the calling thread
+                failure.append(error)
+
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, 200_000))
+        previous = threading.stack_size(512 * 1024 * 1024)
+        try:
+            worker = threading.Thread(target=run, name="xlsrc-recalc")
+            worker.start()
+            worker.join()
+        finally:
+            threading.stack_size(previous)
+            sys.setrecursionlimit(limit)
+        if failure:
+            raise failure[0]
+
+    def force(self, sheet: SheetState, key: int) -> None:
+        pending = sheet.pending.get(key)
+        if pending is None:
+            return
+        if pending.active:
+            start = self._stack.index(pending)
+            cycle = [p.where for p in self._stack[start:]] + [pending.where]
+            raise CircularReference(cycle)
+        pending.active = True
+        self._stack.append(pending)
+        try:
+            result = pending.fn(pending.row, pending.col)
+        except FormulaProblem as problem:
+            if problem.cell is None:
+                problem.cell = pending.where
+            raise
+        except RecursionError:
+            raise
+        except Exception as error:
+            raise InternalError(
+                f"internal error while computing: {type(error).__name__}: {error}", pending.where
+            ) from error
+        finally:
+            self._stack.pop()
+            pending.active = False
+        if pending.area is None:
+            sheet.values[key] = result
+            del sheet.pending[key]
+        else:
+            self._fill(pending, result)
+
+    def _fill(self, pending: Pending, result: Any) -> None:
+        """Spread an array formula's result over its area (Excel's broadcast and #N/A rules)."""
+        sheet = pending.sheet
+        r1, c1, r2, c2 = pending.area  # type: ignore[misc]
+        rows, cols = r2 - r1 + 1, c2 - c1 + 1
+        kind = type(result)
+        if kind is Ref:
+            result = (
+                self.values(result, pad=True)
+                if not result.is_cell
+                else [[self.cell(result.sheet, result.r1, result.c1)]]
+            )
+        elif kind is not list:
+            result = [[result]]
+        height = len(result)
+        width = len(result[0]) if height else 0
+        values, waiting = sheet.values, sheet.pending
+        for i in range(rows):
+            ii = 0 if height == 1 else i
+            for j in range(cols):
+                jj = 0 if width == 1 else j
+                if ii < height and jj < width:
+                    value = result[ii][jj]
+                    if value is None:
+                        value = 0.0
+                else:
+                    value = XlError.NA
+                key = ((r1 + i) << COL_BITS) | (c1 + j)
+                values[key] = value
+                waiting.pop(key, None)
+
+    # -- reading cells and ranges -----------------------------------------------
+    def cell(self, sheet: SheetState, row: int, col: int) -> Any:
+        key = (row << COL_BITS) | col
+        if key in sheet.pending:
+            self.force(sheet, key)
+        return sheet.values.get(key)
+
+    def intersect(self, ref: Ref, row: int, col: int) -> Any:
+        """Implicit intersection: the one cell of ``ref`` in the formula's row or column."""
+        if ref.r1 == ref.r2:
+            if ref.c1 == ref.c2:
+                return self.cell(ref.sheet, ref.r1, ref.c1)
+            if ref.c1 <= col <= ref.c2:
+                return self.cell(ref.sheet, ref.r1, col)
+            return XlError.VALUE
+        if ref.c1 == ref.c2 and ref.r1 <= row <= ref.r2:
+            return self.cell(ref.sheet, row, ref.c1)
+        return XlError.VALUE
+
+    def values(self, ref: Ref, pad: bool = False) -> list[list[Any]]:
+        """The values of ``ref`` row by row, computing pending formulas in it first.
+
+        Without ``pad`` the rows/columns beyond the sheet's used area are left
+        out (they are blank); with ``pad`` the full size is returned, except
+        for whole-column/whole-row references, which are always trimmed.
+        """
+        sheet: SheetState = ref.sheet
+        r1, c1, r2, c2 = ref.r1, ref.c1, ref.r2, ref.c2
+        whole = r2 == MAX_ROW or c2 == MAX_COL
+        if not pad or whole:
+            r2 = min(r2, sheet.max_row)
+            c2 = min(c2, sheet.max_col)
+        key = (sheet, r1, c1, r2, c2)
+        cached = self._ranges.get(key)
+        if cached is not None:
+            return cached
+        waiting = sheet.pending
+        if waiting and r2 >= r1 and c2 >= c1:
+            area = (r2 - r1 + 1) * (c2 - c1 + 1)
+            if area <= len(waiting):
+                for r in range(r1, r2 + 1):
+                    base = r << COL_BITS
+                    for c in range(c1, c2 + 1):
+                        if base | c in waiting:
+                            self.force(sheet, base | c)
+            else:
+                for k in sorted(waiting):
+                    r, c = k >> COL_BITS, k & ((1 << COL_BITS) - 1)
+                    if r1 <= r <= r2 and c1 <= c <= c2 and k in waiting:
+                        self.force(sheet, k)
+        get = sheet.values.get
+        if c1 == c2:
+            rows = [[get((r << COL_BITS) | c1)] for r in range(r1, r2 + 1)]
+        else:
+            cols = range(c1, c2 + 1)
+            rows = [[get((r << COL_BITS) | c) for c in cols] for r in range(r1, r2 + 1)]
+        self._ranges[key] = rows
+        return rows
+
+    def used_extent(self, areas: list[Any], dims: tuple[int, int]) -> tuple[int, int]:
+        """How much of ``dims``, from the top-left, holds anything in any of ``areas``."""
+        rows = cols = 0
+        for area in areas:
+            if type(area) is Ref:
+                sheet = area.sheet
+                rows = max(rows, min(area.rows, sheet.max_row - area.r1 + 1))
+                cols = max(cols, min(area.cols, sheet.max_col - area.c1 + 1))
+            elif type(area) is list:
+                rows = max(rows, len(area))
+                cols = max(cols, len(area[0]) if area else 0)
+            else:
+                rows, cols = max(rows, 1), max(cols, 1)
+        return max(0, min(rows, dims[0])), max(0, min(cols, dims[1]))
+
+    def block(self, area: Any, rows: int, cols: int) -> list[Any]:
+        """The top-left rows x cols of ``area`` as one row-major list (blank-padded)."""
+        if type(area) is Ref:
+            key = (area.sheet, area.r1, area.c1, rows, cols)
+            cached = self._blocks.get(key)
+            if cached is not None:
+                return cached
+            if rows == 0 or cols == 0:
+                flat: list[Any] = []
+            else:
+                sub = Ref(area.sheet, area.r1, area.c1, area.r1 + rows - 1, area.c1 + cols - 1)
+                flat = [v for line in self.values(sub, pad=True) for v in line]
+            self._blocks[key] = flat
+            return flat
+        grid = area if type(area) is list else [[area]]
+        out = []
+        for i in range(rows):
+            line = grid[i] if i < len(grid) else []
+            out.extend(line[j] if j < len(line) else None for j in range(cols))
+        return out
+
+    def text_index(self, ref: Ref, rows: int, cols: int) -> dict[str, list[int]]:
+        """Lower-cased text -> positions in :meth:`block`, for text-equality criteria."""
+        key = (ref.sheet, ref.r1, ref.c1, rows, cols)
+        index = self._indexes.get(key)
+        if index is None:
+            index = {}
+            for position, value in enumerate(self.block(ref, rows, cols)):
+                if type(value) is str:
+                    index.setdefault(value.lower(), []).append(position)
+            self._indexes[key] = index
+        return index
+
+    # -- results -----------------------------------------------------------------
+    def pending_count(self) -> int:
+        return sum(len(sheet.pending) for sheet in self.order)
+
+
+def out_of_grid(row: int, col: int) -> bool:
+    return row < 1 or col < 1 or row > MAX_ROW or col > MAX_COL

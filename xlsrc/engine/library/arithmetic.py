@@ -1,0 +1,289 @@
+"""Aggregates and arithmetic: SUM, AVERAGE, MIN, MAX, COUNT*, ROUND*, MOD, ..."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_DOWN, ROUND_UP, Decimal
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.library.common import first_error, grid, integer, numbers, shape, values_of
+from xlsrc.engine.library.spec import native
+from xlsrc.engine.refs import Ref
+from xlsrc.engine.values import checked, round_half_away, to_number
+
+
+@native("SUM", "a", repeat="a", min_args=1, book=True)
+def sum_(book: Any, *args: Any) -> Any:
+    picked = numbers(book, args)
+    return picked if type(picked) is XlError else math.fsum(picked)
+
+
+@native("PRODUCT", "a", repeat="a", min_args=1, book=True)
+def product(book: Any, *args: Any) -> Any:
+    picked = numbers(book, args)
+    if type(picked) is XlError:
+        return picked
+    return checked(math.prod(picked)) if picked else 0.0
+
+
+@native("AVERAGE", "a", repeat="a", min_args=1, book=True)
+def average(book: Any, *args: Any) -> Any:
+    picked = numbers(book, args)
+    if type(picked) is XlError:
+        return picked
+    return math.fsum(picked) / len(picked) if picked else XlError.DIV0
+
+
+@native("MIN", "a", repeat="a", min_args=1, book=True)
+def min_(book: Any, *args: Any) -> Any:
+    picked = numbers(book, args)
+    if type(picked) is XlError:
+        return picked
+    return min(picked) if picked else 0.0
+
+
+@native("MAX", "a", repeat="a", min_args=1, book=True)
+def max_(book: Any, *args: Any) -> Any:
+    picked = numbers(book, args)
+    if type(picked) is XlError:
+        return picked
+    return max(picked) if picked else 0.0
+
+
+@native("MEDIAN", "a", repeat="a", min_args=1, book=True)
+def median(book: Any, *args: Any) -> Any:
+    picked = numbers(book, args)
+    if type(picked) is XlError:
+        return picked
+    if not picked:
+        return XlError.NUM
+    ordered = sorted(picked)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _kth(book: Any, array: Any, k: Any, largest: bool) -> Any:
+    picked = numbers(book, (array,))
+    if type(picked) is XlError:
+        return picked
+    index = integer(k)
+    if type(index) is XlError:
+        return index
+    if not 1 <= index <= len(picked):  # type: ignore[operator]
+        return XlError.NUM
+    ordered = sorted(picked, reverse=largest)
+    return ordered[index - 1]  # type: ignore[operator]
+
+
+@native("LARGE", "av", book=True)
+def large(book: Any, array: Any, k: Any) -> Any:
+    return _kth(book, array, k, largest=True)
+
+
+@native("SMALL", "av", book=True)
+def small(book: Any, array: Any, k: Any) -> Any:
+    return _kth(book, array, k, largest=False)
+
+
+@native("COUNT", "a", repeat="a", min_args=1, book=True)
+def count(book: Any, *args: Any) -> float:
+    total = 0
+    for arg in args:
+        if type(arg) is Ref or type(arg) is list:
+            total += sum(1 for v in values_of(book, arg) if type(v) is float)
+        elif arg is not None and type(to_number(arg)) is float:
+            total += 1
+    return float(total)
+
+
+@native("COUNTA", "a", repeat="a", min_args=1, book=True)
+def counta(book: Any, *args: Any) -> float:
+    total = 0
+    for arg in args:
+        if type(arg) is Ref:
+            total += sum(1 for v in values_of(book, arg) if v is not None)
+        elif type(arg) is list:
+            total += sum(1 for v in values_of(book, arg))
+        else:
+            total += 1
+    return float(total)
+
+
+@native("COUNTBLANK", "r", book=True)
+def countblank(book: Any, ref: Any) -> float:
+    seen = 0
+    blank = 0
+    for v in values_of(book, ref):
+        seen += 1
+        if v is None or v == "":
+            blank += 1
+    return float(blank + ref.rows * ref.cols - seen)
+
+
+@native("SUMPRODUCT", "a", repeat="a", min_args=1, book=True)
+def sumproduct(book: Any, *arrays: Any) -> Any:
+    dims = {shape(a) for a in arrays}
+    if len(dims) != 1:
+        return XlError.VALUE
+    grids = [grid(book, a) for a in arrays]
+    flat = [[v for row in g for v in row] for g in grids]
+    for column in flat:
+        error = first_error(column)
+        if error is not None:
+            return error
+    total = []
+    for items in zip(*flat, strict=True):
+        product_ = 1.0
+        for v in items:
+            product_ *= v if type(v) is float else 0.0
+        total.append(product_)
+    return math.fsum(total)
+
+
+def _digits_round(x: float, digits: float, rounding: str) -> float:
+    exponent = Decimal(1).scaleb(-int(digits))
+    return float(Decimal(format(x, ".15g")).quantize(exponent, rounding=rounding))
+
+
+@native("ROUND", "vv")
+def round_(x: Any, digits: Any) -> Any:
+    x, digits = to_number(x), to_number(digits)
+    if type(x) is XlError:
+        return x
+    if type(digits) is XlError:
+        return digits
+    return round_half_away(x, int(digits))
+
+
+@native("ROUNDUP", "vv")
+def roundup(x: Any, digits: Any) -> Any:
+    x, digits = to_number(x), to_number(digits)
+    if type(x) is XlError or type(digits) is XlError:
+        return x if type(x) is XlError else digits
+    return _digits_round(x, digits, ROUND_UP)
+
+
+@native("ROUNDDOWN", "vv")
+def rounddown(x: Any, digits: Any) -> Any:
+    x, digits = to_number(x), to_number(digits)
+    if type(x) is XlError or type(digits) is XlError:
+        return x if type(x) is XlError else digits
+    return _digits_round(x, digits, ROUND_DOWN)
+
+
+@native("TRUNC", "vv", min_args=1)
+def trunc(x: Any, digits: Any = 0.0) -> Any:
+    return rounddown(x, digits)
+
+
+def _unary(name: str, op: Any) -> None:
+    def compute(x: Any) -> Any:
+        number = to_number(x)
+        if type(number) is XlError:
+            return number
+        return op(number)
+
+    compute.__name__ = name.lower()
+    native(name, "v")(compute)
+
+
+def _sqrt(x: float) -> Any:
+    return math.sqrt(x) if x >= 0 else XlError.NUM
+
+
+def _ln(x: float) -> Any:
+    return math.log(x) if x > 0 else XlError.NUM
+
+
+def _log10(x: float) -> Any:
+    return math.log10(x) if x > 0 else XlError.NUM
+
+
+def _exp(x: float) -> Any:
+    try:
+        return checked(math.exp(x))
+    except OverflowError:
+        return XlError.NUM
+
+
+_unary("ABS", abs)
+_unary("INT", lambda x: float(math.floor(x)))
+_unary("SIGN", lambda x: float((x > 0) - (x < 0)))
+_unary("SQRT", _sqrt)
+_unary("LN", _ln)
+_unary("LOG10", _log10)
+_unary("EXP", _exp)
+
+
+@native("LOG", "vv", min_args=1)
+def log(x: Any, base: Any = 10.0) -> Any:
+    x, base = to_number(x), to_number(base)
+    if type(x) is XlError or type(base) is XlError:
+        return x if type(x) is XlError else base
+    if x <= 0 or base <= 0 or base == 1:
+        return XlError.NUM if base != 1 else XlError.DIV0
+    return math.log(x) / math.log(base)
+
+
+@native("PI", "")
+def pi() -> float:
+    return math.pi
+
+
+def power_of(x: float, y: float) -> Any:
+    """x^y with Excel's errors: 0^0 and roots of negatives are #NUM!, 0^-1 is #DIV/0!."""
+    if x == 0:
+        if y == 0:
+            return XlError.NUM
+        if y < 0:
+            return XlError.DIV0
+    if x < 0 and not float(y).is_integer():
+        return XlError.NUM
+    try:
+        return checked(math.pow(x, y))
+    except OverflowError:
+        return XlError.NUM
+
+
+@native("POWER", "vv")
+def power(x: Any, y: Any) -> Any:
+    x, y = to_number(x), to_number(y)
+    if type(x) is XlError or type(y) is XlError:
+        return x if type(x) is XlError else y
+    return power_of(x, y)
+
+
+@native("MOD", "vv")
+def mod(n: Any, d: Any) -> Any:
+    n, d = to_number(n), to_number(d)
+    if type(n) is XlError or type(d) is XlError:
+        return n if type(n) is XlError else d
+    if d == 0:
+        return XlError.DIV0
+    return n - d * math.floor(n / d)
+
+
+def _to_multiple(x: Any, significance: Any, up: bool) -> Any:
+    x, significance = to_number(x), to_number(significance)
+    if type(x) is XlError or type(significance) is XlError:
+        return x if type(x) is XlError else significance
+    if significance == 0:
+        return 0.0
+    if x > 0 and significance < 0:
+        return XlError.NUM
+    ratio = Decimal(format(x / significance, ".15g"))
+    steps = ratio.to_integral_value(rounding=ROUND_UP if up else ROUND_DOWN)
+    return float(steps) * significance
+
+
+@native("CEILING", "vv", min_args=1)
+def ceiling(x: Any, significance: Any = 1.0) -> Any:
+    return _to_multiple(x, significance, up=True)
+
+
+@native("FLOOR", "vv", min_args=1)
+def floor(x: Any, significance: Any = 1.0) -> Any:
+    return _to_multiple(x, significance, up=False)

@@ -1,0 +1,169 @@
+"""SUMIF(S), COUNTIF(S), AVERAGEIF(S), MAXIFS, MINIFS over criteria ranges.
+
+Whole-column ranges are common (``SUMIFS(D:D, A:A, "x")``), so matching runs
+over the *used* part of the ranges only; the cells below it are blank in every
+range and are counted arithmetically when a criterion matches blanks.  A plain
+text-equality criterion (the pivot case: programme x status) is answered from
+a per-range index that the evaluator builds once, instead of a scan per cell.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.library import criteria
+from xlsrc.engine.library.common import shape
+from xlsrc.engine.library.spec import native
+from xlsrc.engine.refs import Ref
+
+
+class _Selection:
+    """Positions (row-major over the used block) where every criterion holds."""
+
+    def __init__(self, positions: list[int], rows: int, cols: int, tail_matches: int) -> None:
+        self.positions = positions
+        self.rows = rows
+        self.cols = cols
+        self.tail_matches = tail_matches
+
+
+def _select(book: Any, pairs: list[tuple[Any, Any]], dims: tuple[int, int]) -> _Selection | XlError:
+    for area, _ in pairs:
+        if shape(area) != dims:
+            return XlError.VALUE
+    rows, cols = book.used_extent([area for area, _ in pairs], dims)
+    parsed = [(area, criteria.parse(value)) for area, value in pairs]
+    # indexed criteria first: they narrow the candidates cheaply
+    parsed.sort(key=lambda pair: pair[1].text_key is None)
+    candidates: list[int] | None = None
+    for area, criterion in parsed:
+        if criterion.text_key is not None and type(area) is Ref:
+            hits = book.text_index(area, rows, cols).get(criterion.text_key, ())
+            if candidates is None:
+                candidates = list(hits)
+            else:
+                keep = set(hits)
+                candidates = [p for p in candidates if p in keep]
+            continue
+        block = book.block(area, rows, cols)
+        match = criterion.match
+        if candidates is None:
+            candidates = [p for p, v in enumerate(block) if match(v)]
+        else:
+            candidates = [p for p in candidates if match(block[p])]
+    tail = dims[0] * dims[1] - rows * cols
+    tail_matches = tail if all(c.match(None) for _, c in parsed) else 0
+    return _Selection(candidates or [], rows, cols, tail_matches)
+
+
+def _picked(book: Any, selection: _Selection, values: Any) -> list[float] | XlError:
+    block = book.block(values, selection.rows, selection.cols)
+    out: list[float] = []
+    for p in selection.positions:
+        v = block[p]
+        if type(v) is float:
+            out.append(v)
+        elif type(v) is XlError:
+            return v  # type: ignore[no-any-return]
+    return out
+
+
+def _resized(area: Any, dims: tuple[int, int]) -> Any:
+    """SUMIF's sum range takes the criteria range's size from its own top-left cell."""
+    if type(area) is Ref and (area.rows, area.cols) != dims:
+        return Ref(area.sheet, area.r1, area.c1, area.r1 + dims[0] - 1, area.c1 + dims[1] - 1)
+    return area
+
+
+def _pairs(args: tuple[Any, ...]) -> list[tuple[Any, Any]] | None:
+    if len(args) % 2:
+        return None
+    return [(args[i], args[i + 1]) for i in range(0, len(args), 2)]
+
+
+@native("SUMIF", "aVa", min_args=2, book=True)
+def sumif(book: Any, area: Any, criterion: Any, sum_range: Any = None) -> Any:
+    dims = shape(area)
+    selection = _select(book, [(area, criterion)], dims)
+    if type(selection) is XlError:
+        return selection
+    target = area if sum_range is None else _resized(sum_range, dims)
+    picked = _picked(book, selection, target)  # type: ignore[arg-type]
+    return picked if type(picked) is XlError else math.fsum(picked)
+
+
+@native("SUMIFS", "a", repeat="aV", min_args=3, book=True)
+def sumifs(book: Any, sum_range: Any, *args: Any) -> Any:
+    pairs = _pairs(args)
+    if pairs is None:
+        return XlError.VALUE
+    selection = _select(book, pairs, shape(sum_range))
+    if type(selection) is XlError:
+        return selection
+    picked = _picked(book, selection, sum_range)  # type: ignore[arg-type]
+    return picked if type(picked) is XlError else math.fsum(picked)
+
+
+@native("COUNTIF", "aV", book=True)
+def countif(book: Any, area: Any, criterion: Any) -> Any:
+    return countifs(book, area, criterion)
+
+
+@native("COUNTIFS", "aV", repeat="aV", book=True)
+def countifs(book: Any, *args: Any) -> Any:
+    pairs = _pairs(args)
+    if pairs is None:
+        return XlError.VALUE
+    selection = _select(book, pairs, shape(pairs[0][0]))
+    if type(selection) is XlError:
+        return selection
+    return float(len(selection.positions) + selection.tail_matches)  # type: ignore[union-attr]
+
+
+@native("AVERAGEIF", "aVa", min_args=2, book=True)
+def averageif(book: Any, area: Any, criterion: Any, average_range: Any = None) -> Any:
+    dims = shape(area)
+    selection = _select(book, [(area, criterion)], dims)
+    if type(selection) is XlError:
+        return selection
+    target = area if average_range is None else _resized(average_range, dims)
+    picked = _picked(book, selection, target)  # type: ignore[arg-type]
+    if type(picked) is XlError:
+        return picked
+    return math.fsum(picked) / len(picked) if picked else XlError.DIV0
+
+
+@native("AVERAGEIFS", "a", repeat="aV", min_args=3, book=True)
+def averageifs(book: Any, average_range: Any, *args: Any) -> Any:
+    picked = _conditional_numbers(book, average_range, args)
+    if type(picked) is XlError:
+        return picked
+    return math.fsum(picked) / len(picked) if picked else XlError.DIV0
+
+
+def _conditional_numbers(book: Any, values: Any, args: tuple[Any, ...]) -> Any:
+    pairs = _pairs(args)
+    if pairs is None:
+        return XlError.VALUE
+    selection = _select(book, pairs, shape(values))
+    if type(selection) is XlError:
+        return selection
+    return _picked(book, selection, values)  # type: ignore[arg-type]
+
+
+@native("MAXIFS", "a", repeat="aV", min_args=3, book=True)
+def maxifs(book: Any, max_range: Any, *args: Any) -> Any:
+    picked = _conditional_numbers(book, max_range, args)
+    if type(picked) is XlError:
+        return picked
+    return max(picked) if picked else 0.0
+
+
+@native("MINIFS", "a", repeat="aV", min_args=3, book=True)
+def minifs(book: Any, min_range: Any, *args: Any) -> Any:
+    picked = _conditional_numbers(book, min_range, args)
+    if type(picked) is XlError:
+        return picked
+    return min(picked) if picked else 0.0

@@ -1,0 +1,157 @@
+"""The criteria language of SUMIF(S), COUNTIF(S), AVERAGEIF(S), MINIFS, MAXIFS.
+
+A criterion is a value (``5``, ``"Valmis"``) or a text with an operator
+(``">=90"``, ``"<>Peruttu"``, ``"Tie*"``).  Rules follow Excel as LibreOffice
+reproduces them (checked by the LibreOffice oracle test):
+
+* a number matches numbers equal to it; a numeric *text* ("5") also matches
+  the text "5";
+* text matches text case-insensitively, with ``*``/``?`` wildcards (``~``
+  escapes) for ``=`` and ``<>``;
+* ``""`` matches blank cells and empty texts; ``"="`` only blank cells;
+  ``"<>"`` every non-blank cell;
+* a blank criterion cell behaves as 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.values import approx_equal, compare, parse_number
+
+Predicate = Callable[[Any], bool]
+
+_OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
+
+
+@lru_cache(maxsize=4096)
+def wildcard(pattern: str) -> re.Pattern[str] | None:
+    """A case-insensitive regex for an Excel wildcard pattern, or None if it has none."""
+    if not any(ch in pattern for ch in "*?~"):
+        return None
+    out = []
+    chars = iter(pattern)
+    for ch in chars:
+        if ch == "~":
+            out.append(re.escape(next(chars, "~")))
+        elif ch == "*":
+            out.append(".*")
+        elif ch == "?":
+            out.append(".")
+        else:
+            out.append(re.escape(ch))
+    return re.compile("".join(out), re.IGNORECASE | re.DOTALL)
+
+
+class Criterion:
+    """A parsed criterion; ``text_key`` is set when a text-equality index can answer it."""
+
+    __slots__ = ("match", "text_key", "matches_blank")
+
+    def __init__(self, match: Predicate, text_key: str | None, matches_blank: bool) -> None:
+        self.match = match
+        self.text_key = text_key
+        self.matches_blank = matches_blank
+
+
+def parse(criterion: Any) -> Criterion:
+    kind = type(criterion)
+    if criterion is None:
+        criterion, kind = 0.0, float
+    if kind is float:
+        return Criterion(_number_equals(criterion), None, False)
+    if kind is bool:
+        return Criterion(lambda v: type(v) is bool and v == criterion, None, False)
+    if kind is XlError:
+        return Criterion(lambda v: v is criterion, None, False)
+    return _parse_text(criterion)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Criterion:
+    op = ""
+    for candidate in _OPERATORS:
+        if text.startswith(candidate):
+            op, text = candidate, text[len(candidate) :]
+            break
+    if op in ("", "=") and text == "":
+        if op == "=":
+            return Criterion(lambda v: v is None, None, True)
+        return Criterion(lambda v: v is None or v == "", None, True)
+    if op == "<>" and text == "":
+        return Criterion(lambda v: v is not None, None, False)
+    number = parse_number(text)
+    error = XlError.from_literal(text)
+    upper = text.upper()
+    if op in ("", "=", "<>"):
+        if number is not None:
+            lowered = text.lower()
+            equal = _number_equals(number)
+
+            def equals(v: Any) -> bool:
+                return equal(v) or (type(v) is str and v.lower() == lowered)
+
+        elif error is not None:
+
+            def equals(v: Any) -> bool:
+                return v is error
+
+        elif upper in ("TRUE", "FALSE"):
+            flag = upper == "TRUE"
+
+            def equals(v: Any) -> bool:
+                return type(v) is bool and v == flag
+
+        else:
+            pattern = wildcard(text)
+            lowered = text.lower()
+            if pattern is None:
+
+                def equals(v: Any) -> bool:
+                    return type(v) is str and v.lower() == lowered
+
+            else:
+                full = pattern.fullmatch
+
+                def equals(v: Any) -> bool:
+                    return type(v) is str and full(v) is not None
+
+        if op == "<>":
+            return Criterion(lambda v: not equals(v), None, True)
+        key = (
+            text.lower()
+            if number is None
+            and error is None
+            and upper not in ("TRUE", "FALSE")
+            and wildcard(text) is None
+            else None
+        )
+        return Criterion(equals, key, False)
+    # ordering operators: numbers compare with numbers, text with text
+    if number is not None:
+        target: Any = number
+        wanted: type = float
+    else:
+        target, wanted = text, str
+    test = {
+        "<": lambda c: c < 0,
+        ">": lambda c: c > 0,
+        "<=": lambda c: c <= 0,
+        ">=": lambda c: c >= 0,
+    }[op]
+
+    def ordered(v: Any) -> bool:
+        return type(v) is wanted and test(compare(v, target))
+
+    return Criterion(ordered, None, False)
+
+
+def _number_equals(number: float) -> Predicate:
+    def equals(v: Any) -> bool:
+        return type(v) is float and approx_equal(v, number)
+
+    return equals

@@ -1,0 +1,126 @@
+"""IF, IFS, IFERROR, IFNA, AND, OR, NOT, XOR, SWITCH, CHOOSE, TRUE, FALSE.
+
+Branches are lazy (kind ``l``): only the chosen one is evaluated, as in Excel,
+so an unchosen branch can neither cost time nor raise a circular reference.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.library.common import integer, values_of
+from xlsrc.engine.library.spec import native
+from xlsrc.engine.refs import Ref
+from xlsrc.engine.values import compare, to_bool
+
+
+@native("IF", "vll", min_args=2)
+def if_(condition: Any, then: Any, otherwise: Any = None) -> Any:
+    flag = to_bool(condition)
+    if type(flag) is XlError:
+        return flag
+    if flag:
+        return then()
+    if otherwise is None:
+        return False
+    return otherwise()
+
+
+@native("IFS", "ll", repeat="ll")
+def ifs(*args: Any) -> Any:
+    for i in range(0, len(args), 2):
+        flag = to_bool(args[i]())
+        if type(flag) is XlError:
+            return flag
+        if flag:
+            return args[i + 1]() if i + 1 < len(args) else XlError.NA
+    return XlError.NA
+
+
+@native("IFERROR", "Vl")
+def iferror(value: Any, fallback: Any) -> Any:
+    return fallback() if type(value) is XlError else value
+
+
+@native("IFNA", "Vl")
+def ifna(value: Any, fallback: Any) -> Any:
+    return fallback() if value is XlError.NA else value
+
+
+def _logicals(book: Any, args: tuple[Any, ...]) -> list[bool] | XlError:
+    out: list[bool] = []
+    for arg in args:
+        if type(arg) is Ref or type(arg) is list:
+            for v in values_of(book, arg):
+                kind = type(v)
+                if kind is bool:
+                    out.append(v)
+                elif kind is float:
+                    out.append(v != 0.0)
+                elif kind is XlError:
+                    return v  # type: ignore[no-any-return]
+        elif arg is not None:
+            flag = to_bool(arg)
+            if type(flag) is XlError:
+                return flag
+            out.append(flag)  # type: ignore[arg-type]
+    return out if out else XlError.VALUE
+
+
+@native("AND", "a", repeat="a", min_args=1, book=True)
+def and_(book: Any, *args: Any) -> Any:
+    flags = _logicals(book, args)
+    return flags if type(flags) is XlError else all(flags)  # type: ignore[arg-type]
+
+
+@native("OR", "a", repeat="a", min_args=1, book=True)
+def or_(book: Any, *args: Any) -> Any:
+    flags = _logicals(book, args)
+    return flags if type(flags) is XlError else any(flags)  # type: ignore[arg-type]
+
+
+@native("XOR", "a", repeat="a", min_args=1, book=True)
+def xor(book: Any, *args: Any) -> Any:
+    flags = _logicals(book, args)
+    return flags if type(flags) is XlError else sum(flags) % 2 == 1  # type: ignore[arg-type]
+
+
+@native("NOT", "v")
+def not_(value: Any) -> Any:
+    flag = to_bool(value)
+    return flag if type(flag) is XlError else not flag
+
+
+@native("TRUE", "")
+def true() -> bool:
+    return True
+
+
+@native("FALSE", "")
+def false() -> bool:
+    return False
+
+
+@native("SWITCH", "vll", repeat="l", min_args=3)
+def switch(value: Any, *cases: Any) -> Any:
+    pairs = len(cases) // 2
+    for i in range(pairs):
+        candidate = cases[2 * i]()
+        if type(candidate) is XlError:
+            return candidate
+        if compare(value, candidate) == 0:
+            return cases[2 * i + 1]()
+    if len(cases) % 2:
+        return cases[-1]()
+    return XlError.NA
+
+
+@native("CHOOSE", "vl", repeat="l")
+def choose(index: Any, *options: Any) -> Any:
+    number = integer(index)
+    if type(number) is XlError:
+        return number
+    if not 1 <= number <= len(options):  # type: ignore[operator]
+        return XlError.VALUE
+    return options[number - 1]()  # type: ignore[operator]

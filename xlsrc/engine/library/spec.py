@@ -1,0 +1,77 @@
+"""How a native Excel function is described to the compiler.
+
+Each argument has a *kind* that tells the compiler what to pass:
+
+``v``  a scalar value; an error in it is returned at once (most functions)
+``V``  a scalar value, errors passed through to the function (ISERROR, IFERROR...)
+``a``  anything as evaluated: a :class:`~xlsrc.engine.refs.Ref`, a 2-D list or a scalar
+``r``  a reference (a formula that is not a reference is refused: #VALUE!)
+``g``  a grid: the values as a 2-D list (a scalar becomes ``[[x]]``)
+``l``  lazy: a zero-argument callable, evaluated only if the function wants it
+
+In an array formula a ``v``/``V`` argument that holds an array is *lifted*: the
+function is called once per element (Excel's implicit array evaluation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+NATIVE: dict[str, Native] = {}
+
+
+@dataclass(frozen=True)
+class Native:
+    name: str
+    func: Callable[..., Any]
+    kinds: str
+    repeat: str
+    min_args: int
+    max_args: int | None
+    book: bool
+    host: bool
+
+    def kind(self, index: int) -> str:
+        if index < len(self.kinds):
+            return self.kinds[index]
+        if not self.repeat:
+            raise IndexError(index)
+        return self.repeat[(index - len(self.kinds)) % len(self.repeat)]
+
+
+def native(
+    name: str,
+    kinds: str,
+    *,
+    repeat: str = "",
+    min_args: int | None = None,
+    max_args: int | None = -1,
+    book: bool = False,
+    host: bool = False,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register ``func`` as the Excel function ``name`` (see module docstring for kinds).
+
+    ``min_args`` defaults to every fixed kind; ``max_args`` to the fixed kinds
+    (unlimited when ``repeat`` is given).  ``book=True`` passes the evaluator
+    first; ``host=True`` passes the formula cell's (row, col) after it.
+    """
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        upper = name.upper()
+        if upper in NATIVE:
+            raise ValueError(f"native function {upper} defined twice")
+        NATIVE[upper] = Native(
+            name=upper,
+            func=func,
+            kinds=kinds,
+            repeat=repeat,
+            min_args=len(kinds) if min_args is None else min_args,
+            max_args=(None if repeat else len(kinds)) if max_args == -1 else max_args,
+            book=book,
+            host=host,
+        )
+        return func
+
+    return register

@@ -1,0 +1,136 @@
+"""Package -> Book: cell values in, every formula compiled and left pending.
+
+All formulas are compiled before any is computed, so every problem the
+engine refuses (unknown function, missing sheet, #REF!, undefined name,
+unsupported syntax) is collected and reported together, with its cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from xlsrc.engine.compiler import Compiler, Shape
+from xlsrc.engine.errors import FormulaProblem, UnreadableWorkbook
+from xlsrc.engine.evaluator import Book, Pending, SheetState, Table
+from xlsrc.engine.package import Package
+from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
+from xlsrc.engine.sheetxml import FormulaCell, SheetCells, scan
+from xlsrc.registry import Registry
+
+
+@dataclass
+class LoadedSheet:
+    state: SheetState
+    part: str
+    cells: SheetCells
+    #: every cell whose value a formula sets (array areas included)
+    formula_keys: list[int] = field(default_factory=list)
+    udf_keys: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Loaded:
+    book: Book
+    sheets: list[LoadedSheet]
+    problems: list[FormulaProblem]
+
+
+def load(package: Package, registry: Registry, now: datetime | None = None) -> Loaded:
+    book = Book(date1904=package.date1904, now=now)
+    sheets: list[LoadedSheet] = []
+    for part in package.sheets:
+        state = book.add_sheet(part.name)
+        if part.kind != "worksheet":
+            continue
+        try:
+            xml = package.read(part.part).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UnreadableWorkbook(f"sheet {part.name!r} is not UTF-8 XML") from error
+        try:
+            cells = scan(xml, package.shared_strings, package.date1904)
+        except (IndexError, ValueError) as error:
+            raise UnreadableWorkbook(
+                f"sheet {part.name!r} has malformed cells ({error})"
+            ) from error
+        except FormulaProblem as problem:
+            raise UnreadableWorkbook(f"sheet {part.name!r}: {problem}") from problem
+        state.values = cells.values
+        state.extend(cells.max_row, cells.max_col)
+        sheets.append(LoadedSheet(state=state, part=part.part, cells=cells))
+    for table in package.tables:
+        sheet = book.sheets[table.sheet.upper()]
+        r1, c1, r2, c2 = parse_area(table.ref)
+        entry = Table(
+            table.name, sheet, r1, c1, r2, c2, table.header_rows, table.totals_rows, table.columns
+        )
+        sheet.tables.append(entry)
+        book.tables[table.name.upper()] = entry
+    for name, local, text in package.names:
+        if name.startswith("_xlnm."):
+            continue  # print areas, filters: never used by formulas
+        book.names[(local, name.upper())] = text
+    compiler = Compiler(book, registry)
+    problems: list[FormulaProblem] = []
+    for sheet in sheets:
+        _compile_sheet(compiler, book, sheet, problems)
+    return Loaded(book=book, sheets=sheets, problems=problems)
+
+
+def _compile_sheet(
+    compiler: Compiler, book: Book, sheet: LoadedSheet, problems: list[FormulaProblem]
+) -> None:
+    state = sheet.state
+    anchors: dict[str, tuple[FormulaCell, Shape | None]] = {}
+    for formula in sheet.cells.formulas:
+        if formula.kind == "shared" and formula.text:
+            anchors[formula.shared_index or ""] = (formula, None)
+    for formula in sheet.cells.formulas:
+        where = f"{quote_sheet(state.name)}!{cell_name(formula.row, formula.col)}"
+        try:
+            shape = _shape(compiler, state, formula, anchors)
+        except FormulaProblem as problem:
+            problem.cell = problem.cell or where
+            problems.append(problem)
+            continue
+        if shape is None:
+            continue
+        area = parse_area(formula.ref) if formula.kind == "array" and formula.ref else None
+        pending = Pending(state, formula.row, formula.col, shape.fn, area, shape.udf)
+        keys = (
+            [
+                (r << COL_BITS) | c
+                for r in range(area[0], area[2] + 1)
+                for c in range(area[1], area[3] + 1)
+            ]
+            if area
+            else [(formula.row << COL_BITS) | formula.col]
+        )
+        if area:
+            state.extend(area[2], area[3])
+        for key in keys:
+            state.pending[key] = pending
+        sheet.formula_keys.extend(keys)
+        if shape.udf:
+            sheet.udf_keys.update(keys)
+
+
+def _shape(
+    compiler: Compiler,
+    state: SheetState,
+    formula: FormulaCell,
+    anchors: dict[str, tuple[FormulaCell, Shape | None]],
+) -> Shape | None:
+    array = formula.kind == "array"
+    if formula.text:
+        return compiler.compile(state, formula.text, formula.row, formula.col, array)
+    if formula.kind == "shared":
+        anchor = anchors.get(formula.shared_index or "")
+        if anchor is None:
+            raise FormulaProblem(f"shared formula {formula.shared_index} has no defining cell")
+        cell, shape = anchor
+        if shape is None:
+            shape = compiler.compile(state, cell.text or "", cell.row, cell.col, False)
+            anchors[formula.shared_index or ""] = (cell, shape)
+        return shape
+    return None  # an empty <f/>: nothing to compute

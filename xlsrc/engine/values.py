@@ -1,0 +1,240 @@
+"""Excel's scalar value semantics: coercion, comparison, number-to-text.
+
+A cell value is ``float | str | bool | None | XlError`` (None = blank), the
+registry's calling convention.  Numbers are always ``float`` inside the
+engine, so ``type(v) is float`` identifies a number without tripping over
+``bool`` (a subclass of ``int``).
+
+Where Excel and LibreOffice agree on a rule that plain IEEE arithmetic does not
+follow (``0.1+0.2=0.3`` is TRUE; ``x-x`` of nearly equal operands is exactly 0),
+this module reproduces it, so recalculated values match what a user sees.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from xlsrc.core.errors import XlError
+
+Scalar = float | str | bool | None | XlError
+
+#: |a-b| below |a| * 2**-48 counts as equal (LibreOffice's rtl::math::approxEqual).
+_EPSILON = 2.0**-48
+
+_NUMBER_TEXT = re.compile(
+    r"^\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\s*(%?)\s*$"
+)
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+_EPOCH_1900 = date(1899, 12, 30)
+_EPOCH_1904 = date(1904, 1, 1)
+
+
+def approx_equal(a: float, b: float) -> bool:
+    if a == b:
+        return True
+    diff = a - b
+    return abs(diff) < abs(a) * _EPSILON
+
+
+def approx_add(a: float, b: float) -> float:
+    """a + b, but exactly 0 when the operands cancel up to rounding noise."""
+    if ((a < 0.0 < b) or (b < 0.0 < a)) and approx_equal(a, -b):
+        return 0.0
+    return a + b
+
+
+def approx_sub(a: float, b: float) -> float:
+    if ((a < 0.0 and b < 0.0) or (a > 0.0 and b > 0.0)) and approx_equal(a, b):
+        return 0.0
+    return a - b
+
+
+def checked(x: float) -> float | XlError:
+    """``x`` unless it is infinite or NaN, which Excel shows as #NUM!."""
+    if math.isfinite(x):
+        return x
+    return XlError.NUM
+
+
+def date_serial(day: date, date1904: bool = False) -> float:
+    """Excel's serial number of ``day`` (1900 system unless ``date1904``)."""
+    if date1904:
+        return float((day - _EPOCH_1904).days)
+    serial = (day - _EPOCH_1900).days
+    # Excel counts the non-existent 1900-02-29 (serial 60); dates before it are one lower.
+    return float(serial if serial > 60 else serial - 1)
+
+
+def serial_date(serial: float, date1904: bool = False) -> datetime:
+    whole = math.floor(serial)
+    if date1904:
+        base = datetime(1904, 1, 1)
+    else:
+        base = datetime(1899, 12, 30) if whole > 60 else datetime(1899, 12, 31)
+    return base + timedelta(days=whole, seconds=round((serial - whole) * 86400))
+
+
+def parse_number(text: str) -> float | None:
+    """The number a text reads as when Excel coerces it ("1,234", "5%", "2024-01-31")."""
+    match = _NUMBER_TEXT.match(text)
+    if match:
+        sign, digits, percent = match.groups()
+        value = float(digits.replace(",", ""))
+        if percent:
+            value /= 100.0
+        return -value if sign == "-" else value
+    iso = _ISO_DATE.match(text)
+    if iso:
+        try:
+            return date_serial(date(int(iso[1]), int(iso[2]), int(iso[3])))
+        except ValueError:
+            return None
+    return None
+
+
+def to_number(value: Any) -> float | XlError:
+    """Coerce for arithmetic: blank is 0, TRUE is 1, numeric text is its number."""
+    kind = type(value)
+    if kind is float:
+        return value  # type: ignore[no-any-return]
+    if value is None:
+        return 0.0
+    if kind is bool:
+        return 1.0 if value else 0.0
+    if kind is str:
+        parsed = parse_number(value)
+        return XlError.VALUE if parsed is None else parsed
+    if kind is XlError:
+        return value  # type: ignore[no-any-return]
+    if isinstance(value, int | float):  # ints from UDFs, numpy scalars
+        return float(value)
+    return XlError.VALUE
+
+
+def to_bool(value: Any) -> bool | XlError:
+    kind = type(value)
+    if kind is bool:
+        return value  # type: ignore[no-any-return]
+    if kind is float:
+        return value != 0.0
+    if value is None:
+        return False
+    if kind is str:
+        upper = value.upper()
+        if upper == "TRUE":
+            return True
+        if upper == "FALSE":
+            return False
+        return XlError.VALUE
+    if kind is XlError:
+        return value  # type: ignore[no-any-return]
+    return XlError.VALUE
+
+
+def number_text(x: float) -> str:
+    """A number as Excel turns it into text (``&``, CONCAT): up to 15 significant digits."""
+    if x == 0:
+        return "0"
+    if x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    magnitude = math.floor(math.log10(abs(x)))
+    if -10 < magnitude < 15:
+        decimals = max(0, 14 - magnitude)
+        text = f"{x:.{decimals}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text
+    mantissa, exponent = f"{x:.14E}".split("E")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    sign = exponent[0]
+    return f"{mantissa}E{sign}{int(exponent[1:]):02d}"
+
+
+def to_text(value: Any) -> str | XlError:
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[no-any-return]
+    if kind is float:
+        return number_text(value)
+    if value is None:
+        return ""
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
+    if kind is XlError:
+        return value  # type: ignore[no-any-return]
+    if isinstance(value, int | float):
+        return number_text(float(value))
+    return XlError.VALUE
+
+
+def round_half_away(x: float, digits: int) -> float:
+    """ROUND as Excel does it: on the 15-digit decimal value, halves away from zero."""
+    exponent = Decimal(1).scaleb(-digits)
+    rounded = Decimal(format(x, ".15g")).quantize(exponent, rounding=ROUND_HALF_UP)
+    return float(rounded)
+
+
+# Ordering of types when compared: numbers < text < logical values.
+_RANK = {float: 0, str: 1, bool: 2}
+
+
+def compare(a: Any, b: Any) -> int | XlError:
+    """-1, 0 or 1 as Excel's comparison operators order ``a`` and ``b``.
+
+    Blank compares as 0, "" or FALSE to match the other side; text compares
+    case-insensitively; numbers within rounding noise are equal.
+    """
+    if type(a) is XlError:
+        return a  # type: ignore[no-any-return]
+    if type(b) is XlError:
+        return b  # type: ignore[no-any-return]
+    if a is None:
+        a = _blank_like(b)
+    if b is None:
+        b = _blank_like(a)
+    rank_a, rank_b = _RANK.get(type(a), 0), _RANK.get(type(b), 0)
+    if rank_a != rank_b:
+        return -1 if rank_a < rank_b else 1
+    if rank_a == 1:
+        la, lb = a.lower(), b.lower()
+        return 0 if la == lb else (-1 if la < lb else 1)
+    if rank_a == 0:
+        a, b = float(a), float(b)
+        if approx_equal(a, b):
+            return 0
+    return -1 if a < b else (0 if a == b else 1)
+
+
+def _blank_like(other: Any) -> Scalar:
+    kind = type(other)
+    if kind is str:
+        return ""
+    if kind is bool:
+        return False
+    return 0.0
+
+
+def normalise(value: Any) -> Scalar:
+    """A value from outside (UDF result, file) in the engine's own types."""
+    kind = type(value)
+    if kind is float or kind is str or kind is bool or value is None or kind is XlError:
+        return value  # type: ignore[no-any-return]
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int | float):
+        return checked(float(value))
+    if isinstance(value, datetime):
+        return (
+            date_serial(value.date())
+            + (value.hour * 3600 + value.minute * 60 + value.second) / 86400.0
+        )
+    if isinstance(value, date):
+        return date_serial(value)
+    if hasattr(value, "item"):  # numpy scalar
+        return normalise(value.item())
+    return XlError.VALUE
