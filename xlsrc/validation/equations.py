@@ -1,0 +1,343 @@
+"""Stated versus recomputed, with each disagreement placed at the cell that causes it.
+
+A table's arithmetic is a set of checks:
+
+* :class:`Equation` — a *level* identity, linear in stated amounts: a total is
+  the sum of its parts, Toimintakate = Tulot + Menot, a combined plan is the
+  sum of two plans, a row total is the sum of its years;
+* :class:`Derived` — a *computed column*: Muutos €, Muutos %, "X vs Y %"
+  ratios, a difference column.  It follows from the levels of its own row.
+
+Why not simply compare every check and report at its target?  Because one
+typing slip breaks several identities, and only one cell is wrong.  In seed
+002 Taulukko 6 the Sote plan's "Vuotuinen vuokravastuiden muutos" 2025 is
+printed 3 576 where the sums around it need 3 567 (two digits transposed): the
+column subtotal, the row total and the combined plan all disagree, and none of
+their *targets* is the wrong cell.  So :func:`evaluate` works in phases:
+
+1. every level equation on the stated values; those off by more than the
+   tolerance fail;
+2. *attribution*: a cell that takes part in two or more failing equations, and
+   for which one value satisfies all of them (and breaks no equation that
+   holds), is reported as the likely wrong cell, with that value — unless
+   another cell explains the same failing equations just as well (a measure
+   counted twice fits every part of the sum), in which case nobody is blamed;
+3. the other failing equations are reported at their target, recomputed from
+   the values the inputs should have (an input already found wrong counts with
+   its recomputed value, so one error is not reported again downstream);
+4. rounding notes: the level equations re-checked with those values, a
+   difference within the tolerance being a note;
+5. derived columns: compared with the value computed from the row's stated
+   numbers *and* from its corrected numbers; if either matches, the cell is
+   consistent (a Muutos € that follows from a wrong Toimintakate is the
+   Toimintakate's finding, not a second one).
+
+The user's numbers are never changed: corrected values live only here.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from xlsrc.core.checks import Finding, compare_amount, compare_percent, likely_typo
+from xlsrc.core.errors import UndefinedRatio
+from xlsrc.core.numbers import format_fi
+from xlsrc.validation.findings import CellFinding
+from xlsrc.validation.model import Location
+
+Term = tuple[float, Location]
+Values = Mapping[Location, float]
+
+#: One unit of the printed amount (1 k€ on tables printed in thousands).
+TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class Equation:
+    """``target`` = Σ coefficient × term, stated in the table (a sum, an identity)."""
+
+    target: Location
+    terms: tuple[Term, ...]
+    rule: str
+    what: str
+    """Finnish: which identity, for whom ("Toimintakate = Tulot + Menot, Vammaistyö, TB 2024")."""
+    tolerance: float = TOLERANCE
+
+    def computed(self, values: Values) -> float:
+        return math.fsum(coefficient * values[at] for coefficient, at in self.terms)
+
+    def cells(self) -> tuple[Location, ...]:
+        return (self.target, *(at for _, at in self.terms))
+
+    def solve_for(self, cell: Location, values: Values) -> float:
+        """The value ``cell`` would need for this equation to hold exactly."""
+        if cell == self.target:
+            return self.computed(values)
+        coefficient = math.fsum(c for c, at in self.terms if at == cell)
+        rest = math.fsum(c * values[at] for c, at in self.terms if at != cell)
+        return (values[self.target] - rest) / coefficient
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A computed column: ``target`` = ``formula(inputs)``, compared as amount or per cent.
+
+    ``formula`` raises :class:`UndefinedRatio` where the value has no meaning
+    (a per cent on a zero base); a number printed there is a finding.
+    """
+
+    target: Location
+    inputs: tuple[Location, ...]
+    formula: Callable[[Sequence[float]], float]
+    rule: str
+    what: str
+    kind: Literal["amount", "percent"] = "amount"
+    decimals: int = 0
+    tolerance: float = TOLERANCE
+    undefined_reason: Callable[[Sequence[float]], str] = field(
+        default=lambda values: "arvoa ei voi laskea"
+    )
+
+
+def evaluate(
+    equations: Iterable[Equation],
+    derived: Iterable[Derived],
+    stated: Values,
+) -> list[CellFinding]:
+    """All findings of ``equations`` and ``derived`` over ``stated`` (see the module doc).
+
+    Checks whose target or inputs are not stated numbers are skipped: a blank
+    or unreadable cell is the input rules' finding, not an arithmetic one.
+    """
+    values = dict(stated)
+    level = [e for e in equations if all(c in values for c in e.cells())]
+    computed_columns = [
+        d for d in derived if d.target in values and all(i in values for i in d.inputs)
+    ]
+    findings: list[CellFinding] = []
+    attributed: dict[Location, float] = {}
+
+    failing = [e for e in level if _off(values[e.target], e.computed(values), e.tolerance)]
+    explained = _attribute(failing, level, values, attributed, findings)
+    corrected = dict(attributed)
+    _at_targets([e for e in failing if e not in explained], values, corrected, findings)
+    views = (values, {**values, **attributed}, {**values, **corrected})
+    _notes(level, views, findings)
+    _derived(computed_columns, views, findings)
+    return _deduplicated(findings)
+
+
+def _off(stated: float, computed: float, tolerance: float) -> bool:
+    return abs(stated - computed) > tolerance + 1e-9
+
+
+def _attribute(
+    failing: list[Equation],
+    level: list[Equation],
+    values: Values,
+    corrected: dict[Location, float],
+    findings: list[CellFinding],
+) -> set[Equation]:
+    """Phase 2: cells that explain two or more failing equations with one value."""
+    involving: dict[Location, list[Equation]] = {}
+    for equation in failing:
+        for cell in dict.fromkeys(equation.cells()):
+            involving.setdefault(cell, []).append(equation)
+    candidates: list[tuple[int, int, Location, float, list[Equation]]] = []
+    for order, (cell, broken) in enumerate(involving.items()):
+        if len(broken) < 2:
+            continue
+        value = _common_solution(cell, broken, values)
+        if value is None:
+            continue
+        trial = {**values, cell: value}
+        holding = [e for e in level if cell in e.cells() and e not in broken]
+        if any(_off(trial[e.target], e.computed(trial), e.tolerance) for e in holding):
+            continue
+        if all(not _off(trial[e.target], e.computed(trial), e.tolerance) for e in broken):
+            candidates.append((-len(broken), order, cell, value, broken))
+    explanations: dict[frozenset[Equation], int] = {}
+    for *_, broken in candidates:
+        key = frozenset(broken)
+        explanations[key] = explanations.get(key, 0) + 1
+    explained: set[Equation] = set()
+    for _, _, cell, value, broken in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if explanations[frozenset(broken)] > 1:
+            continue  # several cells explain the same checks equally well: no guess
+        if any(e in explained for e in broken):
+            continue
+        explained.update(broken)
+        corrected[cell] = value
+        findings.append(_culprit(cell, value, broken, values))
+    return explained
+
+
+def _common_solution(cell: Location, broken: list[Equation], values: Values) -> float | None:
+    """One value for ``cell`` that (within tolerance) satisfies every equation in ``broken``."""
+    solutions = [e.solve_for(cell, values) for e in broken]
+    tolerance = min(e.tolerance for e in broken)
+    if max(solutions) - min(solutions) > tolerance + 1e-9:
+        return None
+    own = [s for e, s in zip(broken, solutions, strict=True) if e.target == cell]
+    return own[0] if own else float(statistics.median_low(sorted(solutions)))
+
+
+def _culprit(cell: Location, value: float, broken: list[Equation], values: Values) -> CellFinding:
+    stated = values[cell]
+    rule = "+".join(dict.fromkeys(e.rule for e in broken))
+    others = "; ".join(e.what for e in broken)
+    kind = "ristiriita"
+    message = (
+        f"{len(broken)} tarkistusta osoittaa tähän soluun ({others}): {kind}; "
+        f"ilmoitettu {format_fi(stated)}, oikea arvo olisi {format_fi(value)}, "
+        f"erotus {format_fi(stated - value)}"
+    )
+    hint = likely_typo(stated, value)
+    if hint:
+        message += f" ({hint})"
+    finding = Finding(rule, str(cell), stated, value, stated - value, "error", message, hint)
+    return CellFinding.at(cell, finding)
+
+
+def _topological(equations: list[Equation]) -> list[Equation]:
+    """Equations whose target feeds another come first (subtotals before totals)."""
+    targets = {e.target: e for e in equations}
+    done: dict[Equation, None] = {}
+
+    def visit(equation: Equation, path: frozenset[Location]) -> None:
+        if equation in done or equation.target in path:
+            return
+        for _, at in equation.terms:
+            if at in targets:
+                visit(targets[at], path | {equation.target})
+        done[equation] = None
+
+    for equation in equations:
+        visit(equation, frozenset())
+    return list(done)
+
+
+def _at_targets(
+    remaining: list[Equation],
+    values: Values,
+    corrected: dict[Location, float],
+    findings: list[CellFinding],
+) -> None:
+    """Phase 3: report at the target, recomputed from the inputs' corrected values."""
+    for equation in _topological(remaining):
+        effective = {**values, **corrected}
+        computed = equation.computed(effective)
+        stated = values[equation.target]
+        if not _off(stated, computed, equation.tolerance):
+            continue  # it followed from an input already found wrong
+        finding = compare_amount(
+            stated, computed, rule=equation.rule, what=equation.what,
+            tolerance=equation.tolerance,
+        )
+        if finding is not None:
+            corrected[equation.target] = computed
+            findings.append(CellFinding.at(equation.target, _mention_corrected(
+                finding, equation.cells()[1:], corrected)))
+
+
+def _mention_corrected(
+    finding: Finding, inputs: Sequence[Location], corrected: Mapping[Location, float]
+) -> Finding:
+    used = [at for at in inputs if at in corrected]
+    if not used:
+        return finding
+    cells = ", ".join(at.cell for at in used)
+    return Finding(
+        finding.rule, finding.where, finding.stated, finding.computed, finding.difference,
+        finding.severity, f"{finding.message} (laskettu solun {cells} korjatulla arvolla)",
+        finding.hint,
+    )
+
+
+def _notes(level: list[Equation], views: Sequence[Values], findings: list[CellFinding]) -> None:
+    """Phase 4: rounding notes, under the reading of the numbers that fits best.
+
+    ``views`` are the printed numbers, those with the attributed cells
+    corrected, and those with every correction applied.  An equation that holds
+    in any view is consistent: a correction is a likely explanation, not a
+    fact, and must not turn a check that held into an error.
+    """
+    values = views[0]
+    reported = {f.location for f in findings}
+    for equation in level:
+        if equation.target in reported:
+            continue
+        stated = values[equation.target]
+        outcomes = [
+            compare_amount(stated, equation.computed(view), rule=equation.rule,
+                           what=equation.what, tolerance=equation.tolerance)
+            for view in views
+        ]
+        best = min(outcomes, key=_weight)
+        if best is not None:
+            findings.append(CellFinding.at(equation.target, best))
+
+
+def _derived(checks: list[Derived], views: Sequence[Values], findings: list[CellFinding]) -> None:
+    """Phase 5: computed columns, consistent if they follow from their row in any view."""
+    values = views[0]
+    for check in checks:
+        stated = values[check.target]
+        outcomes = []
+        for view in views:
+            inputs = [view[i] for i in check.inputs]
+            outcome = _check_derived(check, stated, inputs)
+            corrected = {i: view[i] for i in check.inputs if view[i] != values[i]}
+            if outcome is not None and corrected:
+                outcome = _mention_corrected(outcome, check.inputs, corrected)
+            outcomes.append(outcome)
+        best = min(outcomes, key=_weight)
+        if best is not None:
+            findings.append(CellFinding.at(check.target, best))
+
+
+def _check_derived(check: Derived, stated: float, inputs: Sequence[float]) -> Finding | None:
+    try:
+        return _compare(check, stated, check.formula(inputs))
+    except UndefinedRatio:
+        return _undefined(check, stated, inputs)
+
+
+def _weight(finding: Finding | None) -> tuple[int, float]:
+    if finding is None:
+        return (0, 0.0)
+    gap = abs(finding.difference) if finding.difference is not None else math.inf
+    return (1 if finding.severity == "note" else 2, gap)
+
+
+def _compare(check: Derived, stated: float, computed: float) -> Finding | None:
+    if check.kind == "percent":
+        return compare_percent(
+            stated, computed, decimals=check.decimals, rule=check.rule, what=check.what
+        )
+    return compare_amount(
+        stated, computed, rule=check.rule, what=check.what, tolerance=check.tolerance
+    )
+
+
+def _undefined(check: Derived, stated: float, inputs: Sequence[float]) -> Finding:
+    printed = format_fi(stated, check.decimals, "%" if check.kind == "percent" else "")
+    message = (
+        f"{check.what}: arvoa ei voi laskea ({check.undefined_reason(inputs)}), "
+        f"mutta taulukossa on {printed}; jätä solu tyhjäksi tai merkitse '-'"
+    )
+    return Finding(f"{check.rule}_undefined", "", stated, None, None, "error", message)
+
+
+def _deduplicated(findings: list[CellFinding]) -> list[CellFinding]:
+    """One finding per cell and recomputed value: two rules that agree are one message."""
+    seen: dict[tuple[Location, float | str | None], CellFinding] = {}
+    for finding in findings:
+        key = (finding.location, finding.computed)
+        if key not in seen:
+            seen[key] = finding
+    return list(seen.values())

@@ -1,0 +1,138 @@
+"""Typed table rows that carry their location, so one set of rules runs anywhere.
+
+The rules of :mod:`xlsrc.validation` never see a file.  They see
+:class:`Table` objects whose cells know where they sit: in a workbook the
+location is ``Sheet!A1``; in the bundled seed data it is the table id and
+``column@line`` (e.g. ``002-T5`` / ``tb2024@118``).  An adapter (seed data,
+openpyxl workbook) builds the tables; the same rules then run unchanged on
+both, and a finding points at the cell a user can open.
+
+Numbers are typed once, by the core reader :func:`xlsrc.core.numbers.read_number`:
+a numeric cell, text such as "1,0 M€" (read, but remembered as text), "-"
+(nil), blank, or a word that is not a number.  Rows keep the column keys of
+the bundled seed tables ("tb2023", "change_pct", ...), which the workbook
+layouts use too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from xlsrc.core.numbers import Blank, Nil, Number, Reading, read_number
+from xlsrc.core.schemes import StatusScheme
+from xlsrc.core.vocab import Vocabulary
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value sits: ``sheet`` plus ``cell`` (A1 in a workbook, ``key@line`` in seeds)."""
+
+    sheet: str
+    cell: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its location, the value as found, and that value typed as a number."""
+
+    at: Location
+    raw: str | float | int | bool | None
+    reading: Reading
+
+    @classmethod
+    def of(cls, at: Location, raw: str | float | int | bool | None) -> Cell:
+        return cls(at, raw, read_number(raw))
+
+    @property
+    def number(self) -> float | None:
+        """The amount: a number, "-" as 0; None for blank cells and words."""
+        if isinstance(self.reading, Number):
+            return self.reading.value
+        if isinstance(self.reading, Nil):
+            return 0.0
+        return None
+
+    @property
+    def is_blank(self) -> bool:
+        return isinstance(self.reading, Blank)
+
+    @property
+    def is_nil(self) -> bool:
+        return isinstance(self.reading, Nil)
+
+    @property
+    def decimals(self) -> int:
+        """Digits printed after the decimal separator (per cent points for per cents)."""
+        return self.reading.decimals if isinstance(self.reading, Number) else 0
+
+    @property
+    def text(self) -> str:
+        """The value as a user reads it ("" for a blank cell)."""
+        if self.raw is None:
+            return ""
+        if isinstance(self.raw, float) and self.raw.is_integer():
+            return str(int(self.raw))
+        return str(self.raw).strip()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: cells by column key (blank cells may be absent) and the row's anchor."""
+
+    at: Location
+    cells: Mapping[str, Cell]
+    kind: str = "data"
+    """"data", "section", "subtotal" or "total" as the source says; rules do not rely on it."""
+
+    def cell(self, key: str) -> Cell | None:
+        return self.cells.get(key)
+
+    def text(self, key: str) -> str:
+        cell = self.cells.get(key)
+        return cell.text if cell is not None else ""
+
+    def number(self, key: str) -> float | None:
+        cell = self.cells.get(key)
+        return cell.number if cell is not None else None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of one family (the bundled seed table id names the family, e.g. "002-T5")."""
+
+    family: str
+    sheet: str
+    rows: tuple[Row, ...]
+    columns: tuple[str, ...]
+    unit: str | None = None
+    headers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Column key -> header as the user sees it ("TB 2024"), for messages."""
+    numeric_columns: frozenset[str] = frozenset()
+    typed: bool = False
+    """True when a cell's type is meaningful (a workbook): text in a numeric column is a finding.
+    Seed tables are text throughout, so there it is False."""
+    vocabularies: Mapping[str, Vocabulary] = field(default_factory=lambda: MappingProxyType({}))
+    """Status columns: column key -> the vocabulary its words must come from."""
+    schemes: Mapping[str, StatusScheme] = field(default_factory=lambda: MappingProxyType({}))
+    """Status schemes in force (a workbook's rules sheet), by rules-block key."""
+    header_cells: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))
+    """Where each column's header sits, for findings about a whole column."""
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def header(self, key: str) -> str:
+        """The column's header for messages (the key when the table has none)."""
+        return " ".join(self.headers.get(key, key).split())
+
+    @property
+    def at(self) -> Location:
+        """Where the table starts (first header, else first row), for table-level findings."""
+        if self.header_cells:
+            return next(iter(self.header_cells.values()))
+        return self.rows[0].at if self.rows else Location(self.sheet, "A1")

@@ -1,0 +1,83 @@
+"""What a rule family returns, and the small helpers every family uses.
+
+A family turns tables into :class:`Checks`: level equations and derived
+columns (evaluated together by :func:`xlsrc.validation.equations.evaluate`,
+which needs all of them at once to place an error at the cell that causes it)
+and direct findings that need no arithmetic (an unknown status word, a
+duplicate row, an empty pivot cell that should hold a sum).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from xlsrc.core.checks import Finding, Severity
+from xlsrc.validation.equations import Derived, Equation
+from xlsrc.validation.findings import CellFinding
+from xlsrc.validation.model import Cell, Location, Row
+
+
+@dataclass
+class Checks:
+    equations: list[Equation] = field(default_factory=list)
+    derived: list[Derived] = field(default_factory=list)
+    findings: list[CellFinding] = field(default_factory=list)
+
+    def extend(self, other: Checks) -> None:
+        self.equations += other.equations
+        self.derived += other.derived
+        self.findings += other.findings
+
+    def sum_of(
+        self,
+        target: Cell | None,
+        parts: Sequence[tuple[float, Cell | None]],
+        rule: str,
+        what: str,
+    ) -> None:
+        """``target`` = Σ sign × part, when the target and every part are present."""
+        if target is None or any(cell is None for _, cell in parts):
+            return
+        terms = tuple((sign, cell.at) for sign, cell in parts if cell is not None)
+        self.equations.append(Equation(target.at, terms, rule, what))
+
+
+def normalized(text: str) -> str:
+    """Case-, space- and hyphen-insensitive form of a label, for matching row names."""
+    return re.sub(r"[\s\-–]+", " ", text.casefold()).strip()
+
+
+def find_row(rows: Iterable[Row], key: str, pattern: str) -> Row | None:
+    """The first row whose ``key`` text matches ``pattern`` (regex on the normalized label)."""
+    for row in rows:
+        if re.search(pattern, normalized(row.text(key))):
+            return row
+    return None
+
+
+def cells(row: Row, keys: Iterable[str]) -> dict[str, Cell | None]:
+    return {key: row.cell(key) for key in keys}
+
+
+def location_of(row: Row, key: str) -> Location:
+    cell = row.cell(key)
+    return cell.at if cell is not None else row.at
+
+
+def direct(
+    at: Location,
+    rule: str,
+    stated: float | str | None,
+    computed: float | str | None,
+    message: str,
+    severity: Severity = "error",
+) -> CellFinding:
+    """A finding that needs no arithmetic (a word, a blank, a duplicate)."""
+    difference = (
+        stated - computed
+        if isinstance(stated, float) and isinstance(computed, float) else None
+    )
+    return CellFinding.at(
+        at, Finding(rule, str(at), stated, computed, difference, severity, message))

@@ -1,0 +1,166 @@
+"""Result budget by service area and service (seed 002 Taulukko 5).
+
+Each service area (palvelukokonaisuus, upper-case heading) and each service
+under it has three lines, Tulot / Menot / Toimintakate, with TB 2023, TB 2024,
+Muutos € and Muutos %.  The identities checked:
+
+* Toimintakate = Tulot + Menot, in TB 2023 and TB 2024 (Menot are negative);
+* an area line = the sum of the same line of its services, in TB 2023 and
+  TB 2024 (an area without services, such as TOIMIALA YHTEISET, has nothing
+  to add up);
+* Muutos € and Muutos % follow from the row's TB 2023 and TB 2024 with the
+  seed's conventions (:mod:`xlsrc.core.budget`: cost growth positive on
+  Menot, per cent relative to the absolute old value at the printed decimals;
+  a zero base has no per cent, so a per cent printed there is a finding — a
+  "0 %" stays accepted where both years are 0, since nothing changed).
+
+The change columns are not summed over services: a sum of changes equals the
+change of the sums, so a wrong area change is already its own row's finding.
+
+Rows are recognised by their texts, not by the row kinds of the seed bundle:
+a row whose ``line`` names Tulot, Menot or Toimintakate is a budget line; its
+area and service come from its own cells or, where the sheet prints them only
+on heading rows, from the heading above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from xlsrc.core.budget import LineKind, change_eur, change_pct, line_kind
+from xlsrc.core.errors import UndefinedRatio, UnknownLineKind
+from xlsrc.core.numbers import format_fi
+from xlsrc.validation.equations import Derived
+from xlsrc.validation.model import Row, Table
+from xlsrc.validation.rules.base import Checks
+
+LEVELS = ("tb2023", "tb2024")
+LINES: tuple[LineKind, ...] = ("income", "expense", "margin")
+LINE_NAMES = {"income": "Tulot", "expense": "Menot", "margin": "Toimintakate"}
+
+
+@dataclass
+class Block:
+    """One area or service: its Tulot / Menot / Toimintakate rows by line kind."""
+
+    area: str
+    service: str
+    lines: dict[LineKind, Row] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.service or self.area
+
+
+def blocks(table: Table) -> list[Block]:
+    """The table's areas and services in order, each with its lines.
+
+    A line row that names its area (and service, if any) is placed by its own
+    cells; a line row that names neither belongs to the heading rows above it.
+    """
+    found: dict[tuple[str, str], Block] = {}
+    area = service = ""
+    for row in table:
+        kind = _kind(row.text("line"))
+        if kind is None:  # a heading row
+            if row.text("area"):
+                area, service = row.text("area"), ""
+            if row.text("service"):
+                service = row.text("service")
+            continue
+        if row.text("area") or row.text("service"):
+            key = (row.text("area") or area, row.text("service"))
+        else:
+            key = (area, service)
+        found.setdefault(key, Block(*key)).lines.setdefault(kind, row)
+    return list(found.values())
+
+
+def _kind(label: str) -> LineKind | None:
+    if not label:
+        return None
+    try:
+        return line_kind(label)
+    except UnknownLineKind:
+        return None
+
+
+def checks(table: Table) -> Checks:
+    result = Checks()
+    all_blocks = blocks(table)
+    for block in all_blocks:
+        _margin(table, block, result)
+        for kind, row in block.lines.items():
+            _changes(table, block, kind, row, result)
+    areas = [b for b in all_blocks if not b.service]
+    for area in areas:
+        services = [b for b in all_blocks if b.service and b.area == area.area]
+        if services:
+            _area_sum(table, area, services, result)
+    return result
+
+
+def _margin(table: Table, block: Block, result: Checks) -> None:
+    if len(block.lines) < 3:
+        return
+    for key in LEVELS:
+        result.sum_of(
+            block.lines["margin"].cell(key),
+            [(1.0, block.lines["income"].cell(key)), (1.0, block.lines["expense"].cell(key))],
+            "margin_identity",
+            f"Toimintakate = Tulot + Menot ({block.name}, {table.header(key)})",
+        )
+
+
+def _area_sum(table: Table, area: Block, services: list[Block], result: Checks) -> None:
+    for kind, row in area.lines.items():
+        for key in LEVELS:
+            parts = [(1.0, s.lines[kind].cell(key)) for s in services if kind in s.lines]
+            result.sum_of(
+                row.cell(key), parts, "area_sum",
+                f"{LINE_NAMES[kind]} palvelukokonaisuudessa = palvelujen summa "
+                f"({area.area}, {table.header(key)})",
+            )
+
+
+def _changes(table: Table, block: Block, kind: LineKind, row: Row, result: Checks) -> None:
+    old, new = row.cell("tb2023"), row.cell("tb2024")
+    if old is None or new is None:
+        return
+    euro, pct = row.cell("change_eur"), row.cell("change_pct")
+    name = f"{block.name}, {LINE_NAMES[kind]}"
+    if euro is not None:
+        result.derived.append(Derived(
+            euro.at, (old.at, new.at), partial(_change_eur, kind=kind),
+            "change_eur", f"{table.header('change_eur')} = {_change_formula(kind)} ({name})",
+        ))
+    if pct is not None:
+        result.derived.append(Derived(
+            pct.at, (old.at, new.at), partial(_change_pct, kind=kind),
+            "change_pct", f"{table.header('change_pct')} ({name})",
+            kind="percent", decimals=pct.decimals,
+            undefined_reason=lambda v: (
+                f"vertailuarvo TB 2023 on 0 ja TB 2024 on {format_fi(v[1])}"
+            ),
+        ))
+
+
+def _change_formula(kind: LineKind) -> str:
+    return "TB 2023 − TB 2024 (menojen kasvu positiivisena)" if kind == "expense" else (
+        "TB 2024 − TB 2023"
+    )
+
+
+def _change_eur(values: Sequence[float], kind: LineKind) -> float:
+    return change_eur(values[0], values[1], kind)
+
+
+def _change_pct(values: Sequence[float], kind: LineKind) -> float:
+    old, new = values
+    if old == 0 and new == 0:
+        return 0.0  # nothing changed: a printed 0 % is accepted
+    if old == 0:
+        raise UndefinedRatio("zero base")
+    return change_pct(old, new, kind)

@@ -1,0 +1,57 @@
+"""List tables with a stated total row: the total is the sum of the rows above it.
+
+Seed 001 Taulukot 3 and 5 end in "Kaikki yhteensä" (the target sums of all
+measures, in euros), seed 002 Taulukko 8 in "Henkilöstömäärä yhteensä" (head
+counts).  Both are whole units, not rounded thousands, so the tolerance is 0:
+any difference is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from xlsrc.validation.equations import Equation
+from xlsrc.validation.model import Row, Table
+from xlsrc.validation.rules.base import Checks, normalized
+
+TOTAL_LABEL = r"\byhteensä$"
+
+
+def total_row(table: Table, label_keys: Sequence[str]) -> Row | None:
+    """The last row whose label says "yhteensä"."""
+    found = None
+    for row in table:
+        if any(re.search(TOTAL_LABEL, normalized(row.text(k))) for k in label_keys):
+            found = row
+    return found
+
+
+def list_total(
+    table: Table, label_keys: Sequence[str], columns: Sequence[str], what: str,
+    tolerance: float = 0.0,
+) -> Checks:
+    """``total`` row = Σ the other rows that carry a number, column by column."""
+    result = Checks()
+    total = total_row(table, label_keys)
+    if total is None:
+        return result
+    for key in columns:
+        target = total.cell(key)
+        if target is None or target.number is None:
+            continue
+        parts = [
+            (1.0, cell.at) for row in table if row is not total
+            for cell in [row.cell(key)] if cell is not None and cell.number is not None
+        ]
+        result.equations.append(Equation(
+            target.at, tuple(parts), "list_total",
+            f"{what} = rivien summa ({table.header(key)})", tolerance,
+        ))
+    return result
+
+
+def staff(table: Table) -> Checks:
+    """002 Taulukko 8: Henkilöstömäärä yhteensä = the areas' head counts."""
+    years = [k for k in table.columns if k in table.numeric_columns]
+    return list_total(table, ("item", "area"), years, "Henkilöstömäärä yhteensä")

@@ -1,0 +1,140 @@
+"""Budget summary and income statements (seed 002 Taulukot 1-4) and how they tie together.
+
+Within a table, in every amount column:
+
+* Toimintakate = Tulot + Menot (Toimintatulot + Toimintamenot, or "Tulot
+  yhteensä" + "Menot yhteensä");
+* Vuosikate = Toimintakate + Valtion rahoitus + Rahoitustulot (Taulukko 2);
+* Tilikauden tulos = Vuosikate + Poistot where the table has a Vuosikate,
+  otherwise Toimintakate + Poistot (Taulukot 3 and 4).
+
+Between tables, where both are present:
+
+* Taulukko 1 (the division) against Taulukko 2 (its income statement):
+  Toimintatulot, Toimintamenot and Toimintakate of TA 2023 and TA 2024 are the
+  same numbers;
+* Taulukko 1 = Taulukko 3 (social, health and rescue services) + Taulukko 4
+  (HUS-yhtymä) for TA 2023, Ltk TAE 2024 and TA 2024 — the two sub-items of
+  the budget make up the whole;
+* Taulukko 3 TA 2024 = the sum of the service areas of Taulukko 5 in TB 2024
+  (the result budget splits the 2024 budget; Taulukko 1 prints TA24 = TB24).
+
+"-" counts as 0 (HUS has no income and no depreciation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from xlsrc.validation.model import Row, Table
+from xlsrc.validation.rules import budget
+from xlsrc.validation.rules.base import Checks, find_row
+
+#: Statement items: name -> pattern on the normalized label.
+ITEMS = {
+    "income": r"^(toiminta)?tulot( yhteensä)?$",
+    "expense": r"^(toiminta)?menot( yhteensä)?$",
+    "margin": r"^toimintakate$",
+    "state": r"^valtion rahoitus$",
+    "financial": r"^rahoitustulot$",
+    "annual": r"^vuosikate$",
+    "depreciation": r"^poistot$",
+    "result": r"^tilikauden tulos$",
+}
+ITEM_NAMES = {
+    "income": "Tulot", "expense": "Menot", "margin": "Toimintakate", "annual": "Vuosikate",
+    "depreciation": "Poistot", "result": "Tilikauden tulos",
+}
+STATEMENTS = ("002-T1", "002-T2", "002-T3", "002-T4")
+
+
+def items(table: Table) -> dict[str, Row]:
+    found = {}
+    for name, pattern in ITEMS.items():
+        row = find_row(table, "item", pattern)
+        if row is not None:
+            found[name] = row
+    return found
+
+
+def amount_columns(table: Table) -> list[str]:
+    return [k for k in table.columns if k in table.numeric_columns]
+
+
+def checks(table: Table) -> Checks:
+    """Identities inside one statement table."""
+    result = Checks()
+    rows = items(table)
+    for key in amount_columns(table):
+        header = table.header(key)
+        if {"income", "expense", "margin"} <= rows.keys():
+            result.sum_of(rows["margin"].cell(key),
+                          [(1.0, rows["income"].cell(key)), (1.0, rows["expense"].cell(key))],
+                          "margin_identity", f"Toimintakate = Tulot + Menot ({header})")
+        if {"margin", "state", "financial", "annual"} <= rows.keys():
+            result.sum_of(rows["annual"].cell(key),
+                          [(1.0, rows["margin"].cell(key)), (1.0, rows["state"].cell(key)),
+                           (1.0, rows["financial"].cell(key))],
+                          "annual_margin",
+                          f"Vuosikate = Toimintakate + Valtion rahoitus + Rahoitustulot ({header})")
+        base = "annual" if "annual" in rows else "margin"
+        if {base, "depreciation", "result"} <= rows.keys():
+            result.sum_of(rows["result"].cell(key),
+                          [(1.0, rows[base].cell(key)), (1.0, rows["depreciation"].cell(key))],
+                          "result_identity",
+                          f"Tilikauden tulos = {ITEM_NAMES[base]} + Poistot ({header})")
+    return result
+
+
+#: (summary column, part column) pairs: Taulukko 1 column -> Taulukot 2-4 column.
+_T1_VS_T2 = {"ta2023": "ta2023", "ta2024": "ta2024"}
+_T1_VS_T3_T4 = {"ta2023": "ta2023", "ltk_tae2024": "ltk_tae", "ta2024": "ta2024"}
+
+
+def cross_checks(tables: Mapping[str, Table]) -> Checks:
+    """The statements against each other and against the result budget."""
+    result = Checks()
+    t1, t2, t3, t4 = (tables.get(f) for f in STATEMENTS)
+    if t1 is not None and t2 is not None:
+        _same(result, t1, [t2], _T1_VS_T2, ("income", "expense", "margin"),
+              "Taulukko 1 = Taulukko 2")
+    if t1 is not None and t3 is not None and t4 is not None:
+        _same(result, t1, [t3, t4], _T1_VS_T3_T4, ("income", "expense", "margin"),
+              "Taulukko 1 = Taulukko 3 + Taulukko 4")
+    t5 = tables.get("002-T5")
+    if t3 is not None and t5 is not None:
+        _areas_make_budget(result, t3, t5)
+    return result
+
+
+def _same(
+    result: Checks, summary: Table, parts: list[Table], columns: dict[str, str],
+    names: tuple[str, ...], what: str,
+) -> None:
+    summary_rows = items(summary)
+    part_rows = [items(p) for p in parts]
+    for name in names:
+        if name not in summary_rows or any(name not in rows for rows in part_rows):
+            continue
+        for summary_key, part_key in columns.items():
+            result.sum_of(
+                summary_rows[name].cell(summary_key),
+                [(1.0, rows[name].cell(part_key)) for rows in part_rows],
+                "cross_table",
+                f"{what}: {ITEM_NAMES[name]} ({summary.header(summary_key)})",
+            )
+
+
+def _areas_make_budget(result: Checks, t3: Table, t5: Table) -> None:
+    rows = items(t3)
+    areas = [b for b in budget.blocks(t5) if not b.service]
+    for name in ("income", "expense", "margin"):
+        if name not in rows or any(name not in a.lines for a in areas) or not areas:
+            continue
+        result.sum_of(
+            rows[name].cell("ta2024"),
+            [(1.0, a.lines[name].cell("tb2024")) for a in areas],
+            "cross_table",
+            f"Taulukko 3 {ITEM_NAMES[name]} ({t3.header('ta2024')}) = "
+            f"Taulukon 5 palvelukokonaisuuksien summa (TB 2024)",
+        )

@@ -1,0 +1,61 @@
+"""Strategic targets (seed 001 Taulukko 1): the stated status against the recomputed one.
+
+Where a row names its assessment method (the template's "Arviointitapa"
+column: value, met, ratio or progress), the status is recomputed from the
+actual and the target with :func:`xlsrc.core.targets.assess` and the scheme
+in force (the workbook's rules sheet, else the built-in 80/90 traffic light),
+and compared by colour with the stated word.  A row without a method, or one
+that cannot be assessed (no number in the target), is left alone: the check
+never guesses how a target was meant.  The seed table itself names no method,
+so this check runs on workbooks only.
+"""
+
+from __future__ import annotations
+
+from xlsrc.core.errors import UnknownStatus
+from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
+from xlsrc.core.targets import METHODS, Assessment, assess
+from xlsrc.core.vocab import TARGET_STATUSES, Status
+from xlsrc.validation.model import Row, Table
+from xlsrc.validation.rules.base import Checks, direct, location_of
+
+
+def checks(table: Table) -> Checks:
+    result = Checks()
+    scheme = table.schemes.get("traffic_light", TRAFFIC_LIGHT_80_90)
+    for row in table:
+        method, stated_text = row.text("method"), row.text("status")
+        if not method or not stated_text:
+            continue
+        if method not in METHODS:
+            result.findings.append(direct(
+                location_of(row, "method"), "unknown_method", method, None,
+                f"Tuntematon arviointitapa '{method}'; sallitut: {', '.join(METHODS)}",
+            ))
+            continue
+        try:
+            stated = TARGET_STATUSES.parse(stated_text)
+        except UnknownStatus:
+            continue  # the input rule reports the word
+        outcome = assess(_raw(row, "actual"), _raw(row, "target_value"), method,
+                         scheme, _raw(row, "baseline"))
+        if outcome.state == "not_assessable" or _agrees(stated, outcome):
+            continue
+        result.findings.append(direct(
+            location_of(row, "status"), "target_status", stated_text, outcome.label(),
+            f"Status '{stated_text}' ei vastaa laskettua tilaa '{outcome.label()}' "
+            f"(toteuma {row.text('actual') or 'puuttuu'}, tavoite {row.text('target_value')}, "
+            f"arviointitapa {method}: {outcome.reason})",
+        ))
+    return result
+
+
+def _raw(row: Row, key: str) -> object:
+    cell = row.cell(key)
+    return cell.raw if cell is not None else None
+
+
+def _agrees(stated: Status, outcome: Assessment) -> bool:
+    if stated.kind == "pending":
+        return outcome.state == "pending"
+    return stated.colour == outcome.state
