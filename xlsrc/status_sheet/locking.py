@@ -1,0 +1,134 @@
+"""Locked quarters: find status sheets, read their checksums, report changed inputs.
+
+A generated status sheet is never rewritten by a later quarter's run; it
+carries the SHA-256 of the inputs it was built from (header) and a short
+digest per goal row (column "Syötetarkiste").  :func:`compare` recomputes
+both from the workbook's current tables and says which goal rows, or the rules,
+changed since the sheet was locked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from xlsrc.status_sheet.model import Quarter, StatusInputs
+from xlsrc.status_sheet.tables import Grid, norm
+
+STATUS_SHEET = re.compile(r"^Tilanne Q([1-4]) (\d{4})$")
+CHECKSUM_LABEL = "Syötteiden tarkiste (SHA-256)"
+DIGEST_HEADER = "Syötetarkiste"
+KEY_HEADER = "Nro"
+RULE = "locked_quarter_inputs"
+
+
+@dataclass(frozen=True)
+class LockedSheet:
+    """What a status sheet says about itself."""
+
+    name: str
+    quarter: Quarter
+    year: int
+    checksum: str
+    checksum_cell: str
+    digests: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LockedQuarterFinding:
+    """A locked quarter whose inputs changed (or whose checksum cannot be read).
+
+    Fields follow the validation findings (sheet, cell, rule, stated,
+    computed, severity, message) so ``xlsrc validate`` can list them as-is.
+    """
+
+    sheet: str
+    cell: str
+    stated: str
+    computed: str
+    message: str
+    details: tuple[str, ...] = ()
+    rule: str = RULE
+    severity: str = "error"
+    difference: None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "sheet": self.sheet, "cell": self.cell, "rule": self.rule, "stated": self.stated,
+            "computed": self.computed, "difference": self.difference,
+            "severity": self.severity, "message": self.message, "details": list(self.details),
+        }
+
+
+def is_status_sheet(name: str) -> bool:
+    return STATUS_SHEET.match(name) is not None
+
+
+def split_grids(grids: Sequence[Grid]) -> tuple[list[Grid], list[Grid]]:
+    """(data sheets, status sheets): status sheets must never be read as inputs."""
+    data = [g for g in grids if not is_status_sheet(g.name)]
+    status = [g for g in grids if is_status_sheet(g.name)]
+    return data, status
+
+
+def read_locked(grid: Grid) -> LockedSheet:
+    match = STATUS_SHEET.match(grid.name)
+    if match is None:
+        raise ValueError(f"{grid.name} ei ole tilannevälilehti")
+    checksum, cell = "", ""
+    for r, row in enumerate(grid.values[:20]):
+        if row and norm(row[0]) == norm(CHECKSUM_LABEL):
+            for c in range(1, len(row)):
+                if row[c] not in (None, ""):
+                    checksum, cell = str(row[c]).strip(), grid.where(r, c)
+                    break
+            break
+    digests: dict[str, str] = {}
+    for r, row in enumerate(grid.values):
+        normalised = [norm(v) for v in row]
+        if norm(KEY_HEADER) in normalised and norm(DIGEST_HEADER) in normalised:
+            key_col = normalised.index(norm(KEY_HEADER))
+            digest_col = normalised.index(norm(DIGEST_HEADER))
+            for below in grid.values[r + 1:]:
+                key = below[key_col] if key_col < len(below) else None
+                digest = below[digest_col] if digest_col < len(below) else None
+                if key not in (None, "") and digest not in (None, ""):
+                    digests[str(key).strip()] = str(digest).strip()
+            break
+    quarter = int(match[1])
+    assert quarter in (1, 2, 3, 4)
+    return LockedSheet(grid.name, quarter, int(match[2]), checksum,  # type: ignore[arg-type]
+                       cell or grid.where(0, 0), digests)
+
+
+def compare(locked: LockedSheet, current: StatusInputs) -> LockedQuarterFinding | None:
+    """None when the sheet's inputs are unchanged, else a finding naming what changed."""
+    computed = current.checksum()
+    if locked.checksum == computed:
+        return None
+    if not re.fullmatch(r"[0-9a-f]{64}", locked.checksum):
+        return LockedQuarterFinding(
+            locked.name, locked.checksum_cell, locked.checksum, computed,
+            f"{locked.name}: syötteiden tarkiste puuttuu tai on muokattu; välilehteä ei voi "
+            "todentaa",
+        )
+    now = current.goal_digests()
+    details: list[str] = []
+    for key, digest in locked.digests.items():
+        if key not in now:
+            details.append(f"tavoite {key} poistunut")
+        elif now[key] != digest:
+            details.append(f"tavoitteen {key} syötteet muuttuneet")
+    for key in now:
+        if key not in locked.digests:
+            details.append(f"tavoite {key} lisätty")
+    if not details:
+        details.append("säännöt, organisaatio tai vuosi muuttuneet")
+    return LockedQuarterFinding(
+        locked.name, locked.checksum_cell, locked.checksum, computed,
+        f"Lukitun neljänneksen {locked.name} syötteet ovat muuttuneet välilehden luonnin "
+        f"jälkeen: {'; '.join(details)}. Tilannekuvaa ei ole muutettu; luo se uudelleen "
+        "vain tarkoituksella (--force).",
+        tuple(details),
+    )
