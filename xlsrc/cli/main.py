@@ -19,6 +19,7 @@ from xlsrc import __version__
 COMMANDS: tuple[str, ...] = (
     "report",
     "functions",
+    "status_sheet",
 )
 
 

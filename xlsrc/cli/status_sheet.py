@@ -1,0 +1,61 @@
+"""``xlsrc status-sheet``: the quarterly status sheet of a goal-tracking workbook, headless."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from xlsrc.cli.errors import ProcessingFailed, UserInputError
+
+
+@click.command("status-sheet")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--quarter", "-q", required=True, metavar="Q1..Q4",
+              help="Vuosineljännes, jolle tilannekatsaus tehdään (Q1, Q2, Q3 tai Q4).")
+@click.option("--year", type=click.IntRange(1900, 2999), default=None,
+              help="Vuosi, jos työkirja ei kerro sitä (asetus 'Vuosi' tai otsikko 'Q1 2024').")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Kirjoita tulos tähän tiedostoon; oletus: päivitä työkirja (atomisesti).")
+@click.option("--force", is_flag=True,
+              help="Luo jo lukittu neljännes uudelleen (korvaa välilehden).")
+@click.option("--pdf", "make_pdf", is_flag=True,
+              help="Tee välilehdestä myös PDF LibreOfficella (tiedoston viereen).")
+def command(workbook: Path, quarter: str, year: int | None, out: Path | None, force: bool,
+            make_pdf: bool) -> None:
+    """Add the status sheet "Tilanne Qn YYYY" to WORKBOOK.
+
+    Earlier quarters' sheets are locked: they are never rewritten (byte for
+    byte), and if their inputs have changed since, this command says so.
+    """
+    from xlsrc.status_sheet.headless import (
+        LockedQuarter,
+        check_locked_quarters,
+        generate_file,
+        parse_quarter,
+    )
+    from xlsrc.status_sheet.package import PackageError
+    from xlsrc.status_sheet.tables import WorkbookLayoutError
+    from xlsrc.status_sheet.workbook import UnreadableWorkbook
+
+    try:
+        result = generate_file(workbook, parse_quarter(quarter), year, out, force)
+    except (LockedQuarter, WorkbookLayoutError, UnreadableWorkbook, PackageError) as error:
+        raise UserInputError(str(error)) from error
+    except ValueError as error:
+        raise UserInputError(f"{workbook}: {error}") from error
+    verb = "korvattu" if result.replaced else "lisätty"
+    click.echo(f"{result.path}: välilehti '{result.sheet}' {verb} "
+               f"(syötteiden tarkiste {result.checksum[:16]}…)")
+    for finding in check_locked_quarters(result.path):
+        if finding.sheet != result.sheet:
+            click.echo(f"VAROITUS {finding.sheet}!{finding.cell}: {finding.message}", err=True)
+    if make_pdf:
+        from xlsrc.libreoffice import LibreOfficeError
+        from xlsrc.status_sheet.pdf import export_headless, pdf_path_for
+
+        try:
+            written = export_headless(result.standalone, pdf_path_for(result.path, result.sheet))
+        except LibreOfficeError as error:
+            raise ProcessingFailed(f"PDF: {error}") from error
+        click.echo(f"PDF: {written}")
