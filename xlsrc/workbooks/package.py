@@ -1,0 +1,77 @@
+"""Saving a workbook reproducibly and safely.
+
+openpyxl stamps the save time into ``docProps/core.xml`` and gives every zip
+entry the current local time, so two builds of the same template differ.
+:func:`reproducible_bytes` fixes both (and the author fields), so a template
+rebuilt from code is byte-for-byte the committed file.  :func:`write_atomic`
+writes through a temporary file in the target folder and renames it, so a
+reader never sees half a workbook and a failed write never destroys the old one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+
+from openpyxl.workbook.workbook import Workbook
+
+#: The timestamp every built workbook carries (created, modified).
+BUILD_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+AUTHOR = "xlsrc"
+
+
+def reproducible_bytes(workbook: Workbook) -> bytes:
+    """The .xlsx bytes of ``workbook`` with fixed timestamps and authorship."""
+    props = workbook.properties
+    props.creator = AUTHOR
+    props.lastModifiedBy = AUTHOR
+    props.created = BUILD_TIME
+    props.modified = BUILD_TIME
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return normalise_package(buffer.getvalue())
+
+
+def normalise_package(data: bytes) -> bytes:
+    """Rewrite the zip with fixed entry dates and the fixed modification time."""
+    stamp = BUILD_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            payload = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                payload = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", payload)
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            target.writestr(entry, payload)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,138 @@
+"""The "Säännöt" sheet: status schemes and vocabularies as readable, editable tables.
+
+Every status formula of a workbook takes its rules range from here and every
+status colour is a conditional format that looks the label up here, so an
+audit committee changes a bound, a label or a colour word on this sheet and
+the workbook follows, without touching code.  Each scheme table keeps
+:data:`~xlsrc.workbooks.layouts.SPARE_RULE_ROWS` empty rows inside the range the
+formulas read, for a band added later.
+"""
+
+from __future__ import annotations
+
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.table import Table
+from openpyxl.worksheet.worksheet import Worksheet
+
+from xlsrc.core.schemes import COLOUR_NAME_FI
+from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL
+from xlsrc.workbooks import styles
+from xlsrc.workbooks.formulas import rules_range
+from xlsrc.workbooks.layouts import (
+    METHOD_HELP,
+    PERCENT,
+    RULES_BLOCKS,
+    SCHEMES,
+    VOCABULARIES,
+    RulesBlock,
+)
+
+#: Colour word of vocabulary statuses that have no colour (pending, not started).
+NO_COLOUR = "ei väriä"
+
+_WIDTHS = {"A": 13, "B": 30, "C": 13, "D": 24, "E": 24, "F": 10, "G": 11, "H": 22, "I": 20,
+           "J": 20, "K": 9}
+
+_INTRO = (
+    "Työkirjan tilakaavat lukevat rajat ja merkinnät näistä taulukoista, ja tilasolujen värit "
+    "haetaan merkinnän perusteella. Muuta raja, merkintä tai väri tässä: kaavat ja värit "
+    "seuraavat. Jokainen raja kuuluu täsmälleen toiseen viereisistä tiloista (TOSI/EPÄTOSI). "
+    "Tyhjät rivit ovat varalla uutta tilaa varten."
+)
+
+
+def write_rules_sheet(sheet: Worksheet) -> None:
+    sheet["A1"] = "Säännöt"
+    sheet["A1"].font = styles.TITLE
+    sheet["A2"] = _INTRO
+    sheet["A2"].font = styles.SUBTITLE
+    for letter, width in _WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
+    for block in RULES_BLOCKS:
+        _write_block(sheet, block)
+    sheet.freeze_panes = "A4"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.oddFooter.center.text = "&A – sivu &P / &N"
+
+
+def _write_block(sheet: Worksheet, block: RulesBlock) -> None:
+    sheet.cell(block.header_row - 2, 1, block.title).font = styles.BODY_BOLD
+    sheet.cell(block.header_row - 1, 1, block.note).font = styles.NOTE
+    for column, header in enumerate(block.headers, start=1):
+        cell = sheet.cell(block.header_row, column, header)
+        cell.font = styles.HEADER_RULES
+        cell.fill = styles.FILL_RULES_HEADER
+        cell.alignment = styles.HEADER_ALIGN
+    for offset, values in enumerate(_block_rows(block)):
+        row = block.first_row + offset
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row, column, value)
+            cell.font = styles.BODY
+            cell.alignment = styles.TOP
+            cell.border = styles.BOX
+        _decorate_row(sheet, block, row, values)
+    for row in range(block.first_row + len(_block_rows(block)), block.last_row + 1):
+        for column in range(1, len(block.headers) + 1):
+            sheet.cell(row, column).border = styles.BOX
+    last_letter = block.letter(block.headers[-1])
+    table = Table(displayName=block.name, ref=f"A{block.header_row}:{last_letter}{block.last_row}")
+    table.tableStyleInfo = styles.RULES_TABLE_STYLE
+    sheet.add_table(table)
+
+
+def _block_rows(block: RulesBlock) -> list[list[object]]:
+    if block.key in SCHEMES:
+        return [list(row) for row in SCHEMES[block.key].to_rows()]
+    if block.key in VOCABULARIES:
+        return [
+            [s.code, s.printed, s.colour or NO_COLOUR, s.label_sv, s.label_en]
+            for s in VOCABULARIES[block.key].statuses
+        ]
+    return [[method, text] for method, text in METHOD_HELP.items()]
+
+
+def _decorate_row(sheet: Worksheet, block: RulesBlock, row: int, values: list[object]) -> None:
+    """Bounds as per cents, and the colour cells filled with their colour."""
+    if block.key in SCHEMES:
+        for header in ("Alaraja", "Yläraja"):
+            sheet[f"{block.letter(header)}{row}"].number_format = PERCENT
+        fill = _fill_of(values[block.headers.index("Väri")])
+        for header in ("Väri", "Värikoodi", "Tila"):
+            sheet[f"{block.letter(header)}{row}"].fill = fill
+    elif block.key in VOCABULARIES:
+        fill = _fill_of(values[block.headers.index("Väri")])
+        if fill is not None:
+            sheet[f"{block.letter('Väri')}{row}"].fill = fill
+        sheet[f"{block.letter('Tila')}{row}"].alignment = styles.WRAP_TOP
+
+
+def _fill_of(colour_key: object) -> PatternFill | None:
+    return styles.STATUS_FILLS.get(str(colour_key))
+
+
+def colour_statuses(sheet: Worksheet, cells: str, top_left: str, block_key: str) -> None:
+    """Conditional formats that colour status cells from their label via the rules sheet.
+
+    ``block_key`` names a scheme block (labels in "Merkintä") or a vocabulary
+    block (labels in "Tila"); the colour word is read from its "Väri" column
+    (English key or Finnish name), so the colour follows the rules sheet.
+    Pending and uncoloured statuses get a neutral grey, never a status colour.
+    """
+    is_scheme = block_key in SCHEMES
+    labels = rules_range(block_key, "Merkintä" if is_scheme else "Tila")
+    colours = rules_range(block_key, "Väri")
+    for key, name_fi in COLOUR_NAME_FI.items():
+        fill = styles.STATUS_FILLS[key]
+        words = (key, name_fi)
+        test = "+".join(f'COUNTIFS({labels},{top_left},{colours},"{w}")' for w in words)
+        sheet.conditional_formatting.add(cells, FormulaRule(formula=[f"{test}>0"], fill=fill))
+    if is_scheme:
+        grey = f'OR({top_left}="{PENDING_LABEL}",{top_left}="{NOT_ASSESSABLE_LABEL}")'
+    else:
+        grey = f'COUNTIFS({labels},{top_left},{colours},"{NO_COLOUR}")>0'
+    sheet.conditional_formatting.add(cells, FormulaRule(formula=[grey], fill=styles.FILL_PENDING))

@@ -1,0 +1,62 @@
+"""The look of the templates in one place (openpyxl style objects).
+
+Input cells look like a normal table; computed cells are grey-blue with an
+italic header that says they are formulas, so nobody types over them; status
+colours come from conditional formatting (see :mod:`xlsrc.workbooks.sheet`).
+"""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.table import TableStyleInfo
+
+from xlsrc.core.schemes import COLOUR_HEX
+
+FONT_NAME = "Calibri"
+TITLE = Font(name=FONT_NAME, size=14, bold=True, color="1F3864")
+SUBTITLE = Font(name=FONT_NAME, size=9, italic=True, color="595959")
+GROUP = Font(name=FONT_NAME, size=9, bold=True, color="595959")
+HEADER_INPUT = Font(name=FONT_NAME, size=10, bold=True, color="FFFFFF")
+HEADER_COMPUTED = Font(name=FONT_NAME, size=10, bold=True, italic=True, color="FFFFFF")
+HEADER_RULES = Font(name=FONT_NAME, size=10, bold=True)
+BODY = Font(name=FONT_NAME, size=10)
+BODY_BOLD = Font(name=FONT_NAME, size=10, bold=True)
+NOTE = Font(name=FONT_NAME, size=9, color="595959")
+
+FILL_HEADER_INPUT = PatternFill("solid", fgColor="4472C4", bgColor="4472C4")
+FILL_HEADER_COMPUTED = PatternFill("solid", fgColor="44546A", bgColor="44546A")
+FILL_COMPUTED = PatternFill("solid", fgColor="EDF1F7", bgColor="EDF1F7")
+FILL_RULES_HEADER = PatternFill("solid", fgColor="D9E1F2", bgColor="D9E1F2")
+FILL_PENDING = PatternFill("solid", fgColor="E7E6E6", bgColor="E7E6E6")
+
+
+def solid(hex_colour: str) -> PatternFill:
+    """A solid fill (fg and bg set: cells use fg, conditional-format dxf uses bg)."""
+    return PatternFill("solid", fgColor=hex_colour, bgColor=hex_colour)
+
+
+STATUS_FILLS: dict[str, PatternFill] = {key: solid(hex_) for key, hex_ in COLOUR_HEX.items()}
+
+THIN = Side(style="thin", color="BFBFBF")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TOP_RULE = Border(top=Side(style="thin", color="44546A"))
+
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+RIGHT_TOP = Alignment(horizontal="right", vertical="top")
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="bottom")
+
+#: Row heights are written explicitly (LibreOffice does not fit rows on load, and a
+#: height computed here is the same in every reader): points per line of 10 pt text,
+#: and characters of body text per unit of column width.
+LINE_HEIGHT = 13.0
+CHARS_PER_WIDTH = 1.15
+
+TABLE_STYLE = TableStyleInfo(
+    name="TableStyleMedium2", showFirstColumn=False, showLastColumn=False,
+    showRowStripes=True, showColumnStripes=False,
+)
+RULES_TABLE_STYLE = TableStyleInfo(
+    name="TableStyleLight9", showFirstColumn=False, showLastColumn=False,
+    showRowStripes=False, showColumnStripes=False,
+)
