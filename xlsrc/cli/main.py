@@ -19,6 +19,8 @@ from xlsrc import __version__
 COMMANDS: tuple[str, ...] = (
     "report",
     "functions",
+    "build_templates",
+    "demo",
     "status_sheet",
 )
 
