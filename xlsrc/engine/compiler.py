@@ -24,6 +24,7 @@ is computed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -44,6 +45,7 @@ from xlsrc.engine.library.arithmetic import power_of
 from xlsrc.engine.library.common import grid
 from xlsrc.engine.parser import Node, parse
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, col_index
+from xlsrc.engine.sheetxml import unescape
 from xlsrc.engine.values import (
     approx_add,
     approx_sub,
@@ -61,6 +63,11 @@ Fn = Callable[[int, int], Any]
 _SHAPE_REFS = re.compile(
     r"\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'|\[(?:[^\[\]']|'.|\[(?:[^\[\]']|'.)*\])*\]"
     r"|(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w.(\[!])"
+)
+
+# Entities that could stand for a quote, apostrophe, bracket or other ASCII syntax.
+_UNSAFE_ENTITY = re.compile(
+    r"&(?:quot|apos);|&#(?:0*(?:[0-9]|[1-9][0-9]|1[01][0-9]|12[0-7])|x0*[0-7]?[0-9a-fA-F]);"
 )
 
 _ARITHMETIC = {
@@ -156,13 +163,21 @@ class Compiler:
         self._names_open: set[tuple[int | None, str]] = set()
 
     # -- entry point -------------------------------------------------------------
-    def compile(self, sheet: SheetState, text: str, row: int, col: int, array: bool) -> Shape:
+    def compile(self, sheet: SheetState, raw: str, row: int, col: int, array: bool) -> Shape:
+        """The shape of the formula whose XML text is ``raw`` in cell (row, col).
+
+        Shapes are recognised on the raw XML text (entities unresolved) when
+        that is safe: entities for characters that delimit strings, sheet
+        names or brackets would hide them from :func:`shape_text`.
+        """
         slot = (sheet.index, col, array)
         template = self._templates.get(slot)
-        if template is not None and template.render(row) == text:
+        if template is not None and template.render(row) == raw:
             return template.shape
-        key_text, fmt, offsets = shape_text(text, row, col)
-        key: tuple[Any, ...] = (sheet.index, array, key_text)
+        text = unescape(raw).lstrip("=")
+        source = raw if "&" not in raw or not _UNSAFE_ENTITY.search(raw) else text
+        key_text, fmt, offsets = shape_text(source, row, col)
+        key: tuple[Any, ...] = (sheet.index, array, source is raw, key_text)
         if "[" in text:  # unqualified structured refs depend on the table around the cell
             table = self.book.table_at(sheet, row, col)
             key += (table.name if table else None,)
@@ -170,7 +185,7 @@ class Compiler:
         if shape is None:
             shape = self._build(sheet, text, row, col, array)
             self._shapes[key] = shape
-        if "[" not in text:
+        if "[" not in text and source is raw:
             self._templates[slot] = _Template(fmt, offsets, shape)
         return shape
 
@@ -201,8 +216,17 @@ class Compiler:
             return self._unary(self.value(node[1], ctx), _percent, ctx)
         if kind == "bin":
             return self._binary(node, ctx)
+        if kind == "call" and not ctx.array and not self._shaped(node[1]):
+            return self._call(node, ctx)  # a scalar already: no intersection needed
         raw = self.anything(node, ctx)
         return self._as_value(raw, ctx)
+
+    def _shaped(self, name: str) -> bool:
+        """Whether calling ``name`` can give a reference or an array."""
+        if name in self.registry:
+            return self.registry.get(name).returns == "array"
+        native = NATIVE.get(name)
+        return native is None or native.shaped
 
     def anything(self, node: Node, ctx: _Context) -> Fn:
         """A closure giving whatever the node evaluates to: Ref, 2-D list or scalar."""
@@ -525,6 +549,9 @@ class Compiler:
             if host:
                 return lambda r, c: func(*prefix, r, c)
             return lambda r, c: func(*prefix)
+        if not liftable and not host and len(fns) <= 6:
+            bound = functools.partial(func, *prefix) if prefix else func
+            return _call_maker(len(fns), propagate)(bound, *fns)
 
         def call(r: int, c: int) -> Any:
             values = [f(r, c) for f in fns]
@@ -560,6 +587,27 @@ class Compiler:
 
 
 # -- helpers used by compiled closures -------------------------------------------
+
+
+@functools.cache
+def _call_maker(count: int, propagate: tuple[int, ...]) -> Callable[..., Fn]:
+    """A factory of call closures for ``count`` arguments, generated once per signature.
+
+    The generated closure evaluates the arguments in order and returns the
+    first error among the ``propagate`` positions, without the per-call list
+    and loops of the general path (the hot path of every formula).
+    """
+    names = [f"f{i}" for i in range(count)]
+    lines = [f"def make(func, {', '.join(names)}):", "    def call(r, c):"]
+    for i in range(count):
+        lines.append(f"        a{i} = f{i}(r, c)")
+        if i in propagate:
+            lines.append(f"        if type(a{i}) is XlError: return a{i}")
+    lines.append(f"        return func({', '.join(f'a{i}' for i in range(count))})")
+    lines.append("    return call")
+    namespace: dict[str, Any] = {"XlError": XlError}
+    exec("\n".join(lines), namespace)  # noqa: S102 - source built from integers only
+    return namespace["make"]  # type: ignore[no-any-return]
 
 
 def _intersected(book: Book, v: Any, r: int, c: int) -> Any:

@@ -49,11 +49,24 @@ class BrokenReference(FormulaProblem):
 
 
 class CircularReference(FormulaProblem):
-    """Formulas that depend on themselves; ``cycle`` lists the cells involved."""
+    """Formulas that depend on themselves; ``cycle`` lists the cells involved.
+
+    Raised where the evaluator meets a cell that is still being computed; the
+    cells being unwound add themselves (:meth:`extend`) until the cycle closes.
+    """
 
     def __init__(self, cycle: list[str]) -> None:
-        super().__init__("circular reference: " + " -> ".join(cycle), cycle[0] if cycle else None)
-        self.cycle = cycle
+        self.cycle = list(cycle)
+        self.closed = False
+        super().__init__(self._describe(), cycle[0] if cycle else None)
+
+    def extend(self, cell: str) -> None:
+        self.cycle.append(cell)
+        self.closed = cell == self.cycle[0]
+        self.message = self._describe()
+
+    def _describe(self) -> str:
+        return "circular reference: " + " -> ".join(reversed(self.cycle))
 
 
 class UdfFailure(FormulaProblem):

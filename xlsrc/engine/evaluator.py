@@ -106,7 +106,6 @@ class Book:
         self._ranges: dict[tuple[Any, ...], list[list[Any]]] = {}
         self._blocks: dict[tuple[Any, ...], list[Any]] = {}
         self._indexes: dict[tuple[Any, ...], dict[str, list[int]]] = {}
-        self._stack: list[Pending] = []
 
     # -- structure ---------------------------------------------------------------
     def add_sheet(self, name: str) -> SheetState:
@@ -159,13 +158,15 @@ class Book:
         if pending is None:
             return
         if pending.active:
-            start = self._stack.index(pending)
-            cycle = [p.where for p in self._stack[start:]] + [pending.where]
-            raise CircularReference(cycle)
+            raise CircularReference([pending.where])
         pending.active = True
-        self._stack.append(pending)
         try:
             result = pending.fn(pending.row, pending.col)
+        except CircularReference as cycle:
+            # unwinding: each cell on the way back joins the cycle until it closes
+            if not cycle.closed:
+                cycle.extend(pending.where)
+            raise
         except FormulaProblem as problem:
             if problem.cell is None:
                 problem.cell = pending.where
@@ -177,7 +178,6 @@ class Book:
                 f"internal error while computing: {type(error).__name__}: {error}", pending.where
             ) from error
         finally:
-            self._stack.pop()
             pending.active = False
         if pending.area is None:
             sheet.values[key] = result

@@ -122,7 +122,7 @@ def _xfind(values: list[Any], lookup: Any, match_mode: Any, search_mode: Any) ->
     return _nearest(values, lookup, mode, reverse)  # type: ignore[arg-type]
 
 
-@native("XLOOKUP", "vaalvv", min_args=3, book=True)
+@native("XLOOKUP", "vaalvv", min_args=3, book=True, shaped=True)
 def xlookup(
     book: Any,
     lookup: Any,
@@ -198,7 +198,7 @@ def hlookup(book: Any, lookup: Any, table: Any, row_index: Any, approximate: Any
     return _table_lookup(book, lookup, table, row_index, approximate, by_row=True)
 
 
-@native("INDEX", "avvv", min_args=2, book=True)
+@native("INDEX", "avvv", min_args=2, book=True, shaped=True)
 def index(book: Any, area: Any, row: Any, col: Any = None, area_number: Any = 1.0) -> Any:
     which = integer(area_number)
     if which != 1:
@@ -231,7 +231,7 @@ def index(book: Any, area: Any, row: Any, col: Any = None, area_number: Any = 1.
     return values[r - 1][c - 1]  # type: ignore[operator]
 
 
-@native("ROW", "r", min_args=0, host=True)
+@native("ROW", "r", min_args=0, host=True, shaped=True)
 def row(host_row: int, host_col: int, ref: Any = None) -> Any:
     if ref is None:
         return float(host_row)
@@ -240,7 +240,7 @@ def row(host_row: int, host_col: int, ref: Any = None) -> Any:
     return [[float(r)] for r in range(ref.r1, ref.r2 + 1)]
 
 
-@native("COLUMN", "r", min_args=0, host=True)
+@native("COLUMN", "r", min_args=0, host=True, shaped=True)
 def column(host_row: int, host_col: int, ref: Any = None) -> Any:
     if ref is None:
         return float(host_col)
@@ -259,7 +259,7 @@ def columns(area: Any) -> float:
     return float(shape(area)[1])
 
 
-@native("OFFSET", "rvvvv", min_args=3)
+@native("OFFSET", "rvvvv", min_args=3, shaped=True)
 def offset(ref: Any, rows: Any, cols: Any, height: Any = None, width: Any = None) -> Any:
     numbers = [to_number(x) for x in (rows, cols)]
     numbers += [to_number(x) if x is not None else None for x in (height, width)]
@@ -278,6 +278,6 @@ def offset(ref: Any, rows: Any, cols: Any, height: Any = None, width: Any = None
     return Ref(ref.sheet, r1, c1, r2, c2)
 
 
-@native("TRANSPOSE", "g")
+@native("TRANSPOSE", "g", shaped=True)
 def transpose(values: Any) -> Any:
     return [list(col) for col in zip(*values, strict=True)]

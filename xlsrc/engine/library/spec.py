@@ -32,6 +32,7 @@ class Native:
     max_args: int | None
     book: bool
     host: bool
+    shaped: bool
 
     def kind(self, index: int) -> str:
         if index < len(self.kinds):
@@ -50,12 +51,16 @@ def native(
     max_args: int | None = -1,
     book: bool = False,
     host: bool = False,
+    shaped: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register ``func`` as the Excel function ``name`` (see module docstring for kinds).
 
     ``min_args`` defaults to every fixed kind; ``max_args`` to the fixed kinds
     (unlimited when ``repeat`` is given).  ``book=True`` passes the evaluator
     first; ``host=True`` passes the formula cell's (row, col) after it.
+    ``shaped=True`` says the result may be a reference or an array (INDEX,
+    OFFSET...), so a scalar formula must intersect it; other functions' results
+    are used as they are.
     """
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -71,6 +76,7 @@ def native(
             max_args=(None if repeat else len(kinds)) if max_args == -1 else max_args,
             book=book,
             host=host,
+            shaped=shaped,
         )
         return func
 

@@ -1,0 +1,305 @@
+"""LibreOffice, headless: the independent second spreadsheet engine xlsrc checks itself against.
+
+Three uses share this module: converting files (PDF renders of the status
+sheet and templates, xlsx -> xlsx recalculation), reading what LibreOffice
+computes for every cell of a workbook (the oracle test of the headless
+engine), and timing a warm LibreOffice process (the benchmark).
+
+* :func:`find_soffice` locates the executable (``XLSRC_SOFFICE`` overrides).
+* Every process gets a private, throw-away profile (``-env:UserInstallation``)
+  so runs never share state with a user's LibreOffice or with each other, and
+  that profile sets ``OOXMLRecalcMode``/``ODFRecalcMode`` to 0 ("always
+  recalculate"): by default LibreOffice shows the *cached* values of an xlsx
+  file it opens, which would make a stale file look correct.
+* :func:`convert` runs one cold ``soffice --convert-to``.
+* :class:`Session` keeps one soffice process and talks to it over UNO; its
+  :meth:`Session.recalculated_values` loads a workbook, runs ``calculateAll()``
+  and returns every non-empty cell as ``{sheet: {"A1": value}}`` with values
+  typed like the engine's (float, str, bool, :class:`XlError`).
+
+UNO needs LibreOffice's ``uno`` module, which Debian installs for the system
+Python (``python3-uno``).  If the running interpreter can import it (directly
+or from the system's dist-packages when the Python version matches), it is
+used in-process; otherwise the session runs :mod:`xlsrc._lo_uno` as a small
+JSON-lines worker under the system Python.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from xlsrc.core.errors import XlError
+
+Values = dict[str, dict[str, Any]]
+
+_CANDIDATES = (
+    "soffice",
+    "libreoffice",
+    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+_SYSTEM_UNO_PATHS = ("/usr/lib/python3/dist-packages", "/usr/lib/libreoffice/program")
+_SYSTEM_PYTHONS = ("/usr/bin/python3",)
+_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
+
+
+class LibreOfficeError(RuntimeError):
+    """LibreOffice is missing, failed, or produced no output; the message says which."""
+
+
+def find_soffice() -> Path:
+    """The soffice executable: ``$XLSRC_SOFFICE``, else the first usual location found."""
+    override = os.environ.get("XLSRC_SOFFICE")
+    if override:
+        if Path(override).is_file():
+            return Path(override)
+        raise LibreOfficeError(f"XLSRC_SOFFICE={override} does not exist")
+    for candidate in _CANDIDATES:
+        found = shutil.which(candidate) if "/" not in candidate else candidate
+        if found and Path(found).is_file():
+            return Path(found)
+    raise LibreOfficeError(
+        "LibreOffice (soffice) not found; install it (Debian: apt-get install "
+        "libreoffice-calc-nogui python3-uno) or set XLSRC_SOFFICE"
+    )
+
+
+@contextlib.contextmanager
+def private_profile() -> Any:
+    """A fresh LibreOffice user profile that always recalculates files on load."""
+    folder = Path(tempfile.mkdtemp(prefix="xlsrc-lo-profile-"))
+    try:
+        user = folder / "user"
+        user.mkdir()
+        (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _profile_arg(profile: Path) -> str:
+    return f"-env:UserInstallation={profile.resolve().as_uri()}"
+
+
+def convert(path: str | Path, fmt: str, outdir: str | Path, *, timeout: float = 180) -> Path:
+    """Convert ``path`` with a cold ``soffice --convert-to fmt`` into ``outdir``.
+
+    ``fmt`` is what LibreOffice accepts after ``--convert-to`` (``pdf``,
+    ``xlsx``, ``"xlsx:Calc Office Open XML"``...).  Workbooks are recalculated
+    on load.  Returns the written file; raises :class:`LibreOfficeError`.
+    """
+    source = Path(path).resolve()
+    target_dir = Path(outdir).resolve()
+    target_dir.mkdir(parents=True, exist_ok=True)
+    extension = fmt.split(":", 1)[0]
+    with private_profile() as profile:
+        command = [
+            str(find_soffice()), _profile_arg(profile), "--headless", "--norestore",
+            "--nologo", "--nodefault", "--convert-to", fmt, "--outdir", str(target_dir), str(source),
+        ]  # fmt: skip
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired as error:
+            raise LibreOfficeError(f"LibreOffice took over {timeout:.0f} s converting {source.name}") from error
+    target = target_dir / f"{source.stem}.{extension}"
+    if done.returncode != 0 or not target.exists():
+        raise LibreOfficeError(
+            f"LibreOffice could not convert {source.name} to {fmt} "
+            f"(exit {done.returncode}): {(done.stderr or done.stdout).strip()[:500]}"
+        )
+    return target
+
+
+def _import_uno() -> ModuleType | None:
+    """LibreOffice's ``uno`` module for this interpreter, or None if it cannot load here."""
+    try:
+        import uno  # type: ignore[import-not-found]
+
+        return uno  # type: ignore[no-any-return]
+    except ImportError:
+        pass
+    if sys.version_info[:2] != _system_python_version():
+        return None
+    added = [p for p in _SYSTEM_UNO_PATHS if Path(p, "uno.py").exists() and p not in sys.path]
+    sys.path.extend(added)
+    try:
+        import uno
+
+        return uno  # type: ignore[no-any-return]
+    except ImportError:
+        for p in added:
+            sys.path.remove(p)
+        return None
+
+
+def _system_python_version() -> tuple[int, int] | None:
+    for python in _SYSTEM_PYTHONS:
+        if Path(python).exists():
+            done = subprocess.run(
+                [python, "-c", "import sys; print(sys.version_info[0], sys.version_info[1])"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+            if done.returncode == 0:
+                major, minor = done.stdout.split()
+                return int(major), int(minor)
+    return None
+
+
+def _decode(values: dict[str, dict[str, Any]]) -> Values:
+    """JSON-safe values from the worker -> engine types (errors back to XlError)."""
+    out: Values = {}
+    for sheet, cells in values.items():
+        out[sheet] = {}
+        for cell, value in cells.items():
+            if isinstance(value, dict) and "error" in value:
+                out[sheet][cell] = XlError.from_literal(value["error"]) or value["error"]
+            elif isinstance(value, int) and not isinstance(value, bool):
+                out[sheet][cell] = float(value)
+            else:
+                out[sheet][cell] = value
+    return out
+
+
+class Session:
+    """One warm headless LibreOffice, driven over UNO; use as a context manager.
+
+    >>> with Session() as office:                    # doctest: +SKIP
+    ...     values = office.recalculated_values("book.xlsx")
+    """
+
+    def __init__(self, *, timeout: float = 120) -> None:
+        self.timeout = timeout
+        self._profile_cm = private_profile()
+        self._profile: Path | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._worker: subprocess.Popen[str] | None = None
+        self._desktop: Any = None
+        self._ops: ModuleType | None = None
+
+    def __enter__(self) -> Session:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        self._profile = self._profile_cm.__enter__()
+        pipe = f"xlsrc-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        uno = _import_uno()
+        if uno is None:
+            self._start_worker(pipe)
+            return
+        from xlsrc import _lo_uno
+
+        self._process = subprocess.Popen(
+            [str(find_soffice()), _profile_arg(self._profile), "--headless", "--invisible",
+             "--norestore", "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        self._ops = _lo_uno
+        try:
+            self._desktop = _lo_uno.connect(pipe, self.timeout)
+        except Exception as error:
+            self.close()
+            raise LibreOfficeError(f"cannot connect to LibreOffice over UNO: {error}") from error
+
+    def _start_worker(self, pipe: str) -> None:
+        python = next((p for p in _SYSTEM_PYTHONS if Path(p).exists()), None)
+        if python is None:
+            raise LibreOfficeError("no Python with LibreOffice's uno module (install python3-uno)")
+        script = Path(__file__).with_name("_lo_uno.py")
+        assert self._profile is not None
+        self._worker = subprocess.Popen(
+            [python, str(script), str(find_soffice()), _profile_arg(self._profile), pipe],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        ready = self._ask({"op": "ping"})
+        if ready.get("ok") is not True:
+            raise LibreOfficeError(f"LibreOffice UNO worker failed to start: {ready}")
+
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        assert self._worker is not None and self._worker.stdin and self._worker.stdout
+        self._worker.stdin.write(json.dumps(request) + "\n")
+        self._worker.stdin.flush()
+        line = self._worker.stdout.readline()
+        if not line:
+            raise LibreOfficeError("LibreOffice UNO worker stopped")
+        answer: dict[str, Any] = json.loads(line)
+        if "failure" in answer:
+            raise LibreOfficeError(answer["failure"])
+        return answer
+
+    def recalculated_values(self, path: str | Path) -> Values:
+        """Every non-empty cell of every sheet after LibreOffice recalculates the workbook."""
+        source = str(Path(path).resolve())
+        if self._worker is not None:
+            return _decode(self._ask({"op": "values", "path": source})["values"])
+        assert self._ops is not None
+        try:
+            return _decode(self._ops.recalculated_values(self._desktop, source))
+        except Exception as error:
+            raise LibreOfficeError(f"LibreOffice could not recalculate {path}: {error}") from error
+
+    def recalculate_to(self, path: str | Path, target: str | Path) -> Path:
+        """Load, recalculate and store as xlsx (what a LibreOffice-based batch would do)."""
+        source, out = str(Path(path).resolve()), str(Path(target).resolve())
+        if self._worker is not None:
+            self._ask({"op": "store", "path": source, "target": out})
+        else:
+            assert self._ops is not None
+            try:
+                self._ops.recalculate_to(self._desktop, source, out)
+            except Exception as error:
+                raise LibreOfficeError(f"LibreOffice could not recalculate {path}: {error}") from error
+        return Path(out)
+
+    def close(self) -> None:
+        if self._worker is not None:
+            with contextlib.suppress(Exception):
+                self._ask({"op": "quit"})
+            with contextlib.suppress(Exception):
+                self._worker.wait(timeout=30)
+            self._worker = None
+        if self._desktop is not None:
+            with contextlib.suppress(Exception):
+                self._desktop.terminate()
+            self._desktop = None
+        if self._process is not None:
+            try:
+                self._process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait(timeout=30)
+            self._process = None
+        if self._profile is not None:
+            self._profile_cm.__exit__(None, None, None)
+            self._profile = None
+
+
+def recalculated_values(path: str | Path) -> Values:
+    """One-shot :meth:`Session.recalculated_values` (starts and stops LibreOffice)."""
+    with Session() as office:
+        return office.recalculated_values(path)
+
