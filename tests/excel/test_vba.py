@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import types
+from pathlib import Path
 
 import pytest
 
@@ -71,7 +72,8 @@ def test_committed_module_has_a_wrapper_per_function_with_its_arguments() -> Non
     assert sorted(declared) == sorted(registry.names)
     for spec in registry:
         assert declared[spec.name] == [a.name for a in spec.args], spec.name
-        call = f'XLPy.CallUDF("{UDF_MODULE}", "{spec.name}", Array({", ".join(declared[spec.name])})'
+        array = ", ".join(declared[spec.name])
+        call = f'XLPy.CallUDF("{UDF_MODULE}", "{spec.name}", Array({array})'
         assert text.count(call) == 2, spec.name  # the Excel branch and the #Else branch
 
 
@@ -85,10 +87,8 @@ def test_names_that_would_not_compile_are_refused(bad: str) -> None:
         vba.module_text([spec])
 
 
-def test_check_mode_reports_a_stale_file(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
-    from pathlib import Path
-
-    target = Path(str(tmp_path)) / "xlsrc_udfs.bas"
+def test_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
+    target = tmp_path / "xlsrc_udfs.bas"
     target.write_bytes(b"old")
     assert vba.main(["--check", "--file", str(target)]) == 1
     assert vba.main(["--write", "--file", str(target)]) == 0

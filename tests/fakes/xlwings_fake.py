@@ -22,7 +22,7 @@ xlwings/xlwings docs:
   ``err_to_str`` (0.28+) - the fake refuses any other option so a typo fails.
 
 The object-model fakes (Book, Sheets, Sheet, Range, App) follow the
-signatures in ``xlwings/main.py``: ``Book.caller()``, ``Book.to_pdf(path=None,
+signatures in ``xlwings/main.py``: ``Book.caller()``, ``Book.fullname``, ``Book.to_pdf(path=None,
 include=None, exclude=None, ...)``, ``Sheets.add(name=None, before=None,
 after=None)``, ``Sheets.active``, ``Sheet.range(cell1, cell2=None)``,
 ``Sheet.clear()``, ``Sheet.autofit(axis=None)``, ``App.calculate()``,
@@ -233,9 +233,14 @@ class FakeBook:
 
     _caller: FakeBook | None = None
 
-    def __init__(self, name: str = "Book1.xlsx", path: str = "", sheets: list[str] | None = None):
+    def __init__(
+        self, name: str = "Book1.xlsx", fullname: str | None = None,
+        sheets: list[str] | None = None,
+    ) -> None:
         self.name = name
-        self.path = path
+        # xlwings has Book.fullname ("including its path on disk"), no Book.path;
+        # an unsaved book's fullname is just its name.
+        self.fullname = fullname if fullname is not None else name
         self.app = FakeApp()
         self.sheets = FakeSheets(self, sheets or ["Sheet1"])
         self.pdfs: list[dict[str, Any]] = []

@@ -60,7 +60,9 @@ def make_udf(
     finish = to_excel_array if spec.returns == "array" else to_excel
 
     def udf(*args: Any) -> Any:
-        return finish(invoke(spec, *(convert(v) for convert, v in zip(converters, args))))
+        # Fewer args than converters: trailing optionals omitted in a direct call.
+        cells = [convert(v) for convert, v in zip(converters, args, strict=False)]
+        return finish(invoke(spec, *cells))
 
     udf.__name__ = udf.__qualname__ = spec.name
     udf.__module__ = UDF_MODULE
