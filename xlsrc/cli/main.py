@@ -23,6 +23,7 @@ COMMANDS: tuple[str, ...] = (
     "demo",
     "status_sheet",
     "build_addin",
+    "recalc",
 )
 
 

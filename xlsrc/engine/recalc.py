@@ -10,6 +10,7 @@ nothing is written: a dry run that reports what recalculation would give.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -60,8 +61,9 @@ class Evaluated:
         return {cell_name(k >> COL_BITS, k & mask) for k in self._formulas.get(sheet, set())}
 
 
-#: A validation hook: findings about a recalculated workbook (their count is reported).
-ValidationHook = Callable[[Evaluated], Sequence[object]]
+#: A validation hook: given the recalculated file (cached values filled in), its
+#: findings; their count is reported.  ``xlsrc.validation.validate_workbook`` fits.
+ValidationHook = Callable[[Path], Sequence[object]]
 
 
 @dataclass
@@ -81,11 +83,19 @@ class RecalcResult:
     #: set by a validation hook; None when no validation ran
     validation_findings: int | None = None
     findings: list[str] = field(default_factory=list)
+    #: remarks that do not make the file fail (e.g. why it was not validated)
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["error_cells"] = [{"cell": c, "error": e} for c, e in self.error_cells]
         return data
+
+
+@functools.cache
+def default_registry() -> Registry:
+    """:meth:`Registry.default`, built once per process."""
+    return Registry.default()
 
 
 def recalc(
@@ -99,14 +109,16 @@ def recalc(
 ) -> RecalcResult:
     """Recalculate ``path``; write to ``output`` (a file or a folder) or in place.
 
-    Never raises for a bad workbook: the result says what went wrong.
+    Never raises for a bad workbook: the result says what went wrong.  With
+    ``validate``, the written file is also checked and the findings counted
+    (dry runs, without an output, are not validated).
     """
     started = time.perf_counter()
     source = Path(path)
     result = RecalcResult(path=str(source))
     try:
         target = _target(source, output, in_place)
-        _run(source, target, registry or Registry.default(), validate, now, result)
+        _run(source, target, registry or default_registry(), validate, now, result)
     except EngineError as error:
         result.problems.append(str(error))
     except OSError as error:
@@ -157,15 +169,28 @@ def _run(
             _record(result, sheet.state.name, updates, len(sheet.udf_keys))
             if target is not None:
                 patched[sheet.part] = patch(sheet.cells, updates).encode("utf-8")
-        if validate is not None:
-            findings = list(validate(Evaluated(source, loaded)))
-            result.validation_findings = len(findings)
-            result.findings = [str(f) for f in findings]
         if target is not None:
             write_package(package, patched, target)
             result.output = str(target)
     finally:
         package.close()
+    if validate is not None and target is not None:
+        _validate(validate, target, result)
+
+
+def _validate(validate: ValidationHook, target: Path, result: RecalcResult) -> None:
+    """Run the hook on the written file.
+
+    A validator that cannot check this workbook (not one of the xlsrc
+    templates, say) leaves a note; the recalculation itself still succeeded.
+    """
+    try:
+        findings = list(validate(target))
+    except Exception as error:
+        result.notes.append(f"not validated: {error}")
+        return
+    result.validation_findings = len(findings)
+    result.findings = [str(f) for f in findings]
 
 
 def _record(result: RecalcResult, sheet: str, updates: dict[int, Any], udf_cells: int) -> None:
@@ -185,7 +210,7 @@ def evaluate(
     source = Path(path)
     package = open_package(source)
     try:
-        loaded = load(package, registry or Registry.default(), now)
+        loaded = load(package, registry or default_registry(), now)
         if loaded.problems:
             raise EngineError("; ".join(str(p) for p in loaded.problems))
         loaded.book.evaluate_all()

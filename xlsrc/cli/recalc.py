@@ -1,0 +1,129 @@
+"""``xlsrc recalc PATH... --out DIR | --in-place``: recalculate workbooks headlessly.
+
+Every formula (native and xlsrc UDFs) is recomputed and stored as the cells'
+cached values, so any reader shows current numbers.  Files run in parallel
+processes; a file that cannot be recalculated is reported with its reason
+while the others go on, and the exit status is 1 if any file failed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from xlsrc.cli.errors import ProcessingFailed, UserInputError
+from xlsrc.engine.batch import collect, default_jobs, run_batch
+from xlsrc.engine.recalc import RecalcResult, ValidationHook
+
+#: How many error cells are listed per file in the printed summary (all go to --json).
+SHOWN_ERROR_CELLS = 5
+
+
+def _validator(enabled: bool) -> ValidationHook | None:
+    if not enabled:
+        return None
+    try:
+        from xlsrc.validation import validate_workbook
+    except ImportError:
+        return None
+    return validate_workbook  # type: ignore[no-any-return]
+
+
+@click.command("recalc")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the recalculated files (same file names; created if missing).",
+)  # fmt: skip
+@click.option("--in-place", is_flag=True, help="Replace each input file (atomically).")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None,
+    help=f"Parallel processes (default: the number of cores, here {default_jobs()}).",
+)  # fmt: skip
+@click.option(
+    "--json", "json_file", type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the per-file summary as JSON to this file.",
+)  # fmt: skip
+@click.option(
+    "--validate/--no-validate", default=True, show_default=True,
+    help="Count validation findings in each recalculated file.",
+)  # fmt: skip
+def command(
+    paths: tuple[Path, ...],
+    out_dir: Path | None,
+    in_place: bool,
+    jobs: int | None,
+    json_file: Path | None,
+    validate: bool,
+) -> None:
+    """Recalculate workbooks (PATH: files or folders of .xlsx/.xlsm) without Excel."""
+    if in_place == (out_dir is not None):
+        raise UserInputError("say where the results go: either --out DIR or --in-place")
+    files = collect(paths)
+    if not files:
+        raise UserInputError("no workbooks found in " + ", ".join(str(p) for p in paths))
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    show_bar = sys.stderr.isatty()
+    with click.progressbar(
+        length=len(files),
+        label="recalculating",
+        file=sys.stderr if show_bar else open(os.devnull, "w"),
+    ) as bar:
+        results = run_batch(
+            files,
+            out_dir=out_dir,
+            in_place=in_place,
+            jobs=jobs,
+            validate=_validator(validate),
+            progress=lambda _result: bar.update(1),
+        )
+    for result in results:
+        _print(result)
+    failed = [r for r in results if not r.ok]
+    if json_file is not None:
+        _write_json(json_file, results)
+    click.echo(f"{len(results) - len(failed)} of {len(results)} files recalculated")
+    if failed:
+        raise ProcessingFailed(f"{len(failed)} of {len(results)} files failed")
+
+
+def _print(result: RecalcResult) -> None:
+    if not result.ok:
+        click.echo(f"FAILED {result.path}", err=True)
+        for problem in result.problems:
+            click.echo(f"  {problem}", err=True)
+        return
+    findings = (
+        "" if result.validation_findings is None else f", {result.validation_findings} findings"
+    )
+    click.echo(
+        f"ok     {result.path} -> {result.output}: {result.formulas} formulas, "
+        f"{result.udf_cells} UDF cells, {len(result.error_cells)} error values{findings}, "
+        f"{result.seconds:.2f} s"
+    )
+    for note in result.notes:
+        click.echo(f"         note: {note}")
+    for cell, error in result.error_cells[:SHOWN_ERROR_CELLS]:
+        click.echo(f"         {cell} = {error}")
+    if len(result.error_cells) > SHOWN_ERROR_CELLS:
+        click.echo(f"         ... {len(result.error_cells) - SHOWN_ERROR_CELLS} more (see --json)")
+
+
+def _write_json(path: Path, results: list[RecalcResult]) -> None:
+    document: dict[str, Any] = {
+        "files": [r.to_dict() for r in results],
+        "recalculated": sum(1 for r in results if r.ok),
+        "failed": sum(1 for r in results if not r.ok),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        json.dump(document, stream, ensure_ascii=False, indent=2)
+    os.replace(temporary, path)
