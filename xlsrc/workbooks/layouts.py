@@ -717,7 +717,7 @@ BUDGET_RESULT = _table(
     seed_table="002-T5",
     capacity=150,
     columns=(
-        Column("area", "Palvelukokonaisuus", seed_key="area", width=22, wrap=True),
+        Column("area", "Palvelukokonaisuus", seed_key="area", width=27, wrap=True),
         Column("service", "Palvelu", seed_key="service", width=24, wrap=True),
         Column("line", "Erä", seed_key="line", width=12),
         *_amounts(("tb2023", "TB 2023"), ("tb2024", "TB 2024")),
@@ -976,7 +976,8 @@ WORKBOOKS: tuple[WorkbookLayout, ...] = (
 
 
 def workbook(key: str) -> WorkbookLayout:
+    """A workbook layout by key ("goal_tracking"), file name or file stem ("tavoiteseuranta")."""
     for layout in WORKBOOKS:
-        if key in (layout.key, layout.file_name):
+        if key in (layout.key, layout.file_name, layout.file_name.removesuffix(".xlsx")):
             return layout
     raise KeyError(f"no workbook layout {key!r}; known: {', '.join(w.key for w in WORKBOOKS)}")

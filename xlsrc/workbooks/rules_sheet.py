@@ -31,7 +31,7 @@ from xlsrc.workbooks.layouts import (
 #: Colour word of vocabulary statuses that have no colour (pending, not started).
 NO_COLOUR = "ei väriä"
 
-_WIDTHS = {"A": 13, "B": 30, "C": 13, "D": 24, "E": 24, "F": 10, "G": 11, "H": 22, "I": 20,
+_WIDTHS = {"A": 13, "B": 44, "C": 13, "D": 34, "E": 30, "F": 10, "G": 11, "H": 22, "I": 20,
            "J": 20, "K": 9}
 
 _INTRO = (
@@ -108,7 +108,6 @@ def _decorate_row(sheet: Worksheet, block: RulesBlock, row: int, values: list[ob
         fill = _fill_of(values[block.headers.index("Väri")])
         if fill is not None:
             sheet[f"{block.letter('Väri')}{row}"].fill = fill
-        sheet[f"{block.letter('Tila')}{row}"].alignment = styles.WRAP_TOP
 
 
 def _fill_of(colour_key: object) -> PatternFill | None:

@@ -29,7 +29,7 @@ Row = Mapping[str, str | None]
 
 INPUT_GROUP = "Syötetiedot"
 INPUT_GROUP_STATED = "Syötetiedot (ilmoitetut luvut sarakkeissa 'ilmoitettu')"
-COMPUTED_GROUP = "Laskettu – kaavoja, älä kirjoita päälle"
+COMPUTED_GROUP = "Laskettu (kaavat)"
 
 
 @dataclass(frozen=True)
@@ -217,17 +217,17 @@ def _set_columns_and_print(sheet: Worksheet, placement: Placement) -> None:
 
 def _lines(text: object, width: float, chars_per_width: float) -> int:
     """Lines a wrapped text needs in a column of ``width`` (an estimate, never below 1)."""
-    per_line = max(1, int(width * chars_per_width) - 1)
+    per_line = max(1, int(width * chars_per_width) - 3)  # -3: word-wrap waste per line
     paragraphs = str(text).split("\n") if text not in (None, "") else [""]
-    return sum(max(1, math.ceil(len(p) * 1.08 / per_line)) for p in paragraphs)
+    return sum(max(1, math.ceil(len(p) / per_line)) for p in paragraphs)
 
 
 def _fit_row_heights(sheet: Worksheet, layout: TableLayout, last_row: int) -> None:
     """Explicit heights for the header and every body row holding wrapped text."""
     header_lines = max(
-        _lines(c.header, c.width, styles.CHARS_PER_WIDTH * 0.9) for c in layout.columns
+        _lines(c.header, c.width, styles.CHARS_PER_WIDTH * 0.85) for c in layout.columns
     )
-    sheet.row_dimensions[layout.header_row].height = max(2, header_lines) * styles.LINE_HEIGHT + 4
+    sheet.row_dimensions[layout.header_row].height = max(2, header_lines) * styles.LINE_HEIGHT + 6
     wrapped = [c for c in layout.input_columns if c.wrap]
     for row in range(layout.first_row, last_row + 1):
         values = [(sheet[f"{c.letter}{row}"].value, c.width) for c in wrapped]

@@ -49,8 +49,8 @@ HEADER_ALIGN = Alignment(wrap_text=True, vertical="bottom")
 #: Row heights are written explicitly (LibreOffice does not fit rows on load, and a
 #: height computed here is the same in every reader): points per line of 10 pt text,
 #: and characters of body text per unit of column width.
-LINE_HEIGHT = 13.0
-CHARS_PER_WIDTH = 1.15
+LINE_HEIGHT = 12.75
+CHARS_PER_WIDTH = 1.2
 
 TABLE_STYLE = TableStyleInfo(
     name="TableStyleMedium2", showFirstColumn=False, showLastColumn=False,
