@@ -22,6 +22,7 @@ COMMANDS: tuple[str, ...] = (
     "build_templates",
     "demo",
     "status_sheet",
+    "validate",
     "build_addin",
     "recalc",
 )

@@ -189,16 +189,15 @@ def _common_solution(cell: Location, broken: list[Equation], values: Values) -> 
 def _culprit(cell: Location, value: float, broken: list[Equation], values: Values) -> CellFinding:
     stated = values[cell]
     rule = "+".join(dict.fromkeys(e.rule for e in broken))
-    others = "; ".join(e.what for e in broken)
-    kind = "ristiriita"
+    checks = "; ".join(e.what for e in broken)
     message = (
-        f"{len(broken)} tarkistusta osoittaa tähän soluun ({others}): {kind}; "
-        f"ilmoitettu {format_fi(stated)}, oikea arvo olisi {format_fi(value)}, "
-        f"erotus {format_fi(stated - value)}"
+        f"Luku ei täsmää {len(broken)} tarkistuksessa ({checks}): ilmoitettu "
+        f"{format_fi(stated)}, kaikki täsmäävät arvolla {format_fi(value)} "
+        f"(erotus {format_fi(stated - value)})"
     )
     hint = likely_typo(stated, value)
     if hint:
-        message += f" ({hint})"
+        message += f"; {hint}"
     finding = Finding(rule, str(cell), stated, value, stated - value, "error", message, hint)
     return CellFinding.at(cell, finding)
 

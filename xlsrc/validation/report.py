@@ -1,0 +1,133 @@
+"""The "Tarkistukset" sheet as plain data, written by Excel (xlwings) and openpyxl alike.
+
+One description, two writers: :mod:`xlsrc.validation.excel` writes it into the
+open book behind the ribbon's validate button, :func:`write_findings_workbook`
+writes it headless as a workbook of its own.  Each finding is a row; the
+"Solu" cell links to the finding's cell, and the finding's cell is coloured by
+severity (error red, rounding note yellow — the colours of the status scheme,
+with the severity also written out, never colour alone).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlsrc.core.schemes import COLOUR_HEX
+from xlsrc.validation.findings import CellFinding, error_count
+from xlsrc.validation.model import Location
+
+SHEET_NAME = "Tarkistukset"
+TITLE = "Tarkistukset (xlsrc)"
+HEADERS: tuple[str, ...] = (
+    "Välilehti", "Solu", "Vakavuus", "Sääntö", "Ilmoitettu", "Laskettu", "Erotus", "Selitys",
+)
+HEADER_ROW = 3
+FIRST_ROW = HEADER_ROW + 1
+LINK_COLUMN = 2  # "Solu"
+SEVERITY_FI = {"error": "virhe", "note": "huomio"}
+COLOURS = {"error": COLOUR_HEX["red"], "note": COLOUR_HEX["yellow"]}
+WIDTHS = (16, 8, 9, 22, 13, 13, 11, 90)
+
+#: Where the sheet remembers the cells it coloured and their colour before, so the
+#: next run can put them back: two columns to the right of the findings.
+MEMORY_COLUMN = len(HEADERS) + 3
+MEMORY_HEADERS = ("Korostettu solu", "Alkuperäinen väri")
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    values: tuple[str | float | None, ...]
+    link: str
+    """Target of the "Solu" hyperlink inside the same workbook: ``#'Taulukko 5'!E7``."""
+    tip: str
+    percent: bool
+    """Stated/computed/difference are per cents (fractions): show them as "0.0 %"."""
+
+
+def internal_link(location: Location) -> str:
+    return f"#{quoted(location.sheet)}!{location.cell}"
+
+
+def quoted(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def summary(findings: Sequence[CellFinding]) -> str:
+    errors = error_count(findings)
+    if not findings:
+        return "Ei havaintoja: kaikki tarkistetut luvut täsmäävät."
+    return f"{len(findings)} havaintoa: {errors} virhettä, {len(findings) - errors} huomiota."
+
+
+def describe(findings: Iterable[CellFinding]) -> list[FindingRow]:
+    rows = []
+    for f in findings:
+        percent = "pct" in f.rule or f.rule.startswith("readiness")
+        rows.append(FindingRow(
+            (f.sheet, f.cell, SEVERITY_FI[f.severity], f.rule, f.stated, f.computed,
+             f.difference, f.message),
+            internal_link(f.location),
+            f"{f.sheet}!{f.cell}: {SEVERITY_FI[f.severity]}",
+            percent,
+        ))
+    return rows
+
+
+def highlights(findings: Iterable[CellFinding]) -> dict[Location, str]:
+    """Cell -> fill colour (hex); an error outranks a note on the same cell."""
+    colours: dict[Location, str] = {}
+    for f in findings:
+        if f.location not in colours or f.is_error:
+            colours[f.location] = COLOURS[f.severity]
+    return colours
+
+
+def write_findings_workbook(
+    findings: Sequence[CellFinding], out: Path, workbook: Path | None = None
+) -> None:
+    """A workbook with only the "Tarkistukset" sheet (headless; atomic write).
+
+    With ``workbook``, the links open that file at the cell; the validated file
+    itself is never written (openpyxl would drop its cached values and any
+    ribbon part).
+    """
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET_NAME
+    sheet["A1"] = TITLE
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A2"] = summary(findings)
+    for column, header in enumerate(HEADERS, start=1):
+        sheet.cell(HEADER_ROW, column, header).font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[column - 1]
+    target = os.path.relpath(workbook, out.parent) if workbook is not None else ""
+    for offset, (row, finding) in enumerate(zip(describe(findings), findings, strict=True)):
+        number = FIRST_ROW + offset
+        for column, value in enumerate(row.values, start=1):
+            cell = sheet.cell(number, column, value)
+            if row.percent and column in (5, 6, 7):
+                cell.number_format = "0.0 %"
+            elif isinstance(value, float):
+                cell.number_format = "#,##0"
+        link = sheet.cell(number, LINK_COLUMN)
+        link.hyperlink = f"{target}{row.link}"
+        link.font = Font(color="0563C1", underline="single")
+        sheet.cell(number, 3).fill = PatternFill("solid", fgColor=COLOURS[finding.severity])
+    sheet.freeze_panes = f"A{FIRST_ROW}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".xlsrc-", suffix=".xlsx")
+    os.close(handle)
+    try:
+        book.save(temporary)
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
