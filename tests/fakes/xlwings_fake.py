@@ -132,27 +132,274 @@ def _xlfunc(f: Any) -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 
-class FakeFont:
-    def __init__(self) -> None:
-        self.bold: bool | None = None
+#: Attribute names the object-model fakes accept, each checked to exist on the real
+#: xlwings 0.37.8 class (``tests/test_status_sheet_xlwings.py`` asserts it with
+#: ``hasattr``); setting any other public name on a fake raises AttributeError,
+#: so a writer that uses a name xlwings does not have fails here, not in Excel.
+#: Docs (autodoc of ``xlwings.main``): docs/api/range.md (Range.color "RGB tuple or
+#: hex string like '#efefef'", number_format, merge(across=False), wrap_text,
+#: column_width, row_height, horizontal_alignment/vertical_alignment (0.37.3),
+#: borders (0.37.1), left/top, used_range), docs/api/font.md (bold, italic, size,
+#: color, name), docs/api/charts.md (``Charts.add(left=0, top=0, width=355,
+#: height=211, chart_type=None, source=None, plot_by=None, name=None, anchor=None,
+#: style=227)``), docs/api/chart.md (set_source_data(source, plot_by=None),
+#: chart_type "line_markers", title (0.37.3), name).  xlwings has no Sheet.protect:
+#: ``docs/advanced_features/missing_features.rst`` says to use ``sheet.api`` (pywin32
+#: on Windows), i.e. VBA ``Worksheet.Protect(Password, DrawingObjects, Contents,
+#: Scenarios, UserInterfaceOnly, AllowFormattingCells, AllowFormattingColumns,
+#: AllowFormattingRows, ...)`` (learn.microsoft.com Excel VBA reference) and
+#: ``Worksheet.PageSetup`` (Orientation, Zoom, FitToPagesWide, FitToPagesTall,
+#: PrintTitleRows).
+RANGE_ATTRIBUTES = frozenset({
+    "color", "number_format", "wrap_text", "column_width", "row_height",
+    "horizontal_alignment", "vertical_alignment",
+})
+FONT_ATTRIBUTES = frozenset({"bold", "italic", "size", "color", "name"})
+BORDER_ATTRIBUTES = frozenset({"line_style", "weight", "color"})
+CHART_ATTRIBUTES = frozenset({"chart_type", "title", "name"})
+PROTECT_ARGUMENTS = frozenset({
+    "Password", "DrawingObjects", "Contents", "Scenarios", "UserInterfaceOnly",
+    "AllowFormattingCells", "AllowFormattingColumns", "AllowFormattingRows",
+    "AllowInsertingColumns", "AllowInsertingRows", "AllowInsertingHyperlinks",
+    "AllowDeletingColumns", "AllowDeletingRows", "AllowSorting", "AllowFiltering",
+    "AllowUsingPivotTables",
+})
+PAGE_SETUP_ATTRIBUTES = frozenset({
+    "Orientation", "Zoom", "FitToPagesWide", "FitToPagesTall", "PrintTitleRows",
+    "PaperSize",
+})
+DEFAULT_COLUMN_WIDTH_PT = 48.0
+DEFAULT_ROW_HEIGHT_PT = 15.0
+
+
+class _Recorder:
+    """Records every set of an allowed attribute into ``log`` as (prefix+name, address, value)."""
+
+    _allowed: frozenset[str] = frozenset()
+
+    def __init__(self, log: list[tuple[Any, ...]], address: Any, prefix: str) -> None:
+        object.__setattr__(self, "_log", log)
+        object.__setattr__(self, "_address", address)
+        object.__setattr__(self, "_prefix", prefix)
+        object.__setattr__(self, "_values", {})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("_"):
+            object.__setattr__(self, name, value)
+            return
+        if name not in self._allowed:
+            raise AttributeError(f"xlwings {type(self).__name__[4:]} has no settable {name!r}")
+        self._values[name] = value
+        self._log.append((self._prefix + name, self._address, value))
+
+    def __getattr__(self, name: str) -> Any:
+        if name in type(self)._allowed:
+            return self._values.get(name)
+        raise AttributeError(name)
+
+
+class FakeFont(_Recorder):
+    _allowed = FONT_ATTRIBUTES
+
+    def __init__(self, log: list[tuple[Any, ...]] | None = None, address: Any = None) -> None:
+        super().__init__(log if log is not None else [], address, "font.")
+
+
+class FakeBorders(_Recorder):
+    _allowed = BORDER_ATTRIBUTES
+
+    def __init__(self, log: list[tuple[Any, ...]], address: Any) -> None:
+        super().__init__(log, address, "borders.")
 
 
 class FakeRange:
+    """A range; values live in the sheet's cell dict, so reads see earlier writes."""
+
     def __init__(self, sheet: FakeSheet, cell1: Any, cell2: Any = None) -> None:
-        self.sheet = sheet
-        self.address = (cell1, cell2)
-        self.font = FakeFont()
-        self._value: Any = None
+        object.__setattr__(self, "sheet", sheet)
+        object.__setattr__(self, "address", (cell1, cell2))
+        object.__setattr__(self, "font", FakeFont(sheet.log, (cell1, cell2)))
+        object.__setattr__(self, "borders", FakeBorders(sheet.log, (cell1, cell2)))
         sheet.ranges.append(self)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "value":
+            object.__setattr__(self, name, value)
+            return
+        if name not in RANGE_ATTRIBUTES:
+            raise AttributeError(f"xlwings Range has no settable {name!r}")
+        self.sheet.log.append((name, self.address, value))
+        for cell in self.cells():
+            self.sheet.styles.setdefault(cell, {})[name] = value
+
+    def __getattr__(self, name: str) -> Any:
+        if name in RANGE_ATTRIBUTES:
+            found = {self.sheet.styles.get(c, {}).get(name) for c in self.cells()}
+            return found.pop() if len(found) == 1 else None
+        raise AttributeError(name)
+
+    def bounds(self) -> tuple[int, int, int, int]:
+        """(first row, first column, last row, last column), 1-based."""
+        first = _cell(self.address[0])
+        last = _cell(self.address[1]) if self.address[1] is not None else None
+        if isinstance(self.address[0], str) and ":" in self.address[0]:
+            left, right = self.address[0].split(":")
+            first, last = _cell(left), _cell(right)
+        last = last or first
+        return first[0], first[1], last[0], last[1]
+
+    def cells(self) -> list[tuple[int, int]]:
+        r1, c1, r2, c2 = self.bounds()
+        return [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
 
     @property
     def value(self) -> Any:
-        return self._value
+        r1, c1, r2, c2 = self.bounds()
+        rows = [[self.sheet.cells.get((r, c)) for c in range(c1, c2 + 1)]
+                for r in range(r1, r2 + 1)]
+        if self.__dict__.get("_ndim") == 2:
+            return rows
+        if r1 == r2 and c1 == c2:
+            return rows[0][0]
+        return rows[0] if r1 == r2 else rows
 
     @value.setter
     def value(self, value: Any) -> None:
-        self._value = value
         self.sheet.log.append(("value", self.address, value))
+        r1, c1, _, _ = self.bounds()
+        rows = value if isinstance(value, list) and value and isinstance(value[0], list) else (
+            [value] if isinstance(value, list) else [[value]])
+        for i, row in enumerate(rows):
+            for j, item in enumerate(row):
+                self.sheet.cells[(r1 + i, c1 + j)] = item
+
+    @property
+    def formula(self) -> Any:
+        r1, c1, r2, c2 = self.bounds()
+        return tuple(
+            tuple(self.sheet.formulas.get((r, c), _as_formula_text(self.sheet.cells.get((r, c))))
+                  for c in range(c1, c2 + 1))
+            for r in range(r1, r2 + 1)
+        )
+
+    @property
+    def left(self) -> float:
+        _, c1, _, _ = self.bounds()
+        return sum(self.sheet.column_points(c) for c in range(1, c1))
+
+    @property
+    def top(self) -> float:
+        r1, _, _, _ = self.bounds()
+        return sum(self.sheet.row_points(r) for r in range(1, r1))
+
+    @property
+    def row(self) -> int:
+        return self.bounds()[0]
+
+    @property
+    def column(self) -> int:
+        return self.bounds()[1]
+
+    def merge(self, across: bool = False) -> None:
+        self.sheet.log.append(("merge", self.address, across))
+        self.sheet.merges.append(self.bounds())
+
+    def options(self, **options: Any) -> FakeRange:
+        unknown = set(options) - CONVERTER_OPTIONS
+        if unknown:
+            raise TypeError(f"Range.options got unknown options {sorted(unknown)}")
+        view = FakeRange(self.sheet, *self.address)
+        object.__setattr__(view, "_ndim", options.get("ndim"))
+        return view
+
+
+def _cell(address: Any) -> tuple[int, int]:
+    if isinstance(address, tuple):
+        return int(address[0]), int(address[1])
+    letters = "".join(ch for ch in str(address) if ch.isalpha()).upper()
+    digits = "".join(ch for ch in str(address) if ch.isdigit())
+    column = 0
+    for ch in letters:
+        column = column * 26 + ord(ch) - 64
+    return int(digits), column
+
+
+def _as_formula_text(value: Any) -> str:
+    """What Excel's Range.Formula returns for a constant: its text ('' for empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class FakeChart:
+    def __init__(self, sheet: FakeSheet, **placement: Any) -> None:
+        object.__setattr__(self, "sheet", sheet)
+        object.__setattr__(self, "placement", placement)
+        object.__setattr__(self, "source", None)
+        object.__setattr__(self, "_values", {})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in CHART_ATTRIBUTES:
+            raise AttributeError(f"xlwings Chart has no settable {name!r}")
+        self._values[name] = value
+        self.sheet.log.append(("chart." + name, None, value))
+
+    def __getattr__(self, name: str) -> Any:
+        if name in CHART_ATTRIBUTES:
+            return self._values.get(name)
+        raise AttributeError(name)
+
+    def set_source_data(self, source: FakeRange, plot_by: str | None = None) -> None:
+        object.__setattr__(self, "source", source)
+        self.sheet.log.append(("chart.set_source_data", source.address, plot_by))
+
+
+class FakeCharts:
+    def __init__(self, sheet: FakeSheet) -> None:
+        self.sheet = sheet
+        self.items: list[FakeChart] = []
+
+    def add(
+        self, left: float = 0, top: float = 0, width: float = 355, height: float = 211,
+        chart_type: str | None = None, source: Any = None, plot_by: str | None = None,
+        name: str | None = None, anchor: Any = None, style: int | None = 227,
+    ) -> FakeChart:
+        chart = FakeChart(self.sheet, left=left, top=top, width=width, height=height,
+                          anchor=anchor)
+        self.items.append(chart)
+        self.sheet.log.append(("charts.add", None, (left, top, width, height)))
+        if chart_type is not None:
+            chart.chart_type = chart_type
+        if source is not None:
+            chart.set_source_data(source, plot_by)
+        return chart
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class FakePageSetupApi(_Recorder):
+    _allowed = PAGE_SETUP_ATTRIBUTES
+
+    def __init__(self, log: list[tuple[Any, ...]]) -> None:
+        super().__init__(log, None, "api.PageSetup.")
+
+
+class FakeSheetApi:
+    """``sheet.api`` as pywin32 exposes it on Windows (VBA names, keyword arguments)."""
+
+    def __init__(self, sheet: FakeSheet) -> None:
+        self._sheet = sheet
+        self.PageSetup = FakePageSetupApi(sheet.log)
+
+    def Protect(self, **kwargs: Any) -> None:  # noqa: N802 - the VBA method name
+        unknown = set(kwargs) - PROTECT_ARGUMENTS
+        if unknown:
+            raise TypeError(f"Worksheet.Protect got unknown arguments {sorted(unknown)}")
+        self._sheet.protected = dict(kwargs)
+        self._sheet.log.append(("api.Protect", None, dict(kwargs)))
 
 
 class FakeSheet:
@@ -161,6 +408,13 @@ class FakeSheet:
         self.name = name
         self.ranges: list[FakeRange] = []
         self.log: list[tuple[Any, ...]] = []
+        self.cells: dict[tuple[int, int], Any] = {}
+        self.formulas: dict[tuple[int, int], str] = {}
+        self.styles: dict[tuple[int, int], dict[str, Any]] = {}
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.protected: dict[str, Any] | None = None
+        self.charts = FakeCharts(self)
+        self.api = FakeSheetApi(self)
 
     @property
     def index(self) -> int:
@@ -168,6 +422,24 @@ class FakeSheet:
 
     def range(self, cell1: Any, cell2: Any = None) -> FakeRange:
         return FakeRange(self, cell1, cell2)
+
+    def __getitem__(self, address: str) -> FakeRange:
+        return FakeRange(self, address)
+
+    @property
+    def used_range(self) -> FakeRange:
+        if not self.cells and not self.formulas:
+            return FakeRange(self, (1, 1))
+        keys = [*self.cells, *self.formulas]
+        return FakeRange(self, (1, 1), (max(r for r, _ in keys), max(c for _, c in keys)))
+
+    def column_points(self, column: int) -> float:
+        width = self.styles.get((1, column), {}).get("column_width")
+        return float(width) * 5.25 if width else DEFAULT_COLUMN_WIDTH_PT
+
+    def row_points(self, row: int) -> float:
+        height = self.styles.get((row, 1), {}).get("row_height")
+        return float(height) if height else DEFAULT_ROW_HEIGHT_PT
 
     def clear(self) -> None:
         self.log.append(("clear",))
@@ -177,6 +449,11 @@ class FakeSheet:
 
     def activate(self) -> None:
         self.book.sheets.active = self
+
+    def delete(self) -> None:
+        self.book.sheets._sheets.remove(self)
+        if self.book.sheets.active is self:
+            self.book.sheets.active = self.book.sheets._sheets[0]
 
 
 class FakeSheets:

@@ -21,6 +21,7 @@ Decisions:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -228,7 +229,8 @@ def trend_of(
     delta = (now - before) * sign
     reference = abs(target.value) if target.value is not None else abs(before)
     band = tolerance * reference
-    if abs(delta) <= band:
+    # "enintään" includes the bound; isclose keeps 0.46 - 0.45 (= 0.01000…09) on it.
+    if abs(delta) <= band or math.isclose(abs(delta), band, rel_tol=1e-9):
         return Trend("same", delta, f"muutos enintään {tolerance:.0%} tavoitearvosta")
     better = "suurempi on parempi" if sign > 0 else "pienempi on parempi"
     return Trend("better" if delta > 0 else "worse", delta, better)

@@ -464,12 +464,14 @@ def _colour_fi(key: str) -> str:
 
 def _charts(grid: _Grid, row: int, statuses: Sequence[GoalStatus],
             inputs: StatusInputs) -> tuple[ChartSpec, ...]:
-    """KPI values Q1–Q4 as a small table and one line chart per KPI row.
+    """KPI values Q1–Q4 as small tables and one line chart per KPI row.
 
     One chart per KPI keeps units apart (a share, an index and a count on one
-    axis would mislead); the target is drawn as a second, dashed series.  The
-    values sit in four adjacent columns (O–R) because a chart series needs a
-    contiguous range, which the value/symbol pairs of the main table are not.
+    axis would mislead); the target is drawn as a second, dashed series.  Each
+    KPI's values are a contiguous block — quarter labels on top, series names
+    on the left, an empty corner — which is what a chart source range needs in
+    Excel (``set_source_data``) as well as in openpyxl; the value/symbol pairs of
+    the main table are not contiguous.
     """
     kpi_goals = [s for s in statuses if s.basis == "kpi"
                  and any(q.value is not None for q in s.quarters[: inputs.quarter])]
@@ -478,36 +480,31 @@ def _charts(grid: _Grid, row: int, statuses: Sequence[GoalStatus],
     grid.merge(row, COL_KEY, COL_NOTES, "Mittariarvot Q1–Q4 (kaavioiden tiedot)",
                replace(LABEL, size=11))
     row += 1
-    head = row
-    grid.put(head, COL_KEY, "Nro", HEAD)
-    grid.merge(head, COL_GOAL, COL_STATUS, "Mittari", HEAD)
-    grid.put(head, COL_TREND, "Sarja", HEAD)
-    for q in QUARTERS:
-        grid.put(head, CHART_Q[q], f"Q{q}", HEAD)
-    row += 1
     charts: list[ChartSpec] = []
-    chart_row = row + 2 * len(kpi_goals) + 1
+    chart_row = row + 3 * len(kpi_goals) + 1
     for index, status in enumerate(kpi_goals):
         number_format = value_format(status)
         target_value = _target_value(status)
-        for offset, (label, name) in enumerate((
-            ("Toteuma", status.goal.kpi or status.goal.title),
-            ("Tavoite", f"Tavoite {status.goal.target}"),
-        )):
-            line = row + offset
-            grid.put(line, COL_KEY, status.goal.key, BODY)
-            grid.merge(line, COL_GOAL, COL_STATUS, _short(name, 120), BODY)
-            grid.put(line, COL_TREND, label, BODY)
-            for quarter in status.quarters:
-                if offset == 0:
-                    shown = quarter.value if quarter.quarter <= inputs.quarter else None
-                else:
-                    shown = target_value
-                grid.put(line, CHART_Q[quarter.quarter], shown,
-                         replace(BODY, number_format=number_format, horizontal="right"))
-        series = [Series((row, COL_TREND), row, CHART_Q[1], CHART_Q[4])]
+        head, actual, target = row, row + 1, row + 2
+        grid.put(head, COL_KEY, status.goal.key, replace(HEAD, horizontal="left"))
+        grid.merge(head, COL_GOAL, COL_STATUS, _short(status.goal.kpi or status.goal.title, 120),
+                   replace(HEAD, horizontal="left"))
+        grid.put(head, CHART_NAMES, None, HEAD)
+        for q in QUARTERS:
+            grid.put(head, CHART_Q[q], f"Q{q}", HEAD)
+        lines = ((actual, "Toteuma"), (target, f"Tavoite {status.goal.target}"))
+        for line, label in lines:
+            grid.put(line, COL_KEY, None, BODY)
+            grid.merge(line, COL_GOAL, COL_STATUS, None, BODY)
+            grid.put(line, CHART_NAMES, label, BODY)
+        for quarter in status.quarters:
+            style = replace(BODY, number_format=number_format, horizontal="right")
+            shown = quarter.value if quarter.quarter <= inputs.quarter else None
+            grid.put(actual, CHART_Q[quarter.quarter], shown, style)
+            grid.put(target, CHART_Q[quarter.quarter], target_value, style)
+        series = [Series((actual, CHART_NAMES), actual, CHART_Q[1], CHART_Q[4])]
         if target_value is not None:
-            series.append(Series((row + 1, COL_TREND), row + 1, CHART_Q[1], CHART_Q[4]))
+            series.append(Series((target, CHART_NAMES), target, CHART_Q[1], CHART_Q[4]))
         charts.append(ChartSpec(
             title=f"{status.goal.key}: {_short(status.goal.kpi or status.goal.title, 48)}",
             categories=(head, CHART_Q[1], CHART_Q[4]),
@@ -517,10 +514,11 @@ def _charts(grid: _Grid, row: int, statuses: Sequence[GoalStatus],
             height_cm=7.5,
             y_number_format=number_format,
         ))
-        row += 2
+        row += 3
     return tuple(charts)
 
 
+CHART_NAMES = COL_TREND
 CHART_Q = {1: COL_ON_PLAN, 2: COL_CHALLENGES, 3: COL_STALLED, 4: COL_TASK_NA}
 
 

@@ -74,6 +74,25 @@ class ChartSpec:
     y_number_format: str = "General"
     y_title: str = ""
 
+    @property
+    def source_block(self) -> tuple[int, int, int, int]:
+        """(first row, first column, last row, last column) of the whole chart source.
+
+        Category labels on top, series names on the left, empty corner: the
+        shape Excel's ``SetSourceData`` reads without being told which is which.
+        """
+        row, first, last = self.categories
+        names = {s.name[1] for s in self.series}
+        rows = [s.row for s in self.series]
+        contiguous = (
+            len(names) == 1 and names == {first - 1} and rows == list(range(row + 1, row + 1 +
+                                                                              len(rows)))
+            and all(s.first_column == first and s.last_column == last for s in self.series)
+        )
+        if not contiguous:
+            raise ValueError(f"kaavion {self.title!r} lähde ei ole yhtenäinen alue")
+        return row, first - 1, rows[-1], last
+
 
 @dataclass(frozen=True)
 class SheetDescription:

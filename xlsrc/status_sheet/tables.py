@@ -153,7 +153,7 @@ _RULES_REF = re.compile(
 def read_inputs(grids: Sequence[Grid], quarter: Quarter, year: int | None = None
                 ) -> StatusInputs:
     """The status inputs of ``quarter`` from the workbook's grids."""
-    kpis, quarter_cols, header_year = _kpi_table(grids)
+    kpis, quarter_cols, header_year = kpi_table(grids)
     goals_table = _goal_table(grids, kpis)
     tasks_table = _find(grids, TASK_COLUMNS, ("key", "name", "progress"))
     settings = read_settings(grids)
@@ -339,7 +339,8 @@ def _row_col(a1: str) -> tuple[int, int]:
 # ---------------------------------------------------------------- goals and KPIs
 
 
-def _kpi_table(grids: Sequence[Grid]) -> tuple[Table, dict[int, int], int | None]:
+def kpi_table(grids: Sequence[Grid]) -> tuple[Table, dict[int, int], int | None]:
+    """The KPI-values table, its Q1..Q4 columns, and the year if the headers print one."""
     for grid in grids:
         for r, row in enumerate(grid.values[:30]):
             quarters: dict[int, int] = {}

@@ -1,0 +1,176 @@
+"""The xlwings writer and the ribbon entry point, against the recording fake.
+
+The fake (``tests/fakes/xlwings_fake.py``) accepts only attribute names that
+the real xlwings classes have; the first test checks that claim against the
+installed xlwings, so the fake cannot drift into names Excel would reject.
+"""
+
+from __future__ import annotations
+
+import inspect
+from datetime import datetime
+from typing import Any
+
+import pytest
+import xlwings
+
+from tests.fakes.xlwings_fake import (
+    BORDER_ATTRIBUTES,
+    CHART_ATTRIBUTES,
+    FONT_ATTRIBUTES,
+    RANGE_ATTRIBUTES,
+    FakeBook,
+    FakeCharts,
+    FakeRange,
+)
+from tests.status_sheet_support import add_settings, add_targets, both, edited, example
+from xlsrc.status_sheet import generate_in_excel
+from xlsrc.status_sheet.builder import build_sheet
+from xlsrc.status_sheet.excel import (
+    LockedQuarterInExcel,
+    check_locked_quarters_in_excel,
+    generate,
+)
+from xlsrc.status_sheet.headless import inputs_from_grids
+from xlsrc.status_sheet.workbook import read_grids
+
+NOW = datetime(2025, 3, 25, 14, 2)
+
+
+def test_fake_names_exist_in_xlwings() -> None:
+    main = xlwings.main
+    assert all(hasattr(main.Range, name) for name in RANGE_ATTRIBUTES)
+    assert all(hasattr(main.Font, name) for name in FONT_ATTRIBUTES)
+    assert all(hasattr(main.Borders, name) for name in BORDER_ATTRIBUTES)
+    assert all(hasattr(main.Chart, name) for name in CHART_ATTRIBUTES)
+    for name in ("value", "formula", "font", "borders", "merge", "left", "top", "row",
+                 "column", "options"):
+        assert hasattr(main.Range, name), name
+    for name in ("charts", "api", "used_range", "range", "activate", "delete", "name"):
+        assert hasattr(main.Sheet, name), name
+    assert hasattr(main.Chart, "set_source_data")
+    real = inspect.signature(main.Charts.add).parameters
+    fake = inspect.signature(FakeCharts.add).parameters
+    assert list(fake) == list(real) and all(fake[p].default == real[p].default for p in real
+                                            if p != "self")
+    assert list(inspect.signature(FakeRange.merge).parameters) == list(
+        inspect.signature(main.Range.merge).parameters)
+    assert "include" in inspect.signature(main.Book.to_pdf).parameters
+    assert "line_markers" in xlwings.constants.chart_types
+
+
+def fake_book(data: bytes) -> FakeBook:
+    """A fake open book holding the workbook's values, formulas and number formats."""
+    grids = read_grids(data)
+    book = FakeBook("tavoiteseuranta.xlsx", "/kansio", [g.name for g in grids])
+    for grid in grids:
+        sheet = book.sheets[grid.name]
+        for r, row in enumerate(grid.values):
+            for c, value in enumerate(row):
+                if value is not None:
+                    is_int = isinstance(value, int) and not isinstance(value, bool)
+                    sheet.cells[(r + 1, c + 1)] = float(value) if is_int else value
+                formula = grid.formula(r, c)
+                if formula:
+                    sheet.formulas[(r + 1, c + 1)] = formula
+                number_format = grid.number_format(r, c)
+                if number_format and number_format != "General":
+                    sheet.styles.setdefault((r + 1, c + 1), {})["number_format"] = number_format
+    return book
+
+
+@pytest.fixture
+def data() -> bytes:
+    return edited(example(), both(add_targets(), add_settings()))
+
+
+def test_excel_sheet_has_the_same_cells_styles_merges_and_checksum_as_headless(data: bytes
+                                                                              ) -> None:
+    book = fake_book(data)
+    assert generate(book, 3, now=NOW) == "Tilanne Q3 2024"
+    sheet = book.sheets["Tilanne Q3 2024"]
+    assert book.sheets.active is sheet and sheet.index == len(book.sheets)
+    expected = build_sheet(inputs_from_grids(read_grids(data), 3, None), NOW)
+    for cell in expected.cells:
+        assert sheet.cells.get((cell.row, cell.column)) == cell.value, (cell.row, cell.column)
+        styles = sheet.styles.get((cell.row, cell.column), {})
+        if cell.style.fill:
+            assert styles.get("color") == f"#{cell.style.fill}", (cell.row, cell.column)
+        if cell.style.number_format != "General":
+            assert styles.get("number_format") == cell.style.number_format
+        assert styles.get("horizontal_alignment") == cell.style.horizontal
+    assert sorted(sheet.merges) == sorted(expected.merges)
+    for column, width in expected.column_widths.items():
+        assert sheet.styles[(1, column)]["column_width"] == width
+    assert sheet.protected == {"DrawingObjects": True, "Contents": True, "Scenarios": True,
+                               "AllowFormattingColumns": True, "AllowFormattingRows": True}
+    assert ("api.PageSetup.Orientation", None, 2) in sheet.log
+    bold = [entry for entry in sheet.log if entry[0] == "font.bold"]
+    assert bold and all(value is True for _, _, value in bold)
+
+
+def test_excel_charts_are_native_line_charts_over_each_kpi_block(data: bytes) -> None:
+    book = fake_book(data)
+    generate(book, 3, now=NOW)
+    sheet = book.sheets["Tilanne Q3 2024"]
+    expected = build_sheet(inputs_from_grids(read_grids(data), 3, None), NOW)
+    charts = sheet.charts.items
+    assert len(charts) == len(expected.charts) == 4
+    for chart, spec in zip(charts, expected.charts, strict=True):
+        assert chart.chart_type == "line_markers" and chart.title == spec.title
+        assert chart.source.bounds() == spec.source_block
+        first_row, first_col, _, last_col = spec.source_block
+        assert sheet.cells.get((first_row, first_col)) is None  # empty corner
+        assert [sheet.cells[(first_row, c)] for c in range(first_col + 1, last_col + 1)] == [
+            "Q1", "Q2", "Q3", "Q4"]
+        anchor = sheet.range(spec.anchor)
+        assert (chart.placement["left"], chart.placement["top"]) == (anchor.left, anchor.top)
+
+
+def test_excel_checksum_equals_headless_and_locked_inputs_are_checked(data: bytes) -> None:
+    book = fake_book(data)
+    generate(book, 3, now=NOW)
+    sheet = book.sheets["Tilanne Q3 2024"]
+    headless = inputs_from_grids(read_grids(data), 3, None).checksum()
+    assert sheet.cells[(5, 3)] == headless  # "Syötteiden tarkiste (SHA-256)"
+    assert check_locked_quarters_in_excel(book) == []
+    kpis = book.sheets["KPI-arvot"]
+    g07 = next(r for (r, c), v in kpis.cells.items() if c == 1 and v == "G07")
+    q2 = next(c for (r, c), v in kpis.cells.items() if v == "Q2")
+    kpis.cells[(g07, q2)] = 0.49
+    (finding,) = check_locked_quarters_in_excel(book)
+    assert finding.sheet == "Tilanne Q3 2024" and "G07" in finding.message
+
+
+def test_excel_never_overwrites_a_locked_quarter_unless_forced(data: bytes) -> None:
+    book = fake_book(data)
+    generate(book, 3, now=NOW)
+    first = book.sheets["Tilanne Q3 2024"]
+    with pytest.raises(LockedQuarterInExcel):
+        generate(book, 3, now=NOW)
+    book.make_caller()
+    assert generate_in_excel(book, 3) is None
+    assert book.app.calls[-1][0] == "alert" and "lukittu" in book.app.calls[-1][1]
+    assert book.sheets["Tilanne Q3 2024"] is first
+
+    generate(book, 4, now=NOW)
+    generate(book, 3, force=True, now=NOW)
+    names = [s.name for s in book.sheets]
+    assert names[-2:] == ["Tilanne Q3 2024", "Tilanne Q4 2024"]  # replaced in place
+    assert book.sheets["Tilanne Q3 2024"] is not first
+
+
+def test_ribbon_default_quarter_is_the_latest_with_kpi_values(data: bytes) -> None:
+    book = fake_book(data)
+    assert generate_in_excel(book) == "Tilanne Q4 2024"  # the example has Q4 values
+
+
+def test_writer_uses_only_documented_names() -> None:
+    book = FakeBook()
+    sheet: Any = book.sheets[0]
+    with pytest.raises(AttributeError):
+        sheet.range("A1").fill = "#ffffff"  # not an xlwings name: the fake refuses it
+    with pytest.raises(AttributeError):
+        sheet.range("A1").font.weight = "bold"
+    with pytest.raises(TypeError):
+        sheet.api.Protect(Contents=True, Locked=True)
