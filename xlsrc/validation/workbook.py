@@ -38,6 +38,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol
 
+from openpyxl.utils.cell import (  # type: ignore[import-untyped]
+    column_index_from_string,
+    get_column_letter,
+)
+
 from xlsrc.core.errors import InvalidRule
 from xlsrc.core.numbers import Number, read_number
 from xlsrc.core.schemes import StatusScheme
@@ -84,19 +89,8 @@ class CellSource(Protocol):
     def number_format(self, sheet: str, row: int, column: int) -> str | None: ...
 
 
-def column_letter(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def column_index(letters: str) -> int:
-    index = 0
-    for char in letters.upper():
-        index = index * 26 + ord(char) - 64
-    return index
+def _at(sheet: str, column: int, row: int) -> Location:
+    return Location(sheet, f"{get_column_letter(column)}{row}")
 
 
 def a1_sort_key(cell: str) -> tuple[int, int]:
@@ -104,7 +98,7 @@ def a1_sort_key(cell: str) -> tuple[int, int]:
     match = re.fullmatch(r"\$?([A-Za-z]+)\$?(\d+)", cell)
     if not match:
         return (0, 0)
-    return (int(match[2]), column_index(match[1]))
+    return (int(match[2]), column_index_from_string(match[1].upper()))
 
 
 # --- which layout ---------------------------------------------------------------
@@ -188,7 +182,7 @@ def read_table(
             if p.column.vocabulary in VOCABULARIES
         }),
         header_cells=MappingProxyType({
-            p.key: Location(sheet, f"{column_letter(p.index)}{layout.header_row}") for p in placed
+            p.key: _at(sheet, p.index, layout.header_row) for p in placed
         }),
     )
     return table, findings
@@ -242,7 +236,7 @@ def _row(
     cells = {}
     for p in placed:
         raw = values[p.index - 1] if p.index - 1 < len(values) else None
-        at = Location(sheet, f"{column_letter(p.index)}{row}")
+        at = _at(sheet, p.index, row)
         cells[p.key] = _cell(source, at, row, p, raw)
     return Row(Location(sheet, f"A{row}"), MappingProxyType(cells))
 
@@ -283,10 +277,9 @@ def _stated_total(
     for p in placed:
         if p.column.key in layout.totals.columns:
             raw = values[p.index - 1] if p.index - 1 < len(values) else None
-            cells[p.key] = _cell(source, Location(layout.sheet, f"{column_letter(p.index)}{row}"),
-                                 row, p, raw)
+            cells[p.key] = _cell(source, _at(layout.sheet, p.index, row), row, p, raw)
     if label is not None:
-        at = Location(layout.sheet, f"{column_letter(label.index)}{row}")
+        at = _at(layout.sheet, label.index, row)
         cells[label.key] = Cell.of(at, layout.totals.label)
     return Row(Location(layout.sheet, f"A{row}"), MappingProxyType(cells), "total")
 
