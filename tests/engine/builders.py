@@ -25,6 +25,10 @@ STATUSES = ["1. Aloittamatta", "2. Etenee suunnitellusti", "3. Haasteita", "5. V
 RULES_SHEET = "Säännöt"
 DETAIL_SHEET = "Toimenpiteet"
 PIVOT_SHEET = "Pivot"
+_UI_REL = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+_VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+#: where programme_workbook puts its XS_PIVOT_CELL formula (first programme, first status)
+PIVOT_UDF_CELL = f"B{len(PROGRAMMES) + 6}"
 
 
 def rules_rows() -> list[list[object]]:
@@ -58,7 +62,9 @@ def programme_workbook(path: Path, rows: int, udfs: bool = True) -> Path:
         detail.append(list(_detail_row(i)))
         detail[f"G{i}"] = f"=F{i}-E{i}"
         detail[f"H{i}"] = f'=IFERROR(ROUND((F{i}-E{i})/E{i}*100,1),"")'
-        detail[f"I{i}"] = f'=IF(D{i}>=0.9,"Tavoitteessa",IF(D{i}>=0.8,"Lähellä tavoitetta","Ei tavoitteessa"))'
+        detail[f"I{i}"] = (
+            f'=IF(D{i}>=0.9,"Tavoitteessa",IF(D{i}>=0.8,"Lähellä tavoitetta","Ei tavoitteessa"))'
+        )
         if udfs:
             detail[f"K{i}"] = f'=IFERROR(XS_CHANGE_PCT(E{i},F{i},"Menot",1),"")'
             detail[f"L{i}"] = f'=IF(J{i}=I{i},"ok","tarkista "&J{i})'
@@ -69,7 +75,9 @@ def programme_workbook(path: Path, rows: int, udfs: bool = True) -> Path:
         detail["J2"] = ArrayFormula(f"J2:J{last}", f"=XS_BANDS(D2:D{last},{rules_area})")
     else:
         for i in range(2, last + 1):
-            detail[f"J{i}"] = f'=INDEX({rules_area.replace("$A$1:$K$4", "$H$2:$H$4")},MATCH(D{i},{rules_area.replace("$A$1:$K$4", "$B$2:$B$4")},-1))'
+            labels = f"'{RULES_SHEET}'!$H$2:$H$4"
+            lowers = f"'{RULES_SHEET}'!$B$2:$B$4"
+            detail[f"J{i}"] = f"=INDEX({labels},MATCH(D{i},{lowers},-1))"
     pivot = wb.create_sheet(PIVOT_SHEET)
     pivot.append(["Ohjelma", *STATUSES, "Yhteensä", "Lukumäärä", "Keskiarvo"])
     d = f"{DETAIL_SHEET}!"
@@ -126,16 +134,24 @@ def add_vba_and_ribbon(xlsx: Path, xlsm: Path) -> Path:
         '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
     )
     parts["[Content_Types].xml"] = content_types.encode()
-    rels = parts["_rels/.rels"].decode().replace(
-        "</Relationships>",
-        '<Relationship Id="rIdUI" Type="http://schemas.microsoft.com/office/2007/relationships/ui/extensibility" '
-        'Target="customUI/customUI14.xml"/></Relationships>',
+    rels = (
+        parts["_rels/.rels"]
+        .decode()
+        .replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdUI" Type="{_UI_REL}" Target="customUI/customUI14.xml"/>'
+            "</Relationships>",
+        )
     )
     parts["_rels/.rels"] = rels.encode()
-    wb_rels = parts["xl/_rels/workbook.xml.rels"].decode().replace(
-        "</Relationships>",
-        '<Relationship Id="rIdVBA" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
-        'Target="vbaProject.bin"/></Relationships>',
+    wb_rels = (
+        parts["xl/_rels/workbook.xml.rels"]
+        .decode()
+        .replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdVBA" Type="{_VBA_REL}" Target="vbaProject.bin"/>'
+            "</Relationships>",
+        )
     )
     parts["xl/_rels/workbook.xml.rels"] = wb_rels.encode()
     parts["xl/vbaProject.bin"] = vba
@@ -146,3 +162,52 @@ def add_vba_and_ribbon(xlsx: Path, xlsm: Path) -> Path:
             out.writestr(name, data)
     xlsm.write_bytes(buffer.getvalue())
     return xlsm
+
+
+def decorated_workbook(path: Path, rows: int = 20) -> Path:
+    """programme_workbook plus what a real template carries: number formats, conditional
+    formatting, data validation, an Excel table, defined names and sheet protection."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    programme_workbook(path, rows)
+    wb = openpyxl.load_workbook(path)
+    detail = wb[DETAIL_SHEET]
+    last = rows + 1
+    for cell in detail["E"][1:] + detail["F"][1:] + detail["G"][1:]:
+        cell.number_format = "#,##0.0 €"
+    detail["A1"].font = Font(bold=True)
+    detail.conditional_formatting.add(
+        f"J2:J{last}",
+        CellIsRule(
+            operator="equal",
+            formula=['"Tavoitteessa"'],
+            fill=PatternFill("solid", start_color="63BE7B"),
+        ),
+    )
+    validation = DataValidation(
+        type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True
+    )
+    detail.add_data_validation(validation)
+    validation.add(f"C2:C{last}")
+    detail.freeze_panes = "A2"
+    pivot = wb[PIVOT_SHEET]
+    pivot.add_table(
+        Table(
+            displayName="Pivotti",
+            ref=f"A1:H{len(PROGRAMMES) + 1}",
+            tableStyleInfo=TableStyleInfo(name="TableStyleMedium2"),
+        )
+    )
+    pivot.protection.sheet = True
+    pivot.protection.password = "xlsrc"
+    wb.defined_names["Tavoitesummat"] = DefinedName(
+        "Tavoitesummat", attr_text=f"{DETAIL_SHEET}!$E$2:$E${last}"
+    )
+    pivot.cell(len(PROGRAMMES) + 7, 1, "Nimetty")
+    pivot.cell(len(PROGRAMMES) + 7, 6, "=SUM(Tavoitesummat)")
+    wb.save(path)
+    return path

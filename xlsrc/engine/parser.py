@@ -37,17 +37,19 @@ def parse(tokens: tuple[Token, ...]) -> Node:
     node = parser.expression(0)
     if parser.pos != len(tokens):
         token = tokens[parser.pos]
-        raise FormulaSyntaxError(
-            f"unexpected {_describe(token)} (the intersection and union operators "
-            "are not supported)"
-            if token[0] in ("ref", "name", "struct", "num", "str", "func")
-            else f"unexpected {_describe(token)}"
-        )
+        raise FormulaSyntaxError(f"unexpected {_describe(token)}")
     return node
 
 
 def _describe(token: Token) -> str:
-    return repr(token[1]) if len(token) > 1 else repr(token[0])
+    kind = token[0]
+    if kind in ("ref", "struct"):
+        return (
+            "a reference (the intersection operator, a space between references, is not supported)"
+        )
+    if kind == "name":
+        return f"name {token[2]!r}"
+    return repr(token[1]) if len(token) > 1 else repr(kind)
 
 
 class _Parser:

@@ -1,0 +1,70 @@
+"""What the engine refuses: never a silent wrong value, always the reason and the cell.
+
+A refused workbook gets no output file and its input is left untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.engine.helpers import build, digest
+from tests.engine.udfs_for_tests import registry
+from xlsrc.engine import recalc
+
+REFUSED: list[tuple[dict[str, Any], str]] = [
+    ({"A1": "=FORECAST.ETS(1,A2:A3,B2:B3)"}, "S!A1: function FORECAST.ETS is not supported"),
+    ({"A1": 1, "B7": '=A1+INDIRECT("A1")'}, "S!B7: function INDIRECT is not supported"),
+    ({"C2": "=XS_NOT_THERE(1)"}, "S!C2: function XS_NOT_THERE is not supported"),
+    ({"A1": "=Puuttuva!A1*2"}, "S!A1: reference to sheet 'Puuttuva', which does not exist"),
+    ({"A1": "=#REF!+1"}, "S!A1: the formula contains #REF!"),
+    ({"A1": "=SUM(Budjetti)"}, "S!A1: name 'Budjetti' is not defined"),
+    ({"A1": "=[1]Sheet1!A1"}, "S!A1: reference to another workbook"),
+    ({"A1": "=A2", "A2": "=A3+1", "A3": "=A1"}, "circular reference: S!A1 -> S!A2 -> S!A3 -> S!A1"),
+    ({"A1": '=TEXT(5,"[>3]0;0")'}, "S!A1: TEXT format code [>3] is not supported"),
+    ({"A1": "=XS_T_BOOM(1)"}, "S!A1: XS_T_BOOM raised ValueError: boom"),
+    (
+        {"A1": "=SUM(A2:A3 B2:B3)"},
+        "S!A1: expected ',' or ')' in SUM, found a reference (the intersection operator",
+    ),
+    ({"A1": "=XS_T_DOUBLE(1,2,3)"}, "S!A1: XS_T_DOUBLE(x) takes 1-1 arguments, got 3"),
+]
+
+
+@pytest.mark.parametrize(("cells", "reason"), REFUSED, ids=[r for _, r in REFUSED])
+def test_refused_with_reason_and_cell(tmp_path: Path, cells: dict[str, Any], reason: str) -> None:
+    source = build(tmp_path / "in.xlsx", {"S": {**cells, "Z9": "=1+1"}})
+    before = digest(source)
+    result = recalc(source, tmp_path / "out.xlsx", registry=registry())
+    assert not result.ok
+    assert any(reason in problem for problem in result.problems), result.problems
+    assert result.output is None
+    assert not (tmp_path / "out.xlsx").exists()
+    assert digest(source) == before
+
+
+def test_every_unsupported_function_is_listed_not_just_the_first(tmp_path: Path) -> None:
+    source = build(tmp_path / "in.xlsx", {"S": {"A1": "=FOO(1)", "B2": "=BAR(2)+FOO(3)"}})
+    result = recalc(source, registry=registry())
+    assert result.problems == [
+        "S!A1: function FOO is not supported by the xlsrc engine",
+        "S!B2: function BAR is not supported by the xlsrc engine",
+    ]
+
+
+def test_error_values_are_results_not_refusals(tmp_path: Path) -> None:
+    source = build(tmp_path / "in.xlsx", {"S": {"A1": 0, "B1": "=1/A1", "B2": "=NA()"}})
+    result = recalc(source, tmp_path / "out.xlsx", registry=registry())
+    assert result.ok
+    assert result.error_cells == [("S!B1", "#DIV/0!"), ("S!B2", "#N/A")]
+
+
+def test_output_may_not_overwrite_input_unless_in_place(tmp_path: Path) -> None:
+    source = build(tmp_path / "in.xlsx", {"S": {"A1": "=1+1"}})
+    result = recalc(source, source, registry=registry())
+    assert not result.ok
+    assert "in-place" in result.problems[0]
+    in_place = recalc(source, in_place=True, registry=registry())
+    assert in_place.ok and in_place.output == str(source)
