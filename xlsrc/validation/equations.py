@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -147,6 +147,11 @@ def _attribute(
     for equation in failing:
         for cell in dict.fromkeys(equation.cells()):
             involving.setdefault(cell, []).append(equation)
+    containing: dict[Location, list[Equation]] = {}
+    for equation in level:
+        for cell in dict.fromkeys(equation.cells()):
+            if cell in involving and len(involving[cell]) > 1:
+                containing.setdefault(cell, []).append(equation)
     candidates: list[tuple[int, int, Location, float, list[Equation]]] = []
     for order, (cell, broken) in enumerate(involving.items()):
         if len(broken) < 2:
@@ -154,12 +159,10 @@ def _attribute(
         value = _common_solution(cell, broken, values)
         if value is None:
             continue
-        trial = {**values, cell: value}
-        holding = [e for e in level if cell in e.cells() and e not in broken]
-        if any(_off(trial[e.target], e.computed(trial), e.tolerance) for e in holding):
+        trial = _Trial(values, cell, value)
+        if any(_off(trial[e.target], e.computed(trial), e.tolerance) for e in containing[cell]):
             continue
-        if all(not _off(trial[e.target], e.computed(trial), e.tolerance) for e in broken):
-            candidates.append((-len(broken), order, cell, value, broken))
+        candidates.append((-len(broken), order, cell, value, broken))
     explanations: dict[frozenset[Equation], int] = {}
     for *_, broken in candidates:
         key = frozenset(broken)
@@ -174,6 +177,22 @@ def _attribute(
         corrected[cell] = value
         findings.append(_culprit(cell, value, broken, values))
     return explained
+
+
+class _Trial(Mapping[Location, float]):
+    """``values`` with one cell replaced, without copying the whole mapping."""
+
+    def __init__(self, values: Values, cell: Location, value: float) -> None:
+        self._values, self._cell, self._value = values, cell, value
+
+    def __getitem__(self, key: Location) -> float:
+        return self._value if key == self._cell else self._values[key]
+
+    def __iter__(self) -> Iterator[Location]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 def _common_solution(cell: Location, broken: list[Equation], values: Values) -> float | None:

@@ -86,6 +86,10 @@ class CellFinding:
     def where(self) -> str:
         return str(self.location)
 
+    def __str__(self) -> str:
+        """One line, as the batch summary lists findings: where, severity, rule, message."""
+        return f"{self.where} [{self.severity}] {self.rule}: {self.message}"
+
     @property
     def is_error(self) -> bool:
         return self.finding.severity == "error"
