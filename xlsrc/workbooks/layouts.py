@@ -169,6 +169,8 @@ class TableLayout:
     totals: Totals | None = None
     distinct_by: str | None = None
     """Fill one row per distinct value of this seed column (goal cards repeated per KPI)."""
+    note: str | None = None
+    """One line for the reader, printed under the title (what a formula does, when it errs)."""
     header_row: int = 4
 
     @property
@@ -415,6 +417,11 @@ TARGETS_001 = _table(
     ),
 )
 
+_NO_ACTUAL_NOTE = (
+    "Lähteessä ei ole toteumaa; tila lasketaan, kun Toteuma-sarakkeeseen kirjataan luku, "
+    "siihen asti 'Valmistuu myöhemmin'."
+)
+
 #: The columns 000 and 002 Taulukko 7 share (the same binding targets, two reports).
 _CITY_TARGET_COLUMNS = (
     Column("goal", "Tavoite", seed_key="goal", width=26, wrap=True),
@@ -427,6 +434,10 @@ _CITY_TARGET_COLUMNS = (
 
 TARGETS_000 = _table(
     key="targets_000",
+    note=(
+        "Lähde ilmoittaa toteuman vain tekstinä (Toteuma 1. ennuste); tila lasketaan, kun "
+        "Toteuma-sarakkeeseen kirjataan luku, siihen asti 'Valmistuu myöhemmin'."
+    ),
     name="Tavoitteet_ennuste",
     sheet="Tavoitteet 1. ennuste",
     title="Sitovat toiminnan tavoitteet ja toteuma 1. ennusteessa",
@@ -443,6 +454,7 @@ TARGETS_000 = _table(
 
 TARGETS_002 = _table(
     key="targets_002",
+    note=_NO_ACTUAL_NOTE,
     name="Tavoitteet_T7",
     sheet="Taulukko 7",
     title="Taulukko 7. Kaupunkiyhteinen tiivistelmä",
@@ -460,6 +472,7 @@ TARGETS_002 = _table(
 
 TARGETS_003 = _table(
     key="targets_003",
+    note=_NO_ACTUAL_NOTE,
     name="Tavoitteet_2024",
     sheet="Sitovat tavoitteet 2024",
     title="Toimialan keskeiset tavoitteet toimintasuunnitelmakaudella 2024–2027",
@@ -530,6 +543,10 @@ def _measure_columns(label_header: str, seed_label: str) -> tuple[Column, ...]:
 
 PIVOT_SAVINGS = _table(
     key="savings_pivot",
+    note=(
+        "Laskettu pivot summaa Taulukon 3 toimenpiteet ohjelman numeron ja tilannekuvan "
+        "mukaan; tyhjä solu = ei toimenpiteitä."
+    ),
     name="Ohjelmat_T2",
     sheet="Taulukko 2",
     title="Taulukko 2. Talouden tavoiteohjelman toteutumisarvio ohjelmittain",
@@ -556,6 +573,10 @@ SAVINGS_MEASURES = _table(
 
 PIVOT_STATUTORY = _table(
     key="statutory_pivot",
+    note=(
+        "Laskettu pivot summaa Taulukon 5 toimenpiteet toimialueen numeron ja tilannekuvan "
+        "mukaan; tyhjä solu = ei toimenpiteitä."
+    ),
     name="Toimialueet_T4",
     sheet="Taulukko 4",
     title="Taulukko 4. Lakisääteisyyden turvaamisen toteutumisarvio",
@@ -709,6 +730,10 @@ def _area_check(year: str, header: str) -> Column:
 
 BUDGET_RESULT = _table(
     key="budget_result",
+    note=(
+        "Menojen muutos: kustannusten kasvu on positiivinen. Muutos % on #DIV/0!, kun TB 2023"
+        " on 0 (prosenttimuutosta ei ole määritelty)."
+    ),
     name="Tulosbudjetit_T5",
     sheet="Taulukko 5",
     title="Taulukko 5. Palvelukokonaisuus- ja palvelutasoiset tulosbudjetit",
@@ -832,6 +857,10 @@ def _stated_pct(key: str, header: str) -> Column:
 BUDGET_FORECAST_TABLE = _table(
     key="budget_forecast",
     name="Talousarvio_TAE24",
+    note=(
+        "X vs. Y % = X / Y kokonaisina prosentteina; KEHYS24 vs. TAE24 = TA-esitys − Kehys. "
+        "Laskettu-rivit summaavat erät osistaan."
+    ),
     sheet="TAE 2024",
     title="Talousarvioesitys 2024 vs. TA23 ja ENN23",
     source="Lähde 003, Sosiaali- ja terveystoimi 1(4)",
@@ -940,6 +969,10 @@ KPIS = _table(
 
 TASKS = _table(
     key="tasks",
+    note=(
+        "Tila luokitellaan Säännöt-välilehden vuosiarviosäännöllä; #VALUE!, kun Tilanne ei ole "
+        "prosenttiluku (esim. 'Ei mittaria')."
+    ),
     name="Paatehtavat_004",
     sheet="Päätehtävät",
     title="Päätehtävät ja niiden eteneminen",

@@ -59,7 +59,8 @@ def _write_titles(sheet: Worksheet, layout: TableLayout) -> None:
     sheet["A1"] = layout.title
     sheet["A1"].font = styles.TITLE
     unit = f" · Yksikkö: {layout.unit}" if layout.unit else ""
-    sheet["A2"] = f"{layout.source}{unit}"
+    note = f" · {layout.note}" if layout.note else ""
+    sheet["A2"] = f"{layout.source}{unit}{note}"
     sheet["A2"].font = styles.SUBTITLE
     stated = any(c.role == "stated" for c in layout.columns)
     group = sheet.cell(layout.group_row, 1, INPUT_GROUP_STATED if stated else INPUT_GROUP)
