@@ -32,13 +32,23 @@ from _lo_uno import connect  # noqa: E402
 ALWAYS_EXECUTE_NO_WARN = 4
 
 
+def office_toolkit(pipe):
+    """The office's awt Toolkit (XToolkitExperimental.processEventsToIdle)."""
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local
+    )
+    context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+    return context.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", context)
+
+
 def script(doc, name):
     return doc.getScriptProvider().getScript(
         f"vnd.sun.star.script:VBAProject.{name}?language=Basic&location=document"
     )
 
 
-def run(request, desktop):
+def run(request, desktop, toolkit):
     result = {"loaded": None, "refused": [], "libraries": {}, "recorded": {}}
     doc = None
     for path in request["documents"]:
@@ -52,6 +62,10 @@ def run(request, desktop):
         result["refused"].append(path)
     if doc is None:
         return result
+    # Let the load-time event macros (ThisWorkbook.Workbook_Open) finish first:
+    # LibreOffice runs them from its event queue after loadComponentFromURL
+    # returns, and a macro still pending would run amid the callbacks below.
+    toolkit.processEventsToIdle()
     try:
         libraries = doc.BasicLibraries
         for name in libraries.getElementNames():
@@ -84,7 +98,7 @@ def main():
     )
     try:
         desktop = connect(pipe, 60.0)
-        result = run(request, desktop)
+        result = run(request, desktop, office_toolkit(pipe))
         try:
             desktop.terminate()
         except Exception:

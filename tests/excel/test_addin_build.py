@@ -79,7 +79,8 @@ def test_olevba_reads_every_module_exactly_as_in_macros(tmp_path: Path) -> None:
         }
     finally:
         parser.close()
-    sources = {p.stem: p.read_bytes().decode("cp1252") for p in MACROS.glob("*.bas")}
+    paths = [*MACROS.glob("*.bas"), *MACROS.glob("*.cls")]
+    sources = {p.stem: p.read_bytes().decode("cp1252") for p in paths}
     assert set(sources) <= set(modules)
     for name, source in sources.items():
         assert modules[name] == source, name

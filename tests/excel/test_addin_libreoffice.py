@@ -79,7 +79,7 @@ def test_basic_library_holds_every_module_with_our_code(office_run: dict[str, ob
     libraries = office_run["libraries"]
     assert isinstance(libraries, dict)
     project = libraries["VBAProject"]
-    for path in MACROS.glob("*.bas"):
+    for path in [*MACROS.glob("*.bas"), *MACROS.glob("*.cls")]:
         assert path.stem in project, path.stem
         # LibreOffice drops the Attribute lines and prefixes its own options;
         # every other line of ours must be there, in order.

@@ -8,6 +8,8 @@ import types
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.excel.sample_functions import sample_registry
 from tests.fakes.real_xlwings_udfs import RealDecorators
@@ -63,7 +65,7 @@ def test_committed_module_is_the_generated_one_byte_for_byte() -> None:
 
 
 def test_committed_module_has_a_wrapper_per_function_with_its_arguments() -> None:
-    text = (vba.macros_dir() / "xlsrc_udfs.bas").read_text("ascii")
+    text = (vba.macros_dir() / "xlsrc_udfs.bas").read_bytes().decode("ascii")
     declared = {
         m.group(1): [p.removeprefix("Optional ") for p in m.group(2).split(", ") if p]
         for m in re.finditer(r"^Function (\w+)\(([^)]*)\)\r$", text, re.M)
@@ -87,10 +89,60 @@ def test_names_that_would_not_compile_are_refused(bad: str) -> None:
         vba.module_text([spec])
 
 
-def test_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
-    target = tmp_path / "xlsrc_udfs.bas"
-    target.write_bytes(b"old")
-    assert vba.main(["--check", "--file", str(target)]) == 1
-    assert vba.main(["--write", "--file", str(target)]) == 0
-    assert vba.main(["--check", "--file", str(target)]) == 0
-    assert target.read_bytes() == vba.default_module_text().encode("ascii")
+def test_check_mode_reports_stale_files_and_write_mode_fixes_them(tmp_path: Path) -> None:
+    (tmp_path / "xlsrc_udfs.bas").write_bytes(b"old")
+    assert vba.main(["--check", "--folder", str(tmp_path)]) == 1
+    assert vba.main(["--write", "--folder", str(tmp_path)]) == 0
+    assert vba.main(["--check", "--folder", str(tmp_path)]) == 0
+    for name, text in vba.generated_modules().items():
+        assert (tmp_path / name).read_bytes() == text.encode("ascii")
+        assert (tmp_path / name).read_bytes() == (vba.macros_dir() / name).read_bytes()
+
+
+TOKEN = re.compile(r'"((?:[^"]|"")*)"|ChrW\((\d+)\)|(,)|&|_\r\n|\s+')
+
+
+def vba_values(expression: str) -> list[str]:
+    """Evaluate comma-separated VBA string expressions (literals, ChrW(n), &, _ continuations)."""
+    values, current, position = [], [], 0
+    while position < len(expression):
+        match = TOKEN.match(expression, position)
+        assert match, f"not a VBA string expression at {expression[position:position + 30]!r}"
+        literal, code, comma = match.groups()
+        if comma:
+            values.append("".join(current))
+            current = []
+        elif literal is not None:
+            current.append(literal.replace('""', '"'))
+        elif code is not None:
+            current.append(chr(int(code)))
+        position = match.end()
+    return [*values, "".join(current)]
+
+
+def vba_value(expression: str) -> str:
+    [value] = vba_values(expression)
+    return value
+
+
+@given(st.text())
+def test_vba_strings_are_ascii_and_mean_the_text(text: str) -> None:
+    expression = vba.vba_string(text)
+    assert expression.isascii()
+    assert vba_value(expression) == text
+
+
+def test_help_module_describes_every_function_with_its_registry_texts() -> None:
+    text = (vba.macros_dir() / f"{vba.HELP_MODULE_NAME}.bas").read_bytes().decode("ascii")
+    assert text == vba.help_module_text(Registry.default())
+    statements = re.findall(r"^    Describe (.*?)(?<!_)\r$", text, re.M | re.S)
+    described = {}
+    for statement in statements:
+        values = vba_values(statement)
+        described[values[0]] = values[1:]
+    registry = Registry.default()
+    assert sorted(described) == sorted(registry.names)
+    for spec in registry:
+        limit = vba.MACRO_OPTIONS_LIMIT
+        expected = [spec.category, spec.help[:limit], *(a.help[:limit] for a in spec.args)]
+        assert described[spec.name] == expected, spec.name

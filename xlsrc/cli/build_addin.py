@@ -1,10 +1,11 @@
 """``xlsrc build-addin``: build ``xlsrc.xlam`` from the text sources in ``macros/``.
 
-The add-in is build output: the reviewed sources are ``macros/*.bas`` (VBA),
-``macros/customUI14.xml`` (the ribbon) and the UDF wrapper module generated
-from the registry.  The build refuses a stale wrapper module instead of
-shipping functions the Python side no longer has (``--regenerate-udfs``
-rewrites it first).  Same sources, same bytes.
+The add-in is build output: the reviewed sources are ``macros/*.bas`` and
+``macros/ThisWorkbook.cls`` (VBA), ``macros/customUI14.xml`` (the ribbon) and
+the two modules generated from the function registry (UDF wrappers, function
+wizard help).  The build refuses stale generated modules instead of shipping
+functions the Python side no longer has (``--regenerate-udfs`` rewrites them
+first).  Same sources, same bytes.
 """
 
 from __future__ import annotations
@@ -30,24 +31,23 @@ from xlsrc.excel.atomic import write_atomically
 )
 @click.option(
     "--regenerate-udfs", is_flag=True,
-    help=f"Rewrite {vba.MODULE_NAME}.bas from the function registry before building.",
+    help="Rewrite the modules generated from the function registry before building.",
 )
 def command(out: Path, macros_dir: Path, regenerate_udfs: bool) -> None:
     """Build the xlsrc Excel add-in (ribbon tab + XS_ functions) from macros/."""
-    udf_file = macros_dir / f"{vba.MODULE_NAME}.bas"
-    try:
-        expected = vba.default_module_text().encode("ascii")
-    except ValueError as error:
-        raise UserInputError(f"the function registry cannot be exported to VBA: {error}") from error
-    if regenerate_udfs:
-        write_atomically(udf_file, expected)
-    elif not udf_file.is_file() or udf_file.read_bytes() != expected:
-        raise UserInputError(
-            f"{udf_file} does not match the function registry; run "
-            "python -m xlsrc.excel.vba --write (or build with --regenerate-udfs)"
-        )
     if out.suffix.lower() != ".xlam":
         raise UserInputError(f"--out {out}: an Excel add-in file must end in .xlam")
+    try:
+        if regenerate_udfs:
+            vba.write_modules(macros_dir)
+        stale = vba.stale_modules(macros_dir)
+    except ValueError as error:
+        raise UserInputError(f"the function registry cannot be exported to VBA: {error}") from error
+    if stale:
+        raise UserInputError(
+            f"{', '.join(str(p) for p in stale)} does not match the function registry; run "
+            "python -m xlsrc.excel.vba --write (or build with --regenerate-udfs)"
+        )
     try:
         data = build_addin(macros_dir)
     except AddinSourceError as error:

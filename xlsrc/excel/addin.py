@@ -2,10 +2,12 @@
 
 Steps, and why in this order:
 
-1. pyOpenVBA creates an empty add-in from its Excel-authored template and adds
-   every ``macros/*.bas`` module (sorted by name) to its VBA project.  The
-   sources go in byte for byte (CRLF, ``Attribute VB_Name`` line included), so
-   the modules olevba reads back equal the files in git.
+1. pyOpenVBA creates an empty add-in from its Excel-authored template, adds
+   every ``macros/*.bas`` standard module (sorted by name) to its VBA project
+   and replaces the code of the workbook's document modules that have a
+   ``macros/<name>.cls`` (``ThisWorkbook``; stored in stream form: attribute
+   header, then code).  The sources go in byte for byte (CRLF, ``Attribute``
+   lines included), so the modules olevba reads back equal the files in git.
 2. The customUI part is added by rewriting the zip as the *last* step:
    ``customUI/customUI14.xml``, its relationship in ``_rels/.rels`` (type
    ``.../2007/relationships/ui/extensibility``, the one Office 2010+ reads
@@ -59,9 +61,10 @@ class AddinSourceError(ValueError):
 
 @dataclass(frozen=True)
 class AddinSources:
-    """The text sources of the add-in: VBA modules by name, and the ribbon XML."""
+    """The text sources: standard modules and document-module code by name, ribbon XML."""
 
     modules: dict[str, str]
+    documents: dict[str, str]
     custom_ui: bytes
 
 
@@ -81,11 +84,12 @@ def read_module(path: Path) -> str:
 
 
 def read_sources(macros: Path) -> AddinSources:
-    """Every ``*.bas`` module in ``macros`` (sorted by name) and ``customUI14.xml``."""
+    """Every ``*.bas`` and ``*.cls`` module in ``macros`` (sorted by name) and the ribbon."""
     paths = sorted(macros.glob("*.bas"))
     if not paths:
         raise AddinSourceError(f"{macros}: no .bas modules found")
     modules = {path.stem: read_module(path) for path in paths}
+    documents = {path.stem: read_module(path) for path in sorted(macros.glob("*.cls"))}
     ui_path = macros / CUSTOM_UI_FILE
     if not ui_path.is_file():
         raise AddinSourceError(f"{ui_path}: ribbon XML not found")
@@ -96,11 +100,11 @@ def read_sources(macros: Path) -> AddinSources:
         raise AddinSourceError(f"{ui_path}: not well-formed XML ({error})") from error
     if root.tag != f"{{{CUSTOM_UI_NS}}}customUI":
         raise AddinSourceError(f"{ui_path}: root must be customUI in namespace {CUSTOM_UI_NS}")
-    return AddinSources(modules, custom_ui)
+    return AddinSources(modules, documents, custom_ui)
 
 
-def build_vba_package(modules: dict[str, str]) -> bytes:
-    """An ``.xlam`` package whose VBA project holds exactly ``modules`` (plus the documents)."""
+def build_vba_package(modules: dict[str, str], documents: dict[str, str]) -> bytes:
+    """An ``.xlam`` package whose VBA project holds ``modules`` and the ``documents`` code."""
     from pyopenvba import ExcelFile  # type: ignore[import-untyped]
 
     with tempfile.TemporaryDirectory(prefix="xlsrc-addin-") as tmp:
@@ -111,6 +115,10 @@ def build_vba_package(modules: dict[str, str]) -> bytes:
             project.delete_module("Module1")  # the template's empty module
             for name, source in modules.items():
                 project.add_module(name, source)
+            for name, source in documents.items():
+                if name.casefold() not in map(str.casefold, project.module_names()):
+                    raise AddinSourceError(f"{name}.cls: the add-in has no document module {name}")
+                book.set_module(name, source)
             book.save()
         finally:
             book.close()
@@ -190,4 +198,5 @@ def add_custom_ui(package: bytes, custom_ui: bytes) -> bytes:
 def build_addin(macros: Path) -> bytes:
     """The bytes of ``xlsrc.xlam`` built from ``macros``."""
     sources = read_sources(macros)
-    return add_custom_ui(build_vba_package(sources.modules), sources.custom_ui)
+    package = build_vba_package(sources.modules, sources.documents)
+    return add_custom_ui(package, sources.custom_ui)
