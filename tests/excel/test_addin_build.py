@@ -144,3 +144,16 @@ def test_cli_refuses_a_stale_udf_module(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, [*args, "--regenerate-udfs"])
     assert result.exit_code == 0, result.output
     assert stale.read_bytes() == (MACROS / "xlsrc_udfs.bas").read_bytes()
+
+
+def test_project_references_the_office_library_for_iribboncontrol(tmp_path: Path) -> None:
+    from pyopenvba import ExcelFile
+
+    path = tmp_path / "xlsrc.xlam"
+    path.write_bytes(built_addin())
+    with ExcelFile(path) as book:
+        libids = [reference.libid.upper() for reference in book.references()]
+    # IRibbonControl is declared in the Microsoft Office Object Library (MSO.DLL).
+    assert any("{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}" in libid for libid in libids)
+    # No reference to the xlwings add-in: it is reached late-bound (xlsrc_xlwings.bas).
+    assert not any("XLWINGS" in libid for libid in libids)
