@@ -129,6 +129,8 @@ class StatusTable:
         for row in range(second + 1, ws.max_row + 1):
             key = ws.cell(row, 1).value
             label = ws.cell(row, 2).value
+            if key == "Nro" or ws.cell(row, 1 + 4).value == "Arvo":
+                continue  # the column headers repeated above each theme
             if isinstance(key, str) and key and ws.cell(row, self.status_column).value:
                 self.rows[key] = row
             elif key is None and label and ws.cell(row, self.status_column).value:

@@ -2,9 +2,11 @@
 
 Layout, top to bottom: a header (organisation, quarter, generation time,
 input checksum, scheme and roll-up method), the goal table grouped by
-strategic theme with a roll-up row per theme and one for the whole
-organisation, the rules and symbol legend, and the KPI values as a small table
-that native line charts read.
+strategic theme — each theme with its own column headers and roll-up row,
+starting a printed page (repeated print titles would also print above the
+legend and the charts, where there is no table) — the whole organisation's
+roll-up, the rules and symbol legend, and the KPI values as small tables that
+native line charts read.
 
 Every status is shown three ways — fill colour, a shape symbol and a text
 label — so the sheet reads the same in black-and-white print and for
@@ -61,10 +63,11 @@ COL_NOTES, COL_DIGEST = 19, 20
 LAST_COL = COL_DIGEST
 
 WIDTHS: dict[int, float] = {
-    COL_KEY: 6, COL_GOAL: 40, COL_KPI: 22, COL_TARGET: 13,
-    5: 8, 6: 3.5, 7: 8, 8: 3.5, 9: 8, 10: 3.5, 11: 8, 12: 3.5,
-    COL_STATUS: 20, COL_TREND: 12, COL_ON_PLAN: 8.5, COL_CHALLENGES: 8.5, COL_STALLED: 8.5,
-    COL_TASK_NA: 8.5, COL_NOTES: 44, COL_DIGEST: 18,
+    COL_KEY: 6, COL_GOAL: 30, COL_KPI: 18, COL_TARGET: 11,
+    5: 8, 6: 3, 7: 8, 8: 3, 9: 8, 10: 3, 11: 8, 12: 3,
+    COL_STATUS: 17, COL_TREND: 10, COL_ON_PLAN: 6.5, COL_CHALLENGES: 6.5, COL_STALLED: 6.5,
+    COL_TASK_NA: 6.5, COL_NOTES: 32,
+    COL_DIGEST: 0,  # hidden: machine data for the locked-quarter check, not for print
 }
 
 TITLE = CellStyle(bold=True, size=14)
@@ -76,6 +79,10 @@ BODY = CellStyle(wrap=True, border="thin")
 MUTED_SMALL = CellStyle(size=8, font_colour=MUTED, border="thin")
 
 LINE_HEIGHT = 12.75  # points per wrapped line at 10 pt
+#: Characters of 10 pt Arial text per unit of column width (a unit is one "0" of the
+#: workbook's default font); measured on the LibreOffice render, a little low on purpose:
+#: a row one line too tall is better than a clipped line.
+CHARS_PER_WIDTH = 1.25
 
 
 def sheet_name(quarter: int, year: int) -> str:
@@ -107,8 +114,8 @@ class _Grid:
         Neither Excel nor LibreOffice grows a row for wrapped text in merged
         cells, so the builder estimates the line count itself.
         """
-        lines = sum(max(1, math.ceil(len(part) / max(width - 1.5, 1)))
-                    for part in text.split("\n"))
+        per_line = max(width * CHARS_PER_WIDTH - 1, 1)
+        lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
         self.heights[row] = max(self.heights.get(row, LINE_HEIGHT), lines * LINE_HEIGHT + 2)
 
 
@@ -117,11 +124,12 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
     statuses = goal_statuses(inputs)
     grid = _Grid()
     row = _header(grid, inputs, generated_at)
-    header_row = row
-    row = _table_head(grid, row, inputs)
-    body_first = row
-    themes = _themes(statuses)
-    for theme, members in themes:
+    body_first = row + 2
+    breaks: list[int] = []
+    for index, (theme, members) in enumerate(_themes(statuses)):
+        if index:
+            breaks.append(row - 1)  # each theme starts a printed page, headers included
+        row = _table_head(grid, row, inputs)
         row = _roll_up_row(grid, row, roll_up(theme, members, inputs.rules), members, THEME_FILL)
         firsts = {id(s) for s in _first_rows(members)}
         for status in members:
@@ -130,7 +138,8 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
     row = _roll_up_row(grid, row, organisation, statuses, ORG_FILL)
     row = _legend(grid, row + 1, inputs)
     charts = _charts(grid, row + 1, statuses, inputs)
-    breaks = (row,) if charts else ()
+    if charts:
+        breaks.append(row)
 
     return SheetDescription(
         name=sheet_name(inputs.quarter, inputs.year),
@@ -141,8 +150,8 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
         charts=charts,
         protected=True,
         freeze=(body_first, COL_KPI),
-        print_title_rows=(header_row, header_row + 1),
-        page_breaks=breaks,
+        print_title_rows=None,
+        page_breaks=tuple(breaks),
         landscape=True,
         checksum=inputs.checksum(),
     )
@@ -219,8 +228,8 @@ def _table_head(grid: _Grid, row: int, inputs: StatusInputs) -> int:
     grid.merge(top, COL_ON_PLAN, COL_TASK_NA, "Päätehtävät (kpl)", HEAD)
     for column, state_colour, text in (
         (COL_ON_PLAN, "green", "Suunni-\ntellusti"),
-        (COL_CHALLENGES, "yellow", "Haasteita"),
-        (COL_STALLED, "red", "Ei etene"),
+        (COL_CHALLENGES, "yellow", "Haas-\nteita"),
+        (COL_STALLED, "red", "Ei\netene"),
     ):
         symbol = TASK_SYMBOLS[state_colour]
         grid.put(second, column, f"{symbol} {text}", HEAD)
@@ -510,7 +519,7 @@ def _charts(grid: _Grid, row: int, statuses: Sequence[GoalStatus],
             categories=(head, CHART_Q[1], CHART_Q[4]),
             series=tuple(series),
             anchor=(chart_row + (index // 2) * 17, COL_GOAL if index % 2 == 0 else COL_STATUS),
-            width_cm=20.0,
+            width_cm=15.0,
             height_cm=7.5,
             y_number_format=number_format,
         ))

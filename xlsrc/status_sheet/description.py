@@ -16,6 +16,11 @@ from typing import Literal
 
 from xlsrc.engine.refs import cell_name, col_letters
 
+#: One font for the whole sheet.  Arial, not Calibri: LibreOffice substitutes the
+#: metric-compatible Liberation Sans for it, so the headless PDF wraps lines where
+#: Excel does (Calibri falls back to a wider font where it is not installed).
+FONT_NAME = "Arial"
+
 Horizontal = Literal["left", "center", "right"]
 Vertical = Literal["top", "center", "bottom"]
 Border = Literal["none", "thin", "top"]
@@ -101,6 +106,7 @@ class SheetDescription:
     merges: tuple[tuple[int, int, int, int], ...] = ()
     """(first row, first column, last row, last column) of each merged range."""
     column_widths: Mapping[int, float] = field(default_factory=lambda: MappingProxyType({}))
+    """Width per column; 0 hides the column (kept for machines, not printed)."""
     row_heights: Mapping[int, float] = field(default_factory=lambda: MappingProxyType({}))
     charts: tuple[ChartSpec, ...] = ()
     protected: bool = True

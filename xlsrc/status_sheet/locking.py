@@ -93,6 +93,8 @@ def read_locked(grid: Grid) -> LockedSheet:
             for below in grid.values[r + 1:]:
                 key = below[key_col] if key_col < len(below) else None
                 digest = below[digest_col] if digest_col < len(below) else None
+                if norm(key) == norm(KEY_HEADER):
+                    continue  # each theme repeats the column headers
                 if key not in (None, "") and digest not in (None, ""):
                     digests[str(key).strip()] = str(digest).strip()
             break

@@ -17,6 +17,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlsrc.status_sheet.description import (
+    FONT_NAME,
     CellStyle,
     ChartSpec,
     SheetDescription,
@@ -30,7 +31,6 @@ _BORDERS = {
     "thin": Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN),
     "top": Border(top=Side(style="medium", color="404040")),
 }
-FONT_NAME = "Calibri"
 
 
 def write_sheet(ws: Worksheet, sheet: SheetDescription) -> None:
@@ -54,7 +54,9 @@ def write_sheet(ws: Worksheet, sheet: SheetDescription) -> None:
         ws.merge_cells(start_row=first_row, start_column=first_col,
                        end_row=last_row, end_column=last_col)
     for column, width in sheet.column_widths.items():
-        ws.column_dimensions[column_letter(column)].width = width
+        dimension = ws.column_dimensions[column_letter(column)]
+        dimension.width = width
+        dimension.hidden = width == 0
     for row, height in sheet.row_heights.items():
         ws.row_dimensions[row].height = height
     if sheet.freeze is not None:

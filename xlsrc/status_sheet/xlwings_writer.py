@@ -20,10 +20,9 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from xlsrc.status_sheet.description import Cell, CellStyle, SheetDescription
+from xlsrc.status_sheet.description import FONT_NAME, Cell, CellStyle, SheetDescription
 
 POINTS_PER_CM = 72 / 2.54
-FONT_NAME = "Calibri"
 XL_LANDSCAPE = 2
 
 
