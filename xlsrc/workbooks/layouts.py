@@ -273,9 +273,10 @@ def _check_table(table: TableLayout) -> None:
     roles = [c.is_computed for c in table.columns]
     if roles != sorted(roles):
         raise ValueError(f"{table.key}: computed columns must follow the input columns")
-    keys = [c.key for c in table.columns]
-    if len(set(keys)) != len(keys):
-        raise ValueError(f"{table.key}: duplicate column keys")
+    for attribute in ("key", "header"):
+        values = [getattr(c, attribute) for c in table.columns]
+        if len(set(values)) != len(values):  # Excel repairs a Table with duplicate names
+            raise ValueError(f"{table.key}: duplicate column {attribute}s")
     for index, column in enumerate(table.columns):
         if column.is_computed and column.formula is None and column.part_of is None:
             raise ValueError(f"{table.key}.{column.key}: computed column without formula")

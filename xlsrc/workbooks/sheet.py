@@ -192,8 +192,8 @@ def _add_validation_and_colours(sheet: Worksheet, placement: Placement) -> None:
 def _list_validation(sheet: Worksheet, cells: str, source: str, what: str) -> None:
     validation = DataValidation(
         type="list", formula1=source, allow_blank=True, showErrorMessage=True,
-        errorTitle=f"{what}: tuntematon arvo",
-        error="Valitse arvo luettelosta (luettelo on Säännöt-välilehdellä).",
+        errorTitle="Tuntematon arvo",  # Excel allows at most 32 characters here
+        error=f"{what}: valitse arvo luettelosta (luettelo on Säännöt-välilehdellä).",
     )
     validation.add(cells)
     sheet.add_data_validation(validation)
