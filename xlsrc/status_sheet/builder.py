@@ -344,11 +344,14 @@ def goal_notes(status: GoalStatus, inputs: StatusInputs, first_of_goal: bool = T
     """The "Peruste ja huomiot" text: why the status is what it is."""
     parts = [_current_reason(status, inputs.quarter)]
     if status.trend.kind != "none":
-        parts.append(f"Trendi: {status.trend.reason}")
+        parts.append(f"Trendi {status.trend.text} ({status.trend.reason})")
+    reasons: dict[str, list[str]] = {}  # one line per reason, not per quarter
     for quarter in status.quarters[: inputs.quarter - 1]:
         outcome = quarter.assessment
         if outcome is not None and outcome.state == "not_assessable":
-            parts.append(f"Q{quarter.quarter} {NOT_ASSESSABLE_LABEL.lower()}: {outcome.reason}")
+            reasons.setdefault(outcome.reason, []).append(f"Q{quarter.quarter}")
+    for reason, quarters in reasons.items():
+        parts.append(f"{', '.join(quarters)} {NOT_ASSESSABLE_LABEL.lower()}: {reason}")
     if not first_of_goal:
         parts.append(f"Päätehtävät: ks. tavoitteen {status.goal.task_key} ensimmäinen rivi")
         return "\n".join(parts)
