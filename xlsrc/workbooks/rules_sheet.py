@@ -52,12 +52,7 @@ def write_rules_sheet(sheet: Worksheet) -> None:
     for block in RULES_BLOCKS:
         _write_block(sheet, block)
     sheet.freeze_panes = "A4"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.oddFooter.center.text = "&A – sivu &P / &N"
+    styles.print_a4_landscape(sheet)
 
 
 def _write_block(sheet: Worksheet, block: RulesBlock) -> None:

@@ -205,15 +205,7 @@ def _set_columns_and_print(sheet: Worksheet, placement: Placement) -> None:
         sheet.column_dimensions[column.letter].width = column.width
     _fit_row_heights(sheet, layout, placement.last_row)
     sheet.freeze_panes = f"A{layout.first_row}"
-    sheet.print_title_rows = f"{layout.header_row}:{layout.header_row}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.oddFooter.center.text = "&A – sivu &P / &N"
+    styles.print_a4_landscape(sheet, layout.header_row)
 
 
 def _lines(text: object, width: float, chars_per_width: float) -> int:

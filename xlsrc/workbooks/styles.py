@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.table import TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
 
 from xlsrc.core.schemes import COLOUR_HEX
 
@@ -60,3 +61,18 @@ RULES_TABLE_STYLE = TableStyleInfo(
     name="TableStyleLight9", showFirstColumn=False, showLastColumn=False,
     showRowStripes=False, showColumnStripes=False,
 )
+
+
+def print_a4_landscape(sheet: Worksheet, title_row: int | None = None) -> None:
+    """A4 landscape, one page wide, ``title_row`` repeated on every page, sheet and page
+    number in the footer: how finance staff print these tables for a committee."""
+    if title_row is not None:
+        sheet.print_title_rows = f"{title_row}:{title_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.oddFooter.center.text = "&A – sivu &P / &N"
