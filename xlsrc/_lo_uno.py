@@ -17,23 +17,6 @@ from typing import Any
 import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 
-#: LibreOffice FormulaError codes -> the Excel error a cell shows (as LibreOffice exports them).
-ERRORS = {
-    502: "#NUM!",
-    503: "#NUM!",
-    504: "#VALUE!",
-    519: "#VALUE!",
-    521: "#NULL!",
-    524: "#REF!",
-    525: "#NAME?",
-    532: "#DIV/0!",
-    32767: "#N/A",
-}
-_FORMULA_VALUE, _FORMULA_STRING, _FORMULA_ERROR = 1, 2, 4
-_CONTENT_FORMULA = 16
-_LOGICAL = 1024
-
-
 def connect(pipe: str, timeout: float) -> Any:
     """The Desktop of the soffice listening on ``pipe`` (waits for it to come up)."""
     local = uno.getComponentContext()
@@ -70,67 +53,6 @@ def _load(desktop: Any, path: str) -> Any:
     return doc
 
 
-def _column(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _cells_of(ranges: Any) -> list[tuple[int, int]]:
-    out = []
-    for address in ranges.getRangeAddresses():
-        for row in range(address.StartRow, address.EndRow + 1):
-            for col in range(address.StartColumn, address.EndColumn + 1):
-                out.append((row, col))
-    return out
-
-
-def sheet_values(doc: Any, sheet: Any) -> dict[str, Any]:
-    cursor = sheet.createCursor()
-    cursor.gotoEndOfUsedArea(False)
-    last_row, last_col = cursor.RangeAddress.EndRow, cursor.RangeAddress.EndColumn
-    data = sheet.getCellRangeByPosition(0, 0, last_col, last_row).getDataArray()
-    formats = doc.NumberFormats
-    formulas = set(_cells_of(sheet.queryContentCells(_CONTENT_FORMULA)))
-    errors = {}
-    for row, col in _cells_of(sheet.queryFormulaCells(_FORMULA_ERROR)):
-        code = sheet.getCellByPosition(col, row).getError()
-        errors[(row, col)] = {"error": ERRORS.get(code, f"Err:{code}")}
-    logical = set()
-    for row, col in _cells_of(sheet.queryFormulaCells(_FORMULA_VALUE)):
-        key = sheet.getCellByPosition(col, row).NumberFormat
-        if formats.getByKey(key).Type & _LOGICAL:
-            logical.add((row, col))
-    out: dict[str, Any] = {}
-    for row, line in enumerate(data):
-        for col, value in enumerate(line):
-            where = (row, col)
-            if where in errors:
-                value = errors[where]
-            elif value == "" and where not in formulas:
-                continue
-            elif where in logical:
-                value = bool(value)
-            out[f"{_column(col)}{row + 1}"] = value
-    return out
-
-
-def recalculated_values(desktop: Any, path: str) -> dict[str, dict[str, Any]]:
-    doc = _load(desktop, path)
-    try:
-        doc.calculateAll()
-        sheets = doc.Sheets
-        return {
-            sheets.getByIndex(i).Name: sheet_values(doc, sheets.getByIndex(i))
-            for i in range(sheets.getCount())
-        }
-    finally:
-        doc.close(True)
-
-
 def recalculate_to(desktop: Any, path: str, target: str) -> None:
     doc = _load(desktop, path)
     try:
@@ -157,8 +79,6 @@ def main(argv: list[str]) -> int:
             try:
                 if op == "ping":
                     answer: dict[str, Any] = {"ok": True}
-                elif op == "values":
-                    answer = {"values": recalculated_values(desktop, request["path"])}
                 elif op == "store":
                     recalculate_to(desktop, request["path"], request["target"])
                     answer = {"ok": True}

@@ -13,9 +13,10 @@ engine), and timing a warm LibreOffice process (the benchmark).
   file it opens, which would make a stale file look correct.
 * :func:`convert` runs one cold ``soffice --convert-to``.
 * :class:`Session` keeps one soffice process and talks to it over UNO; its
-  :meth:`Session.recalculated_values` loads a workbook, runs ``calculateAll()``
-  and returns every non-empty cell as ``{sheet: {"A1": value}}`` with values
-  typed like the engine's (float, str, bool, :class:`XlError`).
+  :meth:`Session.recalculated_values` loads a workbook, runs ``calculateAll()``,
+  saves it as xlsx and returns every non-empty cell as ``{sheet: {"A1": value}}``
+  with values typed like the engine's (float, str, bool, :class:`XlError`),
+  read back with openpyxl (LibreOffice's export keeps 15 significant digits).
 
 UNO needs LibreOffice's ``uno`` module, which Debian installs for the system
 Python (``python3-uno``).  If the running interpreter can import it (directly
@@ -166,18 +167,33 @@ def _system_python_version() -> tuple[int, int] | None:
     return None
 
 
-def _decode(values: dict[str, dict[str, Any]]) -> Values:
-    """JSON-safe values from the worker -> engine types (errors back to XlError)."""
+def read_cached_values(path: str | Path) -> Values:
+    """Every non-empty cell's cached value, as an independent reader (openpyxl) sees it."""
+    import openpyxl
+    from openpyxl.utils.datetime import to_excel
+
+    book = openpyxl.load_workbook(path, data_only=True)
     out: Values = {}
-    for sheet, cells in values.items():
-        out[sheet] = {}
-        for cell, value in cells.items():
-            if isinstance(value, dict) and "error" in value:
-                out[sheet][cell] = XlError.from_literal(value["error"]) or value["error"]
-            elif isinstance(value, int) and not isinstance(value, bool):
-                out[sheet][cell] = float(value)
-            else:
-                out[sheet][cell] = value
+    for sheet in book.worksheets:
+        cells: dict[str, Any] = {}
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if cell.data_type == "e" and isinstance(value, str):
+                    value = XlError.from_literal(value) or value
+                elif value is None:
+                    if cell.data_type not in ("s", "str"):
+                        continue
+                    value = ""  # an empty text result (a blank cell has no text type)
+                elif isinstance(value, bool | str):
+                    pass
+                elif isinstance(value, int | float):
+                    value = float(value)
+                else:  # dates and times, shown by their serial number
+                    value = float(to_excel(value))
+                cells[cell.coordinate] = value
+        out[sheet.title] = cells
+    book.close()
     return out
 
 
@@ -253,14 +269,9 @@ class Session:
 
     def recalculated_values(self, path: str | Path) -> Values:
         """Every non-empty cell of every sheet after LibreOffice recalculates the workbook."""
-        source = str(Path(path).resolve())
-        if self._worker is not None:
-            return _decode(self._ask({"op": "values", "path": source})["values"])
-        assert self._ops is not None
-        try:
-            return _decode(self._ops.recalculated_values(self._desktop, source))
-        except Exception as error:
-            raise LibreOfficeError(f"LibreOffice could not recalculate {path}: {error}") from error
+        with tempfile.TemporaryDirectory(prefix="xlsrc-lo-") as folder:
+            exported = self.recalculate_to(path, Path(folder) / "recalculated.xlsx")
+            return read_cached_values(exported)
 
     def recalculate_to(self, path: str | Path, target: str | Path) -> Path:
         """Load, recalculate and store as xlsx (what a LibreOffice-based batch would do)."""

@@ -92,11 +92,24 @@ def sniff(path: Path) -> None:
     if not head:
         raise UnreadableWorkbook("the file is empty")
     if not head.startswith(_ZIP_MAGIC):
-        looks_text = all(32 <= b < 127 or b in (9, 10, 13) for b in head)
         raise UnreadableWorkbook(
             "not an Excel workbook: "
-            + ("it is a text file" if looks_text else "not a zip package (.xlsx/.xlsm)")
+            + ("it is a text file" if _looks_like_text(path) else "not a zip package (.xlsx/.xlsm)")
         )
+
+
+def _looks_like_text(path: Path) -> bool:
+    with path.open("rb") as handle:
+        sample = handle.read(4096)
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError:
+        # a multi-byte character cut at the end of the sample is still text
+        try:
+            text = sample[:-3].decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return all(ch.isprintable() or ch in "\t\r\n" for ch in text)
 
 
 def open_package(path: Path) -> Package:
