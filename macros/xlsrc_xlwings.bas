@@ -7,7 +7,10 @@ Attribute VB_Name = "xlsrc_xlwings"
 ' it: a reference stores the absolute path of xlwings.xlam on the machine that
 ' built the file, and a broken reference stops the whole project from compiling.
 ' This way a missing xlwings add-in costs only a clear message.
+' Option Private Module: RunPython and XLPy must not become worksheet functions
+' that any open workbook could call from a cell.
 Option Explicit
+Option Private Module
 
 Private Const XLWINGS_ADDIN As String = "xlwings.xlam"
 

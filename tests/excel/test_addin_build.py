@@ -157,3 +157,10 @@ def test_project_references_the_office_library_for_iribboncontrol(tmp_path: Path
     assert any("{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}" in libid for libid in libids)
     # No reference to the xlwings add-in: it is reached late-bound (xlsrc_xlwings.bas).
     assert not any("XLWINGS" in libid for libid in libids)
+
+
+def test_only_the_udf_wrappers_are_visible_to_worksheets() -> None:
+    modules = read_sources(MACROS).modules
+    # RunPython/XLPy from a cell would run any Python: keep the bridge project-private.
+    assert "\r\nOption Private Module\r\n" in modules["xlsrc_xlwings"]
+    assert "Option Private Module" not in modules["xlsrc_udfs"]
