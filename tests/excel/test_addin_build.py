@@ -164,3 +164,17 @@ def test_only_the_udf_wrappers_are_visible_to_worksheets() -> None:
     # RunPython/XLPy from a cell would run any Python: keep the bridge project-private.
     assert "\r\nOption Private Module\r\n" in modules["xlsrc_xlwings"]
     assert "Option Private Module" not in modules["xlsrc_udfs"]
+
+
+def test_cli_without_pyopenvba_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    import xlsrc.excel.vba as vba
+
+    monkeypatch.setitem(sys.modules, "pyopenvba", None)  # as if not installed
+    monkeypatch.setattr(vba, "stale_modules", lambda folder: [])
+    result = CliRunner().invoke(cli, ["build-addin", "--out", str(tmp_path / "x.xlam")])
+    assert result.exit_code == 2
+    assert "pip install 'xlsrc[addin]'" in result.output

@@ -52,5 +52,9 @@ def command(out: Path, macros_dir: Path, regenerate_udfs: bool) -> None:
         data = build_addin(macros_dir)
     except AddinSourceError as error:
         raise UserInputError(str(error)) from error
+    except ModuleNotFoundError as error:
+        raise UserInputError(
+            f"building the add-in needs {error.name}: pip install 'xlsrc[addin]'"
+        ) from error
     write_atomically(out, data)
     click.echo(f"wrote {out} ({len(data)} bytes)")
