@@ -17,7 +17,7 @@ and their own symbols (never a band colour).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import MappingProxyType
@@ -125,6 +125,7 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
     grid = _Grid()
     row = _header(grid, inputs, generated_at)
     body_first = row + 2
+    digests = inputs.goal_digests()
     breaks: list[int] = []
     for index, (theme, members) in enumerate(_themes(statuses)):
         if index:
@@ -133,7 +134,7 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
         row = _roll_up_row(grid, row, roll_up(theme, members, inputs.rules), members, THEME_FILL)
         firsts = {id(s) for s in _first_rows(members)}
         for status in members:
-            row = _goal_row(grid, row, status, inputs, id(status) in firsts)
+            row = _goal_row(grid, row, status, inputs, digests, id(status) in firsts)
     organisation = roll_up("Koko organisaatio", statuses, inputs.rules)
     row = _roll_up_row(grid, row, organisation, statuses, ORG_FILL)
     row = _legend(grid, row + 1, inputs)
@@ -290,7 +291,7 @@ def _first_rows(statuses: Sequence[GoalStatus]) -> list[GoalStatus]:
 
 
 def _goal_row(grid: _Grid, row: int, status: GoalStatus, inputs: StatusInputs,
-              first_of_goal: bool = True) -> int:
+              digests: Mapping[str, str], first_of_goal: bool = True) -> int:
     """One goal/KPI row; a goal's task counts go on its first KPI row only."""
     goal = status.goal
     grid.put(row, COL_KEY, goal.key, replace(BODY, horizontal="center"))
@@ -333,7 +334,7 @@ def _goal_row(grid: _Grid, row: int, status: GoalStatus, inputs: StatusInputs,
             grid.put(row, column, None, BODY)
     notes = goal_notes(status, inputs, first_of_goal)
     grid.put(row, COL_NOTES, notes, BODY)
-    grid.put(row, COL_DIGEST, inputs.goal_digests()[goal.key], MUTED_SMALL)
+    grid.put(row, COL_DIGEST, digests[goal.key], MUTED_SMALL)
     grid.fit(row, title, WIDTHS[COL_GOAL])
     grid.fit(row, kpi, WIDTHS[COL_KPI])
     grid.fit(row, notes, WIDTHS[COL_NOTES])
