@@ -780,7 +780,7 @@ INVESTMENTS = _table(
     seed_table="002-T6",
     capacity=80,
     columns=(
-        Column("block", "Suunnitelma", seed_key="block", width=26, wrap=True),
+        Column("block", "Suunnitelma", seed_key="block", width=36, wrap=True),
         Column("item", "Erä", seed_key="item", width=36, wrap=True),
         *_amounts(*_YEARS_2025),
         Column("total", "Yhteensä (ilmoitettu)", "stated", "amount", seed_key="total",
