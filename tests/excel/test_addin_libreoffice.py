@@ -7,6 +7,10 @@ imports the VBA project as the Basic library "VBAProject" in VBA-compatibility
 mode; the module that defines ``RunPython`` is replaced by a stub that records
 its argument, and each ribbon callback is run.  What it records must be exactly
 the Python command of that button's entry point in :mod:`xlsrc.ribbon`.
+
+LibreOffice compiles the whole library before running a macro, so this also
+catches VBA that does not compile in any module: a wrapper declared with a
+parameter named ``new`` made every callback record nothing.
 """
 
 from __future__ import annotations
