@@ -99,6 +99,7 @@ def test_excel_sheet_has_the_same_cells_styles_merges_and_checksum_as_headless(d
         if cell.style.number_format != "General":
             assert styles.get("number_format") == cell.style.number_format
         assert styles.get("horizontal_alignment") == cell.style.horizontal
+        assert styles.get("wrap_text") == cell.style.wrap
     assert sorted(sheet.merges) == sorted(expected.merges)
     for column, width in expected.column_widths.items():
         assert sheet.styles[(1, column)]["column_width"] == width
@@ -107,6 +108,8 @@ def test_excel_sheet_has_the_same_cells_styles_merges_and_checksum_as_headless(d
     assert ("api.PageSetup.Orientation", None, 2) in sheet.log
     bold = [entry for entry in sheet.log if entry[0] == "font.bold"]
     assert bold and all(value is True for _, _, value in bold)
+    # one block write and shared defaults: fewer calls into Excel than cells
+    assert len(sheet.log) < len(expected.cells)
 
 
 def test_excel_charts_are_native_line_charts_over_each_kpi_block(data: bytes) -> None:
