@@ -41,8 +41,10 @@ def main() -> None:
     one = build_udfs(registry, xlwings)["XS_NUMBER"]
     plain_one = best(lambda: single.func("-2 891,2"), 2000)
     udf_one = best(lambda: one("-2 891,2"), 2000)
-    print(f"XS_NUMBER one cell: plain {plain_one * 1e6:.1f} us, adapter / plain = "
-          f"{udf_one / plain_one:.2f}")
+    print(
+        f"XS_NUMBER one cell: plain {plain_one * 1e6:.1f} us, adapter / plain = "
+        f"{udf_one / plain_one:.2f}"
+    )
     builds = timeit.repeat(lambda: build_addin(macros_dir()), number=1, repeat=5)
     size = len(build_addin(macros_dir()))
     print(f"build_addin: median {statistics.median(builds) * 1e3:.0f} ms, {size} bytes")
