@@ -44,7 +44,7 @@ def test_fake_names_exist_in_xlwings() -> None:
     assert all(hasattr(main.Borders, name) for name in BORDER_ATTRIBUTES)
     assert all(hasattr(main.Chart, name) for name in CHART_ATTRIBUTES)
     for name in ("value", "formula", "font", "borders", "merge", "left", "top", "row",
-                 "column", "options"):
+                 "column", "options", "api"):
         assert hasattr(main.Range, name), name
     for name in ("charts", "api", "used_range", "range", "activate", "delete", "name"):
         assert hasattr(main.Sheet, name), name
@@ -106,6 +106,7 @@ def test_excel_sheet_has_the_same_cells_styles_merges_and_checksum_as_headless(d
     assert sheet.protected == {"DrawingObjects": True, "Contents": True, "Scenarios": True,
                                "AllowFormattingColumns": True, "AllowFormattingRows": True}
     assert ("api.PageSetup.Orientation", None, 2) in sheet.log
+    assert sheet.page_breaks == [row + 1 for row in expected.page_breaks]  # theme pages
     bold = [entry for entry in sheet.log if entry[0] == "font.bold"]
     assert bold and all(value is True for _, _, value in bold)
     # one block write and shared defaults: fewer calls into Excel than cells

@@ -149,7 +149,8 @@ def _xlfunc(f: Any) -> dict[str, Any]:
 #: Scenarios, UserInterfaceOnly, AllowFormattingCells, AllowFormattingColumns,
 #: AllowFormattingRows, ...)`` (learn.microsoft.com Excel VBA reference) and
 #: ``Worksheet.PageSetup`` (Orientation, Zoom, FitToPagesWide, FitToPagesTall,
-#: PrintTitleRows).
+#: PrintTitleRows), ``Worksheet.HPageBreaks.Add(Before)`` ("Before: a Range object,
+#: the range above which the new page break will be added").
 RANGE_ATTRIBUTES = frozenset({
     "color", "number_format", "wrap_text", "column_width", "row_height",
     "horizontal_alignment", "vertical_alignment",
@@ -293,6 +294,11 @@ class FakeRange:
         return sum(self.sheet.row_points(r) for r in range(1, r1))
 
     @property
+    def api(self) -> FakeRange:
+        """Stands for the pywin32 Range object (only passed back into ``sheet.api``)."""
+        return self
+
+    @property
     def row(self) -> int:
         return self.bounds()[0]
 
@@ -387,12 +393,22 @@ class FakePageSetupApi(_Recorder):
         super().__init__(log, None, "api.PageSetup.")
 
 
+class FakeHPageBreaks:
+    def __init__(self, sheet: FakeSheet) -> None:
+        self._sheet = sheet
+
+    def Add(self, Before: FakeRange) -> None:  # noqa: N802, N803 - VBA names
+        self._sheet.page_breaks.append(Before.bounds()[0])
+        self._sheet.log.append(("api.HPageBreaks.Add", Before.address, None))
+
+
 class FakeSheetApi:
     """``sheet.api`` as pywin32 exposes it on Windows (VBA names, keyword arguments)."""
 
     def __init__(self, sheet: FakeSheet) -> None:
         self._sheet = sheet
         self.PageSetup = FakePageSetupApi(sheet.log)
+        self.HPageBreaks = FakeHPageBreaks(sheet)
 
     def Protect(self, **kwargs: Any) -> None:  # noqa: N802 - the VBA method name
         unknown = set(kwargs) - PROTECT_ARGUMENTS
@@ -413,6 +429,7 @@ class FakeSheet:
         self.styles: dict[tuple[int, int], dict[str, Any]] = {}
         self.merges: list[tuple[int, int, int, int]] = []
         self.protected: dict[str, Any] | None = None
+        self.page_breaks: list[int] = []
         self.charts = FakeCharts(self)
         self.api = FakeSheetApi(self)
 

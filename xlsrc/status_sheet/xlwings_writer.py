@@ -8,7 +8,8 @@ color/name``, ``number_format``, ``wrap_text``, ``horizontal_alignment``/
 ``column_width``, ``row_height``, ``left``/``top``; ``Sheet.charts.add`` with
 ``Chart.set_source_data``/``chart_type``/``title``.  xlwings has no sheet
 protection or page setup of its own, so those go through ``sheet.api`` — the
-pywin32 Worksheet object (``Protect``, ``PageSetup``), i.e. Windows Excel.
+pywin32 Worksheet object (``Protect``, ``PageSetup``, ``HPageBreaks``), i.e.
+Windows Excel.
 
 Values are written in one block (one call into Excel instead of one per
 cell); the font, size and alignment most cells share are set once for the
@@ -103,6 +104,8 @@ def _page_setup(sheet: Any, description: SheetDescription) -> None:
     if description.print_title_rows is not None:
         first, last = description.print_title_rows
         page.PrintTitleRows = f"${first}:${last}"
+    for row in description.page_breaks:
+        sheet.api.HPageBreaks.Add(Before=sheet.range((row + 1, 1)).api)
 
 
 def _runs(cells: tuple[Cell, ...], key: Callable[[Cell], object]
