@@ -78,3 +78,26 @@ def test_pivot_spills_with_totals_and_blank_for_no_measures() -> None:
     unknown_status = [["9. Tuntematon"]] * 3
     assert call("XS_PIVOT", programmes[:3], unknown_status, amounts[:3]) == [[XlError.NA]]
     assert call("XS_PROGRAMME_KEY", "20 Ikääntyneiden palvelut") == "20"
+
+
+def test_spare_blank_rows_stay_blank_in_range_forms() -> None:
+    statuses = call(
+        "XS_TARGET_STATUSES", [["88.3%"], [None]], [["≥ 90%"], [None]], [["value"], [None]], RULES
+    )
+    assert statuses == [["Lähellä tavoitetta"], [""]]
+    changes = call("XS_CHANGES", [[100], [None]], [[110], [""]], [["Tulot"], [None]])
+    assert changes == [[10.0, 0.1], ["", ""]]
+
+
+def test_pivot_keeps_blank_label_rows_in_place() -> None:
+    grid = call(
+        "XS_PIVOT", [["1. A"], ["2. B"]], [["2"], ["3"]], [[10], [5]],
+        [["1. A"], [None], ["2. B"], [None]],
+    )
+    assert grid == [
+        ["", 10.0, "", "", 10.0],
+        ["", "", "", "", ""],
+        ["", "", 5.0, "", 5.0],
+        ["", "", "", "", ""],
+        ["", 10.0, 5.0, "", 15.0],
+    ]

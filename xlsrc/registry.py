@@ -22,7 +22,7 @@ import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from xlsrc.core.errors import XlError, XlsrcError
 
@@ -31,6 +31,8 @@ ReturnKind = Literal["scalar", "array"]
 
 #: Every Excel-facing name starts with this, so none can collide with a built-in.
 PREFIX = "XS_"
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: The attribute under which the decorator stores the spec.
 SPEC_ATTRIBUTE = "__xlsrc_function__"
@@ -75,7 +77,7 @@ def excel_function(
     args: Mapping[str, str | tuple[str, ArgKind]],
     returns: ReturnKind = "scalar",
     help: str | None = None,
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+) -> Callable[[F], F]:
     """Attach Excel metadata to ``func`` and return ``func`` itself.
 
     ``args`` maps each parameter name to its help text, or to ``(help, kind)``
@@ -86,7 +88,7 @@ def excel_function(
     if not name.startswith(PREFIX):
         raise ValueError(f"Excel-facing names start with {PREFIX!r}: {name!r}")
 
-    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+    def decorate(func: F) -> F:
         params = list(inspect.signature(func).parameters.values())
         if [p.name for p in params] != list(args):
             raise ValueError(

@@ -12,7 +12,7 @@ from xlsrc.core.budget import (
     percent_rounded,
     ratio_pct,
 )
-from xlsrc.functions.cells import check, flat, number, per_row, same_length
+from xlsrc.functions.cells import check, flat, is_blank, number, per_row, same_length
 from xlsrc.registry import excel_function
 
 _LINE_HELP = "Rivin nimi (Tulot, Menot, Toimintakate) tai laji income/expense/margin"
@@ -32,43 +32,57 @@ def _decimals(decimals: Any) -> int:
 @excel_function(
     name="XS_CHANGE",
     category="xlsrc talous",
-    args={"old": "Vertailuvuoden arvo (esim. TB 2023)", "new": "Uusi arvo (esim. TB 2024)",
-          "line": _LINE_HELP},
+    args={"previous": "Vertailuvuoden arvo (esim. TB 2023)",
+          "current": "Uusi arvo (esim. TB 2024)", "line": _LINE_HELP},
 )
-def xs_change(old: Any, new: Any, line: Any) -> float:
-    """Muutos €: new − old; on expense lines (stored negative) cost growth is positive."""
-    return change_eur(number(old, "vanha arvo"), number(new, "uusi arvo"), _kind(line))
+def xs_change(previous: Any, current: Any, line: Any) -> float:
+    """Muutos €: current − previous; on expense lines (stored negative) cost growth is positive."""
+    return change_eur(
+        number(previous, "vertailuarvo"), number(current, "uusi arvo"), _kind(line)
+    )
 
 
 @excel_function(
     name="XS_CHANGE_PCT",
     category="xlsrc talous",
-    args={"old": "Vertailuvuoden arvo", "new": "Uusi arvo", "line": _LINE_HELP,
+    args={"previous": "Vertailuvuoden arvo", "current": "Uusi arvo", "line": _LINE_HELP,
           "decimals": "Tulostetut desimaalit (oletus 1)"},
 )
-def xs_change_pct(old: Any, new: Any, line: Any, decimals: Any = None) -> float:
-    """Muutos %: the change relative to |old|, rounded half-up; #DIV/0! on a zero base."""
-    fraction = change_pct(number(old, "vanha arvo"), number(new, "uusi arvo"), _kind(line))
+def xs_change_pct(previous: Any, current: Any, line: Any, decimals: Any = None) -> float:
+    """Muutos %: the change relative to |previous|, rounded half-up; #DIV/0! on a zero base."""
+    fraction = change_pct(
+        number(previous, "vertailuarvo"), number(current, "uusi arvo"), _kind(line)
+    )
     return percent_rounded(fraction, _decimals(decimals))
 
 
 @excel_function(
     name="XS_CHANGES",
     category="xlsrc talous",
-    args={"olds": ("Vertailuvuoden sarake", "range"), "news": ("Uuden vuoden sarake", "range"),
+    args={"previous": ("Vertailuvuoden sarake", "range"),
+          "current": ("Uuden vuoden sarake", "range"),
           "lines": ("Rivinimien sarake", "range"), "decimals": "Tulostetut desimaalit (oletus 1)"},
     returns="array",
 )
-def xs_changes(olds: Any, news: Any, lines: Any, decimals: Any = None) -> list[list[Any]]:
-    """Range form: two columns per row, Muutos € and Muutos %; each cell fails on its own."""
-    old_column, new_column, line_column = flat(olds), flat(news), flat(lines)
+def xs_changes(
+    previous: Any, current: Any, lines: Any, decimals: Any = None
+) -> list[list[Any]]:
+    """Range form: Muutos € and Muutos % per row; blank rows stay blank, bad cells fail alone."""
+    old_column, new_column, line_column = flat(previous), flat(current), flat(lines)
     count = same_length(old_column, new_column, line_column)
     places = _decimals(decimals)
-    euros = per_row(count, lambda i: xs_change(old_column[i], new_column[i], line_column[i]))
-    pcts = per_row(
-        count, lambda i: xs_change_pct(old_column[i], new_column[i], line_column[i], places)
-    )
-    return [euro + pct for euro, pct in zip(euros, pcts, strict=True)]
+
+    def euro(i: int) -> float | str:
+        if is_blank(old_column[i], new_column[i], line_column[i]):
+            return ""
+        return xs_change(old_column[i], new_column[i], line_column[i])
+
+    def pct(i: int) -> float | str:
+        if is_blank(old_column[i], new_column[i], line_column[i]):
+            return ""
+        return xs_change_pct(old_column[i], new_column[i], line_column[i], places)
+
+    return [e + p for e, p in zip(per_row(count, euro), per_row(count, pct), strict=True)]
 
 
 @excel_function(

@@ -94,6 +94,11 @@ def per_row(count: int, compute: Callable[[int], T]) -> list[list[T | XlError]]:
     return out
 
 
+def is_blank(*values: Any) -> bool:
+    """True when every value is an empty cell: spare table rows compute to blanks."""
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
 def blank_if_none(value: float | None) -> float | str:
     """Empty-string for "no value": Excel shows an empty cell, distinct from 0."""
     return "" if value is None else value

@@ -7,7 +7,7 @@ from typing import Any
 
 from xlsrc.core.pivot import build_pivot, number_prefix
 from xlsrc.core.vocab import PROGRAMME_STATUSES
-from xlsrc.functions.cells import blank_if_none, check, flat, number, same_length
+from xlsrc.functions.cells import blank_if_none, check, flat, is_blank, number, same_length
 from xlsrc.registry import excel_function
 
 
@@ -54,13 +54,25 @@ def xs_pivot(
     """Programme x status sums with row totals and a total row; no measures = empty cell.
 
     Columns follow the status codes 1, 2, 3, 5 and then "Kaikki yhteensä".
-    Rows follow ``row_labels`` when given, matched by number prefix.
+    Rows follow ``row_labels`` when given, matched by number prefix, one output
+    row per label cell (blank labels give blank rows), then the total row.
     """
-    labels = None
-    if row_labels is not None:
-        labels = [check(v) for v in flat(row_labels) if v not in (None, "")]
-    pivot = build_pivot(_measures(programmes, statuses, amounts), programmes=labels)
-    return [[blank_if_none(v) for v in row] for row in pivot.grid()]
+    measures = _measures(programmes, statuses, amounts)
+    if row_labels is None:
+        pivot = build_pivot(measures)
+        return [[blank_if_none(v) for v in row] for row in pivot.grid()]
+    slots = [check(v) for v in flat(row_labels)]
+    pivot = build_pivot(measures, programmes=[v for v in slots if not is_blank(v)])
+    rows = iter(pivot.grid())
+    width = len(pivot.statuses) + 1
+    # one output row per label cell, blanks kept in place, so the total row
+    # always lands right below the label range however full the table is
+    grid = [
+        [""] * width if is_blank(label) else [blank_if_none(v) for v in next(rows)]
+        for label in slots
+    ]
+    grid.append([blank_if_none(v) for v in next(rows)])
+    return grid
 
 
 @excel_function(

@@ -7,7 +7,16 @@ from typing import Any
 from xlsrc.core.errors import InvalidTarget
 from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
 from xlsrc.core.targets import METHODS, Method, assess
-from xlsrc.functions.cells import check, flat, number, optional_column, per_row, same_length, scheme
+from xlsrc.functions.cells import (
+    check,
+    flat,
+    is_blank,
+    number,
+    optional_column,
+    per_row,
+    same_length,
+    scheme,
+)
 from xlsrc.registry import ArgKind, excel_function
 
 _RULES_HELP: tuple[str, ArgKind] = ("Sääntötaulukon alue (Säännöt-välilehti)", "range")
@@ -84,21 +93,24 @@ def xs_target_status(
 def xs_target_statuses(
     actuals: Any, targets: Any, methods: Any, rules: Any, baselines: Any = None
 ) -> list[list[Any]]:
-    """Range form of XS_TARGET_STATUS: one status per row of the target table."""
+    """Range form of XS_TARGET_STATUS: one status per row; spare (blank) rows stay blank."""
     actual_column, target_column, method_column = flat(actuals), flat(targets), flat(methods)
     count = same_length(actual_column, target_column, method_column)
     baseline_column = optional_column(baselines, count)
     rules_scheme = scheme(rules)
-    return per_row(
-        count,
-        lambda i: assess(
+
+    def one(i: int) -> str:
+        if is_blank(actual_column[i], target_column[i], method_column[i]):
+            return ""
+        return assess(
             check(actual_column[i]),
             check(target_column[i]),
             _method(method_column[i]),
             rules_scheme,
             check(baseline_column[i]),
-        ).label(),
-    )
+        ).label()
+
+    return per_row(count, one)
 
 
 @excel_function(
