@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 
 from xlsrc.core.numbers import Blank, Nil, Number, Reading, read_number
@@ -38,15 +39,24 @@ class Location:
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell: its location, the value as found, and that value typed as a number."""
+    """One cell: its location, the value as found, and that value typed as a number.
+
+    The typing is done when first asked for (most text cells never are); an
+    adapter that knows better — a per cent's printed decimals come from the
+    cell's number format — passes ``typed``.
+    """
 
     at: Location
     raw: str | float | int | bool | None
-    reading: Reading
+    typed: Reading | None = None
 
     @classmethod
     def of(cls, at: Location, raw: str | float | int | bool | None) -> Cell:
-        return cls(at, raw, read_number(raw))
+        return cls(at, raw)
+
+    @cached_property
+    def reading(self) -> Reading:
+        return self.typed if self.typed is not None else read_number(self.raw)
 
     @property
     def number(self) -> float | None:

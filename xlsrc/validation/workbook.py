@@ -31,6 +31,7 @@ Robustness, because users edit templates:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -44,7 +45,7 @@ from openpyxl.utils.cell import (  # type: ignore[import-untyped]
 )
 
 from xlsrc.core.errors import InvalidRule
-from xlsrc.core.numbers import Number, read_number
+from xlsrc.core.numbers import Number
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Cell, Location, Row, Table
@@ -131,6 +132,13 @@ class _Placed:
     key: str
     index: int
 
+    @property
+    def letter(self) -> str:
+        return _LETTERS.get(self.index) or str(get_column_letter(self.index))
+
+
+_LETTERS = {index: get_column_letter(index) for index in range(1, 100)}
+
 
 def _row_key(layout: TableLayout, column: Column) -> str:
     """The seed column key, unless another column of the layout already uses it as its key."""
@@ -154,6 +162,7 @@ def read_table(
     width = max(len(layout.columns), 1) + 10
     header = source.values(sheet, layout.header_row, layout.header_row, width)[0]
     placed, findings = _place_columns(layout, header, width)
+    width = max((p.index for p in placed), default=1)
     last_row = _last_row(source, layout, placed)
     body = (
         source.values(sheet, layout.first_row, last_row, width)
@@ -236,23 +245,22 @@ def _row(
     cells = {}
     for p in placed:
         raw = values[p.index - 1] if p.index - 1 < len(values) else None
-        at = _at(sheet, p.index, row)
-        cells[p.key] = _cell(source, at, row, p, raw)
+        cells[p.key] = _cell(source, Location(sheet, f"{p.letter}{row}"), row, p, raw)
     return Row(Location(sheet, f"A{row}"), MappingProxyType(cells))
 
 
 def _cell(source: CellSource, at: Location, row: int, placed: _Placed, raw: CellValue) -> Cell:
-    """A typed cell; a number's printed decimals come from its number format."""
+    """A typed cell; a per cent's printed decimals come from its number format.
+
+    (Amounts are compared within a fixed tolerance, so only per cents need it.)
+    """
     if isinstance(raw, dt.datetime | dt.date | dt.time):
         return Cell.of(at, raw.isoformat())
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
+    if placed.column.kind == "percent" and isinstance(raw, int | float) \
+            and not isinstance(raw, bool) and math.isfinite(raw):
         number_format = source.number_format(at.sheet, row, placed.index) or ""
-        reading = read_number(raw)
-        if isinstance(reading, Number):
-            percent = "%" in number_format or placed.column.kind == "percent"
-            reading = Number(float(raw), unit="%" if percent else "",
-                             decimals=format_decimals(number_format), text=str(raw))
-        return Cell(at, raw, reading)
+        return Cell(at, raw, Number(float(raw), unit="%", decimals=format_decimals(number_format),
+                                    text=str(raw)))
     return Cell.of(at, raw)
 
 

@@ -68,8 +68,9 @@ def validate_tables(tables: Iterable[Table]) -> list[CellFinding]:
     checks = collect(tables)
     stated = {
         cell.at: cell.number
-        for table in tables for row in table for cell in row.cells.values()
-        if cell.number is not None
+        for table in tables for row in table
+        for key, cell in row.cells.items()
+        if key in table.numeric_columns and cell.number is not None
     }
     arithmetic = evaluate(checks.equations, checks.derived, stated)
     return [*checks.findings, *arithmetic]

@@ -94,11 +94,13 @@ def checks(table: Table) -> Checks:
         _margin(table, block, result)
         for kind, row in block.lines.items():
             _changes(table, block, kind, row, result)
-    areas = [b for b in all_blocks if not b.service]
-    for area in areas:
-        services = [b for b in all_blocks if b.service and b.area == area.area]
-        if services:
-            _area_sum(table, area, services, result)
+    services: dict[str, list[Block]] = {}
+    for block in all_blocks:
+        if block.service:
+            services.setdefault(block.area, []).append(block)
+    for area in all_blocks:
+        if not area.service and services.get(area.area):
+            _area_sum(table, area, services[area.area], result)
     return result
 
 
