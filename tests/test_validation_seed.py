@@ -209,6 +209,11 @@ def test_staff_total() -> None:
         ("002-T8", "y2024@415", "list_total", "error", 15_732.0, 15_731.0)}
 
 
+def test_task_progress_outside_0_100() -> None:
+    assert _run(("004-tasks", "status@856", "120 %")) == {
+        ("004-tasks", "status@856", "progress_range", "error", 1.2, None)}
+
+
 def test_ratio_columns_of_003() -> None:
     # Maksutuotot TOT vs TA: 9 990 / 17 024 = 58,7 % -> 59 %
     assert _run(("003-budget", "tot_vs_ta_pct@80", "57 %")) == {

@@ -16,6 +16,7 @@ from xlsrc.validation.model import Table
 from xlsrc.validation.rules import (
     actuals,
     budget,
+    goals,
     inputs,
     investment,
     lists,
@@ -36,6 +37,7 @@ TABLE_RULES: dict[str, Callable[[Table], Checks]] = {
     "002-T6": investment.checks,
     "002-T8": lists.staff,
     "003-budget": actuals.checks,
+    "004-tasks": goals.task_progress,
 }
 
 #: Rules over several tables at once (pivot vs detail, summary vs statement).
