@@ -226,3 +226,12 @@ def test_seed_locations_name_the_seed_line() -> None:
     cell = row.cell("tb2024")
     assert cell is not None and cell.at == Location("002-T5", "tb2024@118")
     assert cell.number == -518_358.0
+
+
+def test_a_dash_where_a_per_cent_has_no_meaning_is_accepted() -> None:
+    # Pelastuskoulu Tulot 0 -> 2 000: "-" instead of the printed "0 %" is the right form
+    tables = {t.family: t for t in seed_tables()}
+    tables["002-T5"] = _with(tables["002-T5"], "change_pct@213", "-")
+    found = {_key(f) for f in validate_tables(tables.values())}
+    assert found == EXPECTED - {
+        ("002-T5", "change_pct@213", "change_pct_undefined", "error", 0.0, None)}

@@ -85,7 +85,7 @@ def _row_checks(table: Table, row: Row, result: Checks) -> None:
     for ratio_key, (numerator_key, denominator_key) in RATIOS.items():
         ratio, numerator, denominator = (row.cell(k) for k in
                                          (ratio_key, numerator_key, denominator_key))
-        if ratio is None or numerator is None or denominator is None:
+        if ratio is None or ratio.is_nil or numerator is None or denominator is None:
             continue
         result.derived.append(Derived(
             ratio.at, (numerator.at, denominator.at), _ratio, "ratio_pct",

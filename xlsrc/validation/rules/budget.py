@@ -138,7 +138,7 @@ def _changes(table: Table, block: Block, kind: LineKind, row: Row, result: Check
             euro.at, (old.at, new.at), partial(_change_eur, kind=kind),
             "change_eur", f"{table.header('change_eur')} = {_change_formula(kind)} ({name})",
         ))
-    if pct is not None:
+    if pct is not None and not pct.is_nil:  # "-": no per cent stated
         result.derived.append(Derived(
             pct.at, (old.at, new.at), partial(_change_pct, kind=kind),
             "change_pct", f"{table.header('change_pct')} ({name})",
