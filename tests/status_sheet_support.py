@@ -51,28 +51,42 @@ def edited(data: bytes, edit: Any) -> bytes:
 
 
 def add_targets(targets: Mapping[tuple[str, str], str] = SEED_TARGETS) -> Any:
+    """Fill "Tavoitearvo" of the KPI table (added as a column if the layout lacks it)."""
     def edit(workbook: Any) -> None:
         sheet = workbook["KPI-arvot"]
         header = _header_row(sheet, "Nro")
-        column = sheet.max_column + 1
-        sheet.cell(header, column, "Tavoitearvo")
+        try:
+            column = _column(sheet, header, "Tavoitearvo")
+        except AssertionError:
+            column = sheet.max_column + 1
+            sheet.cell(header, column, "Tavoitearvo")
         series = _column(sheet, header, "Mittarin arvo / tilanne")
         for row in range(header + 1, sheet.max_row + 1):
             key = (sheet.cell(row, 1).value, sheet.cell(row, series).value or "")
-            if key in targets:
-                sheet.cell(row, column, targets[key])
+            sheet.cell(row, column, targets.get(key))  # type: ignore[arg-type]
     return edit
 
 
 def add_settings(settings: Mapping[str, object] = SETTINGS) -> Any:
+    """Set rows of the rules sheet's "Asetus | Arvo" table (added if the layout lacks it)."""
     def edit(workbook: Any) -> None:
         sheet = workbook["Säännöt"]
-        row = sheet.max_row + 3
-        sheet.cell(row, 1, "Asetus")
-        sheet.cell(row, 2, "Arvo")
-        for offset, (key, value) in enumerate(settings.items(), start=1):
-            sheet.cell(row + offset, 1, key)
-            sheet.cell(row + offset, 2, value)
+        top = next((r for r in range(1, sheet.max_row + 1)
+                    if sheet.cell(r, 1).value == "Asetus" and sheet.cell(r, 2).value == "Arvo"),
+                   None)
+        if top is None:
+            top = sheet.max_row + 3
+            sheet.cell(top, 1, "Asetus")
+            sheet.cell(top, 2, "Arvo")
+        rows = {sheet.cell(r, 1).value: r for r in range(top + 1, top + 30)
+                if sheet.cell(r, 1).value}
+        free = top + 1 + len(rows)
+        for key, value in settings.items():
+            row = rows.get(key)
+            if row is None:
+                row, free = free, free + 1
+                sheet.cell(row, 1, key)
+            sheet.cell(row, 2, value)
     return edit
 
 
