@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from xlsrc.status_sheet.description import a1
 from xlsrc.status_sheet.model import Quarter, StatusInputs
 from xlsrc.status_sheet.tables import Grid, norm
 
@@ -39,8 +40,9 @@ class LockedSheet:
 class LockedQuarterFinding:
     """A locked quarter whose inputs changed (or whose checksum cannot be read).
 
-    Fields follow the validation findings (sheet, cell, rule, stated,
-    computed, severity, message) so ``xlsrc validate`` can list them as-is.
+    Fields follow the validation findings (sheet, cell as A1, rule, stated,
+    computed, difference, severity, message) so ``xlsrc validate`` can list
+    them as-is; ``cell`` is the checksum cell of the status sheet.
     """
 
     sheet: str
@@ -81,7 +83,7 @@ def read_locked(grid: Grid) -> LockedSheet:
         if row and norm(row[0]) == norm(CHECKSUM_LABEL):
             for c in range(1, len(row)):
                 if row[c] not in (None, ""):
-                    checksum, cell = str(row[c]).strip(), grid.where(r, c)
+                    checksum, cell = str(row[c]).strip(), a1(r + 1, c + 1)
                     break
             break
     digests: dict[str, str] = {}
@@ -101,7 +103,7 @@ def read_locked(grid: Grid) -> LockedSheet:
     quarter = int(match[1])
     assert quarter in (1, 2, 3, 4)
     return LockedSheet(grid.name, quarter, int(match[2]), checksum,  # type: ignore[arg-type]
-                       cell or grid.where(0, 0), digests)
+                       cell or "A1", digests)
 
 
 def compare(locked: LockedSheet, current: StatusInputs) -> LockedQuarterFinding | None:
