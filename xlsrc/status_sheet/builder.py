@@ -3,10 +3,9 @@
 Layout, top to bottom: a header (organisation, quarter, generation time,
 input checksum, scheme and roll-up method), the goal table grouped by
 strategic theme — each theme with its own column headers and roll-up row,
-starting a printed page (repeated print titles would also print above the
-legend and the charts, where there is no table) — the whole organisation's
-roll-up, the rules and symbol legend, and the KPI values as small tables that
-native line charts read.
+never split across printed pages where it fits on one — the whole
+organisation's roll-up, the rules and symbol legend, and the KPI values as
+small tables that native line charts read (on a page of their own).
 
 Every status is shown three ways — fill colour, a shape symbol and a text
 label — so the sheet reads the same in black-and-white print and for
@@ -83,6 +82,13 @@ LINE_HEIGHT = 12.75  # points per wrapped line at 10 pt
 #: workbook's default font); measured on the LibreOffice render, a little low on purpose:
 #: a row one line too tall is better than a clipped line.
 CHARS_PER_WIDTH = 1.25
+#: Row height Excel gives a row without its own height (Calibri 11 "Normal" style).
+DEFAULT_ROW_HEIGHT = 15.0
+#: Sheet points that fit on one A4 landscape page at the fit-to-width scale of this
+#: layout (~0.76: 842 pt minus margins over ~1 030 pt of columns; 523 pt / 0.76 ≈ 690).
+#: The row heights are generous estimates, so this is the measured page, not less:
+#: on the 004 example the header and the first theme (694 estimated) print on page 1.
+PAGE_HEIGHT = 700.0
 
 
 def sheet_name(quarter: int, year: int) -> str:
@@ -108,6 +114,9 @@ class _Grid:
             self.put(row, column, None, style)
         self.merges.append((row, first, last_row or row, last))
 
+    def height(self, row: int) -> float:
+        return self.heights.get(row, DEFAULT_ROW_HEIGHT)
+
     def fit(self, row: int, text: str, width: float) -> None:
         """Give ``row`` room for ``text`` wrapped in ``width`` characters.
 
@@ -126,19 +135,23 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
     row = _header(grid, inputs, generated_at)
     body_first = row + 2
     digests = inputs.goal_digests()
-    breaks: list[int] = []
-    for index, (theme, members) in enumerate(_themes(statuses)):
-        if index:
-            breaks.append(row - 1)  # each theme starts a printed page, headers included
+    sections: list[tuple[int, int]] = []  # (first row, last row) of each printed block
+    for theme, members in _themes(statuses):
+        start = row
         row = _table_head(grid, row, inputs)
         row = _roll_up_row(grid, row, roll_up(theme, members, inputs.rules), members, THEME_FILL)
         firsts = {id(s) for s in _first_rows(members)}
         for status in members:
             row = _goal_row(grid, row, status, inputs, digests, id(status) in firsts)
+        sections.append((start, row - 1))
     organisation = roll_up("Koko organisaatio", statuses, inputs.rules)
     row = _roll_up_row(grid, row, organisation, statuses, ORG_FILL)
-    row = _legend(grid, row + 1, inputs)
+    sections[-1] = (sections[-1][0], row - 1)
+    legend_start = row + 1
+    row = _legend(grid, legend_start, inputs)
+    sections.append((legend_start, row - 1))
     charts = _charts(grid, row + 1, statuses, inputs)
+    breaks = _page_breaks(grid, sections)
     if charts:
         breaks.append(row)
 
@@ -156,6 +169,25 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
         landscape=True,
         checksum=inputs.checksum(),
     )
+
+
+def _page_breaks(grid: _Grid, sections: Sequence[tuple[int, int]]) -> list[int]:
+    """Rows after which a page ends so that no theme (or the legend) is split.
+
+    A section that no longer fits on the current page starts the next one;
+    each theme carries its own column headers, so every page starts with them
+    (print titles would also repeat above the legend and the charts, where
+    there is no table).  Heights are estimates: :data:`PAGE_HEIGHT` is kept low.
+    """
+    used = sum(grid.height(r) for r in range(1, sections[0][0]))
+    breaks = []
+    for index, (first, last) in enumerate(sections):
+        height = sum(grid.height(r) for r in range(first, last + 1))
+        if index and used + height > PAGE_HEIGHT:  # the first theme stays with the header
+            breaks.append(first - 1)
+            used = 0.0
+        used += height
+    return breaks
 
 
 # ---------------------------------------------------------------- header
