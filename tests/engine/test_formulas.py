@@ -14,10 +14,19 @@ import pytest
 from tests.engine.cases import CASES, DATA
 from tests.engine.helpers import calc, one
 from xlsrc.core.errors import XlError
+from xlsrc.engine.compiler import Compiler
+
+
+@pytest.fixture(params=["closures", "generated"])
+def compiled_as(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a case through the closure tree and through generated code (codegen.py)."""
+    if request.param == "generated":
+        monkeypatch.setattr(Compiler, "codegen_after", 1)
+    return str(request.param)
 
 
 @pytest.mark.parametrize(("formula", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_formula_value(tmp_path: Path, formula: str, expected: Any) -> None:
+def test_formula_value(tmp_path: Path, formula: str, expected: Any, compiled_as: str) -> None:
     got = one(tmp_path, formula, DATA)
     if isinstance(expected, float) and not isinstance(expected, bool):
         assert type(got) is float

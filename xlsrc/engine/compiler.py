@@ -30,6 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine.codegen import generate
 from xlsrc.engine.errors import (
     BrokenReference,
     FormulaProblem,
@@ -45,7 +46,6 @@ from xlsrc.engine.library.arithmetic import power_of
 from xlsrc.engine.library.common import grid
 from xlsrc.engine.parser import Node, parse
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, col_index
-from xlsrc.engine.sheetxml import unescape
 from xlsrc.engine.values import (
     approx_add,
     approx_sub,
@@ -55,6 +55,7 @@ from xlsrc.engine.values import (
     to_number,
     to_text,
 )
+from xlsrc.engine.xmltext import unescape
 from xlsrc.registry import PREFIX, FunctionSpec, Registry, invoke
 
 Fn = Callable[[int, int], Any]
@@ -88,13 +89,23 @@ _COMPARISON = {
 
 
 class Shape:
-    """One compiled formula shape."""
+    """One compiled formula shape.
 
-    __slots__ = ("fn", "udf")
+    ``fn`` starts as the closure tree; when a second cell turns out to share
+    the shape, it is replaced by generated code (:mod:`codegen`), which is
+    faster per call but costs more to build than a shape used once is worth.
+    """
 
-    def __init__(self, fn: Fn, udf: bool) -> None:
+    __slots__ = ("fn", "udf", "node", "ctx", "uses")
+
+    def __init__(
+        self, fn: Fn, udf: bool, node: Node | None = None, ctx: _Context | None = None
+    ) -> None:
         self.fn = fn
         self.udf = udf
+        self.node = node
+        self.ctx = ctx
+        self.uses = 1
 
 
 class _Template:
@@ -155,6 +166,10 @@ def shape_text(text: str, row: int, col: int) -> tuple[str, str, tuple[int, ...]
 class Compiler:
     """Compiles the formulas of one :class:`Book` against a function registry."""
 
+    #: generate code for a shape once this many cells share it (tests set 1 to
+    #: run every formula through the generated path)
+    codegen_after = 2
+
     def __init__(self, book: Book, registry: Registry) -> None:
         self.book = book
         self.registry = registry
@@ -173,7 +188,7 @@ class Compiler:
         slot = (sheet.index, col, array)
         template = self._templates.get(slot)
         if template is not None and template.render(row) == raw:
-            return template.shape
+            return self._reused(template.shape)
         text = unescape(raw).lstrip("=")
         source = raw if "&" not in raw or not _UNSAFE_ENTITY.search(raw) else text
         key_text, fmt, offsets = shape_text(source, row, col)
@@ -185,6 +200,8 @@ class Compiler:
         if shape is None:
             shape = self._build(sheet, text, row, col, array)
             self._shapes[key] = shape
+        else:
+            shape = self._reused(shape)
         if "[" not in text and source is raw:
             self._templates[slot] = _Template(fmt, offsets, shape)
         return shape
@@ -200,7 +217,16 @@ class Compiler:
             v = inner(r, c)
             return 0.0 if v is None else v
 
-        return Shape(top, ctx.udf)
+        shape = Shape(top, ctx.udf, node, ctx)
+        if self.codegen_after <= 1:
+            shape.fn = generate(self, ctx, node)
+        return shape
+
+    def _reused(self, shape: Shape) -> Shape:
+        shape.uses += 1
+        if shape.uses == self.codegen_after and shape.node is not None and shape.ctx is not None:
+            shape.fn = generate(self, shape.ctx, shape.node)
+        return shape
 
     # -- three ways to compile a node -------------------------------------------
     def value(self, node: Node, ctx: _Context) -> Fn:
@@ -453,37 +479,7 @@ class Compiler:
     def _binary(self, node: Node, ctx: _Context) -> Fn:
         _, op, left_node, right_node = node
         left, right = self.value(left_node, ctx), self.value(right_node, ctx)
-        if op in _ARITHMETIC:
-            arithmetic = _ARITHMETIC[op]
-
-            def scalar(a: Any, b: Any) -> Any:
-                if type(a) is not float:
-                    a = to_number(a)
-                    if type(a) is XlError:
-                        return a
-                if type(b) is not float:
-                    b = to_number(b)
-                    if type(b) is XlError:
-                        return b
-                return arithmetic(a, b)
-
-        elif op == "&":
-
-            def scalar(a: Any, b: Any) -> Any:
-                a, b = to_text(a), to_text(b)
-                if type(a) is XlError:
-                    return a
-                if type(b) is XlError:
-                    return b
-                return a + b
-
-        else:
-            test = _COMPARISON[op]
-
-            def scalar(a: Any, b: Any) -> Any:
-                order = compare(a, b)
-                return order if type(order) is XlError else test(order)
-
+        scalar = scalar_operator(op)
         if ctx.array:
             return lambda r, c: _broadcast2(scalar, left(r, c), right(r, c))
         return lambda r, c: scalar(left(r, c), right(r, c))
@@ -587,6 +583,44 @@ class Compiler:
 
 
 # -- helpers used by compiled closures -------------------------------------------
+
+
+@functools.cache
+def scalar_operator(op: str) -> Callable[[Any, Any], Any]:
+    """Excel's binary operator ``op`` on two scalars: coercion, errors, approximate equality."""
+    if op in _ARITHMETIC:
+        arithmetic = _ARITHMETIC[op]
+
+        def numeric(a: Any, b: Any) -> Any:
+            if type(a) is not float:
+                a = to_number(a)
+                if type(a) is XlError:
+                    return a
+            if type(b) is not float:
+                b = to_number(b)
+                if type(b) is XlError:
+                    return b
+            return arithmetic(a, b)
+
+        return numeric
+    if op == "&":
+
+        def join(a: Any, b: Any) -> Any:
+            a, b = to_text(a), to_text(b)
+            if type(a) is XlError:
+                return a
+            if type(b) is XlError:
+                return b
+            return a + b
+
+        return join
+    test = _COMPARISON[op]
+
+    def comparison(a: Any, b: Any) -> Any:
+        order = compare(a, b)
+        return order if type(order) is XlError else test(order)
+
+    return comparison
 
 
 @functools.cache

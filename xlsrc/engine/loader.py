@@ -15,7 +15,7 @@ from xlsrc.engine.errors import FormulaProblem, UnreadableWorkbook
 from xlsrc.engine.evaluator import Book, Pending, SheetState, Table
 from xlsrc.engine.package import Package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
-from xlsrc.engine.sheetxml import FormulaCell, SheetCells, scan
+from xlsrc.engine.sheetscan import FormulaCell, SheetCells, scan
 from xlsrc.registry import Registry
 
 

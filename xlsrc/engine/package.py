@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from xlsrc.engine.errors import UnreadableWorkbook
-from xlsrc.engine.sheetxml import inline_text
+from xlsrc.engine.xmltext import inline_text
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")

@@ -24,7 +24,7 @@ from xlsrc.engine.evaluator import Book
 from xlsrc.engine.loader import Loaded, load
 from xlsrc.engine.package import open_package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_cell, quote_sheet
-from xlsrc.engine.sheetxml import patch
+from xlsrc.engine.sheetpatch import patch
 from xlsrc.engine.writer import write_package
 from xlsrc.registry import Registry
 

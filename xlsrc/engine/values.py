@@ -23,7 +23,7 @@ from xlsrc.core.errors import XlError
 Scalar = float | str | bool | None | XlError
 
 #: |a-b| below |a| * 2**-48 counts as equal (LibreOffice's rtl::math::approxEqual).
-_EPSILON = 2.0**-48
+EPSILON = 2.0**-48
 
 _NUMBER_TEXT = re.compile(
     r"^\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\s*(%?)\s*$"
@@ -38,7 +38,7 @@ def approx_equal(a: float, b: float) -> bool:
     if a == b:
         return True
     diff = a - b
-    return abs(diff) < abs(a) * _EPSILON
+    return abs(diff) < abs(a) * EPSILON
 
 
 def approx_add(a: float, b: float) -> float:

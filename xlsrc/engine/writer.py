@@ -2,7 +2,7 @@
 
 Each zip entry keeps its name, order, timestamp, permissions and compression
 method; only the worksheet parts that hold formulas are replaced, and those
-differ from the input only in cached values (see :mod:`xlsrc.engine.sheetxml`).
+differ from the input only in cached values (see :mod:`xlsrc.engine.sheetpatch`).
 ``workbook.xml`` (with its ``calcPr``, so Excel's ``fullCalcOnLoad`` setting is
 kept) and ``calcChain.xml`` are untouched: the engine adds no formula and
 removes none, so the calculation chain stays valid.

@@ -1,0 +1,182 @@
+"""Benchmark of headless recalculation: xlsrc against LibreOffice and bare openpyxl.
+
+Run by hand (not in CI; it needs LibreOffice and takes minutes):
+
+    python benchmarks/recalc_benchmark.py [--rows 200 2000 20000] [--repeat 5]
+
+For each size it builds the programme workbook of tests/engine/builders.py
+(rules sheet; a detail table with native deltas, IF statuses and text checks;
+XS_BANDS as an array formula and XS_CHANGE_PCT nested in IFERROR on every row;
+a programme x status pivot of SUMIFS/COUNTIFS and an XS_PIVOT_CELL) with and
+without the xlsrc UDFs, and times on the *same files in the same run*, as
+medians of ``--repeat`` runs, each engine doing load + recalculate + write:
+
+* xlsrc ``recalc`` (this engine; warm Python, registry loaded);
+* bare openpyxl ``load_workbook`` + ``save`` (no calculation at all: the I/O floor
+  of a Python tool that rewrites the file);
+* LibreOffice through one warm UNO process (load, ``calculateAll``, store as
+  xlsx).  LibreOffice cannot run the XS_ UDFs; on the UDF workbook it shows
+  #NAME? for them, so its time is a lower bound, and "LibreOffice + UDF work"
+  adds the time the UDF Python code itself takes (measured as the difference
+  between xlsrc with the real functions and xlsrc with the UDFs stubbed) -
+  what any LibreOffice set-up running the same Python functions must add;
+* LibreOffice cold ``soffice --convert-to xlsx`` (one process per file);
+* ironcalc 0.9 (native formulas only; for the record: it has no UDF API).
+
+Medians are wall-clock seconds; the machine may be shared, so compare ratios
+of engines measured together, not absolute numbers across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import openpyxl  # noqa: E402
+
+from tests.engine.builders import programme_workbook  # noqa: E402
+from xlsrc.core.errors import XlError  # noqa: E402
+from xlsrc.engine import recalc  # noqa: E402
+from xlsrc.libreoffice import Session, convert  # noqa: E402
+from xlsrc.registry import FunctionSpec, Registry  # noqa: E402
+
+
+def median_time(action: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _stub(spec: FunctionSpec) -> FunctionSpec:
+    def unknown(*_args: Any) -> Any:
+        return [[XlError.NAME]] if spec.returns == "array" else XlError.NAME
+
+    return replace(spec, func=unknown)
+
+
+def xlsrc_run(path: Path, out: Path, registry: Registry) -> None:
+    result = recalc(path, out, registry=registry)
+    if not result.ok:
+        raise SystemExit(f"xlsrc refused {path}: {result.problems}")
+
+
+def openpyxl_run(path: Path, out: Path) -> None:
+    openpyxl.load_workbook(path).save(out)
+
+
+def ironcalc_run(path: Path, out: Path) -> None:
+    import ironcalc
+
+    out.unlink(missing_ok=True)  # ironcalc refuses to overwrite
+    model = ironcalc.load_from_xlsx(str(path), "en", "UTC")
+    model.evaluate()
+    model.save_to_xlsx(str(out))
+
+
+def measure(rows: int, repeat: int, folder: Path, office: Session, cold: bool) -> dict[str, float]:
+    real = Registry.default()
+    stubbed = Registry([_stub(spec) for spec in real])
+    with_udfs = programme_workbook(folder / f"udf_{rows}.xlsx", rows, udfs=True)
+    native = programme_workbook(folder / f"native_{rows}.xlsx", rows, udfs=False)
+    out = folder / "out"
+    out.mkdir(exist_ok=True)
+    runs = repeat if rows < 20_000 else max(3, repeat // 2)
+    xlsrc_run(with_udfs, out / "warm.xlsx", real)  # warm-up: imports, registry, caches
+    office.recalculate_to(with_udfs, out / "warm_lo.xlsx")
+    t: dict[str, float] = {}
+    t["xlsrc (UDFs)"] = median_time(lambda: xlsrc_run(with_udfs, out / "x.xlsx", real), runs)
+    t["xlsrc, UDFs stubbed"] = median_time(
+        lambda: xlsrc_run(with_udfs, out / "s.xlsx", stubbed), runs
+    )
+    t["xlsrc (no UDFs)"] = median_time(lambda: xlsrc_run(native, out / "n.xlsx", real), runs)
+    t["openpyxl load+save (UDFs)"] = median_time(
+        lambda: openpyxl_run(with_udfs, out / "o.xlsx"), runs
+    )
+    t["openpyxl load+save (no UDFs)"] = median_time(
+        lambda: openpyxl_run(native, out / "p.xlsx"), runs
+    )
+    t["LibreOffice warm UNO (UDFs -> #NAME?)"] = median_time(
+        lambda: office.recalculate_to(with_udfs, out / "l.xlsx"), runs
+    )
+    t["LibreOffice warm UNO (no UDFs)"] = median_time(
+        lambda: office.recalculate_to(native, out / "m.xlsx"), runs
+    )
+    t["UDF work (xlsrc minus stubbed)"] = max(0.0, t["xlsrc (UDFs)"] - t["xlsrc, UDFs stubbed"])
+    t["LibreOffice warm + UDF work"] = (
+        t["LibreOffice warm UNO (UDFs -> #NAME?)"] + t["UDF work (xlsrc minus stubbed)"]
+    )
+    if cold and rows <= 2000:
+        t["LibreOffice cold --convert-to (no UDFs)"] = median_time(
+            lambda: convert(native, "xlsx", folder / "cold"), max(1, runs // 2)
+        )
+    t["ironcalc 0.9 (no UDFs)"] = median_time(lambda: ironcalc_run(native, out / "i.xlsx"), runs)
+    return t
+
+
+def report(results: dict[int, dict[str, float]]) -> str:
+    sizes = sorted(results)
+    names = list(results[sizes[0]])
+    lines = [
+        "| engine (load + recalculate + write) | " + " | ".join(f"{n:,} rows" for n in sizes) + " |"
+    ]
+    lines.append("|---|" + "---:|" * len(sizes))
+    for name in names:
+        cells = [f"{results[n][name]:.3f} s" if name in results[n] else "-" for n in sizes]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("| ratio | " + " | ".join(f"{n:,} rows" for n in sizes) + " |")
+    lines.append("|---|" + "---:|" * len(sizes))
+    ratios = {
+        "xlsrc / openpyxl load+save (UDF workbook; bar <= 1.5)": (
+            "xlsrc (UDFs)", "openpyxl load+save (UDFs)", False),
+        "LibreOffice warm + UDF work / xlsrc (UDF workbook; bar >= 3)": (
+            "LibreOffice warm + UDF work", "xlsrc (UDFs)", False),
+        "LibreOffice warm, UDFs not computed / xlsrc (UDF workbook)": (
+            "LibreOffice warm UNO (UDFs -> #NAME?)", "xlsrc (UDFs)", False),
+        "LibreOffice warm / xlsrc (no-UDF workbook)": (
+            "LibreOffice warm UNO (no UDFs)", "xlsrc (no UDFs)", False),
+    }  # fmt: skip
+    for label, (top, bottom, _) in ratios.items():
+        cells = [f"{results[n][top] / results[n][bottom]:.2f}" for n in sizes]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if 2000 in results and 20_000 in results:
+        lines.append("")
+        lines.append("Growth 2,000 -> 20,000 rows (10x the rows; linear = 10):")
+        for name in (
+            "xlsrc (UDFs)",
+            "openpyxl load+save (UDFs)",
+            "LibreOffice warm UNO (UDFs -> #NAME?)",
+        ):
+            lines.append(f"- {name}: x{results[20_000][name] / results[2000][name]:.1f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[200, 2000, 20_000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold LibreOffice runs")
+    args = parser.parse_args()
+    results: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="xlsrc-bench-") as tmp, Session() as office:
+        for rows in args.rows:
+            print(f"measuring {rows:,} rows ...", file=sys.stderr, flush=True)
+            results[rows] = measure(rows, args.repeat, Path(tmp), office, not args.no_cold)
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Writing cached values into a worksheet part, changing nothing else.
+
+Only the formula cells' ``<v>`` element and ``t`` attribute are replaced (and
+``<c>`` elements are inserted for the cells of an array formula's area that
+the file left out), so every other byte of the part - formulas, styles,
+conditional formatting, data validation, protection, extension lists - stays
+exactly as it was.  Parsing and re-serialising with an XML library would
+normalise quoting, namespaces and empty elements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.refs import COL_BITS, col_letters
+from xlsrc.engine.sheetscan import SheetCells
+from xlsrc.engine.xmltext import FORMULA, INLINE, TYPE_ATTR, VALUE_SPAN, escape
+
+_REPLACE = 1 << 20  # edits at one position: insertions (ordered by column) before a replacement
+_MASK = (1 << COL_BITS) - 1
+
+Edit = tuple[int, int, int, str]  # (start, order, end, text)
+
+
+def value_xml(value: Any, prefix: str = "") -> tuple[str | None, str]:
+    """(t attribute or None, ``<v>`` element) for a computed value."""
+    kind = type(value)
+    if kind is float:
+        text = str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+        return None, f"<{prefix}v>{text}</{prefix}v>"
+    if kind is str:
+        return "str", f"<{prefix}v>{escape(value)}</{prefix}v>"
+    if kind is bool:
+        return "b", f"<{prefix}v>{1 if value else 0}</{prefix}v>"
+    if kind is XlError:
+        return "e", f"<{prefix}v>{value.value}</{prefix}v>"
+    raise TypeError(f"cannot store {value!r} as a cached value")
+
+
+def patch(sheet: SheetCells, updates: dict[int, Any]) -> str:
+    """The worksheet XML with ``updates`` (cell key -> value) written as cached values."""
+    xml = sheet.xml
+    slots, spans = sheet.slots, sheet.spans
+    edits: list[Edit] = []
+    missing: dict[int, list[tuple[int, Any]]] = {}
+    locate = _Locator(sheet)
+    for key, value in updates.items():
+        slot = slots.get(key)
+        if slot is not None:
+            start, attrs_end, value_at, end = slot
+            cell_type, v_xml = value_xml(value)
+            head = xml[start:attrs_end]
+            if " t=" in head:
+                head = TYPE_ATTR.sub("", head)
+            if cell_type is not None:
+                head = f'{head} t="{cell_type}"'
+            text = f"{head}{xml[attrs_end:value_at]}{v_xml}</c>"
+            edits.append((start, _REPLACE, end, text))
+            continue
+        span = spans.get(key) or (locate(key) if key in sheet.present else None)
+        if span is not None:
+            edits.append((span[0], _REPLACE, span[1], _rewrite(xml[span[0] : span[1]], value)))
+        else:
+            missing.setdefault(key >> COL_BITS, []).append((key & _MASK, value))
+    if missing:
+        edits.extend(_insertions(sheet, missing))
+    edits.sort()
+    out: list[str] = []
+    pos = 0
+    for start, _, end, text in edits:
+        out.append(xml[pos:start])
+        out.append(text)
+        pos = end
+    out.append(xml[pos:])
+    return "".join(out)
+
+
+def _rewrite(element: str, value: Any) -> str:
+    """A whole ``<c>`` element with its cached value replaced (any layout, any prefix)."""
+    name_end = element.index("c", 1) + 1
+    prefix = element[1 : name_end - 1]  # "" or "x:"
+    open_end = element.index(">")
+    self_closing = element[open_end - 1] == "/"
+    attrs = element[name_end : open_end - 1 if self_closing else open_end]
+    inner = "" if self_closing else element[open_end + 1 : element.rindex("<")]
+    cell_type, v_xml = value_xml(value, prefix)
+    attrs = TYPE_ATTR.sub("", attrs)
+    if cell_type is not None:
+        attrs = f'{attrs} t="{cell_type}"'
+    inner = INLINE.sub("", VALUE_SPAN.sub("", inner))
+    formula = FORMULA.search(inner)
+    cut = formula.end() if formula else 0
+    return f"<{prefix}c{attrs}>{inner[:cut]}{v_xml}{inner[cut:]}</{prefix}c>"
+
+
+def _new_cell(row: int, col: int, value: Any, prefix: str) -> str:
+    cell_type, v_xml = value_xml(value, prefix)
+    t_attr = f' t="{cell_type}"' if cell_type else ""
+    return f'<{prefix}c r="{col_letters(col)}{row}"{t_attr}>{v_xml}</{prefix}c>'
+
+
+class _Locator:
+    """Finds a cell element the scan did not record, searching forward from the last one."""
+
+    def __init__(self, sheet: SheetCells) -> None:
+        self.sheet = sheet
+        self.position = sheet.data_span[0]
+
+    def __call__(self, key: int) -> tuple[int, int] | None:
+        sheet = self.sheet
+        if key in sheet.spans:
+            return sheet.spans[key]
+        if key not in sheet.present:
+            return None
+        xml = sheet.xml
+        tag = f'<c r="{col_letters(key & _MASK)}{key >> COL_BITS}"'
+        start = xml.find(tag, self.position)
+        if start < 0:  # not in document order: search from the top
+            start = xml.find(tag, sheet.data_span[0])
+        close = xml.find(">", start)
+        end = close + 1 if xml[close - 1] == "/" else xml.find("</c>", close) + 4
+        sheet.spans[key] = (start, end)
+        self.position = end
+        return start, end
+
+
+def _insertions(sheet: SheetCells, missing: dict[int, list[tuple[int, Any]]]) -> list[Edit]:
+    """Edits adding the cells the XML lacks (the non-anchor cells of array formulas).
+
+    A cell goes after the nearest cell of its row to its left (or before the
+    nearest one to its right); a row without any cell needs the row positions,
+    which are only then looked up.
+    """
+    prefix = sheet.prefix
+    edits: list[Edit] = []
+    locate = _Locator(sheet)
+    existing: dict[int, list[int]] = {}
+    for key in sheet.present:
+        row = key >> COL_BITS
+        if row in missing:
+            existing.setdefault(row, []).append(key & _MASK)
+    empty_rows: list[tuple[int, list[tuple[int, Any]]]] = []
+    for row, cells in sorted(missing.items()):
+        columns = sorted(existing.get(row, []))
+        if not columns:
+            empty_rows.append((row, sorted(cells)))
+            continue
+        for col, value in sorted(cells):
+            left = [c for c in columns if c < col]
+            span = locate((row << COL_BITS) | (left[-1] if left else columns[0]))
+            assert span is not None
+            position = span[1] if left else span[0]
+            edits.append((position, col, position, _new_cell(row, col, value, prefix)))
+    if empty_rows:
+        edits.extend(_fill_rows(sheet, empty_rows))
+    return edits
+
+
+def _fill_rows(
+    sheet: SheetCells, empty_rows: list[tuple[int, list[tuple[int, Any]]]]
+) -> list[Edit]:
+    """Edits for rows with no cell yet: fill a ``<row/>`` or insert a new ``<row>``."""
+    xml, prefix = sheet.xml, sheet.prefix
+    rows = sheet.row_spans()
+    edits: list[Edit] = []
+    new_rows = []
+    for row, cells in empty_rows:
+        body = "".join(_new_cell(row, col, v, prefix) for col, v in cells)
+        span = rows.get(row)
+        if span is None:
+            new_rows.append((row, body))
+            continue
+        start, open_end, close_start, end = span
+        if close_start is None:  # <row .../> becomes <row ...>cells</row>
+            opening = xml[start:open_end]
+            edits.append((start, 0, end, opening[:-2].rstrip() + ">" + body + f"</{prefix}row>"))
+        else:
+            edits.append((close_start, 0, close_start, body))
+    if new_rows:
+        edits.extend(_new_rows(sheet, new_rows, rows))
+    return edits
+
+
+def _new_rows(
+    sheet: SheetCells,
+    new_rows: list[tuple[int, str]],
+    rows: dict[int, tuple[int, int, int | None, int]],
+) -> list[Edit]:
+    """Edits inserting whole ``<row>`` elements, each before the first later row."""
+    prefix = sheet.prefix
+    row_numbers = sorted(rows)
+    grouped: dict[int, list[str]] = {}
+    for row, body in sorted(new_rows):
+        later = next((r for r in row_numbers if r > row), None)
+        position = rows[later][0] if later is not None else sheet.data_span[1]
+        grouped.setdefault(position, []).append(f'<{prefix}row r="{row}">{body}</{prefix}row>')
+    if sheet.data_closed:
+        start, end = sheet.data_span
+        text = "".join(grouped.popitem()[1])
+        return [(start, 0, end, f"<{prefix}sheetData>{text}</{prefix}sheetData>")]
+    return [(position, -1, position, "".join(rows)) for position, rows in grouped.items()]
