@@ -27,6 +27,19 @@ include=None, exclude=None, ...)``, ``Sheets.add(name=None, before=None,
 after=None)``, ``Sheets.active``, ``Sheet.range(cell1, cell2=None)``,
 ``Sheet.clear()``, ``Sheet.autofit(axis=None)``, ``App.calculate()``,
 ``App.alert(prompt, title=None, buttons="ok", mode=None, callback=None)``.
+
+For the status-sheet writer (issue 5) the fakes also record ``Range.color``,
+``font`` (bold, italic, size, color, name), ``number_format``, ``merge``,
+``wrap_text``, alignments, ``borders``, ``column_width``/``row_height``,
+``left``/``top``, ``used_range``, ``Sheet.charts.add`` / ``Chart.set_source_data``
+/ ``chart_type`` / ``title``, and the pywin32 ``sheet.api.Protect`` /
+``PageSetup`` / ``HPageBreaks.Add`` (xlwings has no protect of its own) - checked
+in xlwings 0.37.8's ``main.py`` docstrings (the source of docs.xlwings.org's API
+reference: docs/api/range.md, font.md, charts.md, chart.md are autodoc pages),
+``docs/advanced_features/missing_features.rst`` (use ``.api`` for what xlwings
+lacks) and the Excel VBA reference for ``Worksheet.Protect``; see the comment
+above :data:`RANGE_ATTRIBUTES` for the details and ``tests/test_status_sheet_xlwings``
+for the ``hasattr``/signature checks against the installed xlwings.
 """
 
 from __future__ import annotations
