@@ -70,6 +70,11 @@ def test_ratio_directions() -> None:
     assert achievement_ratio(-0.034, parse_target("≤ -5%")) == pytest.approx(0.68)  # reduction
     with pytest.raises(UndefinedRatio):
         achievement_ratio(0.01, parse_target("≤ -5%"))  # opposite signs
+    assert achievement_ratio(0, parse_target("vähintään 10")) == 0.0  # nothing achieved yet
+    with pytest.raises(UndefinedRatio):
+        achievement_ratio(0, parse_target("≤ 14"))  # zero waiting time: no ratio
+    with pytest.raises(UndefinedRatio):
+        achievement_ratio(5, parse_target("≥ 0"))  # zero target
 
 
 def test_progress_from_baseline() -> None:

@@ -181,18 +181,21 @@ def achievement_ratio(actual: float, target: Target, baseline: float | None = No
     Higher is better: actual/target.  Lower is better: target/actual for
     positive quantities (a waiting time of 16 days against 14 is 87.5 %), but
     actual/target for a reduction written as a negative change (−3.4 % against
-    ≤ −5 % is 68 %).  Actual and target of opposite sign, or a zero, have no
-    meaningful ratio and raise :class:`UndefinedRatio`.
+    ≤ −5 % is 68 %).  An actual of 0 against a higher-is-better target is 0 %
+    achieved; a zero divisor (a zero target, or a zero actual where lower is
+    better) and actual and target of opposite sign have no meaningful ratio
+    and raise :class:`UndefinedRatio`.
     """
     reference = target.reference(baseline)
-    if reference == 0 or actual == 0 or (reference > 0) != (actual > 0):
+    inverted = target.direction == "lower" and reference > 0
+    divisor = actual if inverted else reference
+    opposite = actual != 0 and (reference > 0) != (actual > 0)
+    if divisor == 0 or opposite:
         raise UndefinedRatio(
             f"suhdeluku ei ole määritelty: toteuma {actual:g}, tavoite {reference:g} "
-            "(nolla tai eri etumerkit); käytä menetelmää 'progress' tai 'met'"
+            "(jakaja nolla tai eri etumerkit); käytä menetelmää 'progress' tai 'met'"
         )
-    if target.direction == "lower" and reference > 0:
-        return reference / actual
-    return actual / reference
+    return reference / actual if inverted else actual / reference
 
 
 def progress_from_baseline(actual: float, target: Target, baseline: float | None) -> float:
