@@ -41,6 +41,34 @@ def example() -> bytes:
     return build_workbook(GOAL_TRACKING, example=True)
 
 
+@cache
+def task_only_example() -> bytes:
+    """The example without KPI targets and with an empty settings table: every goal is then
+    assessed through its main tasks and every setting is the default (the 004 fallback)."""
+    return edited(example(), clear_targets_and_settings())
+
+
+def clear_targets_and_settings() -> Any:
+    """Blank "Tavoitearvo" and "Arviointitapa" of the KPI table and every "Arvo" of the
+    settings table, where the layout has them."""
+    def edit(workbook: Any) -> None:
+        kpis = workbook["KPI-arvot"]
+        header = _header_row(kpis, "Nro")
+        for text in ("Tavoitearvo", "Arviointitapa"):
+            try:
+                column = _column(kpis, header, text)
+            except AssertionError:
+                continue
+            for row in range(header + 1, kpis.max_row + 1):
+                kpis.cell(row, column).value = None
+        rules = workbook["Säännöt"]
+        for top in range(1, rules.max_row + 1):
+            if rules.cell(top, 1).value == "Asetus" and rules.cell(top, 2).value == "Arvo":
+                for row in range(top + 1, rules.max_row + 1):
+                    rules.cell(row, 2).value = None
+    return edit
+
+
 def edited(data: bytes, edit: Any) -> bytes:
     """``data`` after ``edit(workbook)`` (openpyxl; fixtures only)."""
     workbook = openpyxl.load_workbook(io.BytesIO(data))

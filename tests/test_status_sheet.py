@@ -25,6 +25,7 @@ from tests.status_sheet_support import (
     example,
     fill_of,
     sheet,
+    task_only_example,
     write,
 )
 from xlsrc.core.numbers import Number, read_number
@@ -80,7 +81,8 @@ def shown(band: Band | None) -> tuple[str, str]:
 
 @pytest.fixture
 def q3(tmp_path: Path) -> Path:
-    path = write(tmp_path, example())
+    """Q3 of the example without KPI targets and settings: statuses come from the tasks."""
+    path = write(tmp_path, task_only_example())
     result = generate_file(path, 3, year=2024, now=NOW)
     assert result.sheet == "Tilanne Q3 2024"
     return path
@@ -162,7 +164,7 @@ def test_changing_the_rules_sheet_changes_the_statuses(tmp_path: Path) -> None:
             if key == "yellow":
                 ws.cell(row, upper).value = 0.75
 
-    path = write(tmp_path, edited(example(), lower_green))
+    path = write(tmp_path, edited(task_only_example(), lower_green))
     generate_file(path, 3, year=2024, now=NOW)
     scheme, progress = scheme_of(path), task_progress(path)
     assert scheme.classify(0.8).key == "green"

@@ -10,7 +10,15 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from tests.status_sheet_support import add_settings, add_targets, both, edited, example, write
+from tests.status_sheet_support import (
+    add_settings,
+    add_targets,
+    both,
+    edited,
+    example,
+    task_only_example,
+    write,
+)
 from xlsrc.cli.main import cli
 from xlsrc.status_sheet import check_locked_quarters
 from xlsrc.status_sheet.headless import LockedQuarter, generate_file
@@ -140,13 +148,13 @@ def test_cli_writes_updates_in_place_or_to_out_and_warns_about_changed_locked_in
 
 @pytest.mark.parametrize(("args", "message"), [
     (["-q", "Q5"], "Q1, Q2, Q3 tai Q4"),
-    (["-q", "Q3"], "--year"),  # the pristine example does not say its year
+    (["-q", "Q3"], "--year"),  # with its settings table emptied the file does not say its year
 ])
 def test_cli_bad_input_is_a_clear_error(tmp_path: Path, args: list[str], message: str) -> None:
-    path = write(tmp_path, example())
+    path = write(tmp_path, task_only_example())
     done = CliRunner().invoke(cli, ["status-sheet", str(path), *args])
     assert done.exit_code == 2 and message in done.output
-    assert path.read_bytes() == example()
+    assert path.read_bytes() == task_only_example()
 
 
 def test_cli_refuses_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from xlsrc.workbooks.layouts import (
     RULES_HEADERS,
     RULES_SHEET,
     SCHEMES,
+    SETTINGS_TABLE,
     WORKBOOKS,
     TableLayout,
     WorkbookLayout,
@@ -165,7 +166,8 @@ def test_rules_sheet_holds_every_scheme_as_a_readable_table(layout: WorkbookLayo
         assert sheet.tables[block.name].ref == (
             f"A{block.header_row}:K{block.last_row}"
         )
-    assert {t for t in sheet.tables} == {b.name for b in RULES_BLOCKS}
+    settings = {SETTINGS_TABLE} if layout.settings else set()
+    assert {t for t in sheet.tables} == {b.name for b in RULES_BLOCKS} | settings
 
 
 def _status_formulas(layout: WorkbookLayout) -> list[tuple[TableLayout, str]]:

@@ -30,7 +30,7 @@ def build_workbook(layout: WorkbookLayout, example: bool = False) -> bytes:
     for key, table in tables.items():
         sheet = workbook.create_sheet(table.sheet)
         write_table_sheet(sheet, placements[key], data[key], placements)
-    write_rules_sheet(workbook.create_sheet(RULES_SHEET))
+    write_rules_sheet(workbook.create_sheet(RULES_SHEET), layout.settings)
     workbook.properties.title = layout.title
     return reproducible_bytes(workbook)
 

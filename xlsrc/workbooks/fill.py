@@ -77,10 +77,14 @@ def _cells(layout: TableLayout, row: SeedRow, table: SeedTable) -> dict[str, str
     return cells
 
 
-def example_method(table_id: str, row: SeedRow) -> str:
-    """Arviointitapa of a seed target: see :data:`_T1_TRAFFIC_LIGHT`; elsewhere "progress" when
+def example_method(table_id: str, row: SeedRow) -> str | None:
+    """Arviointitapa of a seed target: see :data:`_T1_TRAFFIC_LIGHT`; 004 KPI series "ratio"
+    (value against target) where the goal text gives a target, blank where it gives none;
+    elsewhere "progress" when
     both the baseline and the target hold exactly one number (a distance to cover from
     the baseline), otherwise "met"."""
+    if table_id == "004-goals":
+        return "ratio" if row.cells.get("target") else None
     if table_id == "001-T1":
         text = (row.cells.get("target_text") or "").lower()
         return "value" if _T1_TRAFFIC_LIGHT in text else "met"

@@ -235,11 +235,26 @@ class RulesBlock:
 
 
 @dataclass(frozen=True)
+class Setting:
+    """One row of a workbook's settings table on the rules sheet: name, value, what it is for."""
+
+    name: str
+    value: str | int | float
+    note: str
+
+
+SETTINGS_HEADERS: tuple[str, ...] = ("Asetus", "Arvo", "Selitys")
+SETTINGS_TABLE = "Asetukset"
+
+
+@dataclass(frozen=True)
 class WorkbookLayout:
     key: str
     file_name: str
     title: str
     tables: tuple[TableLayout, ...]
+    settings: tuple[Setting, ...] = ()
+    """Rows of the "Asetus | Arvo" table written under the rules sheet's blocks (none: no table)."""
 
     def table(self, key: str) -> TableLayout:
         for table in self.tables:
@@ -965,6 +980,8 @@ KPIS = _table(
             Column(q, q.upper(), kind="number", seed_key=q, width=10)
             for q in ("q1", "q2", "q3", "q4")
         ),
+        Column("target", "Tavoitearvo", kind="target", seed_key="target", width=14, wrap=True),
+        _METHOD,
     ),
 )
 
@@ -993,11 +1010,24 @@ TASKS = _table(
     ),
 )
 
+#: The settings the status sheet (issue 5) reads from the rules sheet.  The organisation
+#: is the one the 004 report names (seed line 11); the year is the report's (Tilinpäätös 2024).
+GOAL_TRACKING_SETTINGS: tuple[Setting, ...] = (
+    Setting("Organisaatio", "Kanta-Hämeen hyvinvointialue", "Tilannekatsauksen otsikkoon"),
+    Setting("Vuosi", 2024, "Seurantavuosi"),
+    Setting("Koontitapa", "huonoin", "huonoin, keskiarvo tai painotettu (Paino-sarake)"),
+    Setting("Trendin toleranssi", 0.02,
+            "Muutos enintään tämä osuus tavoitearvosta = ennallaan"),
+    Setting("Arviointitapa", "ratio",
+            "Oletus KPI-riveille, joilla Arviointitapa on tyhjä: value, met, ratio tai progress"),
+)
+
 GOAL_TRACKING = WorkbookLayout(
     key="goal_tracking",
     file_name="tavoiteseuranta.xlsx",
     title="Tavoitteiden neljännesvuosiseuranta",
     tables=(GOALS, KPIS, TASKS),
+    settings=GOAL_TRACKING_SETTINGS,
 )
 
 WORKBOOKS: tuple[WorkbookLayout, ...] = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -24,8 +25,11 @@ from xlsrc.workbooks.layouts import (
     PERCENT,
     RULES_BLOCKS,
     SCHEMES,
+    SETTINGS_HEADERS,
+    SETTINGS_TABLE,
     VOCABULARIES,
     RulesBlock,
+    Setting,
 )
 
 #: Colour word of vocabulary statuses that have no colour (pending, not started).
@@ -41,8 +45,13 @@ _INTRO = (
     "Tyhjät rivit ovat varalla uutta tilaa varten."
 )
 
+_SETTINGS_NOTE = (
+    "Tilannekatsaus lukee nämä asetukset; tyhjä arvo = oletus. Arviointitapa on oletus "
+    "KPI-riveille, joiden Arviointitapa-solu on tyhjä."
+)
 
-def write_rules_sheet(sheet: Worksheet) -> None:
+
+def write_rules_sheet(sheet: Worksheet, settings: tuple[Setting, ...] = ()) -> None:
     sheet["A1"] = "Säännöt"
     sheet["A1"].font = styles.TITLE
     sheet["A2"] = _INTRO
@@ -51,6 +60,8 @@ def write_rules_sheet(sheet: Worksheet) -> None:
         sheet.column_dimensions[letter].width = width
     for block in RULES_BLOCKS:
         _write_block(sheet, block)
+    if settings:
+        _write_settings(sheet, settings, RULES_BLOCKS[-1].last_row + 4)
     sheet.freeze_panes = "A4"
     styles.print_a4_landscape(sheet)
 
@@ -58,18 +69,10 @@ def write_rules_sheet(sheet: Worksheet) -> None:
 def _write_block(sheet: Worksheet, block: RulesBlock) -> None:
     sheet.cell(block.header_row - 2, 1, block.title).font = styles.BODY_BOLD
     sheet.cell(block.header_row - 1, 1, block.note).font = styles.NOTE
-    for column, header in enumerate(block.headers, start=1):
-        cell = sheet.cell(block.header_row, column, header)
-        cell.font = styles.HEADER_RULES
-        cell.fill = styles.FILL_RULES_HEADER
-        cell.alignment = styles.HEADER_ALIGN
+    _write_headers(sheet, block.header_row, block.headers)
     for offset, values in enumerate(_block_rows(block)):
         row = block.first_row + offset
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row, column, value)
-            cell.font = styles.BODY
-            cell.alignment = styles.TOP
-            cell.border = styles.BOX
+        _write_body_row(sheet, row, values)
         _decorate_row(sheet, block, row, values)
     for row in range(block.first_row + len(_block_rows(block)), block.last_row + 1):
         for column in range(1, len(block.headers) + 1):
@@ -78,6 +81,36 @@ def _write_block(sheet: Worksheet, block: RulesBlock) -> None:
     table = Table(displayName=block.name, ref=f"A{block.header_row}:{last_letter}{block.last_row}")
     table.tableStyleInfo = styles.RULES_TABLE_STYLE
     sheet.add_table(table)
+
+
+def _write_settings(sheet: Worksheet, settings: tuple[Setting, ...], header_row: int) -> None:
+    """The "Asetus | Arvo" table, below the blocks so no rules range moves: the status sheet
+    reads the organisation, year, roll-up and defaults from it by its headers."""
+    sheet.cell(header_row - 2, 1, "Asetukset").font = styles.BODY_BOLD
+    sheet.cell(header_row - 1, 1, _SETTINGS_NOTE).font = styles.NOTE
+    _write_headers(sheet, header_row, SETTINGS_HEADERS)
+    for row, setting in enumerate(settings, start=header_row + 1):
+        _write_body_row(sheet, row, [setting.name, setting.value, setting.note])
+    last = f"{get_column_letter(len(SETTINGS_HEADERS))}{header_row + len(settings)}"
+    table = Table(displayName=SETTINGS_TABLE, ref=f"A{header_row}:{last}")
+    table.tableStyleInfo = styles.RULES_TABLE_STYLE
+    sheet.add_table(table)
+
+
+def _write_headers(sheet: Worksheet, row: int, headers: tuple[str, ...]) -> None:
+    for column, header in enumerate(headers, start=1):
+        cell = sheet.cell(row, column, header)
+        cell.font = styles.HEADER_RULES
+        cell.fill = styles.FILL_RULES_HEADER
+        cell.alignment = styles.HEADER_ALIGN
+
+
+def _write_body_row(sheet: Worksheet, row: int, values: list[object]) -> None:
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row, column, value)
+        cell.font = styles.BODY
+        cell.alignment = styles.TOP
+        cell.border = styles.BOX
 
 
 def _block_rows(block: RulesBlock) -> list[list[object]]:
