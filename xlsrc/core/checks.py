@@ -60,16 +60,23 @@ def compare_amount(
     if math.isclose(difference, 0.0, abs_tol=1e-9 * max(1.0, abs(computed))):
         return None
     within = abs(difference) <= tolerance + 1e-9
-    severity: Severity = "note" if within else "error"
-    kind = "pyöristysero" if within else "ristiriita"
+    severity, hint, suffix = _grade(within, stated, computed)
     message = (
-        f"{what}: {kind}; ilmoitettu {format_fi(stated)}, laskettu {format_fi(computed)}, "
-        f"erotus {format_fi(difference)}"
+        f"{what}: {_KIND[severity]}; ilmoitettu {format_fi(stated)}, "
+        f"laskettu {format_fi(computed)}, erotus {format_fi(difference)}{suffix}"
     )
-    hint = "" if within else likely_typo(stated, computed)
-    if hint:
-        message += f" ({hint})"
     return Finding(rule, where, stated, computed, difference, severity, message, hint)
+
+
+_KIND: dict[Severity, str] = {"note": "pyöristysero", "error": "ristiriita"}
+
+
+def _grade(within: bool, stated: float, computed: float) -> tuple[Severity, str, str]:
+    """Severity, typo hint and the message suffix that shows the hint."""
+    if within:
+        return "note", "", ""
+    hint = likely_typo(stated, computed)
+    return "error", hint, f" ({hint})" if hint else ""
 
 
 def compare_percent(
@@ -88,15 +95,11 @@ def compare_percent(
     if difference == 0:
         return None
     within = abs(difference) <= 10.0 ** (-decimals) + 1e-9
-    severity: Severity = "note" if within else "error"
-    kind = "pyöristysero" if within else "ristiriita"
+    severity, hint, suffix = _grade(within, stated_points, shown)
     message = (
-        f"{what}: {kind}; ilmoitettu {format_fi(stated, decimals, '%')}, "
-        f"laskettu {format_fi(computed, decimals, '%')}"
+        f"{what}: {_KIND[severity]}; ilmoitettu {format_fi(stated, decimals, '%')}, "
+        f"laskettu {format_fi(computed, decimals, '%')}{suffix}"
     )
-    hint = "" if within else likely_typo(stated_points, shown)
-    if hint:
-        message += f" ({hint})"
     return Finding(rule, where, stated, shown / 100, difference / 100, severity, message, hint)
 
 
