@@ -15,11 +15,12 @@ medians of ``--repeat`` runs, each engine doing load + recalculate + write:
 * bare openpyxl ``load_workbook`` + ``save`` (no calculation at all: the I/O floor
   of a Python tool that rewrites the file);
 * LibreOffice through one warm UNO process (load, ``calculateAll``, store as
-  xlsx).  LibreOffice cannot run the XS_ UDFs; on the UDF workbook it shows
-  #NAME? for them, so its time is a lower bound, and "LibreOffice + UDF work"
-  adds the time the UDF Python code itself takes (measured as the difference
-  between xlsrc with the real functions and xlsrc with the UDFs stubbed) -
-  what any LibreOffice set-up running the same Python functions must add;
+  xlsx).  LibreOffice cannot run Python functions from cells by itself; with
+  the Basic shims of ``lo_udf_shims.py`` (Basic function per XS_ name ->
+  the same registry function, run by LibreOffice's Python script provider) it
+  computes the UDF workbook completely - the run checks that every formula
+  cell then equals xlsrc's value.  Without shims it shows #NAME? for the UDF
+  cells (a lower bound of its time, also reported);
 * LibreOffice cold ``soffice --convert-to xlsx`` (one process per file);
 * ironcalc 0.9 (native formulas only; for the record: it has no UDF API).
 
@@ -41,13 +42,15 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import lo_udf_shims  # noqa: E402
 import openpyxl  # noqa: E402
 
 from tests.engine.builders import programme_workbook  # noqa: E402
 from xlsrc.core.errors import XlError  # noqa: E402
-from xlsrc.engine import recalc  # noqa: E402
-from xlsrc.libreoffice import Session, convert  # noqa: E402
+from xlsrc.engine import evaluate, recalc  # noqa: E402
+from xlsrc.libreoffice import Session, convert, read_cached_values  # noqa: E402
 from xlsrc.registry import FunctionSpec, Registry  # noqa: E402
 
 
@@ -86,7 +89,28 @@ def ironcalc_run(path: Path, out: Path) -> None:
     model.save_to_xlsx(str(out))
 
 
-def measure(rows: int, repeat: int, folder: Path, office: Session, cold: bool) -> dict[str, float]:
+def same_values(path: Path, libreoffice_output: Path) -> int:
+    """How many formula cells LibreOffice (with shims) computed differently from xlsrc."""
+    ours = evaluate(path)
+    theirs = read_cached_values(libreoffice_output)
+    different = 0
+    for sheet in ours.sheet_names:
+        for cell in ours.formula_cells(sheet):
+            mine, other = ours.value(sheet, cell), theirs.get(sheet, {}).get(cell)
+            if isinstance(mine, float) and isinstance(other, float):
+                different += abs(mine - other) > 1e-9 * max(1.0, abs(mine))
+            else:
+                different += mine != (
+                    other
+                    if not isinstance(mine, XlError)
+                    else XlError.from_literal(str(other)) or other
+                )
+    return different
+
+
+def measure(
+    rows: int, repeat: int, folder: Path, office: Session, shimmed: Session, cold: bool
+) -> dict[str, float]:
     real = Registry.default()
     stubbed = Registry([_stub(spec) for spec in real])
     with_udfs = programme_workbook(folder / f"udf_{rows}.xlsx", rows, udfs=True)
@@ -114,10 +138,17 @@ def measure(rows: int, repeat: int, folder: Path, office: Session, cold: bool) -
     t["LibreOffice warm UNO (no UDFs)"] = median_time(
         lambda: office.recalculate_to(native, out / "m.xlsx"), runs
     )
-    t["UDF work (xlsrc minus stubbed)"] = max(0.0, t["xlsrc (UDFs)"] - t["xlsrc, UDFs stubbed"])
-    t["LibreOffice warm + UDF work"] = (
-        t["LibreOffice warm UNO (UDFs -> #NAME?)"] + t["UDF work (xlsrc minus stubbed)"]
+    shimmed.recalculate_to(with_udfs, out / "warm_shim.xlsx")
+    t["LibreOffice warm UNO + Python UDF shims"] = median_time(
+        lambda: shimmed.recalculate_to(with_udfs, out / "u.xlsx"), runs
     )
+    differing = same_values(with_udfs, out / "u.xlsx")
+    if differing:
+        print(
+            f"warning: LibreOffice with shims differs from xlsrc in {differing} cells",
+            file=sys.stderr,
+        )
+    t["UDF work (xlsrc minus stubbed)"] = max(0.0, t["xlsrc (UDFs)"] - t["xlsrc, UDFs stubbed"])
     if cold and rows <= 2000:
         t["LibreOffice cold --convert-to (no UDFs)"] = median_time(
             lambda: convert(native, "xlsx", folder / "cold"), max(1, runs // 2)
@@ -142,8 +173,8 @@ def report(results: dict[int, dict[str, float]]) -> str:
     ratios = {
         "xlsrc / openpyxl load+save (UDF workbook; bar <= 1.5)": (
             "xlsrc (UDFs)", "openpyxl load+save (UDFs)", False),
-        "LibreOffice warm + UDF work / xlsrc (UDF workbook; bar >= 3)": (
-            "LibreOffice warm + UDF work", "xlsrc (UDFs)", False),
+        "LibreOffice warm + UDF shims / xlsrc (UDF workbook; bar >= 3)": (
+            "LibreOffice warm UNO + Python UDF shims", "xlsrc (UDFs)", False),
         "LibreOffice warm, UDFs not computed / xlsrc (UDF workbook)": (
             "LibreOffice warm UNO (UDFs -> #NAME?)", "xlsrc (UDFs)", False),
         "LibreOffice warm / xlsrc (no-UDF workbook)": (
@@ -172,9 +203,13 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="xlsrc-bench-") as tmp, Session() as office:
-        for rows in args.rows:
-            print(f"measuring {rows:,} rows ...", file=sys.stderr, flush=True)
-            results[rows] = measure(rows, args.repeat, Path(tmp), office, not args.no_cold)
+        with Session() as shimmed:
+            lo_udf_shims.install(shimmed, Registry.default())
+            for rows in args.rows:
+                print(f"measuring {rows:,} rows ...", file=sys.stderr, flush=True)
+                results[rows] = measure(
+                    rows, args.repeat, Path(tmp), office, shimmed, not args.no_cold
+                )
     print(report(results))
 
 

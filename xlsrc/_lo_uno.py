@@ -18,7 +18,7 @@ import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 
 def connect(pipe: str, timeout: float) -> Any:
-    """The Desktop of the soffice listening on ``pipe`` (waits for it to come up)."""
+    """The component context of the soffice listening on ``pipe`` (waits for it to come up)."""
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
@@ -32,6 +32,10 @@ def connect(pipe: str, timeout: float) -> Any:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+    return context
+
+
+def desktop_of(context: Any) -> Any:
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
 
@@ -71,7 +75,7 @@ def main(argv: list[str]) -> int:
          "--nodefault", f"--accept=pipe,name={pipe};urp;"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    desktop = connect(pipe, 120)
+    desktop = desktop_of(connect(pipe, 120))
     try:
         for line in sys.stdin:
             request = json.loads(line)

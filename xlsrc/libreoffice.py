@@ -97,6 +97,35 @@ def private_profile() -> Any:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def soffice_env() -> dict[str, str]:
+    """The environment soffice runs in: ours, minus this Python's own paths.
+
+    soffice embeds the system Python (for Python macros and UNO scripts); if
+    PATH leads first to another interpreter (a pyenv or virtualenv python3),
+    that embedded interpreter picks up the wrong standard library and fails to
+    start.  LibreOffice gets the system's view of Python instead.
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYENV", "PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV"))
+    }
+    ours = {
+        str(Path(p).resolve())
+        for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)
+        if p != "/usr"
+    }
+    kept = [
+        d
+        for d in env.get("PATH", "").split(os.pathsep)
+        if d
+        and "/.pyenv/" not in d + "/"
+        and not any(str(Path(d).resolve()).startswith(o) for o in ours)
+    ]
+    env["PATH"] = os.pathsep.join(kept)
+    return env
+
+
 def _profile_arg(profile: Path) -> str:
     return f"-env:UserInstallation={profile.resolve().as_uri()}"
 
@@ -118,9 +147,13 @@ def convert(path: str | Path, fmt: str, outdir: str | Path, *, timeout: float = 
             "--nologo", "--nodefault", "--convert-to", fmt, "--outdir", str(target_dir), str(source),
         ]  # fmt: skip
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=timeout, env=soffice_env()
+            )
         except subprocess.TimeoutExpired as error:
-            raise LibreOfficeError(f"LibreOffice took over {timeout:.0f} s converting {source.name}") from error
+            raise LibreOfficeError(
+                f"LibreOffice took over {timeout:.0f} s converting {source.name}"
+            ) from error
     target = target_dir / f"{source.stem}.{extension}"
     if done.returncode != 0 or not target.exists():
         raise LibreOfficeError(
@@ -212,6 +245,15 @@ class Session:
         self._worker: subprocess.Popen[str] | None = None
         self._desktop: Any = None
         self._ops: ModuleType | None = None
+        #: the remote UNO component context (None when a worker process talks UNO)
+        self.context: Any = None
+
+    @property
+    def profile(self) -> Path:
+        """The private profile folder of this LibreOffice process."""
+        if self._profile is None:
+            raise LibreOfficeError("the session is not started")
+        return self._profile
 
     def __enter__(self) -> Session:
         self.start()
@@ -232,11 +274,12 @@ class Session:
         self._process = subprocess.Popen(
             [str(find_soffice()), _profile_arg(self._profile), "--headless", "--invisible",
              "--norestore", "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=soffice_env(),
         )  # fmt: skip
         self._ops = _lo_uno
         try:
-            self._desktop = _lo_uno.connect(pipe, self.timeout)
+            self.context = _lo_uno.connect(pipe, self.timeout)
+            self._desktop = _lo_uno.desktop_of(self.context)
         except Exception as error:
             self.close()
             raise LibreOfficeError(f"cannot connect to LibreOffice over UNO: {error}") from error
@@ -283,7 +326,9 @@ class Session:
             try:
                 self._ops.recalculate_to(self._desktop, source, out)
             except Exception as error:
-                raise LibreOfficeError(f"LibreOffice could not recalculate {path}: {error}") from error
+                raise LibreOfficeError(
+                    f"LibreOffice could not recalculate {path}: {error}"
+                ) from error
         return Path(out)
 
     def close(self) -> None:
@@ -313,4 +358,3 @@ def recalculated_values(path: str | Path) -> Values:
     """One-shot :meth:`Session.recalculated_values` (starts and stops LibreOffice)."""
     with Session() as office:
         return office.recalculated_values(path)
-

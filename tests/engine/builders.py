@@ -50,7 +50,10 @@ def programme_workbook(path: Path, rows: int, udfs: bool = True) -> Path:
     rules = wb.active
     rules.title = RULES_SHEET
     for line in rules_rows():
-        rules.append(line)
+        # the inclusive flags as the words a user types (LibreOffice has no TRUE/FALSE type)
+        rules.append(
+            [{True: "TOSI", False: "EPÄTOSI"}.get(v, v) if isinstance(v, bool) else v for v in line]
+        )
     detail = wb.create_sheet(DETAIL_SHEET)
     detail.append(
         ["Ohjelma", "Toimenpide", "Tilannekuva", "Valmiusaste", "Tavoitesumma", "Toteuma",

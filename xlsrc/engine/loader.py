@@ -85,34 +85,38 @@ def _compile_sheet(
     for formula in sheet.cells.formulas:
         if formula.kind == "shared" and formula.text:
             anchors[formula.shared_index or ""] = (formula, None)
+    waiting, keys, udf_keys = state.pending, sheet.formula_keys, sheet.udf_keys
+    compile_plain = compiler.compile
     for formula in sheet.cells.formulas:
-        where = f"{quote_sheet(state.name)}!{cell_name(formula.row, formula.col)}"
+        row, col = formula.row, formula.col
         try:
-            shape = _shape(compiler, state, formula, anchors)
+            if formula.kind == "normal" and formula.text:  # the common case, kept short
+                shape = compile_plain(state, formula.text, row, col, False)
+            else:
+                shape = _shape(compiler, state, formula, anchors)
         except FormulaProblem as problem:
-            problem.cell = problem.cell or where
+            problem.cell = problem.cell or f"{quote_sheet(state.name)}!{cell_name(row, col)}"
             problems.append(problem)
             continue
         if shape is None:
             continue
-        area = parse_area(formula.ref) if formula.kind == "array" and formula.ref else None
-        pending = Pending(state, formula.row, formula.col, shape.fn, area, shape.udf)
-        keys = (
-            [
+        if formula.kind == "array" and formula.ref:
+            area = parse_area(formula.ref)
+            pending = Pending(state, row, col, shape.fn, area, shape.udf)
+            state.extend(area[2], area[3])
+            cells = [
                 (r << COL_BITS) | c
                 for r in range(area[0], area[2] + 1)
                 for c in range(area[1], area[3] + 1)
             ]
-            if area
-            else [(formula.row << COL_BITS) | formula.col]
-        )
-        if area:
-            state.extend(area[2], area[3])
-        for key in keys:
-            state.pending[key] = pending
-        sheet.formula_keys.extend(keys)
+        else:
+            pending = Pending(state, row, col, shape.fn, None, shape.udf)
+            cells = [(row << COL_BITS) | col]
+        for key in cells:
+            waiting[key] = pending
+        keys.extend(cells)
         if shape.udf:
-            sheet.udf_keys.update(keys)
+            udf_keys.update(cells)
 
 
 def _shape(

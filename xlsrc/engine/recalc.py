@@ -10,9 +10,11 @@ nothing is written: a dry run that reports what recalculation would give.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -118,7 +120,8 @@ def recalc(
     result = RecalcResult(path=str(source))
     try:
         target = _target(source, output, in_place)
-        _run(source, target, registry or default_registry(), validate, now, result)
+        with _no_cyclic_gc():
+            _run(source, target, registry or default_registry(), validate, now, result)
     except EngineError as error:
         result.problems.append(str(error))
     except OSError as error:
@@ -126,6 +129,23 @@ def recalc(
     result.ok = not result.problems
     result.seconds = round(time.perf_counter() - started, 4)
     return result
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a workbook is processed.
+
+    Loading creates hundreds of thousands of long-lived objects; the collector
+    would rescan them again and again, making a 20,000-row workbook cost more
+    than ten times a 2,000-row one.  Nothing cyclic is garbage before the end.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _target(source: Path, output: str | Path | None, in_place: bool) -> Path | None:
@@ -209,11 +229,12 @@ def evaluate(
     """Recalculate in memory and return the values (raises :class:`EngineError`)."""
     source = Path(path)
     package = open_package(source)
-    try:
-        loaded = load(package, registry or default_registry(), now)
-        if loaded.problems:
-            raise EngineError("; ".join(str(p) for p in loaded.problems))
-        loaded.book.evaluate_all()
-        return Evaluated(source, loaded)
-    finally:
-        package.close()
+    with _no_cyclic_gc():
+        try:
+            loaded = load(package, registry or default_registry(), now)
+            if loaded.problems:
+                raise EngineError("; ".join(str(p) for p in loaded.problems))
+            loaded.book.evaluate_all()
+            return Evaluated(source, loaded)
+        finally:
+            package.close()

@@ -132,25 +132,25 @@ def _insertions(sheet: SheetCells, missing: dict[int, list[tuple[int, Any]]]) ->
     nearest one to its right); a row without any cell needs the row positions,
     which are only then looked up.
     """
-    prefix = sheet.prefix
+    prefix, present = sheet.prefix, sheet.present
     edits: list[Edit] = []
     locate = _Locator(sheet)
-    existing: dict[int, list[int]] = {}
-    for key in sheet.present:
-        row = key >> COL_BITS
-        if row in missing:
-            existing.setdefault(row, []).append(key & _MASK)
     empty_rows: list[tuple[int, list[tuple[int, Any]]]] = []
     for row, cells in sorted(missing.items()):
-        columns = sorted(existing.get(row, []))
-        if not columns:
-            empty_rows.append((row, sorted(cells)))
-            continue
+        base = row << COL_BITS
         for col, value in sorted(cells):
-            left = [c for c in columns if c < col]
-            span = locate((row << COL_BITS) | (left[-1] if left else columns[0]))
+            left = next((c for c in range(col - 1, 0, -1) if base | c in present), None)
+            right = None
+            if left is None:
+                right = next(
+                    (c for c in range(col + 1, sheet.max_col + 1) if base | c in present), None
+                )
+                if right is None:
+                    empty_rows.append((row, sorted(cells)))
+                    break
+            span = locate(base | (left if left is not None else right))  # type: ignore[operator]
             assert span is not None
-            position = span[1] if left else span[0]
+            position = span[1] if left is not None else span[0]
             edits.append((position, col, position, _new_cell(row, col, value, prefix)))
     if empty_rows:
         edits.extend(_fill_rows(sheet, empty_rows))

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine.errors import FormulaSyntaxError, UnreadableWorkbook
@@ -39,12 +39,12 @@ _DIGITS = "0123456789"
 _CELL_START = '<c r="'
 
 
-@dataclass
-class FormulaCell:
+class FormulaCell(NamedTuple):
     """A ``<f>`` element: its text, type (normal/shared/array) and attributes.
 
     ``text`` is the element's raw XML text (entities not yet resolved): the
     compiler recognises repeated formula shapes on it without unescaping.
+    (A named tuple: a sheet has tens of thousands of them.)
     """
 
     row: int
@@ -113,7 +113,7 @@ def _scan_fast(xml: str, shared_strings: list[str], date1904: bool) -> SheetCell
     if len(pieces) - 1 != xml.count("<c ", begin, end) or xml.count("<c>", begin, end):
         return None  # some cell is written differently: use the general scanner
     sheet = SheetCells(xml=xml, data_span=(begin, end))
-    values, formulas, slots, present = sheet.values, sheet.formulas, sheet.slots, sheet.present
+    values, present = sheet.values, sheet.present
     column = col_index
     max_col = 0
     starts = accumulate((len(p) + 6 for p in pieces), initial=begin)
@@ -122,9 +122,8 @@ def _scan_fast(xml: str, shared_strings: list[str], date1904: bool) -> SheetCell
         quote = piece.index('"')
         address = piece[:quote]
         letters = address.rstrip(_DIGITS)
-        row = int(address[len(letters) :])
         col = column(letters)
-        key = (row << COL_BITS) | col
+        key = (int(address[len(letters) :]) << COL_BITS) | col
         present.add(key)
         if col > max_col:
             max_col = col
@@ -132,44 +131,54 @@ def _scan_fast(xml: str, shared_strings: list[str], date1904: bool) -> SheetCell
         if piece[close - 1] == "/":
             continue  # <c r=".." s=".."/>: a styled blank
         attrs = piece[quote + 1 : close]
-        finish = piece.find("</c>", close)
-        inner = piece[close + 1 : finish]
-        kind = inner[1:2]
+        kind = piece[close + 2]
         if kind == "v" and ('t="' not in attrs or ' t="n"' in attrs):
-            raw = inner[3:-4] if inner.endswith("</v>") else ""
-            values[key] = float(raw) if raw else None
+            value_end = piece.index("<", close + 4)
+            values[key] = float(piece[close + 4 : value_end]) if value_end > close + 4 else None
         elif kind == "v" and ' t="s"' in attrs:
-            values[key] = shared_strings[int(inner[3 : inner.index("<", 3)])]
+            values[key] = shared_strings[int(piece[close + 4 : piece.index("<", close + 4)])]
         elif kind == "f":
-            if inner.startswith("<f>"):
-                formula_end = inner.find("</f>") + 4
-                formulas.append(
-                    FormulaCell(row, col, inner[3 : formula_end - 4], "normal", None, None)
-                )
-            else:
-                match = FORMULA.match(inner)
-                if match is None:
-                    raise UnreadableWorkbook(f"unreadable formula element in cell {address}")
-                formulas.append(_formula(row, col, match))
-                formula_end = match.end()
-            rest = inner[formula_end:]
-            if not rest or rest == "<v/>" or (rest[:3] == "<v>" and rest.count("<") == 2):
-                inner_start = offset + close + 1
-                slots[key] = (
-                    offset - 6,
-                    offset + close,
-                    inner_start + formula_end,
-                    offset + finish + 4,
-                )
-        elif inner.startswith("<is><t>") and inner.endswith("</t></is>") and inner.count("<") == 4:
-            values[key] = unescape(inner[7:-9])
+            _formula_cell(piece, offset, close, key, sheet)
         else:
-            t_at = attrs.find(' t="')
-            cell_type = attrs[t_at + 4 : attrs.index('"', t_at + 4)] if t_at >= 0 else "n"
-            values[key] = _constant(cell_type, inner, shared_strings, date1904)
+            finish = piece.find("</c>", close)
+            inner = piece[close + 1 : finish]
+            if inner.startswith("<is><t>") and inner.find("<", 7) == len(inner) - 9:
+                values[key] = unescape(inner[7:-9])
+            else:
+                t_at = attrs.find(' t="')
+                cell_type = attrs[t_at + 4 : attrs.index('"', t_at + 4)] if t_at >= 0 else "n"
+                values[key] = _constant(cell_type, inner, shared_strings, date1904)
     sheet.max_row = max(present) >> COL_BITS if present else 0
     sheet.max_col = max_col
     return sheet
+
+
+def _formula_cell(piece: str, offset: int, close: int, key: int, sheet: SheetCells) -> None:
+    """Record the formula of a cell piece and, when its layout is plain, its patch slot."""
+    row, col = key >> COL_BITS, key & ((1 << COL_BITS) - 1)
+    inner_start = close + 1
+    if piece.startswith("<f>", inner_start):
+        formula_end = piece.index("</f>", inner_start) + 4
+        sheet.formulas.append(
+            FormulaCell(row, col, piece[inner_start + 3 : formula_end - 4], "normal", None, None)
+        )
+    else:
+        match = FORMULA.match(piece, inner_start)
+        if match is None:
+            raise UnreadableWorkbook(
+                f"unreadable formula element in cell {piece[: piece.index(chr(34))]}"
+            )
+        sheet.formulas.append(_formula(row, col, match))
+        formula_end = match.end()
+    finish = piece.find("</c>", formula_end)
+    # plain layout: nothing after the formula but one <v> element
+    if (
+        finish == formula_end
+        or piece.startswith("<v/>", formula_end)
+        and finish == formula_end + 4
+        or (piece.startswith("<v>", formula_end) and piece.find("<", formula_end + 3) == finish - 4)
+    ):
+        sheet.slots[key] = (offset - 6, offset + close, offset + formula_end, offset + finish + 4)
 
 
 def _scan_general(xml: str, shared_strings: list[str], date1904: bool) -> SheetCells:
