@@ -68,6 +68,7 @@ def package(path: Path, sheet_xml: str, shared: list[str] | None = None) -> Path
         '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
         '<cellXfs count="3"><xf xfId="0"/><xf xfId="0"/>'
         '<xf xfId="0" numFmtId="2" applyNumberFormat="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
         '<dxfs count="1"><dxf><font><b/></font></dxf></dxfs></styleSheet>'
     )
     sst = (

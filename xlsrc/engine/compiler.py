@@ -111,14 +111,19 @@ class Shape:
 class _Template:
     """A shape's formula text for any row of one column: ``fmt % rows``."""
 
-    __slots__ = ("fmt", "offsets", "shape")
+    __slots__ = ("fmt", "offsets", "shape", "same", "count")
 
     def __init__(self, fmt: str, offsets: tuple[int, ...], shape: Shape) -> None:
         self.fmt = fmt
         self.offsets = offsets
         self.shape = shape
+        # the usual case: every relative row is the same row (F2-E2 in row 2)
+        self.same = offsets[0] if offsets and len(set(offsets)) == 1 else None
+        self.count = len(offsets)
 
     def render(self, row: int) -> str:
+        if self.same is not None:
+            return self.fmt % ((row + self.same,) * self.count)
         return self.fmt % tuple(row + d for d in self.offsets)
 
 

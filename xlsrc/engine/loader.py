@@ -59,12 +59,12 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
         state.extend(cells.max_row, cells.max_col)
         sheets.append(LoadedSheet(state=state, part=part.part, cells=cells))
     for table in package.tables:
-        sheet = book.sheets[table.sheet.upper()]
+        owner = book.sheets[table.sheet.upper()]
         r1, c1, r2, c2 = parse_area(table.ref)
         entry = Table(
-            table.name, sheet, r1, c1, r2, c2, table.header_rows, table.totals_rows, table.columns
+            table.name, owner, r1, c1, r2, c2, table.header_rows, table.totals_rows, table.columns
         )
-        sheet.tables.append(entry)
+        owner.tables.append(entry)
         book.tables[table.name.upper()] = entry
     for name, local, text in package.names:
         if name.startswith("_xlnm."):
@@ -72,8 +72,8 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
         book.names[(local, name.upper())] = text
     compiler = Compiler(book, registry)
     problems: list[FormulaProblem] = []
-    for sheet in sheets:
-        _compile_sheet(compiler, book, sheet, problems)
+    for loaded in sheets:
+        _compile_sheet(compiler, book, loaded, problems)
     return Loaded(book=book, sheets=sheets, problems=problems)
 
 
@@ -89,6 +89,7 @@ def _compile_sheet(
     compile_plain = compiler.compile
     for formula in sheet.cells.formulas:
         row, col = formula.row, formula.col
+        shape: Shape | None
         try:
             if formula.kind == "normal" and formula.text:  # the common case, kept short
                 shape = compile_plain(state, formula.text, row, col, False)

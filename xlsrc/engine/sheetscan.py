@@ -113,7 +113,9 @@ def _scan_fast(xml: str, shared_strings: list[str], date1904: bool) -> SheetCell
     if len(pieces) - 1 != xml.count("<c ", begin, end) or xml.count("<c>", begin, end):
         return None  # some cell is written differently: use the general scanner
     sheet = SheetCells(xml=xml, data_span=(begin, end))
-    values, present = sheet.values, sheet.present
+    values, present, slots = sheet.values, sheet.present, sheet.slots
+    formulas_append = sheet.formulas.append
+    new_tuple = tuple.__new__  # FormulaCell without the named tuple's Python-level __new__
     column = col_index
     max_col = 0
     starts = accumulate((len(p) + 6 for p in pieces), initial=begin)
@@ -137,6 +139,29 @@ def _scan_fast(xml: str, shared_strings: list[str], date1904: bool) -> SheetCell
             values[key] = float(piece[close + 4 : value_end]) if value_end > close + 4 else None
         elif kind == "v" and ' t="s"' in attrs:
             values[key] = shared_strings[int(piece[close + 4 : piece.index("<", close + 4)])]
+        elif kind == "f" and piece[close + 3] == ">":  # <f>text</f>, the usual formula
+            formula_end = piece.index("</f>", close) + 4
+            formulas_append(
+                new_tuple(
+                    FormulaCell,
+                    (
+                        key >> COL_BITS,
+                        col,
+                        piece[close + 4 : formula_end - 4],
+                        "normal",
+                        None,
+                        None,
+                    ),
+                )
+            )
+            finish = piece.find("</c>", formula_end)
+            if finish == formula_end or (
+                piece.startswith("<v>", formula_end)
+                and piece.find("<", formula_end + 3) == finish - 4
+            ):
+                slots[key] = (offset - 6, offset + close, offset + formula_end, offset + finish + 4)
+            else:
+                _formula_cell(piece, offset, close, key, sheet, recorded=True)
         elif kind == "f":
             _formula_cell(piece, offset, close, key, sheet)
         else:
@@ -153,15 +178,20 @@ def _scan_fast(xml: str, shared_strings: list[str], date1904: bool) -> SheetCell
     return sheet
 
 
-def _formula_cell(piece: str, offset: int, close: int, key: int, sheet: SheetCells) -> None:
+def _formula_cell(
+    piece: str, offset: int, close: int, key: int, sheet: SheetCells, recorded: bool = False
+) -> None:
     """Record the formula of a cell piece and, when its layout is plain, its patch slot."""
     row, col = key >> COL_BITS, key & ((1 << COL_BITS) - 1)
     inner_start = close + 1
     if piece.startswith("<f>", inner_start):
         formula_end = piece.index("</f>", inner_start) + 4
-        sheet.formulas.append(
-            FormulaCell(row, col, piece[inner_start + 3 : formula_end - 4], "normal", None, None)
-        )
+        if not recorded:
+            sheet.formulas.append(
+                FormulaCell(
+                    row, col, piece[inner_start + 3 : formula_end - 4], "normal", None, None
+                )
+            )
     else:
         match = FORMULA.match(piece, inner_start)
         if match is None:
