@@ -17,8 +17,14 @@ from typing import Any
 import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 
+
 def connect(pipe: str, timeout: float) -> Any:
-    """The component context of the soffice listening on ``pipe`` (waits for it to come up)."""
+    """The Desktop of the soffice listening on ``pipe`` (waits for it to come up)."""
+    return desktop_of(connect_context(pipe, timeout))
+
+
+def connect_context(pipe: str, timeout: float) -> Any:
+    """The remote component context of the soffice listening on ``pipe``."""
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
@@ -61,9 +67,8 @@ def recalculate_to(desktop: Any, path: str, target: str) -> None:
     doc = _load(desktop, path)
     try:
         doc.calculateAll()
-        doc.storeToURL(
-            uno.systemPathToFileUrl(target), _props(FilterName="Calc Office Open XML", Overwrite=True)
-        )
+        options = _props(FilterName="Calc Office Open XML", Overwrite=True)
+        doc.storeToURL(uno.systemPathToFileUrl(target), options)
     finally:
         doc.close(True)
 
@@ -75,7 +80,7 @@ def main(argv: list[str]) -> int:
          "--nodefault", f"--accept=pipe,name={pipe};urp;"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    desktop = desktop_of(connect(pipe, 120))
+    desktop = connect(pipe, 120)
     try:
         for line in sys.stdin:
             request = json.loads(line)

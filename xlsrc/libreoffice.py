@@ -53,14 +53,23 @@ _CANDIDATES = (
 )
 _SYSTEM_UNO_PATHS = ("/usr/lib/python3/dist-packages", "/usr/lib/libreoffice/program")
 _SYSTEM_PYTHONS = ("/usr/bin/python3",)
-_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry"
- xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
-</oor:items>
-"""
+_ALWAYS_RECALCULATE = (
+    ("/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", "0"),
+    ("/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", "0"),
+    ("/org.openoffice.Office.Common/Misc", "FirstRun", "false"),
+)
+_PROFILE_SETTINGS = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+    + "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>\n"
+        for path, name, value in _ALWAYS_RECALCULATE
+    )
+    + "</oor:items>\n"
+)
 
 
 class LibreOfficeError(RuntimeError):
@@ -143,8 +152,8 @@ def convert(path: str | Path, fmt: str, outdir: str | Path, *, timeout: float = 
     extension = fmt.split(":", 1)[0]
     with private_profile() as profile:
         command = [
-            str(find_soffice()), _profile_arg(profile), "--headless", "--norestore",
-            "--nologo", "--nodefault", "--convert-to", fmt, "--outdir", str(target_dir), str(source),
+            str(find_soffice()), _profile_arg(profile), "--headless", "--norestore", "--nologo",
+            "--nodefault", "--convert-to", fmt, "--outdir", str(target_dir), str(source),
         ]  # fmt: skip
         try:
             done = subprocess.run(
@@ -278,7 +287,7 @@ class Session:
         )  # fmt: skip
         self._ops = _lo_uno
         try:
-            self.context = _lo_uno.connect(pipe, self.timeout)
+            self.context = _lo_uno.connect_context(pipe, self.timeout)
             self._desktop = _lo_uno.desktop_of(self.context)
         except Exception as error:
             self.close()
