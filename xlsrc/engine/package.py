@@ -163,8 +163,11 @@ def _attribute(element: etree._Element, local_name: str) -> str | None:
     return None
 
 
-def _relationship_targets(package: Package, part: str) -> dict[str, str]:
-    """Relationship id -> package part name, for the relationships of ``part``."""
+def _relationships(package: Package, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (package part name, relationship type's last word) for ``part``.
+
+    External targets (hyperlinks, linked workbooks) are left out: they are not parts.
+    """
     folder, name = posixpath.split(part)
     rels = posixpath.join(folder, "_rels", name + ".rels")
     if rels not in package.archive.namelist():
@@ -172,31 +175,21 @@ def _relationship_targets(package: Package, part: str) -> dict[str, str]:
     root = etree.fromstring(package.read(rels), _PARSER)
     out = {}
     for rel in root:
-        target = str(rel.get("Target", ""))
         if rel.get("TargetMode") == "External":
             continue
-        resolved = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
-        out[str(rel.get("Id"))] = resolved
+        target = str(rel.get("Target", ""))
+        if target.startswith("/"):
+            resolved = target.lstrip("/")
+        else:
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+        kind = str(rel.get("Type", "")).rsplit("/", 1)[-1]
+        out[str(rel.get("Id"))] = (resolved, kind)
     return out
-
-
-def _relationship_types(package: Package, part: str) -> dict[str, str]:
-    folder, name = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", name + ".rels")
-    if rels not in package.archive.namelist():
-        return {}
-    root = etree.fromstring(package.read(rels), _PARSER)
-    return {str(rel.get("Id")): str(rel.get("Type", "")).rsplit("/", 1)[-1] for rel in root}
 
 
 def _read_workbook(package: Package) -> None:
     root = etree.fromstring(package.read(package.workbook_part), _PARSER)
-    targets = _relationship_targets(package, package.workbook_part)
-    types = _relationship_types(package, package.workbook_part)
+    relationships = _relationships(package, package.workbook_part)
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -204,13 +197,12 @@ def _read_workbook(package: Package) -> None:
         if local == "workbookPr":
             package.date1904 = element.get("date1904") in ("1", "true")
         elif local == "sheet":
-            rel_id = _attribute(element, "id")
-            part = targets.get(rel_id or "")
-            if part is None:
+            found = relationships.get(_attribute(element, "id") or "")
+            if found is None:
                 raise UnreadableWorkbook(
                     f"sheet {element.get('name')!r} has no part in the package"
                 )
-            kind = types.get(rel_id or "", "worksheet")
+            part, kind = found
             package.sheets.append(SheetPart(name=str(element.get("name")), part=part, kind=kind))
         elif local == "definedName":
             local_id = element.get("localSheetId")
@@ -227,10 +219,8 @@ def _read_workbook(package: Package) -> None:
 
 
 def _read_tables(package: Package, sheet: SheetPart) -> None:
-    targets = _relationship_targets(package, sheet.part)
-    types = _relationship_types(package, sheet.part)
-    for rel_id, part in targets.items():
-        if types.get(rel_id) != "table":
+    for part, kind in _relationships(package, sheet.part).values():
+        if kind != "table":
             continue
         root = etree.fromstring(package.read(part), _PARSER)
         columns = [
@@ -251,9 +241,11 @@ def _read_tables(package: Package, sheet: SheetPart) -> None:
 
 
 def _read_shared_strings(package: Package) -> None:
-    targets = _relationship_targets(package, package.workbook_part)
-    types = _relationship_types(package, package.workbook_part)
-    parts = [targets[i] for i, kind in types.items() if kind == "sharedStrings" and i in targets]
+    parts = [
+        part
+        for part, kind in _relationships(package, package.workbook_part).values()
+        if kind == "sharedStrings"
+    ]
     if not parts:
         return
     text = package.read(parts[0]).decode("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_UP, Decimal
 from typing import Any
 
@@ -13,56 +14,33 @@ from xlsrc.engine.refs import Ref
 from xlsrc.engine.values import checked, round_half_away, to_number
 
 
-@native("SUM", "a", repeat="a", min_args=1, book=True)
-def sum_(book: Any, *args: Any) -> Any:
-    picked = numbers(book, args)
-    return picked if type(picked) is XlError else math.fsum(picked)
+def _aggregate(name: str, reduce: Callable[[list[float]], Any], empty: Any) -> None:
+    """Register ``name`` as ``reduce`` over the numbers of its arguments (``empty`` if none)."""
+
+    def compute(book: Any, *args: Any) -> Any:
+        picked = numbers(book, args)
+        if type(picked) is XlError:
+            return picked
+        return reduce(picked) if picked else empty  # type: ignore[arg-type]
+
+    compute.__name__ = name.lower()
+    native(name, "a", repeat="a", min_args=1, book=True)(compute)
 
 
-@native("PRODUCT", "a", repeat="a", min_args=1, book=True)
-def product(book: Any, *args: Any) -> Any:
-    picked = numbers(book, args)
-    if type(picked) is XlError:
-        return picked
-    return checked(math.prod(picked)) if picked else 0.0
-
-
-@native("AVERAGE", "a", repeat="a", min_args=1, book=True)
-def average(book: Any, *args: Any) -> Any:
-    picked = numbers(book, args)
-    if type(picked) is XlError:
-        return picked
-    return math.fsum(picked) / len(picked) if picked else XlError.DIV0
-
-
-@native("MIN", "a", repeat="a", min_args=1, book=True)
-def min_(book: Any, *args: Any) -> Any:
-    picked = numbers(book, args)
-    if type(picked) is XlError:
-        return picked
-    return min(picked) if picked else 0.0
-
-
-@native("MAX", "a", repeat="a", min_args=1, book=True)
-def max_(book: Any, *args: Any) -> Any:
-    picked = numbers(book, args)
-    if type(picked) is XlError:
-        return picked
-    return max(picked) if picked else 0.0
-
-
-@native("MEDIAN", "a", repeat="a", min_args=1, book=True)
-def median(book: Any, *args: Any) -> Any:
-    picked = numbers(book, args)
-    if type(picked) is XlError:
-        return picked
-    if not picked:
-        return XlError.NUM
-    ordered = sorted(picked)
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
     middle = len(ordered) // 2
     if len(ordered) % 2:
         return ordered[middle]
     return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+_aggregate("SUM", math.fsum, 0.0)
+_aggregate("PRODUCT", lambda v: checked(math.prod(v)), 0.0)
+_aggregate("AVERAGE", lambda v: math.fsum(v) / len(v), XlError.DIV0)
+_aggregate("MIN", min, 0.0)
+_aggregate("MAX", max, 0.0)
+_aggregate("MEDIAN", _median, XlError.NUM)
 
 
 def _kth(book: Any, array: Any, k: Any, largest: bool) -> Any:

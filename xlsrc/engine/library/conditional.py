@@ -10,6 +10,7 @@ a per-range index that the evaluator builds once, instead of a scan per cell.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
@@ -83,27 +84,65 @@ def _pairs(args: tuple[Any, ...]) -> list[tuple[Any, Any]] | None:
     return [(args[i], args[i + 1]) for i in range(0, len(args), 2)]
 
 
-@native("SUMIF", "aVa", min_args=2, book=True)
-def sumif(book: Any, area: Any, criterion: Any, sum_range: Any = None) -> Any:
+def _single(book: Any, area: Any, criterion: Any, values: Any) -> Any:
+    """The numbers SUMIF/AVERAGEIF pick: ``values`` sized like ``area`` from its top-left."""
     dims = shape(area)
     selection = _select(book, [(area, criterion)], dims)
     if type(selection) is XlError:
         return selection
-    target = area if sum_range is None else _resized(sum_range, dims)
-    picked = _picked(book, selection, target)  # type: ignore[arg-type]
-    return picked if type(picked) is XlError else math.fsum(picked)
+    target = area if values is None else _resized(values, dims)
+    return _picked(book, selection, target)  # type: ignore[arg-type]
+
+
+def _conditional_numbers(book: Any, values: Any, args: tuple[Any, ...]) -> Any:
+    """The numbers of ``values`` where every (range, criterion) pair of ``args`` holds."""
+    pairs = _pairs(args)
+    if pairs is None:
+        return XlError.VALUE
+    selection = _select(book, pairs, shape(values))
+    if type(selection) is XlError:
+        return selection
+    return _picked(book, selection, values)  # type: ignore[arg-type]
+
+
+def _reduced(picked: Any, reduce: Callable[[list[float]], Any], empty: Any) -> Any:
+    if type(picked) is XlError:
+        return picked
+    return reduce(picked) if picked else empty
+
+
+def _average(values: list[float]) -> float:
+    return math.fsum(values) / len(values)
+
+
+@native("SUMIF", "aVa", min_args=2, book=True)
+def sumif(book: Any, area: Any, criterion: Any, sum_range: Any = None) -> Any:
+    return _reduced(_single(book, area, criterion, sum_range), math.fsum, 0.0)
+
+
+@native("AVERAGEIF", "aVa", min_args=2, book=True)
+def averageif(book: Any, area: Any, criterion: Any, average_range: Any = None) -> Any:
+    return _reduced(_single(book, area, criterion, average_range), _average, XlError.DIV0)
 
 
 @native("SUMIFS", "a", repeat="aV", min_args=3, book=True)
 def sumifs(book: Any, sum_range: Any, *args: Any) -> Any:
-    pairs = _pairs(args)
-    if pairs is None:
-        return XlError.VALUE
-    selection = _select(book, pairs, shape(sum_range))
-    if type(selection) is XlError:
-        return selection
-    picked = _picked(book, selection, sum_range)  # type: ignore[arg-type]
-    return picked if type(picked) is XlError else math.fsum(picked)
+    return _reduced(_conditional_numbers(book, sum_range, args), math.fsum, 0.0)
+
+
+@native("AVERAGEIFS", "a", repeat="aV", min_args=3, book=True)
+def averageifs(book: Any, average_range: Any, *args: Any) -> Any:
+    return _reduced(_conditional_numbers(book, average_range, args), _average, XlError.DIV0)
+
+
+@native("MAXIFS", "a", repeat="aV", min_args=3, book=True)
+def maxifs(book: Any, max_range: Any, *args: Any) -> Any:
+    return _reduced(_conditional_numbers(book, max_range, args), max, 0.0)
+
+
+@native("MINIFS", "a", repeat="aV", min_args=3, book=True)
+def minifs(book: Any, min_range: Any, *args: Any) -> Any:
+    return _reduced(_conditional_numbers(book, min_range, args), min, 0.0)
 
 
 @native("COUNTIF", "aV", book=True)
@@ -120,50 +159,3 @@ def countifs(book: Any, *args: Any) -> Any:
     if type(selection) is XlError:
         return selection
     return float(len(selection.positions) + selection.tail_matches)  # type: ignore[union-attr]
-
-
-@native("AVERAGEIF", "aVa", min_args=2, book=True)
-def averageif(book: Any, area: Any, criterion: Any, average_range: Any = None) -> Any:
-    dims = shape(area)
-    selection = _select(book, [(area, criterion)], dims)
-    if type(selection) is XlError:
-        return selection
-    target = area if average_range is None else _resized(average_range, dims)
-    picked = _picked(book, selection, target)  # type: ignore[arg-type]
-    if type(picked) is XlError:
-        return picked
-    return math.fsum(picked) / len(picked) if picked else XlError.DIV0
-
-
-@native("AVERAGEIFS", "a", repeat="aV", min_args=3, book=True)
-def averageifs(book: Any, average_range: Any, *args: Any) -> Any:
-    picked = _conditional_numbers(book, average_range, args)
-    if type(picked) is XlError:
-        return picked
-    return math.fsum(picked) / len(picked) if picked else XlError.DIV0
-
-
-def _conditional_numbers(book: Any, values: Any, args: tuple[Any, ...]) -> Any:
-    pairs = _pairs(args)
-    if pairs is None:
-        return XlError.VALUE
-    selection = _select(book, pairs, shape(values))
-    if type(selection) is XlError:
-        return selection
-    return _picked(book, selection, values)  # type: ignore[arg-type]
-
-
-@native("MAXIFS", "a", repeat="aV", min_args=3, book=True)
-def maxifs(book: Any, max_range: Any, *args: Any) -> Any:
-    picked = _conditional_numbers(book, max_range, args)
-    if type(picked) is XlError:
-        return picked
-    return max(picked) if picked else 0.0
-
-
-@native("MINIFS", "a", repeat="aV", min_args=3, book=True)
-def minifs(book: Any, min_range: Any, *args: Any) -> Any:
-    picked = _conditional_numbers(book, min_range, args)
-    if type(picked) is XlError:
-        return picked
-    return min(picked) if picked else 0.0
