@@ -8,7 +8,15 @@ from decimal import ROUND_DOWN, ROUND_UP, Decimal
 from typing import Any
 
 from xlsrc.core.errors import XlError
-from xlsrc.engine.library.common import first_error, grid, integer, numbers, shape, values_of
+from xlsrc.engine.library.common import (
+    both_numbers,
+    first_error,
+    grid,
+    integer,
+    numbers,
+    shape,
+    values_of,
+)
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.refs import Ref
 from xlsrc.engine.values import checked, round_half_away, to_number
@@ -128,28 +136,20 @@ def _digits_round(x: float, digits: float, rounding: str) -> float:
 
 @native("ROUND", "vv")
 def round_(x: Any, digits: Any) -> Any:
-    x, digits = to_number(x), to_number(digits)
-    if type(x) is XlError:
-        return x
-    if type(digits) is XlError:
-        return digits
-    return round_half_away(x, int(digits))
+    pair = both_numbers(x, digits)
+    return pair if type(pair) is XlError else round_half_away(pair[0], int(pair[1]))  # type: ignore[index]
 
 
 @native("ROUNDUP", "vv")
 def roundup(x: Any, digits: Any) -> Any:
-    x, digits = to_number(x), to_number(digits)
-    if type(x) is XlError or type(digits) is XlError:
-        return x if type(x) is XlError else digits
-    return _digits_round(x, digits, ROUND_UP)
+    pair = both_numbers(x, digits)
+    return pair if type(pair) is XlError else _digits_round(*pair, ROUND_UP)  # type: ignore[misc]
 
 
 @native("ROUNDDOWN", "vv")
 def rounddown(x: Any, digits: Any) -> Any:
-    x, digits = to_number(x), to_number(digits)
-    if type(x) is XlError or type(digits) is XlError:
-        return x if type(x) is XlError else digits
-    return _digits_round(x, digits, ROUND_DOWN)
+    pair = both_numbers(x, digits)
+    return pair if type(pair) is XlError else _digits_round(*pair, ROUND_DOWN)  # type: ignore[misc]
 
 
 @native("TRUNC", "vv", min_args=1)
@@ -198,9 +198,10 @@ _unary("EXP", _exp)
 
 @native("LOG", "vv", min_args=1)
 def log(x: Any, base: Any = 10.0) -> Any:
-    x, base = to_number(x), to_number(base)
-    if type(x) is XlError or type(base) is XlError:
-        return x if type(x) is XlError else base
+    pair = both_numbers(x, base)
+    if type(pair) is XlError:
+        return pair
+    x, base = pair  # type: ignore[misc]
     if x <= 0 or base <= 0 or base == 1:
         return XlError.NUM if base != 1 else XlError.DIV0
     return math.log(x) / math.log(base)
@@ -228,26 +229,26 @@ def power_of(x: float, y: float) -> Any:
 
 @native("POWER", "vv")
 def power(x: Any, y: Any) -> Any:
-    x, y = to_number(x), to_number(y)
-    if type(x) is XlError or type(y) is XlError:
-        return x if type(x) is XlError else y
-    return power_of(x, y)
+    pair = both_numbers(x, y)
+    return pair if type(pair) is XlError else power_of(*pair)  # type: ignore[misc]
 
 
 @native("MOD", "vv")
 def mod(n: Any, d: Any) -> Any:
-    n, d = to_number(n), to_number(d)
-    if type(n) is XlError or type(d) is XlError:
-        return n if type(n) is XlError else d
+    pair = both_numbers(n, d)
+    if type(pair) is XlError:
+        return pair
+    n, d = pair  # type: ignore[misc]
     if d == 0:
         return XlError.DIV0
     return n - d * math.floor(n / d)
 
 
 def _to_multiple(x: Any, significance: Any, up: bool) -> Any:
-    x, significance = to_number(x), to_number(significance)
-    if type(x) is XlError or type(significance) is XlError:
-        return x if type(x) is XlError else significance
+    pair = both_numbers(x, significance)
+    if type(pair) is XlError:
+        return pair
+    x, significance = pair  # type: ignore[misc]
     if significance == 0:
         return 0.0
     if x > 0 and significance < 0:

@@ -70,6 +70,17 @@ def numbers(book: Any, args: tuple[Any, ...]) -> list[float] | XlError:
     return out
 
 
+def both_numbers(a: Any, b: Any) -> tuple[float, float] | XlError:
+    """Two arguments coerced to numbers, or the first one's error."""
+    x = to_number(a)
+    if type(x) is XlError:
+        return x
+    y = to_number(b)
+    if type(y) is XlError:
+        return y
+    return x, y  # type: ignore[return-value]
+
+
 def first_error(values: Any) -> XlError | None:
     for value in values:
         if type(value) is XlError:
