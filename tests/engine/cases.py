@@ -178,6 +178,15 @@ CASES: list[tuple[str, Any]] = [
     ('=TEXT(45296,"d.m.yyyy")', "5.1.2024"),
     ('=TEXT(0.5,"hh:mm")', "12:00"),
     ('=TEXT("abc","0.0")', "abc"),
+    ('=TEXT(0.5,"0%")', "50%"),
+    ('=TEXT(1234.5,"#,##0")', "1,235"),
+    ('=TEXT(-1234.5,"#,##0.00;(#,##0.00)")', "(1,234.50)"),
+    ('=TEXT(0,"0.0;-0.0;""nolla""")', "nolla"),
+    ('=TEXT(3.14159,"0.000")', "3.142"),
+    ('=TEXT(0.0456,"0.00%")', "4.56%"),
+    ('=TEXT(12,"#.##")', "12."),
+    ('=TEXT(45296.75,"dd.mm.yyyy hh:mm")', "05.01.2024 18:00"),
+    ('=TEXT(45296,"mmm yyyy")', "Jan 2024"),
     ('=TEXT(5,"0.00 \\€")', "5.00 €"),
     # information
     ("=ISBLANK(A4)", True),
@@ -214,4 +223,5 @@ LIBREOFFICE_DIFFERS = {
     "=SQRT(-1)": "LibreOffice's invalid-argument error is exported as #VALUE!; Excel #NUM!",
     "=INDEX(B1:B7,9)": "LibreOffice gives #VALUE! for an index outside the range; Excel #REF!",
     '=VLOOKUP("abc",A1:B7,3,FALSE)': "LibreOffice gives #VALUE! for a column outside the table",
+    '=TEXT(12,"#.##")': "Excel keeps the decimal point of an integer (12.), LibreOffice drops it",
 }
