@@ -22,6 +22,12 @@ from xlsrc.core.errors import XlError
 from xlsrc.engine.errors import BrokenReference, CircularReference, FormulaProblem, InternalError
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, cell_name, quote_sheet
 
+#: Python frames allowed while following one chain of dependent formulas, and the
+#: thread stack that makes room for them (Python-to-Python calls use little of it)
+_DEPTH = 1_000_000
+_STACK = 512 * 1024 * 1024
+_MASK = (1 << COL_BITS) - 1
+
 
 @dataclass
 class Table:
@@ -132,17 +138,30 @@ class Book:
         failure: list[BaseException] = []
 
         def run() -> None:
+            sheet_name, key = "", 0
             try:
                 for sheet in self.order:
+                    sheet_name = sheet.name
                     for key in sorted(sheet.pending):
                         if key in sheet.pending:
                             self.force(sheet, key)
+            except RecursionError:
+                where = f"{quote_sheet(sheet_name)}!{cell_name(key >> COL_BITS, key & _MASK)}"
+                failure.append(
+                    FormulaProblem(
+                        f"a chain of more than {_DEPTH:,} formulas depending on each other", where
+                    )
+                )
             except BaseException as error:  # re-raised in the calling thread
                 failure.append(error)
 
         limit = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(limit, 200_000))
-        previous = threading.stack_size(512 * 1024 * 1024)
+        sys.setrecursionlimit(max(limit, _DEPTH))
+        previous = threading.stack_size()
+        try:
+            threading.stack_size(_STACK)
+        except (ValueError, RuntimeError):  # a platform that refuses a large stack
+            pass
         try:
             worker = threading.Thread(target=run, name="xlsrc-recalc")
             worker.start()
