@@ -23,6 +23,7 @@ from xlsrc.core.errors import XlError
 from xlsrc.engine.lexer import C1_ABS, R1_ABS
 from xlsrc.engine.library import NATIVE
 from xlsrc.engine.library.arithmetic import power_of
+from xlsrc.engine.operators import negate, percent, scalar_operator
 from xlsrc.engine.parser import Node
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW
 from xlsrc.engine.values import EPSILON, to_bool, to_number
@@ -135,8 +136,6 @@ class _Writer:
         return t
 
     def _binary(self, node: Node) -> str:
-        from xlsrc.engine.compiler import scalar_operator
-
         _, op, left, right = node
         a, b = self.value(left), self.value(right)
         t = self.temp()
@@ -155,11 +154,9 @@ class _Writer:
         return t
 
     def _unary(self, node: Node) -> str:
-        from xlsrc.engine.compiler import _negate, _percent
-
         a = self.value(node[1])
         t = self.temp()
-        fast, slow = ("-{a}", _negate) if node[0] == "neg" else ("{a} / 100.0", _percent)
+        fast, slow = ("-{a}", negate) if node[0] == "neg" else ("{a} / 100.0", percent)
         self.emit(f"{t} = {fast.format(a=a)} if type({a}) is float else {self.bind(slow)}({a})")
         return t
 

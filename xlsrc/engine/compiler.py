@@ -30,30 +30,25 @@ from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine.arrays import broadcast1, broadcast2, lift
 from xlsrc.engine.codegen import generate
 from xlsrc.engine.errors import (
     BrokenReference,
     FormulaProblem,
     FormulaSyntaxError,
     UdfFailure,
-    UnsupportedFeature,
     UnsupportedFunction,
 )
-from xlsrc.engine.evaluator import Book, SheetState, Table
+from xlsrc.engine.evaluator import Book, SheetState
 from xlsrc.engine.lexer import C1_ABS, C2_ABS, R1_ABS, R2_ABS, tokenize
 from xlsrc.engine.library import NATIVE
-from xlsrc.engine.library.arithmetic import power_of
 from xlsrc.engine.library.common import grid
+from xlsrc.engine.operators import negate, percent, scalar_operator
 from xlsrc.engine.parser import Node, parse
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, col_index
+from xlsrc.engine.structrefs import struct_parts
 from xlsrc.engine.values import (
-    approx_add,
-    approx_sub,
-    checked,
-    compare,
     normalise,
-    to_number,
-    to_text,
 )
 from xlsrc.engine.xmltext import unescape
 from xlsrc.registry import PREFIX, FunctionSpec, Registry, invoke
@@ -70,22 +65,6 @@ _SHAPE_REFS = re.compile(
 _UNSAFE_ENTITY = re.compile(
     r"&(?:quot|apos);|&#(?:0*(?:[0-9]|[1-9][0-9]|1[01][0-9]|12[0-7])|x0*[0-7]?[0-9a-fA-F]);"
 )
-
-_ARITHMETIC = {
-    "+": approx_add,
-    "-": approx_sub,
-    "*": lambda a, b: checked(a * b),
-    "/": lambda a, b: checked(a / b) if b != 0 else XlError.DIV0,
-    "^": power_of,
-}
-_COMPARISON = {
-    "=": lambda c: c == 0,
-    "<>": lambda c: c != 0,
-    "<": lambda c: c < 0,
-    ">": lambda c: c > 0,
-    "<=": lambda c: c <= 0,
-    ">=": lambda c: c >= 0,
-}
 
 
 class Shape:
@@ -242,9 +221,9 @@ class Compiler:
         if kind in ("num", "str", "bool", "err", "missing"):
             return self._literal(node)
         if kind == "neg":
-            return self._unary(self.value(node[1], ctx), _negate, ctx)
+            return self._unary(self.value(node[1], ctx), negate, ctx)
         if kind == "pct":
-            return self._unary(self.value(node[1], ctx), _percent, ctx)
+            return self._unary(self.value(node[1], ctx), percent, ctx)
         if kind == "bin":
             return self._binary(node, ctx)
         if kind == "call" and not ctx.array and not self._shaped(node[1]):
@@ -447,7 +426,7 @@ class Compiler:
             table = self.book.tables.get(table_name.upper())
             if table is None:
                 raise BrokenReference(f"table {table_name!r} does not exist")
-        rows, first, last = _struct_parts(table, body)
+        rows, first, last = struct_parts(table, body)
         sheet = table.sheet
         if rows == "this":
 
@@ -478,7 +457,7 @@ class Compiler:
     # -- operators ---------------------------------------------------------------
     def _unary(self, operand: Fn, op: Callable[[Any], Any], ctx: _Context) -> Fn:
         if ctx.array:
-            return lambda r, c: _broadcast1(op, operand(r, c))
+            return lambda r, c: broadcast1(op, operand(r, c))
         return lambda r, c: op(operand(r, c))
 
     def _binary(self, node: Node, ctx: _Context) -> Fn:
@@ -486,7 +465,7 @@ class Compiler:
         left, right = self.value(left_node, ctx), self.value(right_node, ctx)
         scalar = scalar_operator(op)
         if ctx.array:
-            return lambda r, c: _broadcast2(scalar, left(r, c), right(r, c))
+            return lambda r, c: broadcast2(scalar, left(r, c), right(r, c))
         return lambda r, c: scalar(left(r, c), right(r, c))
 
     # -- function calls ----------------------------------------------------------
@@ -558,7 +537,7 @@ class Compiler:
             values = [f(r, c) for f in fns]
             for i in liftable:
                 if type(values[i]) is list:
-                    return _lift(func, prefix + ((r, c) if host else ()), kinds, values, book)
+                    return lift(func, prefix + ((r, c) if host else ()), kinds, values, book)
             for i in propagate:
                 if type(values[i]) is XlError:
                     return values[i]
@@ -591,44 +570,6 @@ class Compiler:
 
 
 @functools.cache
-def scalar_operator(op: str) -> Callable[[Any, Any], Any]:
-    """Excel's binary operator ``op`` on two scalars: coercion, errors, approximate equality."""
-    if op in _ARITHMETIC:
-        arithmetic = _ARITHMETIC[op]
-
-        def numeric(a: Any, b: Any) -> Any:
-            if type(a) is not float:
-                a = to_number(a)
-                if type(a) is XlError:
-                    return a
-            if type(b) is not float:
-                b = to_number(b)
-                if type(b) is XlError:
-                    return b
-            return arithmetic(a, b)
-
-        return numeric
-    if op == "&":
-
-        def join(a: Any, b: Any) -> Any:
-            a, b = to_text(a), to_text(b)
-            if type(a) is XlError:
-                return a
-            if type(b) is XlError:
-                return b
-            return a + b
-
-        return join
-    test = _COMPARISON[op]
-
-    def comparison(a: Any, b: Any) -> Any:
-        order = compare(a, b)
-        return order if type(order) is XlError else test(order)
-
-    return comparison
-
-
-@functools.cache
 def _call_maker(count: int, propagate: tuple[int, ...]) -> Callable[..., Fn]:
     """A factory of call closures for ``count`` arguments, generated once per signature.
 
@@ -658,101 +599,6 @@ def _intersected(book: Book, v: Any, r: int, c: int) -> Any:
     return v
 
 
-def _negate(v: Any) -> Any:
-    n = v if type(v) is float else to_number(v)
-    return n if type(n) is XlError else -n
-
-
-def _percent(v: Any) -> Any:
-    n = v if type(v) is float else to_number(v)
-    return n if type(n) is XlError else n / 100.0
-
-
-def _element(array: list[list[Any]], i: int, j: int) -> Any:
-    """Element (i, j) of ``array`` under Excel's broadcast: 1-wide dims repeat, else #N/A."""
-    rows = len(array)
-    cols = len(array[0]) if rows else 0
-    ii = 0 if rows == 1 else i
-    jj = 0 if cols == 1 else j
-    if ii >= rows or jj >= cols:
-        return XlError.NA
-    return array[ii][jj]
-
-
-def _dims(values: list[Any]) -> tuple[int, int]:
-    rows = cols = 1
-    for v in values:
-        if type(v) is list:
-            rows = max(rows, len(v))
-            cols = max(cols, len(v[0]) if v else 0)
-    return rows, cols
-
-
-def _broadcast1(op: Callable[[Any], Any], v: Any) -> Any:
-    if type(v) is list:
-        return [[op(x) for x in line] for line in v]
-    return op(v)
-
-
-def _broadcast2(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
-    if type(a) is not list and type(b) is not list:
-        return op(a, b)
-    rows, cols = _dims([a, b])
-    return [
-        [
-            op(
-                _element(a, i, j) if type(a) is list else a,
-                _element(b, i, j) if type(b) is list else b,
-            )
-            for j in range(cols)
-        ]
-        for i in range(rows)
-    ]
-
-
-def _lift(
-    func: Callable[..., Any], prefix: tuple[Any, ...], kinds: str, values: list[Any], book: Book
-) -> list[list[Any]]:
-    """Call a scalar function once per element of its array-valued value arguments."""
-    rows, cols = _dims([v for k, v in zip(kinds, values, strict=True) if k in "vV"])
-    lazy_cache: dict[int, Any] = {}
-
-    def lazy_element(index: int, thunk: Callable[[], Any], i: int, j: int) -> Callable[[], Any]:
-        def element() -> Any:
-            if index not in lazy_cache:
-                got = thunk()
-                if type(got) is Ref:
-                    got = book.values(got, pad=True)
-                lazy_cache[index] = got
-            got = lazy_cache[index]
-            return _element(got, i, j) if type(got) is list else got
-
-        return element
-
-    out = []
-    for i in range(rows):
-        line = []
-        for j in range(cols):
-            call_args = []
-            error = None
-            for index, (kind, v) in enumerate(zip(kinds, values, strict=True)):
-                if kind in "vV" and type(v) is list:
-                    v = _element(v, i, j)
-                elif kind == "l":
-                    v = lazy_element(index, v, i, j)
-                if kind == "v" and type(v) is XlError and error is None:
-                    error = v
-                call_args.append(v)
-            result = error if error is not None else func(*prefix, *call_args)
-            if type(result) is Ref:
-                result = book.cell(result.sheet, result.r1, result.c1)
-            elif type(result) is list:
-                result = result[0][0] if result and result[0] else XlError.VALUE
-            line.append(result)
-        out.append(line)
-    return out
-
-
 def _udf_result(result: Any, array: bool) -> Any:
     if isinstance(result, list | tuple):
         rows = [list(r) if isinstance(r, list | tuple) else [r] for r in result]
@@ -764,72 +610,3 @@ def _udf_result(result: Any, array: bool) -> Any:
         return [[normalise(v) for v in r] + [XlError.NA] * (width - len(r)) for r in rows]
     value = normalise(result)
     return [[value]] if array else value
-
-
-def _struct_parts(table: Table, body: str) -> tuple[Any, int, int]:
-    """(rows, first column, last column) of a structured reference body.
-
-    ``rows`` is (r1, r2) or ``"this"`` for the formula's own row.
-    """
-    text = body.strip()
-    if text.startswith("@"):
-        text = "[#This Row]," + (text[1:] if text[1:].startswith("[") else f"[{text[1:]}]")
-        if text.endswith(",[]"):
-            text = "[#This Row]"
-    items = _struct_items(text)
-    specials = [i.lower() for i in items if i.startswith("#")]
-    columns = [i for i in items if not i.startswith("#")]
-    data = (table.r1 + table.header_rows, table.r2 - table.totals_rows)
-    if not specials or specials == ["#data"]:
-        rows: Any = data
-    elif specials == ["#all"]:
-        rows = (table.r1, table.r2)
-    elif specials == ["#headers"]:
-        rows = (table.r1, table.r1)
-    elif specials == ["#totals"]:
-        rows = (table.r2, table.r2)
-    elif sorted(specials) == ["#data", "#headers"]:
-        rows = (table.r1, data[1])
-    elif sorted(specials) == ["#data", "#totals"]:
-        rows = (data[0], table.r2)
-    elif specials == ["#this row"]:
-        rows = "this"
-    else:
-        raise UnsupportedFeature(f"structured reference {table.name}[{body}]")
-    if not columns:
-        return rows, table.c1, table.c2
-    found = []
-    for name in columns[0].split("\x00"):
-        index = table.column(name)
-        if index is None:
-            raise BrokenReference(f"table {table.name} has no column {name!r}")
-        found.append(index)
-    if len(columns) > 1:
-        raise UnsupportedFeature(f"structured reference {table.name}[{body}]")
-    return rows, min(found), max(found)
-
-
-def _struct_items(text: str) -> list[str]:
-    """Items of a structured reference body; a column span [A]:[B] is joined by NUL."""
-    if "[" not in text:
-        return [_unescape_column(text)] if text else []
-    items: list[str] = []
-    pos = 0
-    pattern = re.compile(r"\s*\[((?:[^\]']|'.)*)\]\s*(:)?\s*,?")
-    span: list[str] = []
-    while pos < len(text):
-        match = pattern.match(text, pos)
-        if match is None:
-            raise FormulaSyntaxError(f"cannot read structured reference [{text}]")
-        span.append(_unescape_column(match.group(1)))
-        if not match.group(2):
-            items.append("\x00".join(span))
-            span = []
-        pos = match.end()
-    if span:
-        items.append("\x00".join(span))
-    return items
-
-
-def _unescape_column(name: str) -> str:
-    return re.sub(r"'(.)", r"\1", name)

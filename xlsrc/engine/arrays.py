@@ -1,0 +1,100 @@
+"""Array evaluation for array formulas: Excel's broadcasting and element-wise lifting.
+
+In an array formula an operator or a scalar function given ranges works on
+every element; a one-row or one-column operand repeats to fit, and positions
+outside a smaller operand are #N/A.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.evaluator import Book
+from xlsrc.engine.refs import Ref
+
+
+def element(array: list[list[Any]], i: int, j: int) -> Any:
+    """Element (i, j) of ``array`` under Excel's broadcast: 1-wide dims repeat, else #N/A."""
+    rows = len(array)
+    cols = len(array[0]) if rows else 0
+    ii = 0 if rows == 1 else i
+    jj = 0 if cols == 1 else j
+    if ii >= rows or jj >= cols:
+        return XlError.NA
+    return array[ii][jj]
+
+
+def dims(values: list[Any]) -> tuple[int, int]:
+    rows = cols = 1
+    for v in values:
+        if type(v) is list:
+            rows = max(rows, len(v))
+            cols = max(cols, len(v[0]) if v else 0)
+    return rows, cols
+
+
+def broadcast1(op: Callable[[Any], Any], v: Any) -> Any:
+    if type(v) is list:
+        return [[op(x) for x in line] for line in v]
+    return op(v)
+
+
+def broadcast2(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
+    if type(a) is not list and type(b) is not list:
+        return op(a, b)
+    rows, cols = dims([a, b])
+    return [
+        [
+            op(
+                element(a, i, j) if type(a) is list else a,
+                element(b, i, j) if type(b) is list else b,
+            )
+            for j in range(cols)
+        ]
+        for i in range(rows)
+    ]
+
+
+def lift(
+    func: Callable[..., Any], prefix: tuple[Any, ...], kinds: str, values: list[Any], book: Book
+) -> list[list[Any]]:
+    """Call a scalar function once per element of its array-valued value arguments."""
+    rows, cols = dims([v for k, v in zip(kinds, values, strict=True) if k in "vV"])
+    lazy_cache: dict[int, Any] = {}
+
+    def lazy_element(index: int, thunk: Callable[[], Any], i: int, j: int) -> Callable[[], Any]:
+        def one() -> Any:
+            if index not in lazy_cache:
+                got = thunk()
+                if type(got) is Ref:
+                    got = book.values(got, pad=True)
+                lazy_cache[index] = got
+            got = lazy_cache[index]
+            return element(got, i, j) if type(got) is list else got
+
+        return one
+
+    out = []
+    for i in range(rows):
+        line = []
+        for j in range(cols):
+            call_args = []
+            error = None
+            for index, (kind, v) in enumerate(zip(kinds, values, strict=True)):
+                if kind in "vV" and type(v) is list:
+                    v = element(v, i, j)
+                elif kind == "l":
+                    v = lazy_element(index, v, i, j)
+                if kind == "v" and type(v) is XlError and error is None:
+                    error = v
+                call_args.append(v)
+            result = error if error is not None else func(*prefix, *call_args)
+            if type(result) is Ref:
+                result = book.cell(result.sheet, result.r1, result.c1)
+            elif type(result) is list:
+                result = result[0][0] if result and result[0] else XlError.VALUE
+            line.append(result)
+        out.append(line)
+    return out
