@@ -170,3 +170,18 @@ def test_the_patched_package_keeps_the_q3_part_readable(workbook: Path) -> None:
     xml = read_part(data, sheet_parts(data)["Tilanne Q3 2024"]).decode()
     assert 't="s"' not in xml  # inline strings: the shared-strings part was not touched
     assert "<sheetProtection" in xml
+
+
+def test_validation_reports_a_changed_input_of_a_locked_quarter(workbook: Path) -> None:
+    from xlsrc.validation import validate_workbook
+
+    def locked(path: Path) -> list[object]:
+        return [f for f in validate_workbook(path) if f.rule == "locked_quarter_inputs"]
+
+    assert locked(workbook) == []  # no status sheet yet: nothing to check
+    generate_file(workbook, 3, now=NOW)
+    assert locked(workbook) == []
+    edit_cell(workbook, "KPI-arvot", "G07", "Q2", 0.49)
+    (finding,) = locked(workbook)
+    assert (finding.sheet, finding.severity) == ("Tilanne Q3 2024", "error")  # type: ignore[attr-defined]
+    assert "G07" in finding.message  # type: ignore[attr-defined]

@@ -44,6 +44,7 @@ from openpyxl.utils.cell import (  # type: ignore[import-untyped]
     get_column_letter,
 )
 
+from xlsrc.core.checks import Finding
 from xlsrc.core.errors import InvalidRule
 from xlsrc.core.numbers import Number
 from xlsrc.core.schemes import StatusScheme
@@ -348,5 +349,26 @@ def validate_workbook(path: str | Path) -> list[CellFinding]:
     """
     from xlsrc.validation.openpyxl_source import OpenpyxlSource
 
-    return validate_source(OpenpyxlSource.open(Path(path)))
+    source = OpenpyxlSource.open(Path(path))
+    return validate_source(source) + locked_quarter_findings(Path(path), source.sheet_names())
+
+
+def locked_quarter_findings(path: Path, sheet_names: list[str]) -> list[CellFinding]:
+    """Changed inputs of locked quarterly status sheets, as validation findings.
+
+    Only workbooks that carry a status sheet pay for the check.
+    """
+    from xlsrc.status_sheet import check_locked_quarters
+    from xlsrc.status_sheet.locking import is_status_sheet
+
+    if not any(is_status_sheet(name) for name in sheet_names):
+        return []
+    return [
+        CellFinding(
+            Location(found.sheet, found.cell),
+            Finding(found.rule, f"{found.sheet}!{found.cell}", found.stated, found.computed,
+                    None, "error", found.message),
+        )
+        for found in check_locked_quarters(path)
+    ]
 
