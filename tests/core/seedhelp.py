@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from xlsrc.core.numbers import Nil, Number, read_number
+from xlsrc.core.numbers import Number, amount_of, read_number
 from xlsrc.seeds import SeedRow
 
 
 def amount(row: SeedRow, key: str) -> float | None:
     """The row's number in ``key``: "-" counts as 0, blank or words as None."""
-    reading = read_number(row.cells.get(key))
-    if isinstance(reading, Number):
-        return reading.value
-    if isinstance(reading, Nil):
-        return 0.0
-    return None
+    return amount_of(read_number(row.cells.get(key)))
 
 
 def printed_decimals(row: SeedRow, key: str) -> int:

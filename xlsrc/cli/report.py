@@ -6,36 +6,36 @@ with the stated-versus-computed findings beside each number.
 
 from __future__ import annotations
 
+from typing import cast
+
 import click
 
 from xlsrc.core.budget import change_eur, change_pct, line_kind
 from xlsrc.core.checks import Finding, compare_amount, compare_percent
 from xlsrc.core.errors import UndefinedRatio
-from xlsrc.core.numbers import Nil, Number, format_fi, read_number
+from xlsrc.core.numbers import Number, amount_of, format_fi, read_number
 from xlsrc.core.pivot import build_pivot
 from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
 from xlsrc.core.targets import Method, assess
 from xlsrc.seeds import SeedRow, load_table
+from xlsrc.workbooks.fill import example_method
+
+
+def _shown(value: float | None) -> str:
+    """A pivot cell as printed: empty when it has no measures, distinct from 0."""
+    return "" if value is None else format_fi(value)
 
 
 def _amount(row: SeedRow, key: str) -> float | None:
-    reading = read_number(row.cells.get(key))
-    if isinstance(reading, Number):
-        return reading.value
-    return 0.0 if isinstance(reading, Nil) else None
-
-
-def _method(row: SeedRow) -> Method:
-    """A metric defined by the traffic light is banded on its own value; others met/not met."""
-    return "value" if "liikennevalo" in (row.cells.get("target_text") or "").lower() else "met"
+    return amount_of(read_number(row.cells.get(key)))
 
 
 def _targets() -> None:
     click.secho("001 Taulukko 1 — strategiset tavoitteet", bold=True)
     for row in load_table("001-T1").rows:
+        method = cast(Method, example_method("001-T1", row))
         outcome = assess(
-            row.cells.get("actual"), row.cells.get("target_value"), _method(row),
-            TRAFFIC_LIGHT_80_90,
+            row.cells.get("actual"), row.cells.get("target_value"), method, TRAFFIC_LIGHT_80_90
         )
         stated = row.cells.get("status", "")
         mark = "=" if outcome.label() == stated else "≠"
@@ -57,16 +57,15 @@ def _pivots() -> None:
         pivot = build_pivot(detail, programmes=labels)
         click.secho(f"{printed.caption} (laskettu toimenpiteistä)", bold=True)
         for row in pivot.rows:
-            cells = " ".join(f"{format_fi(c) if c is not None else '':>11}" for c in row.cells)
-            total = format_fi(row.total) if row.total is not None else ""
-            click.echo(f"  {row.label[:38]:38} {cells} {total:>12}")
-        totals = " ".join(f"{format_fi(c) if c is not None else '':>11}" for c in pivot.column_totals)
-        grand = format_fi(pivot.grand_total) if pivot.grand_total is not None else ""
+            cells = " ".join(f"{_shown(c):>11}" for c in row.cells)
+            click.echo(f"  {row.label[:38]:38} {cells} {_shown(row.total):>12}")
+        totals = " ".join(f"{_shown(c):>11}" for c in pivot.column_totals)
+        grand = _shown(pivot.grand_total)
         click.echo(f"  {'Kaikki yhteensä':38} {totals} {grand:>12}")
 
 
 def _deltas() -> list[Finding]:
-    findings: list[Finding] = []
+    findings: list[Finding | None] = []
     table = load_table("002-T5")
     click.secho(f"{table.caption}: Muutos € ja % laskettuna", bold=True)
     for row in table.rows:
@@ -75,29 +74,27 @@ def _deltas() -> list[Finding]:
             continue
         kind = line_kind(row.cells["line"])
         where = f"{table.source}:{row.line}"
-        euro = change_eur(old, new, kind)
+        label = f"{row.cells.get('service') or row.cells['area']} {row.cells['line']}"
         stated_euro = _amount(row, "change_eur")
         if stated_euro is not None:
-            found = compare_amount(stated_euro, euro, rule="muutos_eur", where=where,
-                                   what=f"{row.cells.get('service') or row.cells['area']} "
-                                        f"{row.cells['line']} Muutos €")
-            findings += [found] if found else []
-        try:
-            pct = change_pct(old, new, kind)
-            stated_pct = read_number(row.cells.get("change_pct"))
-            if isinstance(stated_pct, Number):
-                found = compare_percent(stated_pct.value, pct, decimals=stated_pct.decimals,
-                                        rule="muutos_pct", where=where,
-                                        what=f"{row.cells.get('service') or row.cells['area']} "
-                                             f"{row.cells['line']} Muutos %")
-                findings += [found] if found else []
-        except UndefinedRatio:
-            pass
+            findings.append(compare_amount(stated_euro, change_eur(old, new, kind),
+                                           rule="muutos_eur", where=where,
+                                           what=f"{label} Muutos €"))
+        stated_pct = read_number(row.cells.get("change_pct"))
+        if isinstance(stated_pct, Number):
+            try:
+                pct = change_pct(old, new, kind)
+            except UndefinedRatio:
+                continue
+            findings.append(compare_percent(stated_pct.value, pct, decimals=stated_pct.decimals,
+                                            rule="muutos_pct", where=where,
+                                            what=f"{label} Muutos %"))
     ok = sum(1 for r in table.rows if r.kind != "section")
     click.echo(f"  {ok} riviä laskettu; poikkeamat:")
-    for finding in findings:
+    found = [f for f in findings if f is not None]
+    for finding in found:
         click.echo(f"  [{finding.severity}] {finding.where}: {finding.message}")
-    return findings
+    return found
 
 
 @click.command("report")

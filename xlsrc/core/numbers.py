@@ -205,17 +205,26 @@ def _parse_digits(body: str) -> tuple[Decimal, int] | str:
     return value, len(fraction)
 
 
-def require_number(cell: str | float | int | bool | None, where: str, expected: str) -> float:
-    """The numeric value of ``cell``, or :class:`InvalidNumber` naming ``where``.
+def amount_of(reading: Reading) -> float | None:
+    """The amount a reading contributes to sums, or None when it has none.
 
     Nil ("-") counts as 0 because the seed tables print "-" for an empty
-    amount that still enters sums; a blank or a word does not.
+    amount that still enters sums; a blank or a word has no amount.
     """
-    reading = read_number(cell)
     if isinstance(reading, Number):
         return reading.value
     if isinstance(reading, Nil):
         return 0.0
+    return None
+
+
+def require_number(cell: str | float | int | bool | None, where: str, expected: str) -> float:
+    """The amount in ``cell`` (see :func:`amount_of`); :class:`InvalidNumber` names ``where``."""
+    reading = read_number(cell)
+    amount = amount_of(reading)
+    if amount is not None:
+        return amount
+    assert not isinstance(reading, Number | Nil)
     found = "tyhjä solu" if isinstance(reading, Blank) else f"{reading.text!r} ({reading.reason})"
     raise InvalidNumber(f"{where}: odotettiin lukua ({expected}), löytyi {found}")
 

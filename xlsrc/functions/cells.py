@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from xlsrc.core.errors import InvalidNumber, ShapeMismatch, XlError, XlsrcError
-from xlsrc.core.numbers import Nil, Number, read_number
+from xlsrc.core.numbers import amount_of, read_number
 from xlsrc.core.schemes import RULES_HEADERS, StatusScheme
 
 Cell = float | str | bool | None | XlError
@@ -34,12 +34,10 @@ def check(value: Any) -> Any:
 
 def number(value: Any, what: str) -> float:
     """A required number; Finnish-formatted text is read, anything else refused."""
-    reading = read_number(check(value))
-    if isinstance(reading, Number):
-        return reading.value
-    if isinstance(reading, Nil):
-        return 0.0
-    raise InvalidNumber(f"{what}: odotettiin lukua, löytyi {value!r}")
+    amount = amount_of(read_number(check(value)))
+    if amount is None:
+        raise InvalidNumber(f"{what}: odotettiin lukua, löytyi {value!r}")
+    return amount
 
 
 def flat(range_value: Any) -> list[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from xlsrc.core.errors import InvalidNumber
-from xlsrc.core.numbers import Blank, Nil, Number, read_number
+from xlsrc.core.numbers import Blank, NotANumber, amount_of, read_number
 from xlsrc.functions.cells import check, flat, per_row
 from xlsrc.registry import excel_function
 
@@ -21,12 +21,10 @@ def xs_number(text: Any) -> float | None:
     "13,6 %" gives 0.136, "1,0 M€" gives 1000000, "-" gives 0, a blank stays blank.
     """
     reading = read_number(check(text))
-    if isinstance(reading, Number):
-        return reading.value
-    if isinstance(reading, Nil):
-        return 0.0
-    if isinstance(reading, Blank):
-        return None
+    amount = amount_of(reading)
+    if amount is not None or isinstance(reading, Blank):
+        return amount
+    assert isinstance(reading, NotANumber)
     raise InvalidNumber(f"{text!r}: {reading.reason}")
 
 
