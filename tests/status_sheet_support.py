@@ -51,6 +51,7 @@ def task_only_example() -> bytes:
 def clear_targets_and_settings() -> Any:
     """Blank "Tavoitearvo" and "Arviointitapa" of the KPI table and every "Arvo" of the
     settings table, where the layout has them."""
+
     def edit(workbook: Any) -> None:
         kpis = workbook["KPI-arvot"]
         header = _header_row(kpis, "Nro")
@@ -66,6 +67,7 @@ def clear_targets_and_settings() -> Any:
             if rules.cell(top, 1).value == "Asetus" and rules.cell(top, 2).value == "Arvo":
                 for row in range(top + 1, rules.max_row + 1):
                     rules.cell(row, 2).value = None
+
     return edit
 
 
@@ -80,6 +82,7 @@ def edited(data: bytes, edit: Any) -> bytes:
 
 def add_targets(targets: Mapping[tuple[str, str], str] = SEED_TARGETS) -> Any:
     """Fill "Tavoitearvo" of the KPI table (added as a column if the layout lacks it)."""
+
     def edit(workbook: Any) -> None:
         sheet = workbook["KPI-arvot"]
         header = _header_row(sheet, "Nro")
@@ -92,22 +95,30 @@ def add_targets(targets: Mapping[tuple[str, str], str] = SEED_TARGETS) -> Any:
         for row in range(header + 1, sheet.max_row + 1):
             key = (sheet.cell(row, 1).value, sheet.cell(row, series).value or "")
             sheet.cell(row, column, targets.get(key))  # type: ignore[arg-type]
+
     return edit
 
 
 def add_settings(settings: Mapping[str, object] = SETTINGS) -> Any:
     """Set rows of the rules sheet's "Asetus | Arvo" table (added if the layout lacks it)."""
+
     def edit(workbook: Any) -> None:
         sheet = workbook["Säännöt"]
-        top = next((r for r in range(1, sheet.max_row + 1)
-                    if sheet.cell(r, 1).value == "Asetus" and sheet.cell(r, 2).value == "Arvo"),
-                   None)
+        top = next(
+            (
+                r
+                for r in range(1, sheet.max_row + 1)
+                if sheet.cell(r, 1).value == "Asetus" and sheet.cell(r, 2).value == "Arvo"
+            ),
+            None,
+        )
         if top is None:
             top = sheet.max_row + 3
             sheet.cell(top, 1, "Asetus")
             sheet.cell(top, 2, "Arvo")
-        rows = {sheet.cell(r, 1).value: r for r in range(top + 1, top + 30)
-                if sheet.cell(r, 1).value}
+        rows = {
+            sheet.cell(r, 1).value: r for r in range(top + 1, top + 30) if sheet.cell(r, 1).value
+        }
         free = top + 1 + len(rows)
         for key, value in settings.items():
             row = rows.get(key)
@@ -115,6 +126,7 @@ def add_settings(settings: Mapping[str, object] = SETTINGS) -> Any:
                 row, free = free, free + 1
                 sheet.cell(row, 1, key)
             sheet.cell(row, 2, value)
+
     return edit
 
 
@@ -122,6 +134,7 @@ def both(*edits: Any) -> Any:
     def edit(workbook: Any) -> None:
         for one in edits:
             one(workbook)
+
     return edit
 
 
@@ -161,8 +174,10 @@ class StatusTable:
             top = ws.cell(self.header, column).value
             if top is not None:
                 self.columns[str(top)] = column
-        self.quarter_value = {q: self.columns[next(k for k in self.columns
-                                                   if k.startswith(f"Q{q} "))] for q in range(1, 5)}
+        self.quarter_value = {
+            q: self.columns[next(k for k in self.columns if k.startswith(f"Q{q} "))]
+            for q in range(1, 5)
+        }
         for column in self.quarter_value.values():
             assert ws.cell(second, column).value == "Arvo"
             assert ws.cell(second, column + 1).value == "Tila"

@@ -37,23 +37,23 @@ def _cells_with_values(path: Path) -> dict[str, set[str]]:
     """Per worksheet part, the cells that carry a cached <v> value."""
     with zipfile.ZipFile(path) as archive:
         return {
-            name: set(re.findall(r'<c r="([A-Z]+\d+)"[^>]*>(?:<f[^>]*(?:/>|>[^<]*</f>))?<v>',
-                                 archive.read(name).decode()))
+            name: set(
+                re.findall(
+                    r'<c r="([A-Z]+\d+)"[^>]*>(?:<f[^>]*(?:/>|>[^<]*</f>))?<v>',
+                    archive.read(name).decode(),
+                )
+            )
             for name in archive.namelist()
             if name.startswith("xl/worksheets/sheet")
         }
 
 
 def test_demo_writes_every_example(demo_dir: Path) -> None:
-    assert sorted(p.name for p in demo_dir.glob("*.xlsx")) == sorted(
-        w.file_name for w in WORKBOOKS
-    )
+    assert sorted(p.name for p in demo_dir.glob("*.xlsx")) == sorted(w.file_name for w in WORKBOOKS)
 
 
 @pytest.mark.parametrize("layout", WORKBOOKS, ids=[w.key for w in WORKBOOKS])
-def test_every_computed_cell_carries_a_cached_value(
-    demo_dir: Path, layout: WorkbookLayout
-) -> None:
+def test_every_computed_cell_carries_a_cached_value(demo_dir: Path, layout: WorkbookLayout) -> None:
     path = demo_dir / layout.file_name
     workbook = openpyxl.load_workbook(path)
     with_values = _cells_with_values(path)

@@ -22,7 +22,9 @@ def test_band_reads_the_rules_table_with_or_without_header() -> None:
     assert call("XS_BAND", "90 %", RULES[1:]) == "Tavoitteessa"
     assert call("XS_BAND", 1.3, RULES) is XlError.NUM
     assert call("XS_BANDS", [[0.5], [None], ["0,9"]], YEAR_RULES) == [
-        ["Ei toteutunut"], [""], ["Toteutui osittain"]
+        ["Ei toteutunut"],
+        [""],
+        ["Toteutui osittain"],
     ]
 
 
@@ -35,10 +37,17 @@ def test_target_status_scalar_and_range_agree() -> None:
         [call("XS_TARGET_STATUS", a[0], t[0], m[0], RULES)]
         for a, t, m in zip(actuals, targets, methods, strict=True)
     ]
-    assert column == singles == [
-        ["Valmistuu myöhemmin"], ["Lähellä tavoitetta"], ["Ei tavoitteessa"],
-        ["Tavoitteessa"], ["Valmistuu myöhemmin"],
-    ]
+    assert (
+        column
+        == singles
+        == [
+            ["Valmistuu myöhemmin"],
+            ["Lähellä tavoitetta"],
+            ["Ei tavoitteessa"],
+            ["Tavoitteessa"],
+            ["Valmistuu myöhemmin"],
+        ]
+    )
     bad_method = call("XS_TARGET_STATUSES", [[1]], [["≥ 1"]], [["guess"]], RULES)
     assert bad_method == [[XlError.VALUE]]
     assert call("XS_TARGET_STATUSES", [[1], [2]], [["≥ 1"]], [["met"]], RULES) == [[XlError.VALUE]]
@@ -49,7 +58,9 @@ def test_changes_spill_two_columns_and_fail_per_cell() -> None:
     news = [[33_114], [-536_078], [2_000]]
     lines = [["Tulot"], ["Menot"], ["Tulot"]]
     assert call("XS_CHANGES", olds, news, lines) == [
-        [0.0, 0.0], [23_453.0, 0.046], [2_000.0, XlError.DIV0]
+        [0.0, 0.0],
+        [23_453.0, 0.046],
+        [2_000.0, XlError.DIV0],
     ]
     assert call("XS_CHANGE", -795, -2_210, "Toimintakate") == -1_415
     assert call("XS_CHANGE_PCT", -795, -2_210, "Menot", 1) == pytest.approx(1.78)
@@ -91,7 +102,10 @@ def test_spare_blank_rows_stay_blank_in_range_forms() -> None:
 
 def test_pivot_keeps_blank_label_rows_in_place() -> None:
     grid = call(
-        "XS_PIVOT", [["1. A"], ["2. B"]], [["2"], ["3"]], [[10], [5]],
+        "XS_PIVOT",
+        [["1. A"], ["2. B"]],
+        [["2"], ["3"]],
+        [[10], [5]],
         [["1. A"], [None], ["2. B"], [None]],
     )
     assert grid == [

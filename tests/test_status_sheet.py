@@ -44,8 +44,10 @@ def scheme_of(path: Path) -> StatusScheme:
     """The scheme the workbook's task-status formulas use, read from its rules sheet."""
     block = rules_block(TASKS.column("status_calc").rules or "")
     ws = openpyxl.load_workbook(path)[RULES_SHEET]
-    rows = [[ws.cell(r, c).value for c in range(1, len(block.headers) + 1)]
-            for r in range(block.first_row, block.last_row + 1)]
+    rows = [
+        [ws.cell(r, c).value for c in range(1, len(block.headers) + 1)]
+        for r in range(block.first_row, block.last_row + 1)
+    ]
     return StatusScheme.from_rows(rows)
 
 
@@ -112,8 +114,12 @@ def test_task_summaries_count_states_by_the_rule_on_the_first_row_of_each_goal(q
             continue
         shares = [share(v) for v in progress[goal]]
         keys = [scheme.classify(s).key for s in shares if s is not None]
-        assert counts == (keys.count("green"), keys.count("yellow"), keys.count("red"),
-                          shares.count(None)), key
+        assert counts == (
+            keys.count("green"),
+            keys.count("yellow"),
+            keys.count("red"),
+            shares.count(None),
+        ), key
     words = [TASK_STATES.by_colour(c).label_fi for c in ("green", "yellow", "red")]
     legend = " ".join(str(c.value) for row in table.ws.iter_rows() for c in row if c.value)
     assert all(word in legend for word in words), "the task rule is printed"
@@ -132,8 +138,12 @@ def test_theme_and_organisation_roll_ups_are_worst_of_by_default(q3: Path) -> No
             current = str(label)
         elif row in table.rows.values():
             themes.setdefault(current, []).append(str(ws.cell(row, 1).value))
-    assert set(themes) == {"Autamme sopivalle polulle", "Onnistumme toisiimme luottaen",
-                           "Osaamme ennakoida", "Järjestämme vaikuttavat palvelut"}
+    assert set(themes) == {
+        "Autamme sopivalle polulle",
+        "Onnistumme toisiimme luottaen",
+        "Osaamme ennakoida",
+        "Järjestämme vaikuttavat palvelut",
+    }
     bands = {b.colour: b for b in scheme.bands}
     for theme, keys in themes.items():
         assessed = [table.status(k)[1] for k in keys if table.status(k)[1] in rank]
@@ -234,8 +244,11 @@ def test_roll_up_method_is_configurable_on_the_rules_sheet(tmp_path: Path) -> No
     ws = sheet(path, "Tilanne Q3 2024")
     table = StatusTable(ws)
     scheme, progress = scheme_of(path), task_progress(path)
-    scores = [mean(shares) for k in table.rows
-              if (shares := [s for s in map(share, progress[k.split(".")[0]]) if s is not None])]
+    scores = [
+        mean(shares)
+        for k in table.rows
+        if (shares := [s for s in map(share, progress[k.split(".")[0]]) if s is not None])
+    ]
     org = ws.cell(table.roll_ups["Koko organisaatio"], table.status_column)
     assert (org.value, fill_of(org)) == shown(scheme.classify(mean(scores)))
     header = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(2, 10)}

@@ -26,8 +26,12 @@ from xlsrc.status_sheet.package import read_part, sheet_parts
 
 NOW = datetime(2025, 3, 25, 14, 2)
 #: The only parts adding a sheet may change; every other part must stay byte-identical.
-SHARED_PARTS = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml",
-                "xl/styles.xml"}
+SHARED_PARTS = {
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "[Content_Types].xml",
+    "xl/styles.xml",
+}
 
 
 def parts(path: Path) -> dict[str, bytes]:
@@ -118,12 +122,12 @@ def test_a_changed_rule_is_reported_as_a_rules_change(workbook: Path) -> None:
 
 
 def test_cli_writes_updates_in_place_or_to_out_and_warns_about_changed_locked_inputs(
-        workbook: Path, tmp_path: Path) -> None:
+    workbook: Path, tmp_path: Path
+) -> None:
     runner = CliRunner()
     original = workbook.read_bytes()
     out = tmp_path / "kopio.xlsx"
-    done = runner.invoke(cli, ["status-sheet", str(workbook), "--quarter", "Q3", "--out",
-                               str(out)])
+    done = runner.invoke(cli, ["status-sheet", str(workbook), "--quarter", "Q3", "--out", str(out)])
     assert done.exit_code == 0, done.output
     assert workbook.read_bytes() == original  # --out leaves the input alone
     assert "Tilanne Q3 2024" in sheet_parts(out.read_bytes())
@@ -146,10 +150,13 @@ def test_cli_writes_updates_in_place_or_to_out_and_warns_about_changed_locked_in
     assert "VAROITUS" not in forced.output
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["-q", "Q5"], "Q1, Q2, Q3 tai Q4"),
-    (["-q", "Q3"], "--year"),  # with its settings table emptied the file does not say its year
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-q", "Q5"], "Q1, Q2, Q3 tai Q4"),
+        (["-q", "Q3"], "--year"),  # with its settings table emptied the file does not say its year
+    ],
+)
 def test_cli_bad_input_is_a_clear_error(tmp_path: Path, args: list[str], message: str) -> None:
     path = write(tmp_path, task_only_example())
     done = CliRunner().invoke(cli, ["status-sheet", str(path), *args])

@@ -17,11 +17,19 @@ from xlsrc.status_sheet.model import Goal, Rules, StatusInputs, Task
 RULES = Rules(YEAR_END_50_90, YEAR_END_50_90)
 
 
-def kpi(key: str, target: str, *values: object, theme: str = "T", weight: float | None = None
-        ) -> Goal:
+def kpi(
+    key: str, target: str, *values: object, theme: str = "T", weight: float | None = None
+) -> Goal:
     padded = (tuple(values) + (None, None, None, None))[:4]
-    return Goal(key=key, theme=theme, title=f"Tavoite {key}", kpi="Mittari", target=target,
-                values=padded, weight=weight)  # type: ignore[arg-type]
+    return Goal(
+        key=key,
+        theme=theme,
+        title=f"Tavoite {key}",
+        kpi="Mittari",
+        target=target,
+        values=padded,
+        weight=weight,
+    )  # type: ignore[arg-type]
 
 
 def test_kpi_ratio_exactly_90_is_yellow_and_just_above_is_green() -> None:
@@ -39,10 +47,19 @@ def test_kpi_ratio_exactly_50_is_red_and_just_above_is_yellow() -> None:
     assert above.state == "yellow"
 
 
-@pytest.mark.parametrize(("progress", "colour"), [
-    (0.5, "red"), ("50 %", "red"), (0.51, "yellow"), (0.9, "yellow"), ("90 %", "yellow"),
-    (0.95, "green"), (1.0, "green"), (0.0, "red"),
-])
+@pytest.mark.parametrize(
+    ("progress", "colour"),
+    [
+        (0.5, "red"),
+        ("50 %", "red"),
+        (0.51, "yellow"),
+        (0.9, "yellow"),
+        ("90 %", "yellow"),
+        (0.95, "green"),
+        (1.0, "green"),
+        (0.0, "red"),
+    ],
+)
 def test_task_state_from_progress_by_the_task_scheme(progress: object, colour: str) -> None:
     outcome = task_outcome(Task("A", "t", progress=progress), 3, YEAR_END_50_90)  # type: ignore[arg-type]
     assert outcome.status == TASK_STATES.by_colour(colour)  # type: ignore[arg-type]
@@ -60,8 +77,11 @@ def test_explicit_task_state_wins_over_progress() -> None:
 
 
 def test_goal_without_target_is_rated_by_mean_task_progress_with_the_same_boundaries() -> None:
-    tasks = [Task("A", "x", progress=0.8), Task("A", "y", progress=1.0),
-             Task("A", "z", progress="Ei mittaria")]
+    tasks = [
+        Task("A", "x", progress=0.8),
+        Task("A", "y", progress=1.0),
+        Task("A", "z", progress="Ei mittaria"),
+    ]
     status = goal_status(kpi("A", ""), tasks, 3, RULES)
     assert status.basis == "tasks"
     assert status.current.state == "yellow" and status.current.score == pytest.approx(0.9)
@@ -92,21 +112,26 @@ def test_pending_cells_get_the_neutral_fill_never_a_band_colour() -> None:
     assert all(c.style.fill == PENDING_FILL and c.style.fill not in band_fills for c in pending)
 
 
-@pytest.mark.parametrize(("target", "before", "now", "kind"), [
-    ("≥ 50 %", 0.40, 0.45, "better"),
-    ("≥ 50 %", 0.45, 0.40, "worse"),
-    ("enintään 6,75 %", 0.075, 0.070, "better"),   # lower is better: a fall is better
-    ("enintään 6,75 %", 0.070, 0.075, "worse"),
-    ("≥ 50 %", 0.45, 0.46, "same"),                 # within 2 % of 50 % = 1 point
-    ("≥ 50 %", 0.45, 0.4601, "better"),
-    ("alle 5 %", 0.05, 0.0501, "same"),
-])
-def test_trend_arrow_means_better_or_worse_with_tolerance(target: str, before: float, now: float,
-                                                          kind: str) -> None:
+@pytest.mark.parametrize(
+    ("target", "before", "now", "kind"),
+    [
+        ("≥ 50 %", 0.40, 0.45, "better"),
+        ("≥ 50 %", 0.45, 0.40, "worse"),
+        ("enintään 6,75 %", 0.075, 0.070, "better"),  # lower is better: a fall is better
+        ("enintään 6,75 %", 0.070, 0.075, "worse"),
+        ("≥ 50 %", 0.45, 0.46, "same"),  # within 2 % of 50 % = 1 point
+        ("≥ 50 %", 0.45, 0.4601, "better"),
+        ("alle 5 %", 0.05, 0.0501, "same"),
+    ],
+)
+def test_trend_arrow_means_better_or_worse_with_tolerance(
+    target: str, before: float, now: float, kind: str
+) -> None:
     trend = trend_of([before, now, None, None], 2, parse_target(target), 0.02)
     assert trend.kind == kind
-    assert trend.text.endswith({"better": "parempi", "worse": "heikompi",
-                                "same": "ennallaan"}[kind])
+    assert trend.text.endswith(
+        {"better": "parempi", "worse": "heikompi", "same": "ennallaan"}[kind]
+    )
 
 
 def test_trend_needs_both_quarters() -> None:
@@ -115,9 +140,11 @@ def test_trend_needs_both_quarters() -> None:
 
 
 def _statuses() -> list:  # type: ignore[type-arg]
-    goals = [kpi("A", "≥ 50 %", 0.5, weight=3.0),   # ratio 1.0 green
-             kpi("B", "≥ 50 %", 0.35, weight=1.0),  # ratio 0.7 yellow
-             kpi("C", "≥ 50 %", None)]              # pending
+    goals = [
+        kpi("A", "≥ 50 %", 0.5, weight=3.0),  # ratio 1.0 green
+        kpi("B", "≥ 50 %", 0.35, weight=1.0),  # ratio 0.7 yellow
+        kpi("C", "≥ 50 %", None),
+    ]  # pending
     return [goal_status(g, (), 1, RULES) for g in goals]
 
 

@@ -43,18 +43,31 @@ def test_fake_names_exist_in_xlwings() -> None:
     assert all(hasattr(main.Font, name) for name in FONT_ATTRIBUTES)
     assert all(hasattr(main.Borders, name) for name in BORDER_ATTRIBUTES)
     assert all(hasattr(main.Chart, name) for name in CHART_ATTRIBUTES)
-    for name in ("value", "formula", "font", "borders", "merge", "left", "top", "row",
-                 "column", "options", "api"):
+    for name in (
+        "value",
+        "formula",
+        "font",
+        "borders",
+        "merge",
+        "left",
+        "top",
+        "row",
+        "column",
+        "options",
+        "api",
+    ):
         assert hasattr(main.Range, name), name
     for name in ("charts", "api", "used_range", "range", "activate", "delete", "name"):
         assert hasattr(main.Sheet, name), name
     assert hasattr(main.Chart, "set_source_data")
     real = inspect.signature(main.Charts.add).parameters
     fake = inspect.signature(FakeCharts.add).parameters
-    assert list(fake) == list(real) and all(fake[p].default == real[p].default for p in real
-                                            if p != "self")
+    assert list(fake) == list(real) and all(
+        fake[p].default == real[p].default for p in real if p != "self"
+    )
     assert list(inspect.signature(FakeRange.merge).parameters) == list(
-        inspect.signature(main.Range.merge).parameters)
+        inspect.signature(main.Range.merge).parameters
+    )
     assert "include" in inspect.signature(main.Book.to_pdf).parameters
     assert "line_markers" in xlwings.constants.chart_types
 
@@ -84,8 +97,7 @@ def data() -> bytes:
     return edited(example(), both(add_targets(), add_settings()))
 
 
-def test_excel_sheet_has_the_same_cells_styles_merges_and_checksum_as_headless(data: bytes
-                                                                              ) -> None:
+def test_excel_sheet_has_the_same_cells_styles_merges_and_checksum_as_headless(data: bytes) -> None:
     book = fake_book(data)
     assert generate(book, 3, now=NOW) == "Tilanne Q3 2024"
     sheet = book.sheets["Tilanne Q3 2024"]
@@ -103,8 +115,13 @@ def test_excel_sheet_has_the_same_cells_styles_merges_and_checksum_as_headless(d
     assert sorted(sheet.merges) == sorted(expected.merges)
     for column, width in expected.column_widths.items():
         assert sheet.styles[(1, column)]["column_width"] == width
-    assert sheet.protected == {"DrawingObjects": True, "Contents": True, "Scenarios": True,
-                               "AllowFormattingColumns": True, "AllowFormattingRows": True}
+    assert sheet.protected == {
+        "DrawingObjects": True,
+        "Contents": True,
+        "Scenarios": True,
+        "AllowFormattingColumns": True,
+        "AllowFormattingRows": True,
+    }
     assert ("api.PageSetup.Orientation", None, 2) in sheet.log
     assert sheet.page_breaks == [row + 1 for row in expected.page_breaks]  # theme pages
     bold = [entry for entry in sheet.log if entry[0] == "font.bold"]
@@ -126,7 +143,11 @@ def test_excel_charts_are_native_line_charts_over_each_kpi_block(data: bytes) ->
         first_row, first_col, _, last_col = spec.source_block
         assert sheet.cells.get((first_row, first_col)) is None  # empty corner
         assert [sheet.cells[(first_row, c)] for c in range(first_col + 1, last_col + 1)] == [
-            "Q1", "Q2", "Q3", "Q4"]
+            "Q1",
+            "Q2",
+            "Q3",
+            "Q4",
+        ]
         anchor = sheet.range(spec.anchor)
         assert (chart.placement["left"], chart.placement["top"]) == (anchor.left, anchor.top)
 

@@ -163,9 +163,7 @@ def test_rules_sheet_holds_every_scheme_as_a_readable_table(layout: WorkbookLayo
             for row in range(block.first_row, block.first_row + len(scheme.bands))
         ]
         assert body == scheme.to_rows()
-        assert sheet.tables[block.name].ref == (
-            f"A{block.header_row}:K{block.last_row}"
-        )
+        assert sheet.tables[block.name].ref == (f"A{block.header_row}:K{block.last_row}")
     settings = {SETTINGS_TABLE} if layout.settings else set()
     assert {t for t in sheet.tables} == {b.name for b in RULES_BLOCKS} | settings
 

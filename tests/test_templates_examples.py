@@ -81,8 +81,12 @@ def test_example_carries_every_seed_row(layout: WorkbookLayout, table: TableLayo
         for key in table.totals.columns:
             column = table.column(key)
             cell = sheet[f"{column.letter}{stated_row}"]
-            assert_cell_holds(cell.value, cell.number_format, totals[0].cells.get(key),
-                              f"{table.sheet}!{cell.coordinate}")
+            assert_cell_holds(
+                cell.value,
+                cell.number_format,
+                totals[0].cells.get(key),
+                f"{table.sheet}!{cell.coordinate}",
+            )
 
 
 def test_every_bundled_table_except_none_is_in_an_example() -> None:
@@ -124,7 +128,6 @@ def test_recomputed_pivot_equals_the_stated_pivot(pivot_key: str) -> None:
     assert formula is not None
     computed = evaluate_udf(workbook, pivot.sheet, formula)
     stated = [
-        [sheet[f"{c.letter}{r}"].value for c in pivot.columns if c.role == "stated"]
-        for r in rows
+        [sheet[f"{c.letter}{r}"].value for c in pivot.columns if c.role == "stated"] for r in rows
     ]
     assert [[None if v == "" else v for v in row] for row in computed] == stated

@@ -69,7 +69,9 @@ def test_example_has_target_method_columns_and_the_settings_table(tmp_path: Path
     rows = range(KPIS.first_row, KPIS.first_row + len(GOALS_SEED.rows))
     written = {
         (kpis[f"A{r}"].value, kpis[f"{series}{r}"].value): (
-            kpis[f"{target.letter}{r}"].value, kpis[f"{method.letter}{r}"].value)
+            kpis[f"{target.letter}{r}"].value,
+            kpis[f"{method.letter}{r}"].value,
+        )
         for r in rows
     }
     for key, text in _targets().items():
@@ -78,13 +80,23 @@ def test_example_has_target_method_columns_and_the_settings_table(tmp_path: Path
     assert all(m is None for t, m in written.values() if t is None)
 
     rules = book[RULES_SHEET]
-    top = next(r for r in range(1, rules.max_row + 1)
-               if tuple(rules.cell(r, c).value for c in (1, 2, 3)) == SETTINGS_HEADERS)
-    settings = {rules.cell(r, 1).value: rules.cell(r, 2).value
-                for r in range(top + 1, top + 1 + len(GOAL_TRACKING.settings))}
+    top = next(
+        r
+        for r in range(1, rules.max_row + 1)
+        if tuple(rules.cell(r, c).value for c in (1, 2, 3)) == SETTINGS_HEADERS
+    )
+    settings = {
+        rules.cell(r, 1).value: rules.cell(r, 2).value
+        for r in range(top + 1, top + 1 + len(GOAL_TRACKING.settings))
+    }
     organisation = seed_lines(GOALS_SEED)[11 - 1]
-    assert settings == {"Organisaatio": organisation, "Vuosi": 2024, "Koontitapa": "huonoin",
-                        "Trendin toleranssi": 0.02, "Arviointitapa": "ratio"}
+    assert settings == {
+        "Organisaatio": organisation,
+        "Vuosi": 2024,
+        "Koontitapa": "huonoin",
+        "Trendin toleranssi": 0.02,
+        "Arviointitapa": "ratio",
+    }
     assert organisation == "Kanta-Hämeen hyvinvointialue"
 
 
@@ -93,8 +105,9 @@ def test_status_sheet_on_the_plain_demo_example_assesses_kpis_against_targets(
 ) -> None:
     source = _demo(tmp_path)
     out = tmp_path / "q3.xlsx"
-    done = CliRunner().invoke(cli, ["status-sheet", str(source), "--quarter", "Q3",
-                                    "--out", str(out)])
+    done = CliRunner().invoke(
+        cli, ["status-sheet", str(source), "--quarter", "Q3", "--out", str(out)]
+    )
     assert done.exit_code == 0, done.output  # no --year: the settings table gives it
     ws = sheet(out, "Tilanne Q3 2024")
     assert ws.cell(2, 3).value == "Kanta-Hämeen hyvinvointialue"
@@ -109,8 +122,10 @@ def test_status_sheet_on_the_plain_demo_example_assesses_kpis_against_targets(
             assessed = assess(actual, targets[seed_key], "ratio", scheme)
             assert assessed.band is not None, key
             symbol = ws.cell(row, table.quarter_value[q] + 1)
-            assert (symbol.value, fill_of(symbol)) == (assessed.band.symbol,
-                                                        assessed.band.colour), (key, q)
+            assert (symbol.value, fill_of(symbol)) == (
+                assessed.band.symbol,
+                assessed.band.colour,
+            ), (key, q)
             bands.append(assessed.band)
         assert table.status(key) == shown(bands[-1]), key
     # not vacuous: the two KPI rows land in different bands on the example

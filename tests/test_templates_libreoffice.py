@@ -45,8 +45,11 @@ def _write(tmp_path: Path, key: str, example: bool) -> Path:
 
 
 def _cells(ref: str, sheet: Worksheet) -> list[str]:
-    return [cell.coordinate for row in sheet[ref] for cell in (row if isinstance(row, tuple)
-            else (row,))]
+    return [
+        cell.coordinate
+        for row in sheet[ref]
+        for cell in (row if isinstance(row, tuple) else (row,))
+    ]
 
 
 def udf_cells(path: Path) -> dict[str, set[str]]:

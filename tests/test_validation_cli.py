@@ -18,8 +18,9 @@ from xlsrc.workbooks.layouts import workbook
 @pytest.fixture(scope="module")
 def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("examples")
-    write_workbooks(out, example=True, layouts=(workbook("result_budget"),
-                                                workbook("budget_forecast")))
+    write_workbooks(
+        out, example=True, layouts=(workbook("result_budget"), workbook("budget_forecast"))
+    )
     return out
 
 
@@ -38,7 +39,11 @@ def test_json_lists_every_finding_with_the_agreed_fields(examples: Path) -> None
     assert listed == [f.as_json() for f in validate_workbook(path)]
     perhe = next(i for i in listed if (i["sheet"], i["cell"]) == ("Taulukko 5", "E7"))
     assert (perhe["stated"], perhe["computed"], perhe["difference"], perhe["severity"]) == (
-        -518_358.0, -502_964.0, -15_394.0, "error")
+        -518_358.0,
+        -502_964.0,
+        -15_394.0,
+        "error",
+    )
 
 
 def test_text_table_and_exit_status_zero_with_notes_only(examples: Path) -> None:
@@ -62,12 +67,27 @@ def test_xlsx_writes_a_findings_workbook_with_links(examples: Path, tmp_path: Pa
     code, _, _ = run(str(source), "--xlsx", str(out))
     assert code == 1 and source.read_bytes() == before
     sheet = load_workbook(out)["Tarkistukset"]
-    assert [c.value for c in sheet[3]] == ["Välilehti", "Solu", "Vakavuus", "Sääntö",
-                                           "Ilmoitettu", "Laskettu", "Erotus", "Selitys"]
+    assert [c.value for c in sheet[3]] == [
+        "Välilehti",
+        "Solu",
+        "Vakavuus",
+        "Sääntö",
+        "Ilmoitettu",
+        "Laskettu",
+        "Erotus",
+        "Selitys",
+    ]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert len(rows) == 21
-    assert rows[1][:7] == ["Taulukko 5", "E7", "virhe", "margin_identity+area_sum+cross_table",
-                           -518358, -502964, -15394]
+    assert rows[1][:7] == [
+        "Taulukko 5",
+        "E7",
+        "virhe",
+        "margin_identity+area_sum+cross_table",
+        -518358,
+        -502964,
+        -15394,
+    ]
     link = sheet["B5"].hyperlink
     assert link is not None and (link.target or "").endswith("tulosbudjetti.xlsx#'Taulukko 5'!E7")
 
@@ -79,12 +99,16 @@ def test_xlsx_refuses_to_write_over_the_workbook(examples: Path) -> None:
     assert code == 2 and "ei voi olla" in err and path.read_bytes() == before
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"plain text", "ei Excel-työkirja"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "salasanalla suojattu"),
-])
-def test_bad_files_exit_2_with_a_located_message(tmp_path: Path, content: bytes,
-                                                 reason: str) -> None:
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"plain text", "ei Excel-työkirja"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "salasanalla suojattu"),
+    ],
+)
+def test_bad_files_exit_2_with_a_located_message(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
     path = tmp_path / "huono.xlsx"
     path.write_bytes(content)
     code, out, err = run(str(path))

@@ -26,7 +26,11 @@ def test_consistent_numbers_give_nothing() -> None:
 def test_a_failing_sum_is_reported_at_its_total() -> None:
     [finding] = evaluate([total("C1", "A1", "B1")], [], values(A1=2, B1=3, C1=9))
     assert (finding.cell, finding.stated, finding.computed, finding.difference) == (
-        "C1", 9.0, 5.0, 4.0)
+        "C1",
+        9.0,
+        5.0,
+        4.0,
+    )
     assert finding.severity == "error" and "ilmoitettu 9" in finding.message
 
 
@@ -39,8 +43,7 @@ def test_a_cell_in_two_broken_sums_is_blamed_with_the_value_both_need() -> None:
     # A1 is part of a row total (C1) and a column total (A3); 63 should be 36
     equations = [total("C1", "A1", "B1"), total("A3", "A1", "A2")]
     found = evaluate(equations, [], values(A1=63, B1=4, C1=40, A2=10, A3=46))
-    assert [(f.cell, f.stated, f.computed, f.rule) for f in found] == [
-        ("A1", 63.0, 36.0, "sum")]
+    assert [(f.cell, f.stated, f.computed, f.rule) for f in found] == [("A1", 63.0, 36.0, "sum")]
     assert "vaihtanut paikkaa" in found[0].message
 
 
@@ -61,8 +64,13 @@ def test_a_guess_that_breaks_a_holding_check_is_not_made() -> None:
 def test_a_derived_column_that_follows_from_the_corrected_level_is_not_reported() -> None:
     # margin M = T + E is wrong in the new year; the change follows from the right margin
     equations = [total("M1", "T1", "E1"), total("M2", "T2", "E2")]
-    change = Derived(at("CH"), (at("M1"), at("M2")), lambda v: change_eur(v[0], v[1], "margin"),
-                     "change_eur", "Muutos €")
+    change = Derived(
+        at("CH"),
+        (at("M1"), at("M2")),
+        lambda v: change_eur(v[0], v[1], "margin"),
+        "change_eur",
+        "Muutos €",
+    )
     stated = values(T1=10, E1=-50, M1=-40, T2=10, E2=-60, M2=-70, CH=-10)
     found = evaluate(equations, [change], stated)
     assert [(f.cell, f.computed) for f in found] == [("M2", -50.0)]
@@ -70,8 +78,13 @@ def test_a_derived_column_that_follows_from_the_corrected_level_is_not_reported(
 
 def test_a_derived_column_wrong_either_way_is_reported_with_the_corrected_input() -> None:
     equations = [total("M1", "T1", "E1"), total("M2", "T2", "E2")]
-    change = Derived(at("CH"), (at("M1"), at("M2")), lambda v: change_eur(v[0], v[1], "margin"),
-                     "change_eur", "Muutos €")
+    change = Derived(
+        at("CH"),
+        (at("M1"), at("M2")),
+        lambda v: change_eur(v[0], v[1], "margin"),
+        "change_eur",
+        "Muutos €",
+    )
     stated = values(T1=10, E1=-50, M1=-40, T2=10, E2=-60, M2=-70, CH=5)
     found = {f.cell: f for f in evaluate(equations, [change], stated)}
     assert found["CH"].computed == -10.0

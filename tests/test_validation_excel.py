@@ -98,8 +98,9 @@ class FakeRange:
         (r1, c1), (r2, c2) = self.first, self.last
         return f"${get_column_letter(c1)}${r1}:${get_column_letter(c2)}${r2}"
 
-    def add_hyperlink(self, address: str, text_to_display: str | None = None,
-                      screen_tip: str | None = None) -> None:
+    def add_hyperlink(
+        self, address: str, text_to_display: str | None = None, screen_tip: str | None = None
+    ) -> None:
         self.sheet.links[self.first] = (address, text_to_display, screen_tip)
 
     def expand(self, mode: str = "table") -> FakeRange:
@@ -112,8 +113,9 @@ class FakeRange:
     def resize(self, row_size: int | None = None, column_size: int | None = None) -> FakeRange:
         rows = row_size or self.last[0] - self.first[0] + 1
         columns = column_size or self.last[1] - self.first[1] + 1
-        return FakeRange(self.sheet, self.first,
-                         (self.first[0] + rows - 1, self.first[1] + columns - 1))
+        return FakeRange(
+            self.sheet, self.first, (self.first[0] + rows - 1, self.first[1] + columns - 1)
+        )
 
 
 class FakeTable:
@@ -193,8 +195,9 @@ class FakeBook:
                     if cell.value is not None:
                         sheet.values[(cell.row, cell.column)] = cell.value
                     sheet.formats[(cell.row, cell.column)] = cell.number_format
-            sheet.tables = [FakeTable(sheet, t.displayName, t.ref)
-                            for t in worksheet.tables.values()]
+            sheet.tables = [
+                FakeTable(sheet, t.displayName, t.ref) for t in worksheet.tables.values()
+            ]
             book.sheets.items.append(sheet)
         book.log.clear()
         return book
@@ -216,8 +219,15 @@ def test_the_button_finds_what_the_cli_finds_and_writes_tarkistukset(example: Pa
     assert book.sheets[len(book.sheets) - 1] is sheet
     assert [sheet.values.get((HEADER_ROW, c)) for c in range(1, len(HEADERS) + 1)] == list(HEADERS)
     first = [sheet.values.get((FIRST_ROW + 1, c)) for c in range(1, 8)]
-    assert first == ["Taulukko 5", "E7", "virhe", "margin_identity+area_sum+cross_table",
-                     -518358.0, -502964.0, -15394.0]
+    assert first == [
+        "Taulukko 5",
+        "E7",
+        "virhe",
+        "margin_identity+area_sum+cross_table",
+        -518358.0,
+        -502964.0,
+        -15394.0,
+    ]
     assert sheet.links[(FIRST_ROW + 1, 2)][:2] == ("#'Taulukko 5'!E7", "E7")
     assert len(sheet.links) == len(findings) == 21
     assert book.sheets["Taulukko 5"].colors[(7, 5)] == f"#{COLOURS['error']}"
@@ -238,8 +248,9 @@ def test_a_second_run_replaces_the_sheet_and_restores_fixed_cells(example: Path)
     findings = validate_in_excel(book)
     assert ("delete", SHEET_NAME) in book.log and ("add", SHEET_NAME) in book.log
     assert [s.name for s in book.sheets].count(SHEET_NAME) == 1
-    assert len(findings) == 20 and not any(f.cell == "E7" and f.sheet == "Taulukko 5"
-                                           for f in findings)
+    assert len(findings) == 20 and not any(
+        f.cell == "E7" and f.sheet == "Taulukko 5" for f in findings
+    )
     assert budget.colors[(7, 5)] == "#ddebf7"  # the fill it had before the first run
     assert budget.colors[(40, 5)] == f"#{COLOURS['error']}"  # Suun terveydenhuolto still red
 

@@ -25,8 +25,14 @@ EXPECTED = {
     ("002-T3", "ltk_tae@97", "result_identity", "error", -1_846_900.0, -1_917_000.0),
     # 002 Taulukko 5, PERHE- JA SOSIAALIPALVELUT Toimintakate TB2024: 33 114 - 536 078 =
     # -502 964; the services also sum to -502 964 and Taulukko 3 TA 2024 needs it (3 checks)
-    ("002-T5", "tb2024@118", "margin_identity+area_sum+cross_table", "error",
-     -518_358.0, -502_964.0),
+    (
+        "002-T5",
+        "tb2024@118",
+        "margin_identity+area_sum+cross_table",
+        "error",
+        -518_358.0,
+        -502_964.0,
+    ),
     # Suun terveydenhuolto Toimintakate TB2024: 15 000 - 73 019 = -58 019, printed -59 034;
     # the area TERVEYS- JA PÄIHDEPALVELUT only adds up (to 1) with -58 019
     ("002-T5", "tb2024@168", "margin_identity+area_sum", "error", -59_034.0, -58_019.0),
@@ -106,8 +112,17 @@ def test_every_finding_has_a_finnish_message_with_the_numbers(
 
 def test_consistent_tables_have_no_findings(findings: list[CellFinding]) -> None:
     """001 pivots equal their detail, 002 Taulukot 1, 2, 4 and 8 add up."""
-    quiet = {"001-T1", "001-T2", "001-T3", "001-T4", "001-T5", "002-T1", "002-T2", "002-T4",
-             "002-T8"}
+    quiet = {
+        "001-T1",
+        "001-T2",
+        "001-T3",
+        "001-T4",
+        "001-T5",
+        "002-T1",
+        "002-T2",
+        "002-T4",
+        "002-T8",
+    }
     assert not [f for f in findings if f.sheet in quiet]
 
 
@@ -136,23 +151,28 @@ def _run(*changes: tuple[str, str, str | None]) -> set[tuple[object, ...]]:
 def test_a_pivot_cell_that_is_not_the_sum_of_its_measures() -> None:
     # 001 Taulukko 2, 1. Digiohjelma, 2. Etenee: measures 20 000 + 800 000 - 770 000 - 200 000
     assert _run(("001-T2", "status_2@16", "-160 000")) == {
-        ("001-T2", "status_2@16", "pivot_cell", "error", -160_000.0, -150_000.0)}
+        ("001-T2", "status_2@16", "pivot_cell", "error", -160_000.0, -150_000.0)
+    }
 
 
 def test_empty_and_zero_are_different_in_a_pivot() -> None:
     # programme 4 "2. Etenee" sums to 0 over its measures: printed 0, never empty
     assert _run(("001-T2", "status_2@19", None)) == {
-        ("001-T2", "status_2@19", "pivot_cell", "error", None, 0.0)}
+        ("001-T2", "status_2@19", "pivot_cell", "error", None, 0.0)
+    }
     # programme 5 has no "3. Haasteita" measures: the cell must stay empty
     assert _run(("001-T2", "status_3@20", "0")) == {
-        ("001-T2", "status_3@20", "pivot_empty", "error", 0.0, None)}
+        ("001-T2", "status_3@20", "pivot_empty", "error", 0.0, None)
+    }
 
 
 def test_readiness_must_match_done_and_not_started() -> None:
     assert _run(("001-T3", "readiness@54", "90 %")) == {
-        ("001-T3", "readiness@54", "readiness_status", "error", 0.9, 1.0)}
+        ("001-T3", "readiness@54", "readiness_status", "error", 0.9, 1.0)
+    }
     assert _run(("001-T5", "readiness@97", "5 %")) == {
-        ("001-T5", "readiness@97", "readiness_status", "error", 0.05, 0.0)}
+        ("001-T5", "readiness@97", "readiness_status", "error", 0.05, 0.0)
+    }
 
 
 def test_unknown_status_word_is_reported_and_the_pivot_misses_the_measure() -> None:
@@ -174,12 +194,22 @@ def test_a_measure_listed_twice_under_its_programme() -> None:
     tables = {t.family: t for t in seed_tables()}
     detail = tables["001-T3"]
     copy = detail.rows[1]
-    moved = Row(Location("001-T3", "@99"), MappingProxyType({
-        k: Cell.of(Location("001-T3", f"{k}@99"), c.raw) for k, c in copy.cells.items()}))
+    moved = Row(
+        Location("001-T3", "@99"),
+        MappingProxyType(
+            {k: Cell.of(Location("001-T3", f"{k}@99"), c.raw) for k, c in copy.cells.items()}
+        ),
+    )
     tables["001-T3"] = replace(detail, rows=(*detail.rows[:-1], moved, detail.rows[-1]))
     found = {_key(f) for f in validate_tables(tables.values())} - EXPECTED
-    assert ("001-T3", "measure@99", "duplicate_measure", "error",
-            "Digitaalinen palvelualusta (ta24)", None) in found
+    assert (
+        "001-T3",
+        "measure@99",
+        "duplicate_measure",
+        "error",
+        "Digitaalinen palvelualusta (ta24)",
+        None,
+    ) in found
     # the copy also breaks the pivot and the "Kaikki yhteensä" of the detail; every Digiohjelma
     # measure fits the broken sums equally well, so no single measure is blamed
     assert ("001-T3", "target_sum@65", "list_total", "error", -10_000_000.0, -9_200_000.0) in found
@@ -190,8 +220,14 @@ def test_a_measure_listed_twice_under_its_programme() -> None:
 def test_statement_identities_find_a_changed_margin() -> None:
     # 002 Taulukko 2 Vuosikate 2024 = -2 691 055 + 2 699 551 + 3 004 = 11 500
     found = _run(("002-T2", "ta2024@81", "11 600"))
-    assert ("002-T2", "ta2024@81", "annual_margin+result_identity", "error",
-            11_600.0, 11_500.0) in found
+    assert (
+        "002-T2",
+        "ta2024@81",
+        "annual_margin+result_identity",
+        "error",
+        11_600.0,
+        11_500.0,
+    ) in found
     # Taulukko 1 against 2: TA24 Toimintatulot 200 100 in both
     found = _run(("002-T1", "ta2024@69", "200 700"))
     assert any(f[1] == "ta2024@69" and f[3] == "error" for f in found)
@@ -206,18 +242,21 @@ def test_a_change_that_follows_from_a_wrong_margin_is_not_reported_twice() -> No
 
 def test_staff_total() -> None:
     assert _run(("002-T8", "y2024@415", "15 732")) == {
-        ("002-T8", "y2024@415", "list_total", "error", 15_732.0, 15_731.0)}
+        ("002-T8", "y2024@415", "list_total", "error", 15_732.0, 15_731.0)
+    }
 
 
 def test_task_progress_outside_0_100() -> None:
     assert _run(("004-tasks", "status@856", "120 %")) == {
-        ("004-tasks", "status@856", "progress_range", "error", 1.2, None)}
+        ("004-tasks", "status@856", "progress_range", "error", 1.2, None)
+    }
 
 
 def test_ratio_columns_of_003() -> None:
     # Maksutuotot TOT vs TA: 9 990 / 17 024 = 58,7 % -> 59 %
     assert _run(("003-budget", "tot_vs_ta_pct@80", "57 %")) == {
-        ("003-budget", "tot_vs_ta_pct@80", "ratio_pct", "error", 0.57, 0.59)}
+        ("003-budget", "tot_vs_ta_pct@80", "ratio_pct", "error", 0.57, 0.59)
+    }
 
 
 def test_seed_locations_name_the_seed_line() -> None:
@@ -234,4 +273,5 @@ def test_a_dash_where_a_per_cent_has_no_meaning_is_accepted() -> None:
     tables["002-T5"] = _with(tables["002-T5"], "change_pct@213", "-")
     found = {_key(f) for f in validate_tables(tables.values())}
     assert found == EXPECTED - {
-        ("002-T5", "change_pct@213", "change_pct_undefined", "error", 0.0, None)}
+        ("002-T5", "change_pct@213", "change_pct_undefined", "error", 0.0, None)
+    }

@@ -23,18 +23,39 @@ from xlsrc.workbooks.build import write_workbooks
 # (file, sheet, cell, rule, severity, stated, computed) — the seed findings of
 # tests/test_validation_seed.py, at the cells the examples put them in.
 EXPECTED = {
-    ("tulosbudjetti.xlsx", "Taulukko 3", "C9", "result_identity", "error",
-     -1_846_900.0, -1_917_000.0),
-    ("tulosbudjetti.xlsx", "Taulukko 5", "E7", "margin_identity+area_sum+cross_table", "error",
-     -518_358.0, -502_964.0),
+    (
+        "tulosbudjetti.xlsx",
+        "Taulukko 3",
+        "C9",
+        "result_identity",
+        "error",
+        -1_846_900.0,
+        -1_917_000.0,
+    ),
+    (
+        "tulosbudjetti.xlsx",
+        "Taulukko 5",
+        "E7",
+        "margin_identity+area_sum+cross_table",
+        "error",
+        -518_358.0,
+        -502_964.0,
+    ),
     ("tulosbudjetti.xlsx", "Taulukko 5", "D24", "area_sum", "note", -357_412.0, -357_413.0),
     ("tulosbudjetti.xlsx", "Taulukko 5", "E24", "area_sum", "note", -376_208.0, -376_209.0),
     ("tulosbudjetti.xlsx", "Taulukko 5", "F24", "change_eur", "error", 18_731.0, 18_796.0),
     ("tulosbudjetti.xlsx", "Taulukko 5", "D25", "area_sum", "note", -332_062.0, -332_063.0),
     ("tulosbudjetti.xlsx", "Taulukko 5", "E25", "area_sum", "note", -350_858.0, -350_859.0),
     ("tulosbudjetti.xlsx", "Taulukko 5", "F25", "change_eur", "error", -18_731.0, -18_796.0),
-    ("tulosbudjetti.xlsx", "Taulukko 5", "E40", "margin_identity+area_sum", "error",
-     -59_034.0, -58_019.0),
+    (
+        "tulosbudjetti.xlsx",
+        "Taulukko 5",
+        "E40",
+        "margin_identity+area_sum",
+        "error",
+        -59_034.0,
+        -58_019.0,
+    ),
     ("tulosbudjetti.xlsx", "Taulukko 5", "E60", "area_sum", "error", -71_624.0, -69_624.0),
     ("tulosbudjetti.xlsx", "Taulukko 5", "E61", "area_sum", "error", -47_686.0, -45_686.0),
     ("tulosbudjetti.xlsx", "Taulukko 5", "F63", "change_eur", "error", -300.0, 300.0),
@@ -43,8 +64,15 @@ EXPECTED = {
     ("tulosbudjetti.xlsx", "Taulukko 5", "G71", "change_pct_undefined", "error", 0.0, None),
     ("tulosbudjetti.xlsx", "Taulukko 5", "G72", "change_pct", "note", 1.025, 1.026),
     ("tulosbudjetti.xlsx", "Taulukko 6", "H10", "row_total", "note", 66_768.0, 66_767.0),
-    ("tulosbudjetti.xlsx", "Taulukko 6", "C15", "subtotal_sum+row_total+block_sum", "error",
-     3_576.0, 3_567.0),
+    (
+        "tulosbudjetti.xlsx",
+        "Taulukko 6",
+        "C15",
+        "subtotal_sum+row_total+block_sum",
+        "error",
+        3_576.0,
+        3_567.0,
+    ),
     ("tulosbudjetti.xlsx", "Taulukko 6", "H15", "row_total", "note", 66_192.0, 66_191.0),
     ("tulosbudjetti.xlsx", "Taulukko 6", "H44", "block_sum", "note", 72_072.0, 72_073.0),
     ("tulosbudjetti.xlsx", "Taulukko 6", "H49", "block_sum", "note", 71_431.0, 71_432.0),
@@ -52,14 +80,19 @@ EXPECTED = {
     ("talousarvio_ennuste.xlsx", "TAE 2024", "G5", "subtotal_sum", "note", 31_738.0, 31_737.0),
     ("talousarvio_ennuste.xlsx", "TAE 2024", "K5", "subtotal_sum", "note", 935.0, 936.0),
     ("talousarvio_ennuste.xlsx", "TAE 2024", "K6", "frame_difference", "note", 24.0, 23.0),
-    ("talousarvio_ennuste.xlsx", "TAE 2024", "B10", "subtotal_sum", "note",
-     -378_568.0, -378_567.0),
-    ("talousarvio_ennuste.xlsx", "TAE 2024", "E10", "subtotal_sum", "note",
-     -371_217.0, -371_218.0),
+    ("talousarvio_ennuste.xlsx", "TAE 2024", "B10", "subtotal_sum", "note", -378_568.0, -378_567.0),
+    ("talousarvio_ennuste.xlsx", "TAE 2024", "E10", "subtotal_sum", "note", -371_217.0, -371_218.0),
     ("talousarvio_ennuste.xlsx", "TAE 2024", "K14", "frame_difference", "note", 105.0, 106.0),
     ("talousarvio_ennuste.xlsx", "TAE 2024", "K15", "frame_difference", "note", -403.0, -404.0),
-    ("talousarvio_ennuste.xlsx", "TAE 2024", "G16", "margin_identity", "note",
-     -336_926.0, -336_925.0),
+    (
+        "talousarvio_ennuste.xlsx",
+        "TAE 2024",
+        "G16",
+        "margin_identity",
+        "note",
+        -336_926.0,
+        -336_925.0,
+    ),
     ("tavoiteseuranta.xlsx", "Päätehtävät", "E24", "not_a_number", "error", "+/-0 / htv2", None),
     ("tavoiteseuranta.xlsx", "Päätehtävät", "E25", "not_a_number", "error", "alle 10%", None),
 }
@@ -108,8 +141,9 @@ def put(sheet: object, layout: L.TableLayout, row: int, **values: object) -> Non
         sheet[f"{layout.column(name).letter}{row}"] = value  # type: ignore[index]
 
 
-def percent(sheet: object, layout: L.TableLayout, row: int, name: str, value: float,
-            decimals: int) -> None:
+def percent(
+    sheet: object, layout: L.TableLayout, row: int, name: str, value: float, decimals: int
+) -> None:
     cell = sheet[f"{layout.column(name).letter}{row}"]  # type: ignore[index]
     cell.value = round_half_up(value * 100, decimals) / 100
     cell.number_format = "0" + ("." + "0" * decimals if decimals else "") + " %"
@@ -122,17 +156,33 @@ def fill_result_budget(path: Path, rng: random.Random) -> None:
     totals = {"Tulot": 0, "Menot": 0}
     for area in ("ALUE A", "ALUE B", "ALUE C"):
         services = {
-            f"{area.title()} palvelu {n}": (rng.randint(1, 9_000), -rng.randint(10_000, 90_000),
-                                            rng.randint(1, 9_000), -rng.randint(10_000, 90_000))
+            f"{area.title()} palvelu {n}": (
+                rng.randint(1, 9_000),
+                -rng.randint(10_000, 90_000),
+                rng.randint(1, 9_000),
+                -rng.randint(10_000, 90_000),
+            )
             for n in (1, 2)
         }
         sums = [sum(values[i] for values in services.values()) for i in range(4)]
         for service, (t23, m23, t24, m24) in [("", tuple(sums)), *services.items()]:
-            for line, old, new in (("Tulot", t23, t24), ("Menot", m23, m24),
-                                   ("Toimintakate", t23 + m23, t24 + m24)):
+            for line, old, new in (
+                ("Tulot", t23, t24),
+                ("Menot", m23, m24),
+                ("Toimintakate", t23 + m23, t24 + m24),
+            ):
                 change = old - new if line == "Menot" else new - old
-                put(t5, L.BUDGET_RESULT, row, area=area, service=service or None, line=line,
-                    tb2023=old, tb2024=new, change_eur=change)
+                put(
+                    t5,
+                    L.BUDGET_RESULT,
+                    row,
+                    area=area,
+                    service=service or None,
+                    line=line,
+                    tb2023=old,
+                    tb2024=new,
+                    change_eur=change,
+                )
                 percent(t5, L.BUDGET_RESULT, row, "change_pct", change / abs(old), 1)
                 row += 1
         totals["Tulot"] += sums[2]
@@ -153,33 +203,62 @@ def fill_result_budget(path: Path, rng: random.Random) -> None:
             columns[column] = values
         statements[layout.key] = columns
     t1, t2 = book[L.BUDGET_TOTAL.sheet], book[L.BUDGET_INCOME_STATEMENT.sheet]
-    for t1_column, part in (("ta2023", "ta2023"), ("ltk_tae2024", "ltk_tae"),
-                            ("ta2024", "ta2024"), ("tb2023", None), ("tb2024", None)):
+    for t1_column, part in (
+        ("ta2023", "ta2023"),
+        ("ltk_tae2024", "ltk_tae"),
+        ("ta2024", "ta2024"),
+        ("tb2023", None),
+        ("tb2024", None),
+    ):
         if part is None:
             income, costs = rng.randint(0, 9_000), -rng.randint(10_000, 90_000)
         else:
-            income, costs = (statements["budget_services"][part][i]
-                             + statements["budget_hus"][part][i] for i in (0, 1))
+            income, costs = (
+                statements["budget_services"][part][i] + statements["budget_hus"][part][i]
+                for i in (0, 1)
+            )
         for offset, value in enumerate((income, costs, income + costs)):
             t1[f"{L.BUDGET_TOTAL.column(t1_column).letter}{5 + offset}"] = value
         if t1_column in ("ta2023", "ta2024"):
             state, financial, depreciation = rng.randint(0, 900_000), rng.randint(0, 5_000), -16_000
             annual = income + costs + state + financial
-            for offset, value in enumerate((income, costs, income + costs, state, financial,
-                                            annual, depreciation, annual + depreciation)):
+            for offset, value in enumerate(
+                (
+                    income,
+                    costs,
+                    income + costs,
+                    state,
+                    financial,
+                    annual,
+                    depreciation,
+                    annual + depreciation,
+                )
+            ):
                 t2[f"{L.BUDGET_INCOME_STATEMENT.column(t1_column).letter}{5 + offset}"] = value
     fill_investments(book[L.INVESTMENTS.sheet], rng)
     fill_staff(book[L.STAFF.sheet], rng)
     book.save(path)
 
 
-PLAN_ITEMS = ("Pysyvät vastaavat", "Rakennukset", "Laite- ja kalustohankinnat",
-              "ICT ja muut aineettomat hyödykkeet", "Muut investoinnit",
-              "Investointeja vastaavat sopimukset", "Rakennukset (kokonaisvuokravastuun muutos)",
-              "Laite- ja kalustohankinnat", "ICT ja muut aineettomat hyödykkeet",
-              "Muut investoinnit", "Vuotuinen vuokravastuun muutos", "Omaisuuden luovutukset",
-              "Rakennukset", "Laite- ja kalustohankinnat", "ICT ja muut aineettomat hyödykkeet",
-              "Muut investoinnit", "Investointituet")
+PLAN_ITEMS = (
+    "Pysyvät vastaavat",
+    "Rakennukset",
+    "Laite- ja kalustohankinnat",
+    "ICT ja muut aineettomat hyödykkeet",
+    "Muut investoinnit",
+    "Investointeja vastaavat sopimukset",
+    "Rakennukset (kokonaisvuokravastuun muutos)",
+    "Laite- ja kalustohankinnat",
+    "ICT ja muut aineettomat hyödykkeet",
+    "Muut investoinnit",
+    "Vuotuinen vuokravastuun muutos",
+    "Omaisuuden luovutukset",
+    "Rakennukset",
+    "Laite- ja kalustohankinnat",
+    "ICT ja muut aineettomat hyödykkeet",
+    "Muut investoinnit",
+    "Investointituet",
+)
 YEARS = ("y2025", "y2026", "y2027", "y2028", "y2029_on")
 
 
@@ -194,25 +273,47 @@ def fill_investments(sheet: object, rng: random.Random) -> None:
     sote, rescue = plan(rng), plan(rng)
     both = [[a + b for a, b in zip(x, y, strict=True)] for x, y in zip(sote, rescue, strict=True)]
     row = L.INVESTMENTS.first_row
-    for block, values in (("Sote (1000 €)", sote), ("Pelastus (1000 €)", rescue),
-                          ("Sosiaali-, terveys- ja pelastustoimen suunnitelma (1000 €)", both)):
+    for block, values in (
+        ("Sote (1000 €)", sote),
+        ("Pelastus (1000 €)", rescue),
+        ("Sosiaali-, terveys- ja pelastustoimen suunnitelma (1000 €)", both),
+    ):
         for item, years in zip(PLAN_ITEMS, values, strict=True):
-            put(sheet, L.INVESTMENTS, row, block=block, item=item, total=sum(years),
-                **dict(zip(YEARS, years, strict=True)))
+            put(
+                sheet,
+                L.INVESTMENTS,
+                row,
+                block=block,
+                item=item,
+                total=sum(years),
+                **dict(zip(YEARS, years, strict=True)),
+            )
             row += 1
     operating = [rng.randint(0, 40_000) for _ in range(4)]
     spending = [-v for v in both[0][:4]]
     loans = [-rng.randint(0, 500) for _ in range(4)]
-    for item, years in (("Toiminnan rahavirta", operating),
-                        ("Investointien rahavirta", spending),
-                        ("Investointimennot", spending),
-                        ("Rahoitusosuudet investointeihin", [0] * 4),
-                        ("Pysyvien vastaavien hyödykkeiden luovutustulot", [0] * 4),
-                        ("Lainakannan muutos", loans),
-                        ("Rahavarojen muutos", [o + s + v for o, s, v in
-                                                zip(operating, spending, loans, strict=True)])):
-        put(sheet, L.INVESTMENTS, row, block=None, item=item, y2029_on="-", total="-",
-            **dict(zip(YEARS[:4], years, strict=True)))
+    for item, years in (
+        ("Toiminnan rahavirta", operating),
+        ("Investointien rahavirta", spending),
+        ("Investointimennot", spending),
+        ("Rahoitusosuudet investointeihin", [0] * 4),
+        ("Pysyvien vastaavien hyödykkeiden luovutustulot", [0] * 4),
+        ("Lainakannan muutos", loans),
+        (
+            "Rahavarojen muutos",
+            [o + s + v for o, s, v in zip(operating, spending, loans, strict=True)],
+        ),
+    ):
+        put(
+            sheet,
+            L.INVESTMENTS,
+            row,
+            block=None,
+            item=item,
+            y2029_on="-",
+            total="-",
+            **dict(zip(YEARS[:4], years, strict=True)),
+        )
         row += 1
 
 
@@ -220,31 +321,44 @@ def fill_staff(sheet: object, rng: random.Random) -> None:
     counts = {area: [rng.randint(100, 6_000) for _ in range(6)] for area in ("A", "B", "C")}
     keys = ("y2022", "y2023_aug", "forecast_2023", "y2024", "y2025", "y2026")
     for offset, (area, values) in enumerate(counts.items()):
-        put(sheet, L.STAFF, 5 + offset, area=area, item="Henkilöstömäärä",
-            **dict(zip(keys, values, strict=True)))
+        put(
+            sheet,
+            L.STAFF,
+            5 + offset,
+            area=area,
+            item="Henkilöstömäärä",
+            **dict(zip(keys, values, strict=True)),
+        )
     total_row = L.STAFF.below_rows(L.STAFF.capacity)["stated_total"]
-    put(sheet, L.STAFF, total_row,
-        **{k: sum(v[i] for v in counts.values()) for i, k in enumerate(keys)})
+    put(
+        sheet,
+        L.STAFF,
+        total_row,
+        **{k: sum(v[i] for v in counts.values()) for i, k in enumerate(keys)},
+    )
 
 
 def fill_forecast(path: Path, rng: random.Random) -> None:
     book = load_workbook(path)
     sheet = book[L.BUDGET_FORECAST_TABLE.sheet]
     amounts = ("ta2023", "tot_1_6_2023", "enn2023", "tae2024", "kehys2024")
-    lines = {i: {a: (1 if i < 5 else -1) * rng.randint(1_000, 90_000) for a in amounts}
-             for i in (1, 2, 3, 4, 6, 7, 8, 9, 10)}
+    lines = {
+        i: {a: (1 if i < 5 else -1) * rng.randint(1_000, 90_000) for a in amounts}
+        for i in (1, 2, 3, 4, 6, 7, 8, 9, 10)
+    }
     lines[0] = {a: sum(lines[i][a] for i in (1, 2, 3, 4)) for a in amounts}
     lines[5] = {a: sum(lines[i][a] for i in (6, 7, 8, 9, 10)) for a in amounts}
     lines[11] = {a: lines[0][a] + lines[5][a] for a in amounts}
     layout = L.BUDGET_FORECAST_TABLE
     for index, values in lines.items():
         row = layout.first_row + index
-        put(sheet, layout, row, kehys24_vs_tae24=values["tae2024"] - values["kehys2024"],
-            **values)
-        for ratio, (top, bottom) in (("tot_vs_ta_pct", ("tot_1_6_2023", "ta2023")),
-                                     ("enn_vs_ta_pct", ("enn2023", "ta2023")),
-                                     ("tae24_vs_ta23_pct", ("tae2024", "ta2023")),
-                                     ("tae24_vs_enn23_pct", ("tae2024", "enn2023"))):
+        put(sheet, layout, row, kehys24_vs_tae24=values["tae2024"] - values["kehys2024"], **values)
+        for ratio, (top, bottom) in (
+            ("tot_vs_ta_pct", ("tot_1_6_2023", "ta2023")),
+            ("enn_vs_ta_pct", ("enn2023", "ta2023")),
+            ("tae24_vs_ta23_pct", ("tae2024", "ta2023")),
+            ("tae24_vs_enn23_pct", ("tae2024", "enn2023")),
+        ):
             percent(sheet, layout, row, ratio, values[top] / values[bottom], 0)
     book.save(path)
 
@@ -252,18 +366,31 @@ def fill_forecast(path: Path, rng: random.Random) -> None:
 def fill_programmes(path: Path, rng: random.Random) -> None:
     book = load_workbook(path)
     detail, pivot = book[L.SAVINGS_MEASURES.sheet], book[L.PIVOT_SAVINGS.sheet]
-    statuses = {"1. Aloittamatta": "status_1", "2. Etenee suunnitellusti": "status_2",
-                "3. Haasteita": "status_3", "5. Valmis": "status_5"}
+    statuses = {
+        "1. Aloittamatta": "status_1",
+        "2. Etenee suunnitellusti": "status_2",
+        "3. Haasteita": "status_3",
+        "5. Valmis": "status_5",
+    }
     sums: dict[tuple[str, str], int] = {}
     row = L.SAVINGS_MEASURES.first_row
     for programme in ("1. Digi", "2. Henkilöstö", "3. Palvelut"):
         for n in range(rng.randint(2, 6)):
             status = rng.choice(list(statuses))
             amount = rng.choice([0, rng.randint(-900, 900) * 1_000])
-            readiness = {"1. Aloittamatta": 0.0, "5. Valmis": 1.0}.get(status,
-                                                                      rng.randint(0, 99) / 100)
-            put(detail, L.SAVINGS_MEASURES, row, programme=programme, measure=f"Toimenpide {n}",
-                status=status, readiness=readiness, target_sum=amount)
+            readiness = {"1. Aloittamatta": 0.0, "5. Valmis": 1.0}.get(
+                status, rng.randint(0, 99) / 100
+            )
+            put(
+                detail,
+                L.SAVINGS_MEASURES,
+                row,
+                programme=programme,
+                measure=f"Toimenpide {n}",
+                status=status,
+                readiness=readiness,
+                target_sum=amount,
+            )
             cell = (programme, statuses[status])
             sums[cell] = sums.get(cell, 0) + amount
             row += 1
@@ -271,11 +398,20 @@ def fill_programmes(path: Path, rng: random.Random) -> None:
     put(detail, L.SAVINGS_MEASURES, total_row, target_sum=sum(sums.values()))
     for offset, programme in enumerate(("1. Digi", "2. Henkilöstö", "3. Palvelut")):
         cells = {column: value for (p, column), value in sums.items() if p == programme}
-        put(pivot, L.PIVOT_SAVINGS, 5 + offset, programme=programme, total=sum(cells.values()),
-            **cells)
+        put(
+            pivot,
+            L.PIVOT_SAVINGS,
+            5 + offset,
+            programme=programme,
+            total=sum(cells.values()),
+            **cells,
+        )
     last = L.PIVOT_SAVINGS.first_row + L.PIVOT_SAVINGS.capacity - 1
-    columns = {c: sum(v for (_, col), v in sums.items() if col == c) for c in statuses.values()
-               if any(col == c for _, col in sums)}
+    columns = {
+        c: sum(v for (_, col), v in sums.items() if col == c)
+        for c in statuses.values()
+        if any(col == c for _, col in sums)
+    }
     put(pivot, L.PIVOT_SAVINGS, last, total=sum(sums.values()), **columns)
     book.save(path)
 
@@ -284,13 +420,25 @@ def fill_targets(path: Path, rng: random.Random) -> None:
     book = load_workbook(path)
     sheet = book[L.TARGETS_001.sheet]
     share = rng.randint(80, 89) / 100
-    for offset, (actual, target, method, status) in enumerate((
+    for offset, (actual, target, method, status) in enumerate(
+        (
             (share, "≥ 90%", "value", "Lähellä tavoitetta"),
             (1_200_000, "≥ 1M€", "met", "Tavoitteessa"),
             (-0.02, "≤ -5%", "met", "Ei tavoitteessa"),
-            (None, "≥ 75", "met", "Valmistuu myöhemmin"))):
-        put(sheet, L.TARGETS_001, 5 + offset, goal=f"Tavoite {offset}", metric="Mittari",
-            target=target, actual=actual, method=method, status=status)
+            (None, "≥ 75", "met", "Valmistuu myöhemmin"),
+        )
+    ):
+        put(
+            sheet,
+            L.TARGETS_001,
+            5 + offset,
+            goal=f"Tavoite {offset}",
+            metric="Mittari",
+            target=target,
+            actual=actual,
+            method=method,
+            status=status,
+        )
     book.save(path)
 
 
@@ -331,54 +479,81 @@ def test_one_changed_amount_is_found_at_its_own_cell_with_its_old_value(
     """Change one service amount: the margin and the area sum both point at that cell."""
     source = generated["tulosbudjetti.xlsx"]
     original = load_workbook(source)[L.BUDGET_RESULT.sheet][cell].value
-    path = edited(source, tmp_path / "changed.xlsx",
-                  lambda b: b[L.BUDGET_RESULT.sheet].__setitem__(cell, original + 7_000))
+    path = edited(
+        source,
+        tmp_path / "changed.xlsx",
+        lambda b: b[L.BUDGET_RESULT.sheet].__setitem__(cell, original + 7_000),
+    )
     [finding] = validate_workbook(path)
-    assert (finding.sheet, finding.cell, finding.severity) == (L.BUDGET_RESULT.sheet, cell,
-                                                               "error")
+    assert (finding.sheet, finding.cell, finding.severity) == (L.BUDGET_RESULT.sheet, cell, "error")
     assert (finding.stated, finding.computed, finding.difference) == (
-        original + 7_000, original, 7_000)
+        original + 7_000,
+        original,
+        7_000,
+    )
 
 
 # --- bad input ------------------------------------------------------------------------
 
 
-def changed(examples: dict[str, Path], tmp_path: Path, name: str,
-            edit: Callable[[Workbook], None]) -> set[tuple[object, ...]]:
+def changed(
+    examples: dict[str, Path], tmp_path: Path, name: str, edit: Callable[[Workbook], None]
+) -> set[tuple[object, ...]]:
     path = edited(examples[name], tmp_path / name, edit)
     return {key(name, f) for f in validate_workbook(path)} - EXPECTED
 
 
-def test_a_number_typed_as_text_is_read_but_flagged(examples: dict[str, Path],
-                                                     tmp_path: Path) -> None:
+def test_a_number_typed_as_text_is_read_but_flagged(
+    examples: dict[str, Path], tmp_path: Path
+) -> None:
     def edit(book: Workbook) -> None:
         book["Taulukko 5"]["D5"] = "33 114"  # PERHE- JA SOSIAALIPALVELUT Tulot TB 2023
+
     assert changed(examples, tmp_path, "tulosbudjetti.xlsx", edit) == {
-        ("tulosbudjetti.xlsx", "Taulukko 5", "D5", "number_as_text", "note", "33 114", 33_114.0)}
+        ("tulosbudjetti.xlsx", "Taulukko 5", "D5", "number_as_text", "note", "33 114", 33_114.0)
+    }
 
 
 def test_an_unknown_status_word(examples: dict[str, Path], tmp_path: Path) -> None:
     def edit(book: Workbook) -> None:
         book["Taulukko 3"]["C6"] = "2. Etenee hyvin"
+
     found = changed(examples, tmp_path, "tavoiteohjelmat.xlsx", edit)
-    assert ("tavoiteohjelmat.xlsx", "Taulukko 3", "C6", "unknown_status", "error",
-            "2. Etenee hyvin", None) in found
+    assert (
+        "tavoiteohjelmat.xlsx",
+        "Taulukko 3",
+        "C6",
+        "unknown_status",
+        "error",
+        "2. Etenee hyvin",
+        None,
+    ) in found
 
 
 def test_a_duplicate_measure_row(examples: dict[str, Path], tmp_path: Path) -> None:
     def edit(book: Workbook) -> None:
         book["Taulukko 3"]["B6"] = book["Taulukko 3"]["B5"].value
+
     assert changed(examples, tmp_path, "tavoiteohjelmat.xlsx", edit) == {
-        ("tavoiteohjelmat.xlsx", "Taulukko 3", "B6", "duplicate_measure", "error",
-         "Asiakkaiden ja asukkaiden digituki (ta24)", None)}
+        (
+            "tavoiteohjelmat.xlsx",
+            "Taulukko 3",
+            "B6",
+            "duplicate_measure",
+            "error",
+            "Asiakkaiden ja asukkaiden digituki (ta24)",
+            None,
+        )
+    }
 
 
 def test_a_pivot_cell_against_its_detail(examples: dict[str, Path], tmp_path: Path) -> None:
     def edit(book: Workbook) -> None:
         book["Taulukko 2"]["C5"] = -160_000  # 1. Digiohjelma, 2. Etenee: -150 000
+
     assert changed(examples, tmp_path, "tavoiteohjelmat.xlsx", edit) == {
-        ("tavoiteohjelmat.xlsx", "Taulukko 2", "C5", "pivot_cell", "error",
-         -160_000.0, -150_000.0)}
+        ("tavoiteohjelmat.xlsx", "Taulukko 2", "C5", "pivot_cell", "error", -160_000.0, -150_000.0)
+    }
 
 
 def test_status_follows_the_rules_sheet(examples: dict[str, Path], tmp_path: Path) -> None:
@@ -393,9 +568,18 @@ def test_status_follows_the_rules_sheet(examples: dict[str, Path], tmp_path: Pat
                 sheet.cell(row, 2).value = 0.85
             if colour and str(colour).casefold().startswith(("kelt", "yellow")):
                 sheet.cell(row, 4).value = 0.85
+
     assert changed(examples, tmp_path, "strategiset_tavoitteet.xlsx", edit) == {
-        ("strategiset_tavoitteet.xlsx", "Taulukko 1", "G6", "target_status", "error",
-         "Lähellä tavoitetta", "Tavoitteessa")}
+        (
+            "strategiset_tavoitteet.xlsx",
+            "Taulukko 1",
+            "G6",
+            "target_status",
+            "error",
+            "Lähellä tavoitetta",
+            "Tavoitteessa",
+        )
+    }
 
 
 def test_a_missing_column_is_a_finding_and_its_checks_are_skipped(
@@ -403,41 +587,55 @@ def test_a_missing_column_is_a_finding_and_its_checks_are_skipped(
 ) -> None:
     def edit(book: Workbook) -> None:
         book["Taulukko 5"]["F4"] = "Muutos"
+
     path = edited(examples["tulosbudjetti.xlsx"], tmp_path / "x.xlsx", edit)
     found = {key("x", f) for f in validate_workbook(path)}
-    assert ("x", "Taulukko 5", "F4", "missing_column", "error", None,
-            "Muutos € (ilmoitettu)") in found
-    assert not any(f[1] == "Taulukko 5" and f[2].startswith("F") and f[3] == "change_eur"
-                   for f in found)
+    assert (
+        "x",
+        "Taulukko 5",
+        "F4",
+        "missing_column",
+        "error",
+        None,
+        "Muutos € (ilmoitettu)",
+    ) in found
+    assert not any(
+        f[1] == "Taulukko 5" and f[2].startswith("F") and f[3] == "change_eur" for f in found
+    )
 
 
 def test_a_moved_column_is_still_read(examples: dict[str, Path], tmp_path: Path) -> None:
     """Swap the TB 2023 and TB 2024 columns (headers with them): same findings, new cells."""
+
     def edit(book: Workbook) -> None:
         sheet = book["Taulukko 5"]
         for row in range(4, sheet.max_row + 1):
             d, e = sheet[f"D{row}"].value, sheet[f"E{row}"].value
             sheet[f"D{row}"], sheet[f"E{row}"] = e, d
+
     path = edited(examples["tulosbudjetti.xlsx"], tmp_path / "moved.xlsx", edit)
     cells = {(f.sheet, f.cell, f.computed) for f in validate_workbook(path)}
     assert ("Taulukko 5", "D7", -502_964.0) in cells  # TB 2024 of line 118, now in column D
     assert ("Taulukko 5", "F24", 18_796.0) in cells
 
 
-def test_unreadable_files_raise_a_located_error(examples: dict[str, Path],
-                                                tmp_path: Path) -> None:
+def test_unreadable_files_raise_a_located_error(examples: dict[str, Path], tmp_path: Path) -> None:
     text = tmp_path / "teksti.xlsx"
     text.write_text("ei työkirja", encoding="utf-8")
     corrupt = tmp_path / "rikki.xlsx"
     corrupt.write_bytes(examples["tulosbudjetti.xlsx"].read_bytes()[:4_000])
     foreign = tmp_path / "vieras.xlsx"
     Workbook().save(foreign)
-    no_sheet = edited(examples["tulosbudjetti.xlsx"], tmp_path / "ilman.xlsx",
-                      lambda b: b.remove(b["Taulukko 5"]))
-    for path, reason in ((text, "ei Excel-työkirja"), (corrupt, "ei Excel-työkirja"),
-                         (foreign, "ei xlsrc-mallin taulukoita"),
-                         (no_sheet, "välilehti 'Taulukko 5' puuttuu"),
-                         (tmp_path / "puuttuu.xlsx", "tiedostoa ei ole")):
+    no_sheet = edited(
+        examples["tulosbudjetti.xlsx"], tmp_path / "ilman.xlsx", lambda b: b.remove(b["Taulukko 5"])
+    )
+    for path, reason in (
+        (text, "ei Excel-työkirja"),
+        (corrupt, "ei Excel-työkirja"),
+        (foreign, "ei xlsrc-mallin taulukoita"),
+        (no_sheet, "välilehti 'Taulukko 5' puuttuu"),
+        (tmp_path / "puuttuu.xlsx", "tiedostoa ei ole"),
+    ):
         with pytest.raises(WorkbookUnreadable, match=reason) as raised:
             validate_workbook(path)
         assert str(path) in str(raised.value)
@@ -445,8 +643,10 @@ def test_unreadable_files_raise_a_located_error(examples: dict[str, Path],
 
 def test_a_bad_zip_member_is_unreadable(examples: dict[str, Path], tmp_path: Path) -> None:
     broken = tmp_path / "sisus.xlsx"
-    with zipfile.ZipFile(examples["tulosbudjetti.xlsx"]) as source, \
-            zipfile.ZipFile(broken, "w") as target:
+    with (
+        zipfile.ZipFile(examples["tulosbudjetti.xlsx"]) as source,
+        zipfile.ZipFile(broken, "w") as target,
+    ):
         for item in source.infolist():
             data = source.read(item)
             target.writestr(item, b"<garbage" if item.filename.endswith("workbook.xml") else data)

@@ -43,8 +43,14 @@ def test_mismatch_is_an_error_with_both_values() -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("2. Etenee suunnitellusti", "2"), ("Etenee  suunnitellusti", "2"), ("5", "5"),
-     ("3.", "3"), ("Valmis", "5"), ("On track", "2")],
+    [
+        ("2. Etenee suunnitellusti", "2"),
+        ("Etenee  suunnitellusti", "2"),
+        ("5", "5"),
+        ("3.", "3"),
+        ("Valmis", "5"),
+        ("On track", "2"),
+    ],
 )
 def test_programme_statuses_keep_their_codes(text: str, code: str) -> None:
     assert PROGRAMME_STATUSES.parse(text).code == code
@@ -61,16 +67,26 @@ def test_target_and_task_vocabularies() -> None:
     assert TARGET_STATUSES.pending.label_fi == "Valmistuu myöhemmin"
     assert TASK_STATES.by_colour("red").label_fi == "Työ ei etene, tarvitaan tukea"
     assert PROGRAMME_STATUSES.printed == [
-        "1. Aloittamatta", "2. Etenee suunnitellusti", "3. Haasteita", "5. Valmis"
+        "1. Aloittamatta",
+        "2. Etenee suunnitellusti",
+        "3. Haasteita",
+        "5. Valmis",
     ]
 
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("Tulot", "income"), ("Toimintatulot", "income"), ("Menot yhteensä", "expense"),
-     ("Toimintakate", "margin"), ("Vuosikate", "margin"), ("Tilikauden tulos", "margin"),
-     ("Valtion rahoitus", "income"), ("Poistot", "expense"),
-     ("Toimintakulut - Verksamhetskostnader", "expense")],
+    [
+        ("Tulot", "income"),
+        ("Toimintatulot", "income"),
+        ("Menot yhteensä", "expense"),
+        ("Toimintakate", "margin"),
+        ("Vuosikate", "margin"),
+        ("Tilikauden tulos", "margin"),
+        ("Valtion rahoitus", "income"),
+        ("Poistot", "expense"),
+        ("Toimintakulut - Verksamhetskostnader", "expense"),
+    ],
 )
 def test_line_kinds(name: str, kind: str) -> None:
     assert line_kind(name) == kind
@@ -84,8 +100,10 @@ def test_unknown_line_and_zero_base() -> None:
     assert percent_rounded(0.045749, 1) == 0.046
 
 
-@pytest.mark.parametrize(("label", "key"), [("3. Palvelutuotanto", "3"), ("20 Ikä", "20"),
-                                            ("94", "94"), (" 5.Sopeutus", "5")])
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [("3. Palvelutuotanto", "3"), ("20 Ikä", "20"), ("94", "94"), (" 5.Sopeutus", "5")],
+)
 def test_number_prefix(label: str, key: str) -> None:
     assert number_prefix(label) == key
 

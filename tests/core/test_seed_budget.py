@@ -57,8 +57,12 @@ def test_change_in_percent() -> None:
                 undefined.add(row.line)
             continue
         finding = compare_percent(
-            stated, computed, decimals=printed_decimals(row, "change_pct"),  # type: ignore[arg-type]
-            rule="change_pct", where=str(row.line), what="%",
+            stated,
+            computed,
+            decimals=printed_decimals(row, "change_pct"),  # type: ignore[arg-type]
+            rule="change_pct",
+            where=str(row.line),
+            what="%",
         )
         if finding is not None:
             found[row.line] = finding.severity
@@ -68,7 +72,11 @@ def test_change_in_percent() -> None:
 
 def test_seed_conventions_on_one_service() -> None:
     """Lastensuojelu- ja perhesosiaalityö, lines 131-133, every column reproduced."""
-    rows = {r.cells["line"]: r for r in _lines() if r.cells.get("service", "").startswith("Lastensuojelu")}
+    rows = {
+        r.cells["line"]: r
+        for r in _lines()
+        if r.cells.get("service", "").startswith("Lastensuojelu")
+    }
     menot, kate = rows["Menot"], rows["Toimintakate"]
     assert change_eur(-151_606, -157_978, "expense") == 6_372 == amount(menot, "change_eur")
     assert change_eur(-144_962, -151_334, "margin") == -6_372 == amount(kate, "change_eur")

@@ -40,8 +40,11 @@ def test_frame_difference_and_its_rounding_notes() -> None:
     for row in load_table("003-budget").rows:
         computed = frame_difference(amount(row, "tae2024"), amount(row, "kehys2024"))  # type: ignore[arg-type]
         finding = compare_amount(
-            amount(row, "kehys24_vs_tae24"), computed,  # type: ignore[arg-type]
-            rule="kehys", what="KEHYS24 vs TAE24", where=str(row.line),
+            amount(row, "kehys24_vs_tae24"),
+            computed,  # type: ignore[arg-type]
+            rule="kehys",
+            what="KEHYS24 vs TAE24",
+            where=str(row.line),
         )
         if finding is not None:
             assert finding.severity == "note"

@@ -51,7 +51,9 @@ def test_relative_targets_refer_to_the_baseline() -> None:
 
 def test_bare_numbers_take_direction_from_baseline() -> None:
     assert parse_target("0", baseline=-5).comparator == "≥"  # 000: NPS -5 -> 0
-    assert parse_target("2024 lopussa yksin eläviä asunnottomia 300", baseline=896).comparator == "≤"
+    assert (
+        parse_target("2024 lopussa yksin eläviä asunnottomia 300", baseline=896).comparator == "≤"
+    )
     with pytest.raises(InvalidTarget, match="suunta"):
         parse_target("65")
     with pytest.raises(InvalidTarget):

@@ -53,7 +53,9 @@ def run(request, desktop, toolkit):
     doc = None
     for path in request["documents"]:
         doc = desktop.loadComponentFromURL(
-            uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
+            uno.systemPathToFileUrl(os.path.abspath(path)),
+            "_blank",
+            0,
             props(Hidden=True, MacroExecutionMode=ALWAYS_EXECUTE_NO_WARN),
         )
         if doc is not None:
@@ -91,10 +93,18 @@ def main():
     request = json.load(sys.stdin)
     pipe = f"xlsrc_addin_{os.getpid()}"
     office = subprocess.Popen(
-        [request["soffice"], f"-env:UserInstallation={request['profile_url']}", "--headless",
-         "--invisible", "--nologo", "--norestore", "--nodefault",
-         f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            request["soffice"],
+            f"-env:UserInstallation={request['profile_url']}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nodefault",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         desktop = connect(pipe, 60.0)

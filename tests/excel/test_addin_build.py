@@ -74,8 +74,7 @@ def test_olevba_reads_every_module_exactly_as_in_macros(tmp_path: Path) -> None:
     try:
         assert parser.detect_vba_macros()
         modules = {
-            stream.split("/")[-1]: code
-            for _, stream, _, code in parser.extract_all_macros()
+            stream.split("/")[-1]: code for _, stream, _, code in parser.extract_all_macros()
         }
     finally:
         parser.close()

@@ -66,8 +66,11 @@ def office_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
             "callbacks": sorted(CALLBACKS),
         }
         done = subprocess.run(
-            [uno_python(), str(PROBE)], input=json.dumps(request), capture_output=True,
-            text=True, timeout=300,
+            [uno_python(), str(PROBE)],
+            input=json.dumps(request),
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     assert done.returncode == 0, done.stderr[-2000:]
     result: dict[str, object] = json.loads(done.stdout)
@@ -88,7 +91,8 @@ def test_basic_library_holds_every_module_with_our_code(office_run: dict[str, ob
         # LibreOffice drops the Attribute lines and prefixes its own options;
         # every other line of ours must be there, in order.
         ours = [
-            line for line in path.read_bytes().decode("cp1252").split("\r\n")
+            line
+            for line in path.read_bytes().decode("cp1252").split("\r\n")
             if line and not line.startswith("Attribute ")
         ]
         theirs = [line for line in project[path.stem].split("\n") if line]

@@ -32,8 +32,12 @@ def test_recalculate_asks_excel_to_calculate(xw: FakeXlwingsModule) -> None:
 
 
 def test_export_pdf_writes_the_active_sheet_beside_the_book(xw: FakeXlwingsModule) -> None:
-    book = caller(xw, name="Tavoitteet 2024.xlsm", fullname="/data/raportit/Tavoitteet 2024.xlsm",
-                  sheets=["Tavoitteet", "Tilanne Q3 2024"])
+    book = caller(
+        xw,
+        name="Tavoitteet 2024.xlsm",
+        fullname="/data/raportit/Tavoitteet 2024.xlsm",
+        sheets=["Tavoitteet", "Tilanne Q3 2024"],
+    )
     book.sheets.active = book.sheets["Tilanne Q3 2024"]
     ribbon.export_pdf()
     expected = "/data/raportit/Tavoitteet 2024 - Tilanne Q3 2024.pdf"
@@ -87,7 +91,10 @@ def test_help_rows_name_every_argument_with_its_kind() -> None:
     ],
 )
 def test_back_end_buttons_hand_the_calling_book_to_their_module(
-    xw: FakeXlwingsModule, monkeypatch: pytest.MonkeyPatch, entry: str, module: str,
+    xw: FakeXlwingsModule,
+    monkeypatch: pytest.MonkeyPatch,
+    entry: str,
+    module: str,
     function: str,
 ) -> None:
     book = caller(xw)

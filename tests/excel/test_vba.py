@@ -53,7 +53,7 @@ def test_shipped_wrappers_equal_what_xlwings_generates() -> None:
 def test_header_names_the_module_and_the_app_constant() -> None:
     lines = vba.module_text(sample_registry()).split("\r\n")
     assert lines[0] == 'Attribute VB_Name = "xlsrc_udfs"'
-    assert lines[3] == "#Const App = \"Microsoft Excel\" 'Adjust when using outside of Excel"
+    assert lines[3] == '#Const App = "Microsoft Excel" \'Adjust when using outside of Excel'
     assert all(line.startswith("'") for line in lines[1:3])
 
 
@@ -82,7 +82,11 @@ def test_committed_module_has_a_wrapper_per_function_with_its_arguments() -> Non
 @pytest.mark.parametrize("bad", ["new", "Type", "array", "_x", "x\u00e4", "XS_G"])
 def test_names_that_would_not_compile_are_refused(bad: str) -> None:
     spec = FunctionSpec(
-        name="XS_G", help="h", category="t", args=(ArgSpec(bad, "help"),), returns="scalar",
+        name="XS_G",
+        help="h",
+        category="t",
+        args=(ArgSpec(bad, "help"),),
+        returns="scalar",
         func=lambda *a: None,
     )
     with pytest.raises(ValueError, match="XS_G"):
@@ -107,7 +111,7 @@ def vba_values(expression: str) -> list[str]:
     values, current, position = [], [], 0
     while position < len(expression):
         match = TOKEN.match(expression, position)
-        assert match, f"not a VBA string expression at {expression[position:position + 30]!r}"
+        assert match, f"not a VBA string expression at {expression[position : position + 30]!r}"
         literal, code, comma = match.groups()
         if comma:
             values.append("".join(current))

@@ -50,7 +50,14 @@ from typing import Any
 
 FUNC_OPTIONS = {"category", "volatile", "call_in_wizard", "async_mode"}
 CONVERTER_OPTIONS = {
-    "ndim", "numbers", "dates", "empty", "transpose", "expand", "chunksize", "err_to_str",
+    "ndim",
+    "numbers",
+    "dates",
+    "empty",
+    "transpose",
+    "expand",
+    "chunksize",
+    "err_to_str",
 }
 
 
@@ -73,7 +80,9 @@ class FakeXlwings:
         def inner(f: Any) -> Any:
             info = _xlfunc(f)
             category = kwargs.get("category", "xlwings")
-            if not (isinstance(category, str) or (isinstance(category, int) and 1 <= category <= 14)):
+            if not (
+                isinstance(category, str) or (isinstance(category, int) and 1 <= category <= 14)
+            ):
                 raise TypeError(f"bad category {category!r}")
             info["category"] = category[:255] if isinstance(category, str) else category
             info["call_in_wizard"] = kwargs.get("call_in_wizard", True)
@@ -121,8 +130,12 @@ def _xlfunc(f: Any) -> dict[str, Any]:
             if p.kind is not inspect.Parameter.POSITIONAL_OR_KEYWORD:
                 raise Exception("xlwings does not support UDFs with keyword arguments")
             entry: dict[str, Any] = {
-                "name": p.name, "pos": pos, "vba": None,
-                "doc": "Positional argument " + str(pos + 1), "vararg": False, "options": {},
+                "name": p.name,
+                "pos": pos,
+                "vba": None,
+                "doc": "Positional argument " + str(pos + 1),
+                "vararg": False,
+                "options": {},
             }
             if p.name in hints:
                 entry["options"]["convert"] = hints[p.name]
@@ -130,10 +143,15 @@ def _xlfunc(f: Any) -> dict[str, Any]:
                 entry["optional"] = p.default
             args.append(entry)
         f.__xlfunc__ = {
-            "name": f.__name__, "sub": False, "args": args,
+            "name": f.__name__,
+            "sub": False,
+            "args": args,
             "argmap": {a["name"]: a for a in args},
             "ret": {"doc": f.__doc__, "options": {}},
-            "category": "xlwings", "call_in_wizard": True, "volatile": False, "async_mode": None,
+            "category": "xlwings",
+            "call_in_wizard": True,
+            "volatile": False,
+            "async_mode": None,
         }
         if "return" in hints:
             f.__xlfunc__["ret"]["options"]["convert"] = hints["return"]
@@ -164,24 +182,50 @@ def _xlfunc(f: Any) -> dict[str, Any]:
 #: ``Worksheet.PageSetup`` (Orientation, Zoom, FitToPagesWide, FitToPagesTall,
 #: PrintTitleRows), ``Worksheet.HPageBreaks.Add(Before)`` ("Before: a Range object,
 #: the range above which the new page break will be added").
-RANGE_ATTRIBUTES = frozenset({
-    "color", "number_format", "wrap_text", "column_width", "row_height",
-    "horizontal_alignment", "vertical_alignment",
-})
+RANGE_ATTRIBUTES = frozenset(
+    {
+        "color",
+        "number_format",
+        "wrap_text",
+        "column_width",
+        "row_height",
+        "horizontal_alignment",
+        "vertical_alignment",
+    }
+)
 FONT_ATTRIBUTES = frozenset({"bold", "italic", "size", "color", "name"})
 BORDER_ATTRIBUTES = frozenset({"line_style", "weight", "color"})
 CHART_ATTRIBUTES = frozenset({"chart_type", "title", "name"})
-PROTECT_ARGUMENTS = frozenset({
-    "Password", "DrawingObjects", "Contents", "Scenarios", "UserInterfaceOnly",
-    "AllowFormattingCells", "AllowFormattingColumns", "AllowFormattingRows",
-    "AllowInsertingColumns", "AllowInsertingRows", "AllowInsertingHyperlinks",
-    "AllowDeletingColumns", "AllowDeletingRows", "AllowSorting", "AllowFiltering",
-    "AllowUsingPivotTables",
-})
-PAGE_SETUP_ATTRIBUTES = frozenset({
-    "Orientation", "Zoom", "FitToPagesWide", "FitToPagesTall", "PrintTitleRows",
-    "PaperSize",
-})
+PROTECT_ARGUMENTS = frozenset(
+    {
+        "Password",
+        "DrawingObjects",
+        "Contents",
+        "Scenarios",
+        "UserInterfaceOnly",
+        "AllowFormattingCells",
+        "AllowFormattingColumns",
+        "AllowFormattingRows",
+        "AllowInsertingColumns",
+        "AllowInsertingRows",
+        "AllowInsertingHyperlinks",
+        "AllowDeletingColumns",
+        "AllowDeletingRows",
+        "AllowSorting",
+        "AllowFiltering",
+        "AllowUsingPivotTables",
+    }
+)
+PAGE_SETUP_ATTRIBUTES = frozenset(
+    {
+        "Orientation",
+        "Zoom",
+        "FitToPagesWide",
+        "FitToPagesTall",
+        "PrintTitleRows",
+        "PaperSize",
+    }
+)
 DEFAULT_COLUMN_WIDTH_PT = 48.0
 DEFAULT_ROW_HEIGHT_PT = 15.0
 
@@ -269,8 +313,9 @@ class FakeRange:
     @property
     def value(self) -> Any:
         r1, c1, r2, c2 = self.bounds()
-        rows = [[self.sheet.cells.get((r, c)) for c in range(c1, c2 + 1)]
-                for r in range(r1, r2 + 1)]
+        rows = [
+            [self.sheet.cells.get((r, c)) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)
+        ]
         if self.__dict__.get("_ndim") == 2:
             return rows
         if r1 == r2 and c1 == c2:
@@ -281,8 +326,11 @@ class FakeRange:
     def value(self, value: Any) -> None:
         self.sheet.log.append(("value", self.address, value))
         r1, c1, _, _ = self.bounds()
-        rows = value if isinstance(value, list) and value and isinstance(value[0], list) else (
-            [value] if isinstance(value, list) else [[value]])
+        rows = (
+            value
+            if isinstance(value, list) and value and isinstance(value[0], list)
+            else ([value] if isinstance(value, list) else [[value]])
+        )
         for i, row in enumerate(rows):
             for j, item in enumerate(row):
                 self.sheet.cells[(r1 + i, c1 + j)] = item
@@ -291,8 +339,10 @@ class FakeRange:
     def formula(self) -> Any:
         r1, c1, r2, c2 = self.bounds()
         return tuple(
-            tuple(self.sheet.formulas.get((r, c), _as_formula_text(self.sheet.cells.get((r, c))))
-                  for c in range(c1, c2 + 1))
+            tuple(
+                self.sheet.formulas.get((r, c), _as_formula_text(self.sheet.cells.get((r, c))))
+                for c in range(c1, c2 + 1)
+            )
             for r in range(r1, r2 + 1)
         )
 
@@ -381,12 +431,19 @@ class FakeCharts:
         self.items: list[FakeChart] = []
 
     def add(
-        self, left: float = 0, top: float = 0, width: float = 355, height: float = 211,
-        chart_type: str | None = None, source: Any = None, plot_by: str | None = None,
-        name: str | None = None, anchor: Any = None, style: int | None = 227,
+        self,
+        left: float = 0,
+        top: float = 0,
+        width: float = 355,
+        height: float = 211,
+        chart_type: str | None = None,
+        source: Any = None,
+        plot_by: str | None = None,
+        name: str | None = None,
+        anchor: Any = None,
+        style: int | None = 227,
     ) -> FakeChart:
-        chart = FakeChart(self.sheet, left=left, top=top, width=width, height=height,
-                          anchor=anchor)
+        chart = FakeChart(self.sheet, left=left, top=top, width=width, height=height, anchor=anchor)
         self.items.append(chart)
         self.sheet.log.append(("charts.add", None, (left, top, width, height)))
         if chart_type is not None:
@@ -528,8 +585,12 @@ class FakeApp:
         self.calls.append(("calculate",))
 
     def alert(
-        self, prompt: str, title: str | None = None, buttons: str = "ok",
-        mode: str | None = None, callback: str | None = None,
+        self,
+        prompt: str,
+        title: str | None = None,
+        buttons: str = "ok",
+        mode: str | None = None,
+        callback: str | None = None,
     ) -> str:
         self.calls.append(("alert", prompt, title))
         return "ok"
@@ -541,7 +602,9 @@ class FakeBook:
     _caller: FakeBook | None = None
 
     def __init__(
-        self, name: str = "Book1.xlsx", fullname: str | None = None,
+        self,
+        name: str = "Book1.xlsx",
+        fullname: str | None = None,
         sheets: list[str] | None = None,
     ) -> None:
         self.name = name
@@ -563,8 +626,13 @@ class FakeBook:
         return self
 
     def to_pdf(
-        self, path: str | None = None, include: Any = None, exclude: Any = None,
-        layout: Any = None, exclude_start_string: str = "#", show: bool = False,
+        self,
+        path: str | None = None,
+        include: Any = None,
+        exclude: Any = None,
+        layout: Any = None,
+        exclude_start_string: str = "#",
+        show: bool = False,
         quality: str = "standard",
     ) -> str:
         written = path if path is not None else self.name.rsplit(".", 1)[0] + ".pdf"

@@ -22,15 +22,23 @@ from xlsrc.excel.atomic import write_atomically
 
 @click.command("build-addin")
 @click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("xlsrc.xlam"),
-    show_default=True, help="The add-in file to write (replaced atomically).",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("xlsrc.xlam"),
+    show_default=True,
+    help="The add-in file to write (replaced atomically).",
 )
 @click.option(
-    "--macros", "macros_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=vba.macros_dir(), show_default=True, help="Folder with the VBA and ribbon sources.",
+    "--macros",
+    "macros_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=vba.macros_dir(),
+    show_default=True,
+    help="Folder with the VBA and ribbon sources.",
 )
 @click.option(
-    "--regenerate-udfs", is_flag=True,
+    "--regenerate-udfs",
+    is_flag=True,
     help="Rewrite the modules generated from the function registry before building.",
 )
 def command(out: Path, macros_dir: Path, regenerate_udfs: bool) -> None:

@@ -19,8 +19,12 @@ DEFAULT_OUT = Path("workbook_templates")
 
 @click.command("build-templates")
 @click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
-    show_default=True, help="Folder to write the templates into (created if missing).",
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder to write the templates into (created if missing).",
 )
 def command(out_dir: Path) -> None:
     """Regenerate every template workbook (empty tables, formulas, rules sheet)."""

@@ -58,8 +58,12 @@ def recalculate(paths: list[Path]) -> dict[Path, str]:
 
 @click.command("demo")
 @click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
-    show_default=True, help="Folder for the example workbooks (created if missing).",
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder for the example workbooks (created if missing).",
 )
 def command(out_dir: Path) -> None:
     """Write the example workbooks (templates filled with the bundled seed data)."""

@@ -46,12 +46,15 @@ def _targets() -> None:
 
 
 def _pivots() -> None:
-    for pivot_id, detail_id, key in (("001-T2", "001-T3", "programme"),
-                                     ("001-T4", "001-T5", "division")):
+    for pivot_id, detail_id, key in (
+        ("001-T2", "001-T3", "programme"),
+        ("001-T4", "001-T5", "division"),
+    ):
         printed = load_table(pivot_id)
         detail = [
             (r.cells[key], r.cells["status"], _amount(r, "target_sum") or 0.0)
-            for r in load_table(detail_id).rows if r.kind == "data"
+            for r in load_table(detail_id).rows
+            if r.kind == "data"
         ]
         labels = [r.cells[key] for r in printed.rows if r.kind == "data"]
         pivot = build_pivot(detail, programmes=labels)
@@ -77,18 +80,31 @@ def _deltas() -> list[Finding]:
         label = f"{row.cells.get('service') or row.cells['area']} {row.cells['line']}"
         stated_euro = _amount(row, "change_eur")
         if stated_euro is not None:
-            findings.append(compare_amount(stated_euro, change_eur(old, new, kind),
-                                           rule="muutos_eur", where=where,
-                                           what=f"{label} Muutos €"))
+            findings.append(
+                compare_amount(
+                    stated_euro,
+                    change_eur(old, new, kind),
+                    rule="muutos_eur",
+                    where=where,
+                    what=f"{label} Muutos €",
+                )
+            )
         stated_pct = read_number(row.cells.get("change_pct"))
         if isinstance(stated_pct, Number):
             try:
                 pct = change_pct(old, new, kind)
             except UndefinedRatio:
                 continue
-            findings.append(compare_percent(stated_pct.value, pct, decimals=stated_pct.decimals,
-                                            rule="muutos_pct", where=where,
-                                            what=f"{label} Muutos %"))
+            findings.append(
+                compare_percent(
+                    stated_pct.value,
+                    pct,
+                    decimals=stated_pct.decimals,
+                    rule="muutos_pct",
+                    where=where,
+                    what=f"{label} Muutos %",
+                )
+            )
     ok = sum(1 for r in table.rows if r.kind != "section")
     click.echo(f"  {ok} riviä laskettu; poikkeamat:")
     found = [f for f in findings if f is not None]

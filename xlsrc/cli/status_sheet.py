@@ -11,18 +11,37 @@ from xlsrc.cli.errors import ProcessingFailed, UserInputError
 
 @click.command("status-sheet")
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--quarter", "-q", required=True, metavar="Q1..Q4",
-              help="Vuosineljännes, jolle tilannekatsaus tehdään (Q1, Q2, Q3 tai Q4).")
-@click.option("--year", type=click.IntRange(1900, 2999), default=None,
-              help="Vuosi, jos työkirja ei kerro sitä (asetus 'Vuosi' tai otsikko 'Q1 2024').")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Kirjoita tulos tähän tiedostoon; oletus: päivitä työkirja (atomisesti).")
-@click.option("--force", is_flag=True,
-              help="Luo jo lukittu neljännes uudelleen (korvaa välilehden).")
-@click.option("--pdf", "make_pdf", is_flag=True,
-              help="Tee välilehdestä myös PDF LibreOfficella (tiedoston viereen).")
-def command(workbook: Path, quarter: str, year: int | None, out: Path | None, force: bool,
-            make_pdf: bool) -> None:
+@click.option(
+    "--quarter",
+    "-q",
+    required=True,
+    metavar="Q1..Q4",
+    help="Vuosineljännes, jolle tilannekatsaus tehdään (Q1, Q2, Q3 tai Q4).",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2999),
+    default=None,
+    help="Vuosi, jos työkirja ei kerro sitä (asetus 'Vuosi' tai otsikko 'Q1 2024').",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Kirjoita tulos tähän tiedostoon; oletus: päivitä työkirja (atomisesti).",
+)
+@click.option(
+    "--force", is_flag=True, help="Luo jo lukittu neljännes uudelleen (korvaa välilehden)."
+)
+@click.option(
+    "--pdf",
+    "make_pdf",
+    is_flag=True,
+    help="Tee välilehdestä myös PDF LibreOfficella (tiedoston viereen).",
+)
+def command(
+    workbook: Path, quarter: str, year: int | None, out: Path | None, force: bool, make_pdf: bool
+) -> None:
     """Add the status sheet "Tilanne Qn YYYY" to WORKBOOK.
 
     Earlier quarters' sheets are locked: they are never rewritten (byte for
@@ -45,8 +64,10 @@ def command(workbook: Path, quarter: str, year: int | None, out: Path | None, fo
     except ValueError as error:
         raise UserInputError(f"{workbook}: {error}") from error
     verb = "korvattu" if result.replaced else "lisätty"
-    click.echo(f"{result.path}: välilehti '{result.sheet}' {verb} "
-               f"(syötteiden tarkiste {result.checksum[:16]}…)")
+    click.echo(
+        f"{result.path}: välilehti '{result.sheet}' {verb} "
+        f"(syötteiden tarkiste {result.checksum[:16]}…)"
+    )
     for finding in check_locked_quarters(result.path):
         if finding.sheet != result.sheet:
             click.echo(f"VAROITUS {finding.sheet}!{finding.cell}: {finding.message}", err=True)

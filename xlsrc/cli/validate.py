@@ -48,8 +48,10 @@ def text_table(findings: list[CellFinding]) -> str:
     """The findings as a plain text table, one finding per line plus its message."""
     if not findings:
         return summary(findings)
-    lines = [f"{'Välilehti!Solu':<22} {'Vakavuus':<8} {'Sääntö':<24} "
-             f"{'Ilmoitettu':>13} {'Laskettu':>13} {'Erotus':>10}"]
+    lines = [
+        f"{'Välilehti!Solu':<22} {'Vakavuus':<8} {'Sääntö':<24} "
+        f"{'Ilmoitettu':>13} {'Laskettu':>13} {'Erotus':>10}"
+    ]
     for f in findings:
         lines.append(
             f"{f.where:<22} {SEVERITY_FI[f.severity]:<8} {f.rule[:24]:<24} "
@@ -63,12 +65,20 @@ def text_table(findings: list[CellFinding]) -> str:
 
 @click.command("validate")
 @click.argument("workbook", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True,
-              help="Print the findings as a JSON list (sheet, cell, rule, stated, computed, "
-                   "difference, severity, message).")
-@click.option("--xlsx", "sheet_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the findings as a workbook with a 'Tarkistukset' sheet whose "
-                   "links open WORKBOOK at each cell (WORKBOOK itself is never written).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the findings as a JSON list (sheet, cell, rule, stated, computed, "
+    "difference, severity, message).",
+)
+@click.option(
+    "--xlsx",
+    "sheet_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the findings as a workbook with a 'Tarkistukset' sheet whose "
+    "links open WORKBOOK at each cell (WORKBOOK itself is never written).",
+)
 def command(workbook: Path, as_json: bool, sheet_out: Path | None) -> None:
     """Check WORKBOOK: recompute its totals, deltas, ratios, pivots and statuses.
 

@@ -36,9 +36,7 @@ def line_kind(name: object) -> LineKind:
     for pattern, kind in _KINDS:
         if re.search(pattern, text):
             return kind
-    raise UnknownLineKind(
-        f"rivin {name!r} lajia ei tunnisteta (tulot, menot tai toimintakate)"
-    )
+    raise UnknownLineKind(f"rivin {name!r} lajia ei tunnisteta (tulot, menot tai toimintakate)")
 
 
 def change_eur(old: float, new: float, kind: LineKind) -> float:

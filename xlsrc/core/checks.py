@@ -41,8 +41,14 @@ class Finding:
     def located(self, where: str) -> Finding:
         """The same finding at another location (adapters know the cell)."""
         return Finding(
-            self.rule, where, self.stated, self.computed, self.difference,
-            self.severity, self.message, self.hint,
+            self.rule,
+            where,
+            self.stated,
+            self.computed,
+            self.difference,
+            self.severity,
+            self.message,
+            self.hint,
         )
 
 

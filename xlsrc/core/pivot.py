@@ -23,7 +23,7 @@ _PREFIX = re.compile(r"^\s*(\d+)(?:\.|\s|$)")
 
 
 def number_prefix(label: object) -> str:
-    """"3. Palvelutuotanto..." -> "3"; "20 Ikääntyneiden palvelut" -> "20"."""
+    """ "3. Palvelutuotanto..." -> "3"; "20 Ikääntyneiden palvelut" -> "20"."""
     match = _PREFIX.match(str(label if label is not None else ""))
     if not match:
         raise MissingKey(f"{label!r}: ohjelman tai toimialueen numero puuttuu alusta (esim. '3.')")

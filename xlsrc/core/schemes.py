@@ -267,8 +267,16 @@ YEAR_END_50_90 = StatusScheme(
     ),
     bands=(
         Band("red", 0.0, True, 0.5, True, "Ei toteutunut", "Inte uppnått", "Not achieved"),
-        Band("yellow", 0.5, False, 0.9, True, "Toteutui osittain", "Delvis uppnått",
-             "Partly achieved"),
+        Band(
+            "yellow",
+            0.5,
+            False,
+            0.9,
+            True,
+            "Toteutui osittain",
+            "Delvis uppnått",
+            "Partly achieved",
+        ),
         Band("green", 0.9, False, 1.0, True, "Toteutui", "Uppnått", "Achieved"),
     ),
 )

@@ -114,7 +114,7 @@ def parse_target(text: object, baseline: float | None = None) -> Target:
 
     for symbol, comparator in _SYMBOLS.items():
         if lowered.startswith(symbol):
-            number = _first_number(raw[len(symbol):])
+            number = _first_number(raw[len(symbol) :])
             if number is None:
                 raise InvalidTarget(f"tavoitteesta {raw!r} puuttuu luku vertailun {symbol} jälkeen")
             return Target(comparator, number.value, raw, number.unit)
@@ -123,7 +123,7 @@ def parse_target(text: object, baseline: float | None = None) -> Target:
         at = lowered.find(word)
         if at < 0:
             continue
-        after = raw[at + len(word):] if word != "tai parempi" else ""
+        after = raw[at + len(word) :] if word != "tai parempi" else ""
         number = _first_number(after)
         if number is None or (_YEAR.match(number.text.strip()) and "vuon" in lowered):
             return Target(comparator, None, raw)

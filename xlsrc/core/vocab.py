@@ -111,11 +111,22 @@ PROGRAMME_STATUSES = Vocabulary(
 TASK_STATES = Vocabulary(
     "Päätehtävän tila",
     (
-        Status("G", "Työ edistyy suunnitellusti", "Arbetet framskrider enligt plan",
-               "On plan", "green"),
-        Status("Y", "Työn toteutuksessa haasteita, joita ratkaistaan",
-               "Utmaningar som håller på att lösas", "Challenges being solved", "yellow"),
-        Status("R", "Työ ei etene, tarvitaan tukea", "Arbetet framskrider inte, stöd behövs",
-               "Stalled, support needed", "red"),
+        Status(
+            "G", "Työ edistyy suunnitellusti", "Arbetet framskrider enligt plan", "On plan", "green"
+        ),
+        Status(
+            "Y",
+            "Työn toteutuksessa haasteita, joita ratkaistaan",
+            "Utmaningar som håller på att lösas",
+            "Challenges being solved",
+            "yellow",
+        ),
+        Status(
+            "R",
+            "Työ ei etene, tarvitaan tukea",
+            "Arbetet framskrider inte, stöd behövs",
+            "Stalled, support needed",
+            "red",
+        ),
     ),
 )

@@ -150,9 +150,7 @@ def with_ui_relationship(rels: bytes) -> bytes:
 def with_xml_content_type(types: bytes) -> bytes:
     """``[Content_Types].xml`` that types the customUI part (``application/xml``)."""
     root = etree.fromstring(types)
-    if any(
-        d.get("Extension", "").lower() == "xml" for d in root.findall(f"{{{TYPES_NS}}}Default")
-    ):
+    if any(d.get("Extension", "").lower() == "xml" for d in root.findall(f"{{{TYPES_NS}}}Default")):
         return types
     etree.SubElement(
         root,

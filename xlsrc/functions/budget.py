@@ -32,21 +32,26 @@ def _decimals(decimals: Any) -> int:
 @excel_function(
     name="XS_CHANGE",
     category="xlsrc talous",
-    args={"previous": "Vertailuvuoden arvo (esim. TB 2023)",
-          "current": "Uusi arvo (esim. TB 2024)", "line": _LINE_HELP},
+    args={
+        "previous": "Vertailuvuoden arvo (esim. TB 2023)",
+        "current": "Uusi arvo (esim. TB 2024)",
+        "line": _LINE_HELP,
+    },
 )
 def xs_change(previous: Any, current: Any, line: Any) -> float:
     """Muutos €: current − previous; on expense lines (stored negative) cost growth is positive."""
-    return change_eur(
-        number(previous, "vertailuarvo"), number(current, "uusi arvo"), _kind(line)
-    )
+    return change_eur(number(previous, "vertailuarvo"), number(current, "uusi arvo"), _kind(line))
 
 
 @excel_function(
     name="XS_CHANGE_PCT",
     category="xlsrc talous",
-    args={"previous": "Vertailuvuoden arvo", "current": "Uusi arvo", "line": _LINE_HELP,
-          "decimals": "Tulostetut desimaalit (oletus 1)"},
+    args={
+        "previous": "Vertailuvuoden arvo",
+        "current": "Uusi arvo",
+        "line": _LINE_HELP,
+        "decimals": "Tulostetut desimaalit (oletus 1)",
+    },
 )
 def xs_change_pct(previous: Any, current: Any, line: Any, decimals: Any = None) -> float:
     """Muutos %: the change relative to |previous|, rounded half-up; #DIV/0! on a zero base."""
@@ -59,14 +64,15 @@ def xs_change_pct(previous: Any, current: Any, line: Any, decimals: Any = None) 
 @excel_function(
     name="XS_CHANGES",
     category="xlsrc talous",
-    args={"previous": ("Vertailuvuoden sarake", "range"),
-          "current": ("Uuden vuoden sarake", "range"),
-          "lines": ("Rivinimien sarake", "range"), "decimals": "Tulostetut desimaalit (oletus 1)"},
+    args={
+        "previous": ("Vertailuvuoden sarake", "range"),
+        "current": ("Uuden vuoden sarake", "range"),
+        "lines": ("Rivinimien sarake", "range"),
+        "decimals": "Tulostetut desimaalit (oletus 1)",
+    },
     returns="array",
 )
-def xs_changes(
-    previous: Any, current: Any, lines: Any, decimals: Any = None
-) -> list[list[Any]]:
+def xs_changes(previous: Any, current: Any, lines: Any, decimals: Any = None) -> list[list[Any]]:
     """Range form: Muutos € and Muutos % per row; blank rows stay blank, bad cells fail alone."""
     old_column, new_column, line_column = flat(previous), flat(current), flat(lines)
     count = same_length(old_column, new_column, line_column)
@@ -88,11 +94,14 @@ def xs_changes(
 @excel_function(
     name="XS_RATIO_PCT",
     category="xlsrc talous",
-    args={"numerator": "Osoittaja (esim. TOT)", "denominator": "Nimittäjä (esim. TA)",
-          "decimals": "Prosenttien desimaalit (oletus 0)"},
+    args={
+        "numerator": "Osoittaja (esim. TOT)",
+        "denominator": "Nimittäjä (esim. TA)",
+        "decimals": "Prosenttien desimaalit (oletus 0)",
+    },
 )
 def xs_ratio_pct(numerator: Any, denominator: Any, decimals: Any = None) -> float:
-    """"X vs Y %" of seed 003: X / Y in per cent, rounded half-up (whole per cents)."""
+    """ "X vs Y %" of seed 003: X / Y in per cent, rounded half-up (whole per cents)."""
     places = 0 if decimals is None or decimals == "" else int(number(decimals, "desimaalit"))
     return ratio_pct(number(numerator, "osoittaja"), number(denominator, "nimittäjä"), places)
 
@@ -100,8 +109,11 @@ def xs_ratio_pct(numerator: Any, denominator: Any, decimals: Any = None) -> floa
 @excel_function(
     name="XS_RATIOS_PCT",
     category="xlsrc talous",
-    args={"numerators": ("Osoittajasarake", "range"), "denominators": ("Nimittäjäsarake", "range"),
-          "decimals": "Prosenttien desimaalit (oletus 0)"},
+    args={
+        "numerators": ("Osoittajasarake", "range"),
+        "denominators": ("Nimittäjäsarake", "range"),
+        "decimals": "Prosenttien desimaalit (oletus 0)",
+    },
     returns="array",
 )
 def xs_ratios_pct(numerators: Any, denominators: Any, decimals: Any = None) -> list[list[Any]]:

@@ -13,7 +13,7 @@ from xlsrc.registry import excel_function
 @excel_function(
     name="XS_NUMBER",
     category="xlsrc luvut",
-    args={"text": "Luku suomalaisessa muodossa, esim. \"-2 891,2\", \"13,6 %\", \"1,0 M€\""},
+    args={"text": 'Luku suomalaisessa muodossa, esim. "-2 891,2", "13,6 %", "1,0 M€"'},
 )
 def xs_number(text: Any) -> float | None:
     """Read a number as Finnish reports print it; text that is not a number is #VALUE!.

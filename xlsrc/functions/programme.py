@@ -30,7 +30,7 @@ def _measures(programmes: Any, statuses: Any, amounts: Any) -> list[tuple[object
 @excel_function(
     name="XS_PROGRAMME_KEY",
     category="xlsrc ohjelmat",
-    args={"label": "Ohjelman tai toimialueen nimi numeroineen, esim. \"3. Palvelutuotanto\""},
+    args={"label": 'Ohjelman tai toimialueen nimi numeroineen, esim. "3. Palvelutuotanto"'},
 )
 def xs_programme_key(label: Any) -> str:
     """The number a programme or division is matched by: "3. ..." gives "3"."""
@@ -80,7 +80,7 @@ def xs_pivot(
     category="xlsrc ohjelmat",
     args={
         "programme": "Ohjelma (numero riittää)",
-        "status": "Tilannekuva, esim. \"3. Haasteita\"",
+        "status": 'Tilannekuva, esim. "3. Haasteita"',
         "programmes": ("Toimenpiteiden ohjelmasarake", "range"),
         "statuses": ("Tilannekuvasarake", "range"),
         "amounts": ("Tavoitesummasarake", "range"),

@@ -64,7 +64,7 @@ def xs_bands(values: Any, rules: Any) -> list[list[Any]]:
     category="xlsrc tilat",
     args={
         "actual": "Toteuma (luku tai teksti, tyhjä = odottaa)",
-        "target": "Tavoitearvo tekstinä, esim. \"≥ 90%\", \"vähintään 98,5 %\"",
+        "target": 'Tavoitearvo tekstinä, esim. "≥ 90%", "vähintään 98,5 %"',
         "method": "Arviointitapa: value, met, ratio tai progress",
         "rules": _RULES_HELP,
         "baseline": "Lähtöarvo (tarvitaan menetelmälle progress)",

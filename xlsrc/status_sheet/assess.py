@@ -141,8 +141,9 @@ class RollUp:
 
 
 def goal_statuses(inputs: StatusInputs) -> tuple[GoalStatus, ...]:
-    return tuple(goal_status(g, inputs.tasks_of(g), inputs.quarter, inputs.rules)
-                 for g in inputs.goals)
+    return tuple(
+        goal_status(g, inputs.tasks_of(g), inputs.quarter, inputs.rules) for g in inputs.goals
+    )
 
 
 def goal_status(goal: Goal, tasks: Sequence[Task], quarter: int, rules: Rules) -> GoalStatus:
@@ -165,8 +166,9 @@ def goal_status(goal: Goal, tasks: Sequence[Task], quarter: int, rules: Rules) -
         raw = goal.value(q)
         outcome = None
         if q <= quarter and has_kpi:
-            outcome = _explained(assess(raw, goal.target, method, rules.scheme, goal.baseline),
-                                 goal.target)
+            outcome = _explained(
+                assess(raw, goal.target, method, rules.scheme, goal.baseline), goal.target
+            )
         quarters.append(QuarterStatus(q, raw, number, outcome))
 
     if has_kpi:
@@ -196,8 +198,11 @@ def task_outcome(task: Task, quarter: int, scheme: StatusScheme) -> TaskOutcome:
             return TaskOutcome(task, None, str(error), progress)
     if progress is None:
         reading = read_number(_scalar(raw))
-        why = "tilanne puuttuu" if isinstance(reading, Blank) else (
-            f"{str(raw).strip()}: {getattr(reading, 'reason', 'ei luku')}")
+        why = (
+            "tilanne puuttuu"
+            if isinstance(reading, Blank)
+            else (f"{str(raw).strip()}: {getattr(reading, 'reason', 'ei luku')}")
+        )
         return TaskOutcome(task, None, why)
     try:
         band = scheme.classify(progress)
@@ -249,13 +254,19 @@ def roll_up(name: str, statuses: Sequence[GoalStatus], rules: Rules) -> RollUp:
         rank = {b.key: i for i, b in enumerate(scheme.bands)}
         worst = min(assessed, key=lambda s: rank[_band(s).key])
         band = scheme.band(_band(worst).key)
-        result = Assessment(band.key, worst.current.score, band,
-                            f"huonoin tila ratkaisee ({band.label_fi}: {worst.goal.key})")
+        result = Assessment(
+            band.key,
+            worst.current.score,
+            band,
+            f"huonoin tila ratkaisee ({band.label_fi}: {worst.goal.key})",
+        )
         return RollUp(name, result, *counts)
     low, high = scheme.bands[0].lower, scheme.bands[-1].upper
     pairs = [
-        (1.0 if rules.rollup == "mean" or s.goal.weight is None else float(s.goal.weight),
-         min(max(float(s.current.score or 0.0), low), high))
+        (
+            1.0 if rules.rollup == "mean" or s.goal.weight is None else float(s.goal.weight),
+            min(max(float(s.current.score or 0.0), low), high),
+        )
         for s in assessed
     ]
     total_weight = sum(w for w, _ in pairs)
@@ -287,8 +298,12 @@ def _from_tasks(summary: TaskSummary, scheme: StatusScheme) -> tuple[Basis, Asse
 def _explained(outcome: Assessment, target: str) -> Assessment:
     if outcome.band is None:
         return outcome
-    return Assessment(outcome.state, outcome.score, outcome.band,
-                      f"{outcome.reason}; tavoite {target}".replace("ratio", "toteutumisaste"))
+    return Assessment(
+        outcome.state,
+        outcome.score,
+        outcome.band,
+        f"{outcome.reason}; tavoite {target}".replace("ratio", "toteutumisaste"),
+    )
 
 
 def _band(status: GoalStatus) -> Band:

@@ -62,18 +62,34 @@ COL_NOTES, COL_DIGEST = 19, 20
 LAST_COL = COL_DIGEST
 
 WIDTHS: dict[int, float] = {
-    COL_KEY: 6, COL_GOAL: 30, COL_KPI: 18, COL_TARGET: 11,
-    5: 8, 6: 3, 7: 8, 8: 3, 9: 8, 10: 3, 11: 8, 12: 3,
-    COL_STATUS: 17, COL_TREND: 10, COL_ON_PLAN: 6.5, COL_CHALLENGES: 6.5, COL_STALLED: 6.5,
-    COL_TASK_NA: 6.5, COL_NOTES: 32,
+    COL_KEY: 6,
+    COL_GOAL: 30,
+    COL_KPI: 18,
+    COL_TARGET: 11,
+    5: 8,
+    6: 3,
+    7: 8,
+    8: 3,
+    9: 8,
+    10: 3,
+    11: 8,
+    12: 3,
+    COL_STATUS: 17,
+    COL_TREND: 10,
+    COL_ON_PLAN: 6.5,
+    COL_CHALLENGES: 6.5,
+    COL_STALLED: 6.5,
+    COL_TASK_NA: 6.5,
+    COL_NOTES: 32,
     COL_DIGEST: 0,  # hidden: machine data for the locked-quarter check, not for print
 }
 
 TITLE = CellStyle(bold=True, size=14)
 LABEL = CellStyle(bold=True)
 TEXT = CellStyle(wrap=True)
-HEAD = CellStyle(fill=HEADER_FILL, bold=True, wrap=True, horizontal="center",
-                 vertical="center", border="thin")
+HEAD = CellStyle(
+    fill=HEADER_FILL, bold=True, wrap=True, horizontal="center", vertical="center", border="thin"
+)
 BODY = CellStyle(wrap=True, border="thin")
 MUTED_SMALL = CellStyle(size=8, font_colour=MUTED, border="thin")
 
@@ -107,8 +123,15 @@ class _Grid:
     def put(self, row: int, column: int, value: Scalar, style: CellStyle = TEXT) -> None:
         self.cells[(row, column)] = Cell(row, column, value, style)
 
-    def merge(self, row: int, first: int, last: int, value: Scalar, style: CellStyle,
-              last_row: int | None = None) -> None:
+    def merge(
+        self,
+        row: int,
+        first: int,
+        last: int,
+        value: Scalar,
+        style: CellStyle,
+        last_row: int | None = None,
+    ) -> None:
         self.put(row, first, value, style)
         for column in range(first + 1, last + 1):
             self.put(row, column, None, style)
@@ -195,7 +218,7 @@ def _page_breaks(grid: _Grid, sections: Sequence[tuple[int, int]]) -> list[int]:
 
 def _header(grid: _Grid, inputs: StatusInputs, generated_at: datetime) -> int:
     q, year = inputs.quarter, inputs.year
-    title = f"Tavoitteiden tilannekatsaus {sheet_name(q, year)[len('Tilanne '):]}"
+    title = f"Tavoitteiden tilannekatsaus {sheet_name(q, year)[len('Tilanne ') :]}"
     grid.merge(1, 1, COL_NOTES, title, TITLE)
     grid.heights[1] = 20
     rules = inputs.rules
@@ -224,9 +247,7 @@ def _quarter_span(quarter: int, year: int) -> str:
 
 
 def _scheme_text(scheme: StatusScheme) -> str:
-    bands = " · ".join(
-        f"{b.symbol} {b.label_fi} {b.describe()}" for b in reversed(scheme.bands)
-    )
+    bands = " · ".join(f"{b.symbol} {b.label_fi} {b.describe()}" for b in reversed(scheme.bands))
     return f"{scheme.name}: {bands}"
 
 
@@ -246,8 +267,11 @@ def _table_head(grid: _Grid, row: int, inputs: StatusInputs) -> int:
         (COL_KPI, COL_KPI, "Mittari (KPI)"),
         (COL_TARGET, COL_TARGET, "Tavoitearvo"),
         (COL_STATUS, COL_STATUS, f"Tila Q{inputs.quarter}"),
-        (COL_TREND, COL_TREND, f"Trendi Q{inputs.quarter - 1}→Q{inputs.quarter}"
-         if inputs.quarter > 1 else "Trendi"),
+        (
+            COL_TREND,
+            COL_TREND,
+            f"Trendi Q{inputs.quarter - 1}→Q{inputs.quarter}" if inputs.quarter > 1 else "Trendi",
+        ),
         (COL_NOTES, COL_NOTES, "Peruste ja huomiot"),
         (COL_DIGEST, COL_DIGEST, "Syötetarkiste"),
     ]
@@ -282,17 +306,20 @@ def _themes(statuses: Sequence[GoalStatus]) -> list[tuple[str, list[GoalStatus]]
     return list(groups.items())
 
 
-def _roll_up_row(grid: _Grid, row: int, result: RollUp, members: Sequence[GoalStatus],
-                 fill: str) -> int:
+def _roll_up_row(
+    grid: _Grid, row: int, result: RollUp, members: Sequence[GoalStatus], fill: str
+) -> int:
     style = replace(BODY, fill=fill, bold=True)
     grid.put(row, COL_KEY, None, style)
     grid.merge(row, COL_GOAL, COL_Q[4] + 1, result.name, style)
-    grid.put(row, COL_STATUS, status_text(result.assessment), status_style(result.assessment,
-                                                                            bold=True))
+    grid.put(
+        row, COL_STATUS, status_text(result.assessment), status_style(result.assessment, bold=True)
+    )
     grid.put(row, COL_TREND, None, style)
     totals = _task_totals(members)
-    for column, count in zip((COL_ON_PLAN, COL_CHALLENGES, COL_STALLED, COL_TASK_NA), totals,
-                             strict=True):
+    for column, count in zip(
+        (COL_ON_PLAN, COL_CHALLENGES, COL_STALLED, COL_TASK_NA), totals, strict=True
+    ):
         grid.put(row, column, count, replace(style, horizontal="center"))
     note = f"Koonti: {result.assessment.reason}; {result.coverage}"
     grid.put(row, COL_NOTES, note, replace(style, bold=False))
@@ -322,8 +349,14 @@ def _first_rows(statuses: Sequence[GoalStatus]) -> list[GoalStatus]:
     return firsts
 
 
-def _goal_row(grid: _Grid, row: int, status: GoalStatus, inputs: StatusInputs,
-              digests: Mapping[str, str], first_of_goal: bool = True) -> int:
+def _goal_row(
+    grid: _Grid,
+    row: int,
+    status: GoalStatus,
+    inputs: StatusInputs,
+    digests: Mapping[str, str],
+    first_of_goal: bool = True,
+) -> int:
     """One goal/KPI row; a goal's task counts go on its first KPI row only."""
     goal = status.goal
     grid.put(row, COL_KEY, goal.key, replace(BODY, horizontal="center"))
@@ -351,15 +384,17 @@ def _goal_row(grid: _Grid, row: int, status: GoalStatus, inputs: StatusInputs,
             grid.put(row, column + 1, None, BODY)
             continue
         grid.put(row, column, value, replace(value_style, fill=_fill(outcome)))
-        grid.put(row, column + 1, symbol(outcome),
-                 replace(status_style(outcome), horizontal="center"))
+        grid.put(
+            row, column + 1, symbol(outcome), replace(status_style(outcome), horizontal="center")
+        )
     grid.put(row, COL_STATUS, status_text(status.current), status_style(status.current))
     grid.put(row, COL_TREND, status.trend.text, replace(BODY, horizontal="center"))
     tasks = status.tasks
     if first_of_goal and tasks.outcomes:
         counts = (tasks.on_plan, tasks.challenges, tasks.stalled, len(tasks.unassessed))
-        for column, count in zip((COL_ON_PLAN, COL_CHALLENGES, COL_STALLED, COL_TASK_NA),
-                                 counts, strict=True):
+        for column, count in zip(
+            (COL_ON_PLAN, COL_CHALLENGES, COL_STALLED, COL_TASK_NA), counts, strict=True
+        ):
             grid.put(row, column, count, replace(BODY, horizontal="center"))
     else:
         for column in (COL_ON_PLAN, COL_CHALLENGES, COL_STALLED, COL_TASK_NA):
@@ -429,8 +464,12 @@ def _fill(outcome: Assessment) -> str:
 
 
 def status_style(outcome: Assessment, bold: bool = False) -> CellStyle:
-    return replace(BODY, fill=_fill(outcome), bold=bold,
-                   italic=outcome.band is None and outcome.state != "pending")
+    return replace(
+        BODY,
+        fill=_fill(outcome),
+        bold=bold,
+        italic=outcome.band is None and outcome.state != "pending",
+    )
 
 
 #: Finnish locale tag: LibreOffice (and the PDF) then print "72,1", not "72.1";
@@ -469,28 +508,42 @@ def _legend(grid: _Grid, row: int, inputs: StatusInputs) -> int:
         f"{TASK_SYMBOLS[s.colour]} {s.label_fi}" for s in TASK_STATES.statuses if s.colour
     )
     lines = [
-        ("Arviointitapa",
-         f"Mittarin arvo verrataan tavoitearvoon: toteutumisaste = toteuma / tavoite "
-         f"(kun pienempi on parempi: tavoite / toteuma), luokiteltuna tila-asteikolla "
-         f"(menetelmä: {rules.method}{_default(rules, 'method')}). Jos tavoitteella ei ole "
-         f"mittariarvoja, tila arvioidaan päätehtävien keskimääräisestä Tilanne-prosentista "
-         f"samalla asteikolla."),
-        ("Trendi",
-         f"Nuoli kertoo, parantuiko vai heikkenikö tilanne edellisestä neljänneksestä "
-         f"tavoitteen suuntaan nähden (ei ylös/alas): ↗ parempi, ↘ heikompi, → ennallaan "
-         f"(muutos enintään {tolerance} tavoitearvosta{_default(rules, 'trend_tolerance')})."),
-        ("Päätehtävät", task_rule_text(rules.task_scheme) + _default(rules, "task_scheme")
-         + f". Merkit: {task_states}."),
-        ("Merkit",
-         " · ".join(f"{b.symbol} {b.label_fi} ({_colour_fi(b.key)})"
-                    for b in reversed(rules.scheme.bands))
-         + f" · {PENDING_SYMBOL} {PENDING_LABEL} (harmaa: arvo puuttuu, syy Peruste-sarakkeessa)"
-         + f" · {NOT_ASSESSABLE_SYMBOL} {NOT_ASSESSABLE_LABEL} (valkoinen, kursiivi: syy "
-           "Peruste-sarakkeessa). Odottavat ja ei-arvioitavat eivät ole mukana koonneissa."),
-        ("Lukitus",
-         "Välilehti on suojattu ja lukittu: myöhemmän neljänneksen luonti ei muuta sitä. "
-         "Syötetarkiste (SHA-256) lasketaan syötteistä, joista välilehti on tehty; "
-         "xlsrc validate ilmoittaa, jos lukitun neljänneksen syötteet muuttuvat."),
+        (
+            "Arviointitapa",
+            f"Mittarin arvo verrataan tavoitearvoon: toteutumisaste = toteuma / tavoite "
+            f"(kun pienempi on parempi: tavoite / toteuma), luokiteltuna tila-asteikolla "
+            f"(menetelmä: {rules.method}{_default(rules, 'method')}). Jos tavoitteella ei ole "
+            f"mittariarvoja, tila arvioidaan päätehtävien keskimääräisestä Tilanne-prosentista "
+            f"samalla asteikolla.",
+        ),
+        (
+            "Trendi",
+            f"Nuoli kertoo, parantuiko vai heikkenikö tilanne edellisestä neljänneksestä "
+            f"tavoitteen suuntaan nähden (ei ylös/alas): ↗ parempi, ↘ heikompi, → ennallaan "
+            f"(muutos enintään {tolerance} tavoitearvosta{_default(rules, 'trend_tolerance')}).",
+        ),
+        (
+            "Päätehtävät",
+            task_rule_text(rules.task_scheme)
+            + _default(rules, "task_scheme")
+            + f". Merkit: {task_states}.",
+        ),
+        (
+            "Merkit",
+            " · ".join(
+                f"{b.symbol} {b.label_fi} ({_colour_fi(b.key)})"
+                for b in reversed(rules.scheme.bands)
+            )
+            + f" · {PENDING_SYMBOL} {PENDING_LABEL} (harmaa: arvo puuttuu, syy Peruste-sarakkeessa)"
+            + f" · {NOT_ASSESSABLE_SYMBOL} {NOT_ASSESSABLE_LABEL} (valkoinen, kursiivi: syy "
+            "Peruste-sarakkeessa). Odottavat ja ei-arvioitavat eivät ole mukana koonneissa.",
+        ),
+        (
+            "Lukitus",
+            "Välilehti on suojattu ja lukittu: myöhemmän neljänneksen luonti ei muuta sitä. "
+            "Syötetarkiste (SHA-256) lasketaan syötteistä, joista välilehti on tehty; "
+            "xlsrc validate ilmoittaa, jos lukitun neljänneksen syötteet muuttuvat.",
+        ),
     ]
     for label, text in lines:
         grid.merge(row, COL_KEY, COL_GOAL, label, LABEL)
@@ -507,8 +560,9 @@ def _colour_fi(key: str) -> str:
 # ---------------------------------------------------------------- charts
 
 
-def _charts(grid: _Grid, row: int, statuses: Sequence[GoalStatus],
-            inputs: StatusInputs) -> tuple[ChartSpec, ...]:
+def _charts(
+    grid: _Grid, row: int, statuses: Sequence[GoalStatus], inputs: StatusInputs
+) -> tuple[ChartSpec, ...]:
     """KPI values Q1–Q4 as small tables and one line chart per KPI row.
 
     One chart per KPI keeps units apart (a share, an index and a count on one
@@ -518,12 +572,16 @@ def _charts(grid: _Grid, row: int, statuses: Sequence[GoalStatus],
     Excel (``set_source_data``) as well as in openpyxl; the value/symbol pairs of
     the main table are not contiguous.
     """
-    kpi_goals = [s for s in statuses if s.basis == "kpi"
-                 and any(q.value is not None for q in s.quarters[: inputs.quarter])]
+    kpi_goals = [
+        s
+        for s in statuses
+        if s.basis == "kpi" and any(q.value is not None for q in s.quarters[: inputs.quarter])
+    ]
     if not kpi_goals:
         return ()
-    grid.merge(row, COL_KEY, COL_NOTES, "Mittariarvot Q1–Q4 (kaavioiden tiedot)",
-               replace(LABEL, size=11))
+    grid.merge(
+        row, COL_KEY, COL_NOTES, "Mittariarvot Q1–Q4 (kaavioiden tiedot)", replace(LABEL, size=11)
+    )
     row += 1
     charts: list[ChartSpec] = []
     chart_row = row + 3 * len(kpi_goals) + 1
@@ -532,8 +590,13 @@ def _charts(grid: _Grid, row: int, statuses: Sequence[GoalStatus],
         target_value = _target_value(status)
         head, actual, target = row, row + 1, row + 2
         grid.put(head, COL_KEY, status.goal.key, replace(HEAD, horizontal="left"))
-        grid.merge(head, COL_GOAL, COL_STATUS, _short(status.goal.kpi or status.goal.title, 120),
-                   replace(HEAD, horizontal="left"))
+        grid.merge(
+            head,
+            COL_GOAL,
+            COL_STATUS,
+            _short(status.goal.kpi or status.goal.title, 120),
+            replace(HEAD, horizontal="left"),
+        )
         grid.put(head, CHART_NAMES, None, HEAD)
         for q in QUARTERS:
             grid.put(head, CHART_Q[q], f"Q{q}", HEAD)
@@ -550,15 +613,17 @@ def _charts(grid: _Grid, row: int, statuses: Sequence[GoalStatus],
         series = [Series((actual, CHART_NAMES), actual, CHART_Q[1], CHART_Q[4])]
         if target_value is not None:
             series.append(Series((target, CHART_NAMES), target, CHART_Q[1], CHART_Q[4]))
-        charts.append(ChartSpec(
-            title=f"{status.goal.key}: {_short(status.goal.kpi or status.goal.title, 48)}",
-            categories=(head, CHART_Q[1], CHART_Q[4]),
-            series=tuple(series),
-            anchor=(chart_row + (index // 2) * 17, COL_GOAL if index % 2 == 0 else COL_STATUS),
-            width_cm=15.0,
-            height_cm=7.5,
-            y_number_format=number_format,
-        ))
+        charts.append(
+            ChartSpec(
+                title=f"{status.goal.key}: {_short(status.goal.kpi or status.goal.title, 48)}",
+                categories=(head, CHART_Q[1], CHART_Q[4]),
+                series=tuple(series),
+                anchor=(chart_row + (index // 2) * 17, COL_GOAL if index % 2 == 0 else COL_STATUS),
+                width_cm=15.0,
+                height_cm=7.5,
+                y_number_format=number_format,
+            )
+        )
         row += 3
     return tuple(charts)
 

@@ -90,8 +90,9 @@ class ChartSpec:
         names = {s.name[1] for s in self.series}
         rows = [s.row for s in self.series]
         contiguous = (
-            len(names) == 1 and names == {first - 1} and rows == list(range(row + 1, row + 1 +
-                                                                              len(rows)))
+            len(names) == 1
+            and names == {first - 1}
+            and rows == list(range(row + 1, row + 1 + len(rows)))
             and all(s.first_column == first and s.last_column == last for s in self.series)
         )
         if not contiguous:

@@ -26,8 +26,13 @@ class LockedQuarterInExcel(RuntimeError):
     """The quarter's sheet exists; the ribbon never overwrites a locked quarter."""
 
 
-def generate(book: Any, quarter: int | None = None, year: int | None = None,
-             force: bool = False, now: datetime | None = None) -> str:
+def generate(
+    book: Any,
+    quarter: int | None = None,
+    year: int | None = None,
+    force: bool = False,
+    now: datetime | None = None,
+) -> str:
     """Add the status sheet to ``book`` (an ``xw.Book``); returns the sheet's name.
 
     ``quarter`` None means the latest quarter for which the KPI table has a value
@@ -73,8 +78,9 @@ def _grid(sheet: Any) -> Grid:
     top, left = int(used.row) - 1, int(used.column) - 1
     values = used.options(ndim=2).value or [[]]
     formulas = used.formula
-    if not isinstance(formulas, tuple | list) or (formulas and not isinstance(
-            formulas[0], tuple | list)):
+    if not isinstance(formulas, tuple | list) or (
+        formulas and not isinstance(formulas[0], tuple | list)
+    ):
         formulas = ((formulas,),)
     width = left + len(values[0])
     pad_values: list[list[object]] = [[None] * width for _ in range(top)]

@@ -57,9 +57,15 @@ class LockedQuarterFinding:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "sheet": self.sheet, "cell": self.cell, "rule": self.rule, "stated": self.stated,
-            "computed": self.computed, "difference": self.difference,
-            "severity": self.severity, "message": self.message, "details": list(self.details),
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "rule": self.rule,
+            "stated": self.stated,
+            "computed": self.computed,
+            "difference": self.difference,
+            "severity": self.severity,
+            "message": self.message,
+            "details": list(self.details),
         }
 
 
@@ -92,7 +98,7 @@ def read_locked(grid: Grid) -> LockedSheet:
         if norm(KEY_HEADER) in normalised and norm(DIGEST_HEADER) in normalised:
             key_col = normalised.index(norm(KEY_HEADER))
             digest_col = normalised.index(norm(DIGEST_HEADER))
-            for below in grid.values[r + 1:]:
+            for below in grid.values[r + 1 :]:
                 key = below[key_col] if key_col < len(below) else None
                 digest = below[digest_col] if digest_col < len(below) else None
                 if norm(key) == norm(KEY_HEADER):
@@ -102,8 +108,14 @@ def read_locked(grid: Grid) -> LockedSheet:
             break
     quarter = int(match[1])
     assert quarter in (1, 2, 3, 4)
-    return LockedSheet(grid.name, quarter, int(match[2]), checksum,  # type: ignore[arg-type]
-                       cell or "A1", digests)
+    return LockedSheet(
+        grid.name,
+        quarter,
+        int(match[2]),
+        checksum,  # type: ignore[arg-type]
+        cell or "A1",
+        digests,
+    )
 
 
 def compare(locked: LockedSheet, current: StatusInputs) -> LockedQuarterFinding | None:
@@ -113,7 +125,10 @@ def compare(locked: LockedSheet, current: StatusInputs) -> LockedQuarterFinding 
         return None
     if not re.fullmatch(r"[0-9a-f]{64}", locked.checksum):
         return LockedQuarterFinding(
-            locked.name, locked.checksum_cell, locked.checksum, computed,
+            locked.name,
+            locked.checksum_cell,
+            locked.checksum,
+            computed,
             f"{locked.name}: syötteiden tarkiste puuttuu tai on muokattu; välilehteä ei voi "
             "todentaa",
         )
@@ -130,7 +145,10 @@ def compare(locked: LockedSheet, current: StatusInputs) -> LockedQuarterFinding 
     if not details:
         details.append("säännöt, organisaatio tai vuosi muuttuneet")
     return LockedQuarterFinding(
-        locked.name, locked.checksum_cell, locked.checksum, computed,
+        locked.name,
+        locked.checksum_cell,
+        locked.checksum,
+        computed,
         f"Lukitun neljänneksen {locked.name} syötteet ovat muuttuneet välilehden luonnin "
         f"jälkeen: {'; '.join(details)}. Tilannekuvaa ei ole muutettu; luo se uudelleen "
         "vain tarkoituksella (--force).",

@@ -154,9 +154,7 @@ class StatusInputs:
     def goal_digests(self) -> dict[str, str]:
         """A short digest per goal (its row, KPI values and tasks), to say *which* changed."""
         trimmed = self.as_of(self.quarter)
-        return {
-            g.key: digest(canonical_goal(g, trimmed.tasks_of(g)))[:16] for g in trimmed.goals
-        }
+        return {g.key: digest(canonical_goal(g, trimmed.tasks_of(g)))[:16] for g in trimmed.goals}
 
     def rules_digest(self) -> str:
         return digest(canonical_rules(self.rules))[:16]
@@ -164,8 +162,9 @@ class StatusInputs:
 
 def digest(obj: object) -> str:
     """SHA-256 (hex) of the canonical JSON of ``obj``."""
-    text = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
+    text = json.dumps(
+        obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -106,11 +106,17 @@ def standalone_workbook(sheet: SheetDescription) -> bytes:
 
 
 def _style(style: CellStyle) -> tuple[Font, PatternFill | None, Alignment, Border]:
-    font = Font(name=FONT_NAME, bold=style.bold, italic=style.italic, size=style.size,
-                color=style.font_colour)
+    font = Font(
+        name=FONT_NAME,
+        bold=style.bold,
+        italic=style.italic,
+        size=style.size,
+        color=style.font_colour,
+    )
     fill = PatternFill("solid", fgColor=style.fill, bgColor=style.fill) if style.fill else None
-    alignment = Alignment(horizontal=style.horizontal, vertical=style.vertical,
-                          wrap_text=style.wrap)
+    alignment = Alignment(
+        horizontal=style.horizontal, vertical=style.vertical, wrap_text=style.wrap
+    )
     return font, fill, alignment, _BORDERS[style.border]
 
 
@@ -128,8 +134,13 @@ def _chart(ws: Worksheet, spec: ChartSpec) -> LineChart:
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     for series in spec.series:
-        values = Reference(ws, min_col=series.first_column, max_col=series.last_column,
-                           min_row=series.row, max_row=series.row)
+        values = Reference(
+            ws,
+            min_col=series.first_column,
+            max_col=series.last_column,
+            min_row=series.row,
+            max_row=series.row,
+        )
         chart.add_data(values, from_rows=True, titles_from_data=False)
         added = chart.series[-1]
         added.tx = SeriesLabel(strRef=_str_ref(ws.title, *series.name))

@@ -81,8 +81,9 @@ class _Package:
             raise PackageError(f"osa {name} puuttuu paketista") from error
 
     def set_xml(self, name: str, root: etree._Element) -> None:
-        self.set(name, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True))
+        self.set(
+            name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        )
 
     def set(self, name: str, data: bytes) -> None:
         if name not in self.parts:
@@ -237,8 +238,9 @@ def _sheet_index(workbook_root: etree._Element, name: str) -> int:
 
 
 def _next_rid(rels_root: etree._Element) -> str:
-    numbers = [int(m[1]) for rel in rels_root
-               if (m := re.fullmatch(r"rId(\d+)", rel.get("Id", "")))]
+    numbers = [
+        int(m[1]) for rel in rels_root if (m := re.fullmatch(r"rId(\d+)", rel.get("Id", "")))
+    ]
     return f"rId{max(numbers, default=0) + 1}"
 
 
@@ -326,8 +328,10 @@ def _owner_of_rels(rels_name: str) -> str:
 
 
 def _content_types(out: _Package, src: _Package, mapping: Mapping[str, str]) -> None:
-    src_types = {o.get("PartName", "").lstrip("/"): o.get("ContentType", "")
-                 for o in src.xml("[Content_Types].xml").findall("ct:Override", _NS)}
+    src_types = {
+        o.get("PartName", "").lstrip("/"): o.get("ContentType", "")
+        for o in src.xml("[Content_Types].xml").findall("ct:Override", _NS)
+    }
     root = out.xml("[Content_Types].xml")
     present = {o.get("PartName", "").lstrip("/") for o in root.findall("ct:Override", _NS)}
     for old, new in mapping.items():
@@ -355,8 +359,9 @@ def _shared_strings(src: _Package, workbook: str) -> list[str]:
     return []
 
 
-def _rewrite_sheet(root: etree._Element, strings: list[str], styles: Mapping[int, int]
-                   ) -> etree._Element:
+def _rewrite_sheet(
+    root: etree._Element, strings: list[str], styles: Mapping[int, int]
+) -> etree._Element:
     for cell in root.iter(f"{{{MAIN}}}c"):
         if cell.get("t") == "s":
             value = cell.find("m:v", _NS)
@@ -386,17 +391,22 @@ def _restyle(element: etree._Element, attribute: str, styles: Mapping[int, int])
         element.set(attribute, str(styles.get(int(value), 0)))
 
 
-def _copy_print_names(target_wb: etree._Element, source_wb: etree._Element, index: int,
-                      name: str) -> None:
+def _copy_print_names(
+    target_wb: etree._Element, source_wb: etree._Element, index: int, name: str
+) -> None:
     """Print titles/area of the transplanted sheet, re-indexed to its tab position."""
     names = target_wb.find("m:definedNames", _NS)
     if names is not None:
         for defined in list(names):
             if defined.get("localSheetId") == str(index) and defined.get("name", "").startswith(
-                    "_xlnm."):
+                "_xlnm."
+            ):
                 names.remove(defined)
-    wanted = [d for d in source_wb.findall("m:definedNames/m:definedName", _NS)
-              if d.get("localSheetId") == "0" and d.get("name", "").startswith("_xlnm.")]
+    wanted = [
+        d
+        for d in source_wb.findall("m:definedNames/m:definedName", _NS)
+        if d.get("localSheetId") == "0" and d.get("name", "").startswith("_xlnm.")
+    ]
     if not wanted:
         return
     if names is None:
@@ -428,8 +438,9 @@ def _styles_part(package: _Package, workbook: str) -> str | None:
     return None
 
 
-def _merge_styles(out: _Package, out_workbook: str, src: _Package, src_workbook: str,
-                  sheet_part: str) -> dict[int, int]:
+def _merge_styles(
+    out: _Package, out_workbook: str, src: _Package, src_workbook: str, sheet_part: str
+) -> dict[int, int]:
     """Append the styles the sheet uses to the target's styles; old index -> new index."""
     src_styles_name = _styles_part(src, src_workbook)
     out_styles_name = _styles_part(out, out_workbook)
@@ -454,8 +465,7 @@ def _merge_styles(out: _Package, out_workbook: str, src: _Package, src_workbook:
             source_items = src_root.findall(f"m:{list_tag}/m:{item_tag}", _NS)
             position = int(xf.get(attribute, "0"))
             if position < len(source_items):
-                new_index, added = _find_or_append(_list(root, list_tag),
-                                                   source_items[position])
+                new_index, added = _find_or_append(_list(root, list_tag), source_items[position])
                 changed |= added
                 xf.set(attribute, str(new_index))
         xf.set("xfId", "0")
@@ -490,7 +500,7 @@ def _list(root: etree._Element, tag: str) -> etree._Element:
         element = etree.Element(f"{{{MAIN}}}{tag}")
         index = _ORDER.index(tag)
         before = None
-        for later in _ORDER[index + 1:]:
+        for later in _ORDER[index + 1 :]:
             before = root.find(f"m:{later}", _NS)
             if before is not None:
                 break
@@ -522,8 +532,10 @@ def _remap_num_fmt(xf: etree._Element, src_root: etree._Element, root: etree._El
     fmt_id = int(xf.get("numFmtId", "0"))
     if fmt_id < 164:
         return False
-    codes = {int(f.get("numFmtId", "0")): f.get("formatCode", "")
-             for f in src_root.findall("m:numFmts/m:numFmt", _NS)}
+    codes = {
+        int(f.get("numFmtId", "0")): f.get("formatCode", "")
+        for f in src_root.findall("m:numFmts/m:numFmt", _NS)
+    }
     code = codes.get(fmt_id)
     if code is None:
         xf.set("numFmtId", "0")

@@ -140,9 +140,15 @@ DEFAULT_SETTINGS: tuple[tuple[str, object, str], ...] = (
     ("Arviointitapa", "ratio", "Oletus KPI-riveille: value, met, ratio tai progress"),
 )
 ROLLUP_WORDS: dict[str, RollUp] = {
-    "huonoin": "worst", "heikoin": "worst", "worst": "worst", "worst-of": "worst",
-    "keskiarvo": "mean", "mean": "mean",
-    "painotettu": "weighted", "painotettu keskiarvo": "weighted", "weighted": "weighted",
+    "huonoin": "worst",
+    "heikoin": "worst",
+    "worst": "worst",
+    "worst-of": "worst",
+    "keskiarvo": "mean",
+    "mean": "mean",
+    "painotettu": "weighted",
+    "painotettu keskiarvo": "weighted",
+    "weighted": "weighted",
 }
 _QUARTER = re.compile(r"^q([1-4])(?:\s*/?\s*(\d{4}))?$")
 _RULES_REF = re.compile(
@@ -150,8 +156,7 @@ _RULES_REF = re.compile(
 )
 
 
-def read_inputs(grids: Sequence[Grid], quarter: Quarter, year: int | None = None
-                ) -> StatusInputs:
+def read_inputs(grids: Sequence[Grid], quarter: Quarter, year: int | None = None) -> StatusInputs:
     """The status inputs of ``quarter`` from the workbook's grids."""
     kpis, quarter_cols, header_year = kpi_table(grids)
     goals_table = _goal_table(grids, kpis)
@@ -181,7 +186,7 @@ def read_settings(grids: Sequence[Grid]) -> dict[str, object]:
         for r, row in enumerate(grid.values):
             normalised = [norm(c) for c in row]
             for c in range(len(normalised) - 1):
-                if normalised[c:c + 2] != wanted:
+                if normalised[c : c + 2] != wanted:
                     continue
                 for below in range(r + 1, len(grid.values)):
                     label = norm(grid.value(below, c)).rstrip(":")
@@ -199,8 +204,9 @@ def read_settings(grids: Sequence[Grid]) -> dict[str, object]:
     return found
 
 
-def read_rules(grids: Sequence[Grid], settings: Mapping[str, object] | None = None,
-               tasks: Table | None = None) -> Rules:
+def read_rules(
+    grids: Sequence[Grid], settings: Mapping[str, object] | None = None, tasks: Table | None = None
+) -> Rules:
     """The rules sheet: status schemes and settings; what was not set is named in defaults."""
     settings = settings if settings is not None else read_settings(grids)
     schemes = _schemes(grids)
@@ -275,11 +281,11 @@ def _scheme_tables(grids: Sequence[Grid]) -> list[tuple[set[str], StatusScheme, 
         for r, row in enumerate(grid.values):
             normalised = [norm(c) for c in row]
             for c in range(len(normalised)):
-                if normalised[c:c + len(wanted)] != wanted:
+                if normalised[c : c + len(wanted)] != wanted:
                     continue
                 body: list[list[object]] = []
-                for below in grid.values[r + 1:]:
-                    cells = list(below[c:c + len(wanted)])
+                for below in grid.values[r + 1 :]:
+                    cells = list(below[c : c + len(wanted)])
                     if all(v is None or str(v).strip() == "" for v in cells):
                         # Spare empty rows may sit inside the table; stop at two blanks.
                         if body and body[-1] == []:
@@ -292,7 +298,8 @@ def _scheme_tables(grids: Sequence[Grid]) -> list[tuple[set[str], StatusScheme, 
                 names = {norm(t) for t in titles if t} | {norm(grid.where(r, c))}
                 try:
                     scheme = StatusScheme.from_rows(
-                        [b for b in body if b], scheme_id=grid.where(r, c),
+                        [b for b in body if b],
+                        scheme_id=grid.where(r, c),
                         name=title or grid.where(r, c),
                     )
                 except InvalidRule as error:
@@ -301,8 +308,9 @@ def _scheme_tables(grids: Sequence[Grid]) -> list[tuple[set[str], StatusScheme, 
     return found
 
 
-def _referenced_scheme(schemes: list[tuple[set[str], StatusScheme]], tasks: Table | None
-                       ) -> StatusScheme | None:
+def _referenced_scheme(
+    schemes: list[tuple[set[str], StatusScheme]], tasks: Table | None
+) -> StatusScheme | None:
     """The scheme whose range the task table's status formulas read, if any."""
     if tasks is None:
         return None
@@ -311,11 +319,13 @@ def _referenced_scheme(schemes: list[tuple[set[str], StatusScheme]], tasks: Tabl
     return _scheme_at_references(schemes, grid)
 
 
-def _scheme_at_references(schemes: list[tuple[set[str], StatusScheme]], grid: Grid
-                          ) -> StatusScheme | None:
+def _scheme_at_references(
+    schemes: list[tuple[set[str], StatusScheme]], grid: Grid
+) -> StatusScheme | None:
     positions = {
         (norm(s.scheme_id.split("!")[0]), _row_col(s.scheme_id.split("!")[1])): s
-        for _, s in schemes if "!" in s.scheme_id
+        for _, s in schemes
+        if "!" in s.scheme_id
     }
     for row in grid.formulas:
         for formula in row:
@@ -395,8 +405,15 @@ def _goals(goals: Table, kpis: Table, quarters: Mapping[int, int]) -> tuple[Goal
     return tuple(result)
 
 
-def _goal(goals: Table, info: int, kpis: Table, r: int | None, quarters: Mapping[int, int],
-          goal_id: str, key: str) -> Goal:
+def _goal(
+    goals: Table,
+    info: int,
+    kpis: Table,
+    r: int | None,
+    quarters: Mapping[int, int],
+    goal_id: str,
+    key: str,
+) -> Goal:
     def pick(name: str) -> str:
         if r is not None and name in kpis.columns and kpis.text(r, name):
             return kpis.text(r, name)
@@ -409,9 +426,14 @@ def _goal(goals: Table, info: int, kpis: Table, r: int | None, quarters: Mapping
     number_format = ""
     if r is not None:
         values = tuple(_value(kpis.grid.value(r, quarters[q])) for q in (1, 2, 3, 4))
-        number_format = next((kpis.grid.number_format(r, quarters[q]) for q in (1, 2, 3, 4)
-                              if kpis.grid.number_format(r, quarters[q]) not in ("", "General")),
-                             "")
+        number_format = next(
+            (
+                kpis.grid.number_format(r, quarters[q])
+                for q in (1, 2, 3, 4)
+                if kpis.grid.number_format(r, quarters[q]) not in ("", "General")
+            ),
+            "",
+        )
     source = kpis if r is not None else goals
     row = r if r is not None else info
     method = pick("method")
@@ -436,8 +458,12 @@ def _goal(goals: Table, info: int, kpis: Table, r: int | None, quarters: Mapping
 # ---------------------------------------------------------------- tasks
 
 
-def _find(grids: Sequence[Grid], spec: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
-          exclude: str = "") -> Table | None:
+def _find(
+    grids: Sequence[Grid],
+    spec: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    exclude: str = "",
+) -> Table | None:
     for grid in grids:
         if grid.name == exclude:
             continue
@@ -458,15 +484,17 @@ def _tasks(table: Table) -> tuple[Task, ...]:
         if "state" in table.columns and table.grid.formula(r, table.columns["state"]) is None:
             # A computed state column is an output of the same rules, not an input.
             state = table.text(r, "state") or None
-        tasks.append(Task(
-            goal_key=table.text(r, "key"),
-            name=name,
-            responsible=table.text(r, "responsible"),
-            description=table.text(r, "description"),
-            progress=table.cell(r, "progress"),
-            state=state,
-            source=table.grid.where(r, table.columns["name"]),
-        ))
+        tasks.append(
+            Task(
+                goal_key=table.text(r, "key"),
+                name=name,
+                responsible=table.text(r, "responsible"),
+                description=table.text(r, "description"),
+                progress=table.cell(r, "progress"),
+                state=state,
+                source=table.grid.where(r, table.columns["name"]),
+            )
+        )
     return tuple(tasks)
 
 
@@ -556,8 +584,11 @@ def _fraction(value: object, what: str) -> float:
 def _method(value: object, where: str) -> Method:
     word = norm(value)
     aliases: dict[str, Method] = {
-        "toteutumisaste": "ratio", "suhde": "ratio", "saavutettu": "met",
-        "edistymä": "progress", "arvo": "value",
+        "toteutumisaste": "ratio",
+        "suhde": "ratio",
+        "saavutettu": "met",
+        "edistymä": "progress",
+        "arvo": "value",
     }
     for method in METHODS:
         if word == method:

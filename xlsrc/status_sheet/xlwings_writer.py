@@ -67,9 +67,12 @@ def write_sheet(sheet: Any, description: SheetDescription) -> None:
         sheet.range((row, 1)).row_height = height
     for spec in description.charts:
         anchor = sheet.range(spec.anchor)
-        chart = sheet.charts.add(left=anchor.left, top=anchor.top,
-                                 width=spec.width_cm * POINTS_PER_CM,
-                                 height=spec.height_cm * POINTS_PER_CM)
+        chart = sheet.charts.add(
+            left=anchor.left,
+            top=anchor.top,
+            width=spec.width_cm * POINTS_PER_CM,
+            height=spec.height_cm * POINTS_PER_CM,
+        )
         first_row, first_col, last_row, last_col = spec.source_block
         chart.set_source_data(sheet.range((first_row, first_col), (last_row, last_col)))
         chart.chart_type = "line_markers"
@@ -86,8 +89,13 @@ def protect(sheet: Any) -> None:
     Readers may still widen columns and rows, as in the headless writer.
     """
     try:
-        sheet.api.Protect(DrawingObjects=True, Contents=True, Scenarios=True,
-                          AllowFormattingColumns=True, AllowFormattingRows=True)
+        sheet.api.Protect(
+            DrawingObjects=True,
+            Contents=True,
+            Scenarios=True,
+            AllowFormattingColumns=True,
+            AllowFormattingRows=True,
+        )
     except Exception as error:  # COM errors have no common base class here
         raise ProtectionFailed(
             f"välilehden {sheet.name!r} suojaus epäonnistui ({error}); suojaus tehdään "
@@ -108,15 +116,21 @@ def _page_setup(sheet: Any, description: SheetDescription) -> None:
         sheet.api.HPageBreaks.Add(Before=sheet.range((row + 1, 1)).api)
 
 
-def _runs(cells: tuple[Cell, ...], key: Callable[[Cell], object]
-          ) -> Iterator[tuple[Cell, Cell, object]]:
+def _runs(
+    cells: tuple[Cell, ...], key: Callable[[Cell], object]
+) -> Iterator[tuple[Cell, Cell, object]]:
     """Maximal runs of horizontally adjacent cells with the same ``key`` (row-major)."""
     ordered = sorted(cells, key=lambda c: (c.row, c.column))
     start: Cell | None = None
     previous: Cell | None = None
     for cell in ordered:
-        if (start is not None and previous is not None and cell.row == previous.row
-                and cell.column == previous.column + 1 and key(cell) == key(start)):
+        if (
+            start is not None
+            and previous is not None
+            and cell.row == previous.row
+            and cell.column == previous.column + 1
+            and key(cell) == key(start)
+        ):
             previous = cell
             continue
         if start is not None and previous is not None:

@@ -253,13 +253,19 @@ def _at_targets(
         if not _off(stated, computed, equation.tolerance):
             continue  # it followed from an input already found wrong
         finding = compare_amount(
-            stated, computed, rule=equation.rule, what=equation.what,
+            stated,
+            computed,
+            rule=equation.rule,
+            what=equation.what,
             tolerance=equation.tolerance,
         )
         if finding is not None:
             corrected[equation.target] = computed
-            findings.append(CellFinding.at(equation.target, _mention_corrected(
-                finding, equation.cells()[1:], corrected)))
+            findings.append(
+                CellFinding.at(
+                    equation.target, _mention_corrected(finding, equation.cells()[1:], corrected)
+                )
+            )
 
 
 def _mention_corrected(
@@ -270,8 +276,13 @@ def _mention_corrected(
         return finding
     cells = ", ".join(at.cell for at in used)
     return Finding(
-        finding.rule, finding.where, finding.stated, finding.computed, finding.difference,
-        finding.severity, f"{finding.message} (laskettu solun {cells} korjatulla arvolla)",
+        finding.rule,
+        finding.where,
+        finding.stated,
+        finding.computed,
+        finding.difference,
+        finding.severity,
+        f"{finding.message} (laskettu solun {cells} korjatulla arvolla)",
         finding.hint,
     )
 
@@ -291,8 +302,13 @@ def _notes(level: list[Equation], views: Sequence[Values], findings: list[CellFi
             continue
         stated = values[equation.target]
         outcomes = [
-            compare_amount(stated, equation.computed(view), rule=equation.rule,
-                           what=equation.what, tolerance=equation.tolerance)
+            compare_amount(
+                stated,
+                equation.computed(view),
+                rule=equation.rule,
+                what=equation.what,
+                tolerance=equation.tolerance,
+            )
             for view in views
         ]
         best = min(outcomes, key=_weight)

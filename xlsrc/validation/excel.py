@@ -90,7 +90,8 @@ def write_findings_sheet(book: Any, findings: Sequence[CellFinding]) -> Any:
     sheet = book.sheets.add(SHEET_NAME, after=book.sheets[len(book.sheets) - 1])
     sheet.range("A1").value = TITLE
     sheet.range("A2").value = summary(findings) + (
-        " Napsauta solun osoitetta siirtyäksesi soluun." if findings else "")
+        " Napsauta solun osoitetta siirtyäksesi soluun." if findings else ""
+    )
     sheet.range((HEADER_ROW, 1)).value = [list(HEADERS)]
     rows = describe(findings)
     if rows:

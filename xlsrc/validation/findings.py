@@ -18,7 +18,14 @@ from xlsrc.validation.model import Location
 
 #: The fields of ``xlsrc validate --json``, in order.
 JSON_FIELDS: tuple[str, ...] = (
-    "sheet", "cell", "rule", "stated", "computed", "difference", "severity", "message",
+    "sheet",
+    "cell",
+    "rule",
+    "stated",
+    "computed",
+    "difference",
+    "severity",
+    "message",
 )
 
 
@@ -39,10 +46,16 @@ class CellFinding:
     @classmethod
     def at(cls, location: Location, finding: Finding) -> CellFinding:
         """Place a core finding at ``location`` (numbers cleaned of binary noise)."""
-        return cls(location, replace(
-            finding, where=str(location), stated=_clean(finding.stated),
-            computed=_clean(finding.computed), difference=_clean(finding.difference),
-        ))
+        return cls(
+            location,
+            replace(
+                finding,
+                where=str(location),
+                stated=_clean(finding.stated),
+                computed=_clean(finding.computed),
+                difference=_clean(finding.difference),
+            ),
+        )
 
     @property
     def sheet(self) -> str:

@@ -67,8 +67,9 @@ class OpenpyxlSource:
         worksheet = self._book[sheet]
         return [
             [cell.value for cell in row]
-            for row in worksheet.iter_rows(min_row=first_row, max_row=last_row, min_col=1,
-                                           max_col=columns)
+            for row in worksheet.iter_rows(
+                min_row=first_row, max_row=last_row, min_col=1, max_col=columns
+            )
         ]
 
     def number_format(self, sheet: str, row: int, column: int) -> str | None:

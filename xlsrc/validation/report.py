@@ -23,7 +23,14 @@ from xlsrc.validation.model import Location
 SHEET_NAME = "Tarkistukset"
 TITLE = "Tarkistukset (xlsrc)"
 HEADERS: tuple[str, ...] = (
-    "Välilehti", "Solu", "Vakavuus", "Sääntö", "Ilmoitettu", "Laskettu", "Erotus", "Selitys",
+    "Välilehti",
+    "Solu",
+    "Vakavuus",
+    "Sääntö",
+    "Ilmoitettu",
+    "Laskettu",
+    "Erotus",
+    "Selitys",
 )
 HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
@@ -67,13 +74,23 @@ def describe(findings: Iterable[CellFinding]) -> list[FindingRow]:
     rows = []
     for f in findings:
         percent = "pct" in f.rule or f.rule.startswith("readiness")
-        rows.append(FindingRow(
-            (f.sheet, f.cell, SEVERITY_FI[f.severity], f.rule, f.stated, f.computed,
-             f.difference, f.message),
-            internal_link(f.location),
-            f"{f.sheet}!{f.cell}: {SEVERITY_FI[f.severity]}",
-            percent,
-        ))
+        rows.append(
+            FindingRow(
+                (
+                    f.sheet,
+                    f.cell,
+                    SEVERITY_FI[f.severity],
+                    f.rule,
+                    f.stated,
+                    f.computed,
+                    f.difference,
+                    f.message,
+                ),
+                internal_link(f.location),
+                f"{f.sheet}!{f.cell}: {SEVERITY_FI[f.severity]}",
+                percent,
+            )
+        )
     return rows
 
 

@@ -28,8 +28,7 @@ def located(seed: SeedTable) -> Table:
     rows = []
     for row in seed.rows:
         cells = {  # every column, blank ones too, so a finding can point at a blank cell
-            key: Cell.of(Location(seed.id, f"{key}@{row.line}"), row.cells.get(key))
-            for key in keys
+            key: Cell.of(Location(seed.id, f"{key}@{row.line}"), row.cells.get(key)) for key in keys
         }
         rows.append(Row(Location(seed.id, f"@{row.line}"), MappingProxyType(cells), row.kind))
     return Table(
@@ -42,7 +41,8 @@ def located(seed: SeedTable) -> Table:
         numeric_columns=frozenset(c.key for c in seed.columns if c.numeric),
         typed=False,
         vocabularies=MappingProxyType(
-            {k: v for (family, k), v in VOCABULARIES.items() if family == seed.id}),
+            {k: v for (family, k), v in VOCABULARIES.items() if family == seed.id}
+        ),
         header_cells=MappingProxyType({k: Location(seed.id, f"{k}@header") for k in keys}),
     )
 

@@ -149,9 +149,7 @@ def _row_key(layout: TableLayout, column: Column) -> str:
     return column.key
 
 
-def read_table(
-    source: CellSource, layout: TableLayout
-) -> tuple[Table, list[CellFinding]]:
+def read_table(source: CellSource, layout: TableLayout) -> tuple[Table, list[CellFinding]]:
     """``layout``'s table in ``source`` and the findings about its shape (missing columns)."""
     sheet = layout.sheet
     if sheet not in source.sheet_names():
@@ -167,7 +165,8 @@ def read_table(
     last_row = _last_row(source, layout, placed)
     body = (
         source.values(sheet, layout.first_row, last_row, width)
-        if last_row >= layout.first_row else []
+        if last_row >= layout.first_row
+        else []
     )
     rows = [
         _row(source, sheet, layout.first_row + offset, values, placed)
@@ -187,13 +186,16 @@ def read_table(
         headers=MappingProxyType({p.key: p.column.header for p in placed}),
         numeric_columns=frozenset(p.key for p in placed if p.column.kind in _NUMERIC_KINDS),
         typed=True,
-        vocabularies=MappingProxyType({
-            p.key: VOCABULARIES[p.column.vocabulary] for p in placed
-            if p.column.vocabulary in VOCABULARIES
-        }),
-        header_cells=MappingProxyType({
-            p.key: _at(sheet, p.index, layout.header_row) for p in placed
-        }),
+        vocabularies=MappingProxyType(
+            {
+                p.key: VOCABULARIES[p.column.vocabulary]
+                for p in placed
+                if p.column.vocabulary in VOCABULARIES
+            }
+        ),
+        header_cells=MappingProxyType(
+            {p.key: _at(sheet, p.index, layout.header_row) for p in placed}
+        ),
     )
     return table, findings
 
@@ -211,11 +213,16 @@ def _place_columns(
         found = by_text.get(normalized(column.header))
         if found is None:
             at = Location(layout.sheet, f"{column.letter}{layout.header_row}")
-            findings.append(direct(
-                at, "missing_column", None, column.header,
-                f"Taulukosta {layout.title.split('.')[0]} puuttuu sarake '{column.header}' "
-                f"(odotettiin solussa {at.cell}); sen tarkistukset jäävät tekemättä",
-            ))
+            findings.append(
+                direct(
+                    at,
+                    "missing_column",
+                    None,
+                    column.header,
+                    f"Taulukosta {layout.title.split('.')[0]} puuttuu sarake '{column.header}' "
+                    f"(odotettiin solussa {at.cell}); sen tarkistukset jäävät tekemättä",
+                )
+            )
             continue
         placed.append(_Placed(column, _row_key(layout, column), found))
     return placed, findings
@@ -257,11 +264,18 @@ def _cell(source: CellSource, at: Location, row: int, placed: _Placed, raw: Cell
     """
     if isinstance(raw, dt.datetime | dt.date | dt.time):
         return Cell.of(at, raw.isoformat())
-    if placed.column.kind == "percent" and isinstance(raw, int | float) \
-            and not isinstance(raw, bool) and math.isfinite(raw):
+    if (
+        placed.column.kind == "percent"
+        and isinstance(raw, int | float)
+        and not isinstance(raw, bool)
+        and math.isfinite(raw)
+    ):
         number_format = source.number_format(at.sheet, row, placed.index) or ""
-        return Cell(at, raw, Number(float(raw), unit="%", decimals=format_decimals(number_format),
-                                    text=str(raw)))
+        return Cell(
+            at,
+            raw,
+            Number(float(raw), unit="%", decimals=format_decimals(number_format), text=str(raw)),
+        )
     return Cell.of(at, raw)
 
 
@@ -309,9 +323,16 @@ def read_schemes(source: CellSource) -> tuple[dict[str, StatusScheme], list[Cell
             schemes[key] = StatusScheme.from_rows(rows, key, builtin.name)
         except InvalidRule as error:
             at = Location(RULES_SHEET, f"A{block.header_row}")
-            findings.append(direct(at, "invalid_rules", None, None,
-                                   f"Sääntötaulukkoa ei voi käyttää: {error}; "
-                                   "tilat tarkistettu sisäänrakennetulla säännöllä"))
+            findings.append(
+                direct(
+                    at,
+                    "invalid_rules",
+                    None,
+                    None,
+                    f"Sääntötaulukkoa ei voi käyttää: {error}; "
+                    "tilat tarkistettu sisäänrakennetulla säännöllä",
+                )
+            )
     return schemes, findings
 
 
@@ -366,9 +387,15 @@ def locked_quarter_findings(path: Path, sheet_names: list[str]) -> list[CellFind
     return [
         CellFinding(
             Location(found.sheet, found.cell),
-            Finding(found.rule, f"{found.sheet}!{found.cell}", found.stated, found.computed,
-                    None, "error", found.message),
+            Finding(
+                found.rule,
+                f"{found.sheet}!{found.cell}",
+                found.stated,
+                found.computed,
+                None,
+                "error",
+                found.message,
+            ),
         )
         for found in check_locked_quarters(path)
     ]
-

@@ -65,9 +65,7 @@ def band_label_cell(block_key: str, colour: ColourKey) -> str:
     return f"{quoted(RULES_SHEET)}${block.letter('Merkintä')}${band_label_row(block_key, colour)}"
 
 
-def render(
-    template: str, here: Placement, row: int, placements: Mapping[str, Placement]
-) -> str:
+def render(template: str, here: Placement, row: int, placements: Mapping[str, Placement]) -> str:
     """The formula (with its leading "=") of ``template`` on ``row`` of table ``here``."""
 
     def replace(match: re.Match[str]) -> str:

@@ -397,8 +397,16 @@ _TARGET_STATUS_WITH_BASELINE = (
 
 def _status_calc(formula: str, recomputes: str | None = None) -> Column:
     return Column(
-        "status_calc", "Status (laskettu)", "computed", "status", rules="traffic_light",
-        formula=formula, array=True, recomputes=recomputes, width=19, wrap=True,
+        "status_calc",
+        "Status (laskettu)",
+        "computed",
+        "status",
+        rules="traffic_light",
+        formula=formula,
+        array=True,
+        recomputes=recomputes,
+        width=19,
+        wrap=True,
     )
 
 
@@ -417,18 +425,32 @@ TARGETS_001 = _table(
     source="Lähde 001, Taulukko 1",
     seed_table="001-T1",
     columns=(
-        Column("goal", "Hyvinvointialueen strategiset tavoitteet", seed_key="goal", width=34,
-               wrap=True),
+        Column(
+            "goal", "Hyvinvointialueen strategiset tavoitteet", seed_key="goal", width=34, wrap=True
+        ),
         Column("metric", "Strateginen mittari", seed_key="metric", width=18, wrap=True),
         Column("target_text", "Mittarin tavoite", seed_key="target_text", width=44, wrap=True),
-        Column("target", "Mittarin tavoitearvo", kind="target", seed_key="target_value",
-               width=13),
+        Column("target", "Mittarin tavoitearvo", kind="target", seed_key="target_value", width=13),
         _actual("actual"),
         _METHOD,
-        Column("status", "Status (ilmoitettu)", "stated", "status", seed_key="status",
-               vocabulary="target_status", width=19, wrap=True),
-        Column("timestamp", "Aikaleima", kind="date", seed_key="timestamp",
-               number_format=DATE, width=11),
+        Column(
+            "status",
+            "Status (ilmoitettu)",
+            "stated",
+            "status",
+            seed_key="status",
+            vocabulary="target_status",
+            width=19,
+            wrap=True,
+        ),
+        Column(
+            "timestamp",
+            "Aikaleima",
+            kind="date",
+            seed_key="timestamp",
+            number_format=DATE,
+            width=11,
+        ),
         _status_calc(_TARGET_STATUS, recomputes="status"),
     ),
 )
@@ -444,8 +466,13 @@ _CITY_TARGET_COLUMNS = (
     Column("metric", "Mittari", seed_key="metric", width=30, wrap=True),
     Column("baseline", "Lähtöarvo", seed_key="baseline", width=20, wrap=True),
     Column("target", "Tavoitearvo", kind="target", seed_key="target", width=20, wrap=True),
-    Column("actions", "Keskeiset toteuttamisen toimenpiteet (1–3 kpl)", seed_key="actions",
-           width=44, wrap=True),
+    Column(
+        "actions",
+        "Keskeiset toteuttamisen toimenpiteet (1–3 kpl)",
+        seed_key="actions",
+        width=44,
+        wrap=True,
+    ),
 )
 
 TARGETS_000 = _table(
@@ -498,8 +525,7 @@ TARGETS_003 = _table(
         Column("area", "Osa-alue", seed_key="area", width=12),
         Column("goal", "Sitova tavoite", seed_key="goal", width=36, wrap=True),
         Column("metric", "Tavoitteen mittari", seed_key="metric", width=36, wrap=True),
-        Column("target", "Tavoitetaso 2024", kind="target", seed_key="target", width=36,
-               wrap=True),
+        Column("target", "Tavoitetaso 2024", kind="target", seed_key="target", width=36, wrap=True),
         _actual(),
         _METHOD,
         _status_calc(_TARGET_STATUS),
@@ -523,8 +549,9 @@ def _pivot_columns(label_header: str, seed_label: str, detail: str) -> tuple[Col
     headers = [s.printed for s in PROGRAMME_STATUSES.statuses] + ["Kaikki yhteensä"]
     keys = [f"status_{code}" for code in _STATUS_CODES] + ["total"]
     stated = [
-        Column(key, header, "stated", "amount", seed_key=key, number_format=AMOUNT, width=13,
-               wrap=True)
+        Column(
+            key, header, "stated", "amount", seed_key=key, number_format=AMOUNT, width=13, wrap=True
+        )
         for key, header in zip(keys, headers, strict=True)
     ]
     formula = (
@@ -533,9 +560,17 @@ def _pivot_columns(label_header: str, seed_label: str, detail: str) -> tuple[Col
     )
     computed = [
         Column(
-            f"{key}_calc", f"{header} (laskettu)", "computed", "amount",
-            number_format=AMOUNT, width=13, wrap=True, recomputes=key,
-            formula=formula if i == 0 else None, array=i == 0, span=len(keys) if i == 0 else 1,
+            f"{key}_calc",
+            f"{header} (laskettu)",
+            "computed",
+            "amount",
+            number_format=AMOUNT,
+            width=13,
+            wrap=True,
+            recomputes=key,
+            formula=formula if i == 0 else None,
+            array=i == 0,
+            span=len(keys) if i == 0 else 1,
             part_of=None if i == 0 else f"{keys[0]}_calc",
         )
         for i, (key, header) in enumerate(zip(keys, headers, strict=True))
@@ -548,12 +583,30 @@ def _measure_columns(label_header: str, seed_label: str) -> tuple[Column, ...]:
     return (
         Column("programme", label_header, seed_key=seed_label, width=30, wrap=True),
         Column("measure", "Toimenpide", seed_key="measure", width=52, wrap=True),
-        Column("status", "Tilannekuva", kind="status", seed_key="status",
-               vocabulary="programme_status", width=22),
-        Column("readiness", "Valmiusaste", kind="percent", seed_key="readiness",
-               number_format=PERCENT, width=11),
-        Column("target_sum", "Tavoitesumma", kind="amount", seed_key="target_sum",
-               number_format=AMOUNT, width=13),
+        Column(
+            "status",
+            "Tilannekuva",
+            kind="status",
+            seed_key="status",
+            vocabulary="programme_status",
+            width=22,
+        ),
+        Column(
+            "readiness",
+            "Valmiusaste",
+            kind="percent",
+            seed_key="readiness",
+            number_format=PERCENT,
+            width=11,
+        ),
+        Column(
+            "target_sum",
+            "Tavoitesumma",
+            kind="amount",
+            seed_key="target_sum",
+            number_format=AMOUNT,
+            width=13,
+        ),
     )
 
 
@@ -608,8 +661,7 @@ STATUTORY_MEASURES = _table(
     key="statutory_measures",
     name="Toimenpiteet_T5",
     sheet="Taulukko 5",
-    title="Taulukko 5. Lakisääteisyyden turvaamisen toteutumisarvio TA24-kirjan "
-    "toimenpiteittäin",
+    title="Taulukko 5. Lakisääteisyyden turvaamisen toteutumisarvio TA24-kirjan toimenpiteittäin",
     source="Lähde 001, Taulukko 5",
     unit="€",
     seed_table="001-T5",
@@ -630,8 +682,7 @@ PROGRAMMES = WorkbookLayout(
 
 def _amounts(*pairs: tuple[str, str]) -> tuple[Column, ...]:
     return tuple(
-        Column(key, header, kind="amount", seed_key=key, number_format=AMOUNT, width=13,
-               wrap=True)
+        Column(key, header, kind="amount", seed_key=key, number_format=AMOUNT, width=13, wrap=True)
         for key, header in pairs
     )
 
@@ -677,69 +728,118 @@ _MARGIN_CHECKS = (
     ("Toimintakate (laskettu)", 2, (0, 1)),
     ("Tilikauden tulos (laskettu)", 4, (2, 3)),
 )
-_FORM_AMOUNTS = (("ta2023", "Talousarvio 2023"), ("ltk_tae", "Ltk TAE"),
-                 ("ta2024", "Talousarvio 2024"))
+_FORM_AMOUNTS = (
+    ("ta2023", "Talousarvio 2023"),
+    ("ltk_tae", "Ltk TAE"),
+    ("ta2024", "Talousarvio 2024"),
+)
 
 BUDGET_TOTAL = _statement(
-    "budget_total", "Talous_T1", "Taulukko 1",
+    "budget_total",
+    "Talous_T1",
+    "Taulukko 1",
     "Taulukko 1. Sosiaali-, terveys- ja pelastustoimialan talouden kokonaisuus",
-    "002-T1", "Sosiaali-, terveys- ja pelastustoimi 5 10",
-    (("ta2023", "TA23"), ("tb2023", "TB23"), ("ltk_tae2024", "Ltk-TAE 24"), ("ta2024", "TA24"),
-     ("tb2024", "TB24")),
-    (StatementRow("Toimintatulot"), StatementRow("Toimintamenot"),
-     StatementRow("Toimintakate", "total")),
+    "002-T1",
+    "Sosiaali-, terveys- ja pelastustoimi 5 10",
+    (
+        ("ta2023", "TA23"),
+        ("tb2023", "TB23"),
+        ("ltk_tae2024", "Ltk-TAE 24"),
+        ("ta2024", "TA24"),
+        ("tb2024", "TB24"),
+    ),
+    (
+        StatementRow("Toimintatulot"),
+        StatementRow("Toimintamenot"),
+        StatementRow("Toimintakate", "total"),
+    ),
     (("Toimintakate (laskettu)", 2, (0, 1)),),
 )
 
 BUDGET_INCOME_STATEMENT = _statement(
-    "budget_income_statement", "Tuloslaskelma_T2", "Taulukko 2",
+    "budget_income_statement",
+    "Tuloslaskelma_T2",
+    "Taulukko 2",
     "Taulukko 2. Sosiaali-, terveys- ja pelastustoimialan tuloslaskelma 2024",
-    "002-T2", "1000 €",
+    "002-T2",
+    "1000 €",
     (("ta2023", "Talousarvio 2023"), ("ta2024", "Talousarvio 2024")),
-    (StatementRow("Toimintatulot"), StatementRow("Toimintamenot"),
-     StatementRow("Toimintakate", "subtotal"), StatementRow("Valtion rahoitus"),
-     StatementRow("Rahoitustulot"), StatementRow("Vuosikate", "subtotal"),
-     StatementRow("Poistot"), StatementRow("Tilikauden tulos", "total")),
-    (("Toimintakate (laskettu)", 2, (0, 1)),
-     ("Vuosikate (laskettu)", 5, (2, 3, 4)),
-     ("Tilikauden tulos (laskettu)", 7, (5, 6))),
+    (
+        StatementRow("Toimintatulot"),
+        StatementRow("Toimintamenot"),
+        StatementRow("Toimintakate", "subtotal"),
+        StatementRow("Valtion rahoitus"),
+        StatementRow("Rahoitustulot"),
+        StatementRow("Vuosikate", "subtotal"),
+        StatementRow("Poistot"),
+        StatementRow("Tilikauden tulos", "total"),
+    ),
+    (
+        ("Toimintakate (laskettu)", 2, (0, 1)),
+        ("Vuosikate (laskettu)", 5, (2, 3, 4)),
+        ("Tilikauden tulos (laskettu)", 7, (5, 6)),
+    ),
 )
 
 BUDGET_SERVICES = _statement(
-    "budget_services", "Palvelut_T3", "Taulukko 3",
-    "Taulukko 3. Sosiaali-, terveys- ja pelastuspalvelut", "002-T3",
+    "budget_services",
+    "Palvelut_T3",
+    "Taulukko 3",
+    "Taulukko 3. Sosiaali-, terveys- ja pelastuspalvelut",
+    "002-T3",
     "Sosiaali-, terveys- ja pelastuspalvelut 5 10 01 1 000 €",
-    _FORM_AMOUNTS, _MARGIN_ROWS, _MARGIN_CHECKS,
+    _FORM_AMOUNTS,
+    _MARGIN_ROWS,
+    _MARGIN_CHECKS,
 )
 
 BUDGET_HUS = _statement(
-    "budget_hus", "HUS_T4", "Taulukko 4", "Taulukko 4. HUS-yhtymä", "002-T4",
-    "HUS-yhtymä 5 10 02 1000 €", _FORM_AMOUNTS, _MARGIN_ROWS, _MARGIN_CHECKS,
+    "budget_hus",
+    "HUS_T4",
+    "Taulukko 4",
+    "Taulukko 4. HUS-yhtymä",
+    "002-T4",
+    "HUS-yhtymä 5 10 02 1000 €",
+    _FORM_AMOUNTS,
+    _MARGIN_ROWS,
+    _MARGIN_CHECKS,
 )
 
-_SAME_BLOCK = "{area:col},{area},{service:col},{service}&\"\""
+_SAME_BLOCK = '{area:col},{area},{service:col},{service}&""'
 
 
 def _margin_check(year: str, header: str) -> Column:
     """Toimintakate rows: Tulot + Menot of the same area and service (native SUMIFS)."""
-    tulot = f"SUMIFS({{{year}:col}},{_SAME_BLOCK},{{line:col}},\"Tulot\")"
-    menot = f"SUMIFS({{{year}:col}},{_SAME_BLOCK},{{line:col}},\"Menot\")"
+    tulot = f'SUMIFS({{{year}:col}},{_SAME_BLOCK},{{line:col}},"Tulot")'
+    menot = f'SUMIFS({{{year}:col}},{_SAME_BLOCK},{{line:col}},"Menot")'
     return Column(
-        f"margin_{year}_calc", f"Tulot + Menot {header} (laskettu)", "computed", "amount",
-        number_format=AMOUNT, width=13, wrap=True, recomputes=year,
-        formula=f"IF({{line}}=\"Toimintakate\",{tulot}+{menot},\"\")",
+        f"margin_{year}_calc",
+        f"Tulot + Menot {header} (laskettu)",
+        "computed",
+        "amount",
+        number_format=AMOUNT,
+        width=13,
+        wrap=True,
+        recomputes=year,
+        formula=f'IF({{line}}="Toimintakate",{tulot}+{menot},"")',
     )
 
 
 def _area_check(year: str, header: str) -> Column:
     """Area-level rows (no service): the sum of the area's services on the same line."""
-    services = "{area:col},{area},{service:col},\"<>\""
+    services = '{area:col},{area},{service:col},"<>"'
     return Column(
-        f"services_{year}_calc", f"Palvelujen summa {header} (laskettu)", "computed", "amount",
-        number_format=AMOUNT, width=13, wrap=True, recomputes=year,
+        f"services_{year}_calc",
+        f"Palvelujen summa {header} (laskettu)",
+        "computed",
+        "amount",
+        number_format=AMOUNT,
+        width=13,
+        wrap=True,
+        recomputes=year,
         formula=(
-            f"IF(AND({{service}}=\"\",COUNTIFS({services})>0),"
-            f"SUMIFS({{{year}:col}},{services},{{line:col}},{{line}}),\"\")"
+            f'IF(AND({{service}}="",COUNTIFS({services})>0),'
+            f'SUMIFS({{{year}:col}},{services},{{line:col}},{{line}}),"")'
         ),
     )
 
@@ -762,19 +862,51 @@ BUDGET_RESULT = _table(
         Column("service", "Palvelu", seed_key="service", width=24, wrap=True),
         Column("line", "Erä", seed_key="line", width=12),
         *_amounts(("tb2023", "TB 2023"), ("tb2024", "TB 2024")),
-        Column("change_eur", "Muutos € (ilmoitettu)", "stated", "amount", seed_key="change_eur",
-               number_format=AMOUNT, width=12, wrap=True),
-        Column("change_pct", "Muutos % (ilmoitettu)", "stated", "percent",
-               seed_key="change_pct", number_format=PERCENT_1, width=11, wrap=True),
-        Column("explanation", "Keskeiset selitykset", seed_key="explanation", width=24,
-               wrap=True),
-        Column("change_eur_calc", "Muutos € (laskettu)", "computed", "amount",
-               number_format=AMOUNT, width=12, wrap=True, recomputes="change_eur",
-               formula="XS_CHANGES({tb2023:col},{tb2024:col},{line:col},1)", array=True,
-               span=2),
-        Column("change_pct_calc", "Muutos % (laskettu)", "computed", "percent",
-               number_format=PERCENT_1, width=11, wrap=True, recomputes="change_pct",
-               part_of="change_eur_calc"),
+        Column(
+            "change_eur",
+            "Muutos € (ilmoitettu)",
+            "stated",
+            "amount",
+            seed_key="change_eur",
+            number_format=AMOUNT,
+            width=12,
+            wrap=True,
+        ),
+        Column(
+            "change_pct",
+            "Muutos % (ilmoitettu)",
+            "stated",
+            "percent",
+            seed_key="change_pct",
+            number_format=PERCENT_1,
+            width=11,
+            wrap=True,
+        ),
+        Column("explanation", "Keskeiset selitykset", seed_key="explanation", width=24, wrap=True),
+        Column(
+            "change_eur_calc",
+            "Muutos € (laskettu)",
+            "computed",
+            "amount",
+            number_format=AMOUNT,
+            width=12,
+            wrap=True,
+            recomputes="change_eur",
+            formula="XS_CHANGES({tb2023:col},{tb2024:col},{line:col},1)",
+            array=True,
+            span=2,
+        ),
+        Column(
+            "change_pct_calc",
+            "Muutos % (laskettu)",
+            "computed",
+            "percent",
+            number_format=PERCENT_1,
+            width=11,
+            wrap=True,
+            recomputes="change_pct",
+            part_of="change_eur_calc",
+        ),
         _margin_check("tb2023", "TB 2023"),
         _margin_check("tb2024", "TB 2024"),
         _area_check("tb2023", "TB 2023"),
@@ -782,8 +914,13 @@ BUDGET_RESULT = _table(
     ),
 )
 
-_YEARS_2025 = (("y2025", "2025"), ("y2026", "2026"), ("y2027", "2027"), ("y2028", "2028"),
-               ("y2029_on", "(2029 ->)"))
+_YEARS_2025 = (
+    ("y2025", "2025"),
+    ("y2026", "2026"),
+    ("y2027", "2027"),
+    ("y2028", "2028"),
+    ("y2029_on", "(2029 ->)"),
+)
 
 INVESTMENTS = _table(
     key="investments",
@@ -798,16 +935,38 @@ INVESTMENTS = _table(
         Column("block", "Suunnitelma", seed_key="block", width=36, wrap=True),
         Column("item", "Erä", seed_key="item", width=36, wrap=True),
         *_amounts(*_YEARS_2025),
-        Column("total", "Yhteensä (ilmoitettu)", "stated", "amount", seed_key="total",
-               number_format=AMOUNT, width=13, wrap=True),
-        Column("total_calc", "Yhteensä (laskettu)", "computed", "amount", number_format=AMOUNT,
-               width=13, wrap=True, recomputes="total", formula="SUM({y2025}:{y2029_on})"),
+        Column(
+            "total",
+            "Yhteensä (ilmoitettu)",
+            "stated",
+            "amount",
+            seed_key="total",
+            number_format=AMOUNT,
+            width=13,
+            wrap=True,
+        ),
+        Column(
+            "total_calc",
+            "Yhteensä (laskettu)",
+            "computed",
+            "amount",
+            number_format=AMOUNT,
+            width=13,
+            wrap=True,
+            recomputes="total",
+            formula="SUM({y2025}:{y2029_on})",
+        ),
     ),
 )
 
-_STAFF_YEARS = (("y2022", "2022"), ("y2023_aug", "2023 (15.8.2023)"),
-                ("forecast_2023", "Ennuste 2023"), ("y2024", "2024"), ("y2025", "2025"),
-                ("y2026", "2026"))
+_STAFF_YEARS = (
+    ("y2022", "2022"),
+    ("y2023_aug", "2023 (15.8.2023)"),
+    ("forecast_2023", "Ennuste 2023"),
+    ("y2024", "2024"),
+    ("y2025", "2025"),
+    ("y2026", "2026"),
+)
 
 STAFF = _table(
     key="staff",
@@ -822,8 +981,9 @@ STAFF = _table(
         Column("area", "Henkilöstön käyttö", seed_key="area", width=34, wrap=True),
         Column("item", "Erä", seed_key="item", width=18),
         *(
-            Column(key, header, kind="number", seed_key=key, number_format=AMOUNT, width=11,
-                   wrap=True)
+            Column(
+                key, header, kind="number", seed_key=key, number_format=AMOUNT, width=11, wrap=True
+            )
             for key, header in _STAFF_YEARS
         ),
     ),
@@ -834,8 +994,15 @@ RESULT_BUDGET = WorkbookLayout(
     key="result_budget",
     file_name="tulosbudjetti.xlsx",
     title="Tulosbudjetti ja toimintasuunnitelma 2024",
-    tables=(BUDGET_TOTAL, BUDGET_INCOME_STATEMENT, BUDGET_SERVICES, BUDGET_HUS, BUDGET_RESULT,
-            INVESTMENTS, STAFF),
+    tables=(
+        BUDGET_TOTAL,
+        BUDGET_INCOME_STATEMENT,
+        BUDGET_SERVICES,
+        BUDGET_HUS,
+        BUDGET_RESULT,
+        INVESTMENTS,
+        STAFF,
+    ),
 )
 
 # --- budget vs actual vs forecast (003) ----------------------------------------
@@ -859,15 +1026,30 @@ _FORECAST_AMOUNTS = ("ta2023", "tot_1_6_2023", "enn2023", "tae2024", "kehys2024"
 
 def _ratio(key: str, header: str, numerator: str, denominator: str) -> Column:
     return Column(
-        f"{key}_calc", f"{header} (laskettu)", "computed", "percent", number_format=PERCENT,
-        width=11, wrap=True, recomputes=key, array=True,
+        f"{key}_calc",
+        f"{header} (laskettu)",
+        "computed",
+        "percent",
+        number_format=PERCENT,
+        width=11,
+        wrap=True,
+        recomputes=key,
+        array=True,
         formula=f"XS_RATIOS_PCT({{{numerator}:col}},{{{denominator}:col}})",
     )
 
 
 def _stated_pct(key: str, header: str) -> Column:
-    return Column(key, f"{header} (ilmoitettu)", "stated", "percent", seed_key=key,
-                  number_format=PERCENT, width=11, wrap=True)
+    return Column(
+        key,
+        f"{header} (ilmoitettu)",
+        "stated",
+        "percent",
+        seed_key=key,
+        number_format=PERCENT,
+        width=11,
+        wrap=True,
+    )
 
 
 BUDGET_FORECAST_TABLE = _table(
@@ -885,10 +1067,16 @@ BUDGET_FORECAST_TABLE = _table(
     statement_rows=_FORECAST_ROWS,
     label_key="item",
     columns=(
-        Column("item", "Sosiaali- ja terveystoimi Social- och hälsovård 1 000 €",
-               seed_key="item", width=34, wrap=True),
-        *_amounts(("ta2023", "Talousarvio Budget 2023"),
-                  ("tot_1_6_2023", "Toteuma Utfall 1-6/2023")),
+        Column(
+            "item",
+            "Sosiaali- ja terveystoimi Social- och hälsovård 1 000 €",
+            seed_key="item",
+            width=34,
+            wrap=True,
+        ),
+        *_amounts(
+            ("ta2023", "Talousarvio Budget 2023"), ("tot_1_6_2023", "Toteuma Utfall 1-6/2023")
+        ),
         _stated_pct("tot_vs_ta_pct", "TOT vs. TA %"),
         *_amounts(("enn2023", "Ennuste Prognos 2023")),
         _stated_pct("enn_vs_ta_pct", "ENN vs. TA %"),
@@ -896,15 +1084,31 @@ BUDGET_FORECAST_TABLE = _table(
         _stated_pct("tae24_vs_ta23_pct", "TAE24 vs. TA23 %"),
         _stated_pct("tae24_vs_enn23_pct", "TAE24 vs. ENN23 %"),
         *_amounts(("kehys2024", "Kehys Ram 2024")),
-        Column("kehys24_vs_tae24", "KEHYS24 vs. TAE24 (ilmoitettu)", "stated", "amount",
-               seed_key="kehys24_vs_tae24", number_format=AMOUNT, width=13, wrap=True),
+        Column(
+            "kehys24_vs_tae24",
+            "KEHYS24 vs. TAE24 (ilmoitettu)",
+            "stated",
+            "amount",
+            seed_key="kehys24_vs_tae24",
+            number_format=AMOUNT,
+            width=13,
+            wrap=True,
+        ),
         _ratio("tot_vs_ta_pct", "TOT vs. TA %", "tot_1_6_2023", "ta2023"),
         _ratio("enn_vs_ta_pct", "ENN vs. TA %", "enn2023", "ta2023"),
         _ratio("tae24_vs_ta23_pct", "TAE24 vs. TA23 %", "tae2024", "ta2023"),
         _ratio("tae24_vs_enn23_pct", "TAE24 vs. ENN23 %", "tae2024", "enn2023"),
-        Column("kehys24_vs_tae24_calc", "KEHYS24 vs. TAE24 (laskettu)", "computed", "amount",
-               number_format=AMOUNT, width=13, wrap=True, recomputes="kehys24_vs_tae24",
-               formula="{tae2024}-{kehys2024}"),
+        Column(
+            "kehys24_vs_tae24_calc",
+            "KEHYS24 vs. TAE24 (laskettu)",
+            "computed",
+            "amount",
+            number_format=AMOUNT,
+            width=13,
+            wrap=True,
+            recomputes="kehys24_vs_tae24",
+            formula="{tae2024}-{kehys2024}",
+        ),
     ),
     check_rows=(
         CheckRow("Toimintatuotot (laskettu)", 0, (1, 2, 3, 4), _FORECAST_AMOUNTS),
@@ -926,8 +1130,13 @@ BUDGET_FORECAST = WorkbookLayout(
 def _task_count(colour: ColourKey) -> Column:
     label = YEAR_END_50_90.band(colour).label_fi
     return Column(
-        f"tasks_{colour}", f"Päätehtäviä: {label}", "computed", "number", number_format=COUNT,
-        width=12, wrap=True,
+        f"tasks_{colour}",
+        f"Päätehtäviä: {label}",
+        "computed",
+        "number",
+        number_format=COUNT,
+        width=12,
+        wrap=True,
         formula=(
             "COUNTIFS({tasks.goal_id:col},{goal_id},"
             f"{{tasks.status_calc:col}},{{label:year_end:{colour}}})"
@@ -951,12 +1160,30 @@ GOALS = _table(
         Column("title", "Otsikko", seed_key="title", width=26, wrap=True),
         Column("goal", "Tavoite", seed_key="goal", width=44, wrap=True),
         Column("kpi", "Mittari (KPI)", seed_key="kpi", width=26, wrap=True),
-        Column("responsible_unit", "Mittarin vastuutaho", seed_key="responsible_unit",
-               width=16, wrap=True),
-        Column("responsible_person", "Mittarin vastuuhenkilö", seed_key="responsible_person",
-               width=18, wrap=True),
-        Column("tasks_total", "Päätehtäviä", "computed", "number", number_format=COUNT,
-               width=11, wrap=True, formula="COUNTIFS({tasks.goal_id:col},{goal_id})"),
+        Column(
+            "responsible_unit",
+            "Mittarin vastuutaho",
+            seed_key="responsible_unit",
+            width=16,
+            wrap=True,
+        ),
+        Column(
+            "responsible_person",
+            "Mittarin vastuuhenkilö",
+            seed_key="responsible_person",
+            width=18,
+            wrap=True,
+        ),
+        Column(
+            "tasks_total",
+            "Päätehtäviä",
+            "computed",
+            "number",
+            number_format=COUNT,
+            width=11,
+            wrap=True,
+            formula="COUNTIFS({tasks.goal_id:col},{goal_id})",
+        ),
         _task_count("green"),
         _task_count("yellow"),
         _task_count("red"),
@@ -974,8 +1201,7 @@ KPIS = _table(
     columns=(
         Column("goal_id", "Nro", seed_key="goal_id", width=6),
         Column("kpi", "Mittari (KPI)", seed_key="kpi", width=40, wrap=True),
-        Column("kpi_series", "Mittarin arvo / tilanne", seed_key="kpi_series", width=30,
-               wrap=True),
+        Column("kpi_series", "Mittarin arvo / tilanne", seed_key="kpi_series", width=30, wrap=True),
         *(
             Column(q, q.upper(), kind="number", seed_key=q, width=10)
             for q in ("q1", "q2", "q3", "q4")
@@ -1002,11 +1228,25 @@ TASKS = _table(
         Column("task", "Päätehtävät", seed_key="task", width=36, wrap=True),
         Column("person", "Vastuuhenkilö", seed_key="person", width=24, wrap=True),
         Column("description", "Kuvaus", seed_key="description", width=56, wrap=True),
-        Column("progress", "Tilanne", kind="percent", seed_key="status", number_format=PERCENT,
-               width=10),
-        Column("status_calc", "Tila (laskettu)", "computed", "status", rules="year_end",
-               formula="XS_BANDS({progress:col},{rules:year_end})", array=True, width=18,
-               wrap=True),
+        Column(
+            "progress",
+            "Tilanne",
+            kind="percent",
+            seed_key="status",
+            number_format=PERCENT,
+            width=10,
+        ),
+        Column(
+            "status_calc",
+            "Tila (laskettu)",
+            "computed",
+            "status",
+            rules="year_end",
+            formula="XS_BANDS({progress:col},{rules:year_end})",
+            array=True,
+            width=18,
+            wrap=True,
+        ),
     ),
 )
 
@@ -1016,10 +1256,12 @@ GOAL_TRACKING_SETTINGS: tuple[Setting, ...] = (
     Setting("Organisaatio", "Kanta-Hämeen hyvinvointialue", "Tilannekatsauksen otsikkoon"),
     Setting("Vuosi", 2024, "Seurantavuosi"),
     Setting("Koontitapa", "huonoin", "huonoin, keskiarvo tai painotettu (Paino-sarake)"),
-    Setting("Trendin toleranssi", 0.02,
-            "Muutos enintään tämä osuus tavoitearvosta = ennallaan"),
-    Setting("Arviointitapa", "ratio",
-            "Oletus KPI-riveille, joilla Arviointitapa on tyhjä: value, met, ratio tai progress"),
+    Setting("Trendin toleranssi", 0.02, "Muutos enintään tämä osuus tavoitearvosta = ennallaan"),
+    Setting(
+        "Arviointitapa",
+        "ratio",
+        "Oletus KPI-riveille, joilla Arviointitapa on tyhjä: value, met, ratio tai progress",
+    ),
 )
 
 GOAL_TRACKING = WorkbookLayout(

@@ -35,8 +35,19 @@ from xlsrc.workbooks.layouts import (
 #: Colour word of vocabulary statuses that have no colour (pending, not started).
 NO_COLOUR = "ei väriä"
 
-_WIDTHS = {"A": 13, "B": 44, "C": 13, "D": 34, "E": 30, "F": 10, "G": 11, "H": 22, "I": 20,
-           "J": 20, "K": 9}
+_WIDTHS = {
+    "A": 13,
+    "B": 44,
+    "C": 13,
+    "D": 34,
+    "E": 30,
+    "F": 10,
+    "G": 11,
+    "H": 22,
+    "I": 20,
+    "J": 20,
+    "K": 9,
+}
 
 _INTRO = (
     "Työkirjan tilakaavat lukevat rajat ja merkinnät näistä taulukoista, ja tilasolujen värit "

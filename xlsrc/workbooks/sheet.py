@@ -180,8 +180,7 @@ def _add_validation_and_colours(sheet: Worksheet, placement: Placement) -> None:
         cells = f"{column.letter}{layout.first_row}:{column.letter}{placement.last_row}"
         top_left = f"{column.letter}{layout.first_row}"
         if column.kind == "method":
-            _list_validation(sheet, cells, rules_range("methods", "Arviointitapa"),
-                             "Arviointitapa")
+            _list_validation(sheet, cells, rules_range("methods", "Arviointitapa"), "Arviointitapa")
         if column.vocabulary is not None:
             _list_validation(sheet, cells, rules_range(column.vocabulary, "Tila"), column.header)
             colour_statuses(sheet, cells, top_left, column.vocabulary)
@@ -191,7 +190,10 @@ def _add_validation_and_colours(sheet: Worksheet, placement: Placement) -> None:
 
 def _list_validation(sheet: Worksheet, cells: str, source: str, what: str) -> None:
     validation = DataValidation(
-        type="list", formula1=source, allow_blank=True, showErrorMessage=True,
+        type="list",
+        formula1=source,
+        allow_blank=True,
+        showErrorMessage=True,
         errorTitle="Tuntematon arvo",  # Excel allows at most 32 characters here
         error=f"{what}: valitse arvo luettelosta (luettelo on Säännöt-välilehdellä).",
     )

@@ -54,12 +54,18 @@ LINE_HEIGHT = 12.75
 CHARS_PER_WIDTH = 1.2
 
 TABLE_STYLE = TableStyleInfo(
-    name="TableStyleMedium2", showFirstColumn=False, showLastColumn=False,
-    showRowStripes=True, showColumnStripes=False,
+    name="TableStyleMedium2",
+    showFirstColumn=False,
+    showLastColumn=False,
+    showRowStripes=True,
+    showColumnStripes=False,
 )
 RULES_TABLE_STYLE = TableStyleInfo(
-    name="TableStyleLight9", showFirstColumn=False, showLastColumn=False,
-    showRowStripes=False, showColumnStripes=False,
+    name="TableStyleLight9",
+    showFirstColumn=False,
+    showLastColumn=False,
+    showRowStripes=False,
+    showColumnStripes=False,
 )
 
 

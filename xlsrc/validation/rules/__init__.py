@@ -70,7 +70,8 @@ def validate_tables(tables: Iterable[Table]) -> list[CellFinding]:
     checks = collect(tables)
     stated = {
         cell.at: cell.number
-        for table in tables for row in table
+        for table in tables
+        for row in table
         for key, cell in row.cells.items()
         if key in table.numeric_columns and cell.number is not None
     }

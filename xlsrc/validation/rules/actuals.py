@@ -37,14 +37,20 @@ def checks(table: Table) -> Checks:
     groups = _groups(table)
     for key in AMOUNTS:
         for total, parts in groups.values():
-            result.sum_of(total.cell(key), [(1.0, p.cell(key)) for p in parts], "subtotal_sum",
-                          f"{_name(total)} = alla olevien rivien summa ({table.header(key)})")
+            result.sum_of(
+                total.cell(key),
+                [(1.0, p.cell(key)) for p in parts],
+                "subtotal_sum",
+                f"{_name(total)} = alla olevien rivien summa ({table.header(key)})",
+            )
         margin = _find(table, _MARGIN)
         if margin is not None and _INCOME in groups and _COSTS in groups:
-            result.sum_of(margin.cell(key), [(1.0, groups[_INCOME][0].cell(key)),
-                                             (1.0, groups[_COSTS][0].cell(key))],
-                          "margin_identity",
-                          f"Toimintakate = Toimintatuotot + Toimintakulut ({table.header(key)})")
+            result.sum_of(
+                margin.cell(key),
+                [(1.0, groups[_INCOME][0].cell(key)), (1.0, groups[_COSTS][0].cell(key))],
+                "margin_identity",
+                f"Toimintakate = Toimintatuotot + Toimintakulut ({table.header(key)})",
+            )
     for row in table:
         _row_checks(table, row, result)
     return result
@@ -77,22 +83,33 @@ def _name(row: Row) -> str:
 def _row_checks(table: Table, row: Row, result: Checks) -> None:
     proposal, frame, diff = row.cell("tae2024"), row.cell("kehys2024"), row.cell("kehys24_vs_tae24")
     if proposal is not None and frame is not None and diff is not None:
-        result.derived.append(Derived(
-            diff.at, (proposal.at, frame.at), lambda v: frame_difference(v[0], v[1]),
-            "frame_difference",
-            f"{table.header('kehys24_vs_tae24')} = TA-esitys − Kehys ({_name(row)})",
-        ))
+        result.derived.append(
+            Derived(
+                diff.at,
+                (proposal.at, frame.at),
+                lambda v: frame_difference(v[0], v[1]),
+                "frame_difference",
+                f"{table.header('kehys24_vs_tae24')} = TA-esitys − Kehys ({_name(row)})",
+            )
+        )
     for ratio_key, (numerator_key, denominator_key) in RATIOS.items():
-        ratio, numerator, denominator = (row.cell(k) for k in
-                                         (ratio_key, numerator_key, denominator_key))
+        ratio, numerator, denominator = (
+            row.cell(k) for k in (ratio_key, numerator_key, denominator_key)
+        )
         if ratio is None or ratio.is_nil or numerator is None or denominator is None:
             continue
-        result.derived.append(Derived(
-            ratio.at, (numerator.at, denominator.at), _ratio, "ratio_pct",
-            f"{table.header(ratio_key)} ({_name(row)})", kind="percent",
-            decimals=ratio.decimals,
-            undefined_reason=lambda v: "jakaja on 0",
-        ))
+        result.derived.append(
+            Derived(
+                ratio.at,
+                (numerator.at, denominator.at),
+                _ratio,
+                "ratio_pct",
+                f"{table.header(ratio_key)} ({_name(row)})",
+                kind="percent",
+                decimals=ratio.decimals,
+                undefined_reason=lambda v: "jakaja on 0",
+            )
+        )
 
 
 def _ratio(values: Sequence[float]) -> float:

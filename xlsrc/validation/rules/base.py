@@ -76,8 +76,8 @@ def direct(
 ) -> CellFinding:
     """A finding that needs no arithmetic (a word, a blank, a duplicate)."""
     difference = (
-        stated - computed
-        if isinstance(stated, float) and isinstance(computed, float) else None
+        stated - computed if isinstance(stated, float) and isinstance(computed, float) else None
     )
     return CellFinding.at(
-        at, Finding(rule, str(at), stated, computed, difference, severity, message))
+        at, Finding(rule, str(at), stated, computed, difference, severity, message)
+    )

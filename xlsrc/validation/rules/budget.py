@@ -121,7 +121,9 @@ def _area_sum(table: Table, area: Block, services: list[Block], result: Checks) 
         for key in LEVELS:
             parts = [(1.0, s.lines[kind].cell(key)) for s in services if kind in s.lines]
             result.sum_of(
-                row.cell(key), parts, "area_sum",
+                row.cell(key),
+                parts,
+                "area_sum",
                 f"{LINE_NAMES[kind]} palvelukokonaisuudessa = palvelujen summa "
                 f"({area.area}, {table.header(key)})",
             )
@@ -134,24 +136,37 @@ def _changes(table: Table, block: Block, kind: LineKind, row: Row, result: Check
     euro, pct = row.cell("change_eur"), row.cell("change_pct")
     name = f"{block.name}, {LINE_NAMES[kind]}"
     if euro is not None:
-        result.derived.append(Derived(
-            euro.at, (old.at, new.at), partial(_change_eur, kind=kind),
-            "change_eur", f"{table.header('change_eur')} = {_change_formula(kind)} ({name})",
-        ))
+        result.derived.append(
+            Derived(
+                euro.at,
+                (old.at, new.at),
+                partial(_change_eur, kind=kind),
+                "change_eur",
+                f"{table.header('change_eur')} = {_change_formula(kind)} ({name})",
+            )
+        )
     if pct is not None and not pct.is_nil:  # "-": no per cent stated
-        result.derived.append(Derived(
-            pct.at, (old.at, new.at), partial(_change_pct, kind=kind),
-            "change_pct", f"{table.header('change_pct')} ({name})",
-            kind="percent", decimals=pct.decimals,
-            undefined_reason=lambda v: (
-                f"vertailuarvo TB 2023 on 0 ja TB 2024 on {format_fi(v[1])}"
-            ),
-        ))
+        result.derived.append(
+            Derived(
+                pct.at,
+                (old.at, new.at),
+                partial(_change_pct, kind=kind),
+                "change_pct",
+                f"{table.header('change_pct')} ({name})",
+                kind="percent",
+                decimals=pct.decimals,
+                undefined_reason=lambda v: (
+                    f"vertailuarvo TB 2023 on 0 ja TB 2024 on {format_fi(v[1])}"
+                ),
+            )
+        )
 
 
 def _change_formula(kind: LineKind) -> str:
-    return "TB 2023 − TB 2024 (menojen kasvu positiivisena)" if kind == "expense" else (
-        "TB 2024 − TB 2023"
+    return (
+        "TB 2023 − TB 2024 (menojen kasvu positiivisena)"
+        if kind == "expense"
+        else ("TB 2024 − TB 2023")
     )
 
 

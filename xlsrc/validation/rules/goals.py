@@ -19,9 +19,14 @@ def task_progress(table: Table) -> Checks:
         if cell is None or cell.number is None:
             continue
         if not -1e-9 <= cell.number <= 1.0 + 1e-9:
-            result.findings.append(direct(
-                cell.at, "progress_range", cell.number, None,
-                f"Päätehtävän '{row.text('task')}' tilanne {format_fi(cell.number, 0, '%')} "
-                "ei ole välillä 0–100 %; tilaa ei voi päätellä",
-            ))
+            result.findings.append(
+                direct(
+                    cell.at,
+                    "progress_range",
+                    cell.number,
+                    None,
+                    f"Päätehtävän '{row.text('task')}' tilanne {format_fi(cell.number, 0, '%')} "
+                    "ei ole välillä 0–100 %; tilaa ei voi päätellä",
+                )
+            )
     return result

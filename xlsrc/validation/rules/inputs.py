@@ -29,24 +29,35 @@ def checks(table: Table) -> Checks:
                 try:
                     vocabulary.parse(cell.text)
                 except UnknownStatus as error:
-                    result.findings.append(direct(cell.at, "unknown_status", cell.text, None,
-                                                  str(error)))
+                    result.findings.append(
+                        direct(cell.at, "unknown_status", cell.text, None, str(error))
+                    )
     return result
 
 
 def _number(table: Table, key: str, cell: Cell, result: Checks) -> None:
     reading = cell.reading
     if isinstance(reading, NotANumber) and reading.kind == "unreadable":
-        result.findings.append(direct(
-            cell.at, "not_a_number", cell.text, None,
-            f"Sarakkeessa {table.header(key)} pitää olla luku, mutta solussa on "
-            f"'{cell.text}' ({reading.reason})",
-        ))
+        result.findings.append(
+            direct(
+                cell.at,
+                "not_a_number",
+                cell.text,
+                None,
+                f"Sarakkeessa {table.header(key)} pitää olla luku, mutta solussa on "
+                f"'{cell.text}' ({reading.reason})",
+            )
+        )
     elif table.typed and isinstance(cell.raw, str) and isinstance(reading, Number):
         shown = format_fi(reading.value, reading.decimals, "%" if reading.unit == "%" else "")
-        result.findings.append(direct(
-            cell.at, "number_as_text", cell.text, reading.value,
-            f"Luku on kirjoitettu tekstinä ('{cell.text}', luettu: {shown}); Excelin omat "
-            "kaavat (SUMMA, vertailut) ohittavat tekstin — kirjoita se numerona",
-            severity="note",
-        ))
+        result.findings.append(
+            direct(
+                cell.at,
+                "number_as_text",
+                cell.text,
+                reading.value,
+                f"Luku on kirjoitettu tekstinä ('{cell.text}', luettu: {shown}); Excelin omat "
+                "kaavat (SUMMA, vertailut) ohittavat tekstin — kirjoita se numerona",
+                severity="note",
+            )
+        )

@@ -40,18 +40,36 @@ COLUMNS = (*YEARS, "total")
 SUBTOTALS: dict[str, tuple[str, ...]] = {
     r"^pysyvät vastaavat$": (r"^rakennukset$", r"^laite", r"^ict", r"^muut investoinnit"),
     r"^investointeja vastaavat sopimukset$": (
-        r"^vuotuinen vuokravastu", r"^laite", r"^ict", r"^muut investoinnit"),
+        r"^vuotuinen vuokravastu",
+        r"^laite",
+        r"^ict",
+        r"^muut investoinnit",
+    ),
     r"^omaisuu ?(den|ksien) luovutukset$": (
-        r"^rakennukset$", r"^laite", r"^ict", r"^muut investoinnit"),
+        r"^rakennukset$",
+        r"^laite",
+        r"^ict",
+        r"^muut investoinnit",
+    ),
 }
-_HEADINGS = (*SUBTOTALS, r"^investointien rahavirta$", r"^rahavarojen muutos$",
-             r"^investointituet$", r"^toiminnan rahavirta")
+_HEADINGS = (
+    *SUBTOTALS,
+    r"^investointien rahavirta$",
+    r"^rahavarojen muutos$",
+    r"^investointituet$",
+    r"^toiminnan rahavirta",
+)
 CASH_FLOW: dict[str, tuple[tuple[float, str], ...]] = {
     r"^investointien rahavirta$": (
-        (1.0, r"^investointimennot$"), (1.0, r"^rahoitusosuudet"), (1.0, r"luovutustulot$")),
+        (1.0, r"^investointimennot$"),
+        (1.0, r"^rahoitusosuudet"),
+        (1.0, r"luovutustulot$"),
+    ),
     r"^rahavarojen muutos$": (
-        (1.0, r"^toiminnan rahavirta"), (1.0, r"^investointien rahavirta$"),
-        (1.0, r"^lainakannan muutos$")),
+        (1.0, r"^toiminnan rahavirta"),
+        (1.0, r"^investointien rahavirta$"),
+        (1.0, r"^lainakannan muutos$"),
+    ),
 }
 
 
@@ -100,9 +118,14 @@ def _subtotals(table: Table, block: str, rows: list[Row], result: Checks) -> Non
             parts = [_first(section, p) for p in patterns]
             if any(p is None for p in parts):
                 continue
-            _sum_by_column(table, row, [p for p in parts if p is not None], "subtotal_sum",
-                           f"{row.text('item')} = alla olevien rivien summa ({_short(block)}",
-                           result)
+            _sum_by_column(
+                table,
+                row,
+                [p for p in parts if p is not None],
+                "subtotal_sum",
+                f"{row.text('item')} = alla olevien rivien summa ({_short(block)}",
+                result,
+            )
 
 
 def _sum_by_column(
@@ -110,13 +133,17 @@ def _sum_by_column(
 ) -> None:
     """``row`` = Σ ``parts`` in every year column and Yhteensä; ``what`` gets the column."""
     for key in COLUMNS:
-        result.sum_of(row.cell(key), [(1.0, p.cell(key)) for p in parts], rule,
-                      f"{what}, {table.header(key)})")
+        result.sum_of(
+            row.cell(key),
+            [(1.0, p.cell(key)) for p in parts],
+            rule,
+            f"{what}, {table.header(key)})",
+        )
 
 
 def _section(rows: list[Row], heading: int) -> list[Row]:
     section = []
-    for row in rows[heading + 1:]:
+    for row in rows[heading + 1 :]:
         if _is_heading(row):
             break
         section.append(row)
@@ -135,15 +162,20 @@ def _cash_flow(table: Table, rows: list[Row], result: Checks) -> None:
     assets = _first(rows, r"^pysyvät vastaavat$")
     for key in YEARS[:-1]:
         if spending is not None and assets is not None:
-            result.sum_of(spending.cell(key), [(-1.0, assets.cell(key))], "cash_flow",
-                          f"Investointimennot = −Pysyvät vastaavat ({table.header(key)})")
+            result.sum_of(
+                spending.cell(key),
+                [(-1.0, assets.cell(key))],
+                "cash_flow",
+                f"Investointimennot = −Pysyvät vastaavat ({table.header(key)})",
+            )
         for target, parts in CASH_FLOW.items():
             total = _first(rows, target)
             found = [(sign, _first(rows, p)) for sign, p in parts]
             if total is None or any(row is None for _, row in found):
                 continue
             result.sum_of(
-                total.cell(key), [(sign, row.cell(key)) for sign, row in found if row],
+                total.cell(key),
+                [(sign, row.cell(key)) for sign, row in found if row],
                 "cash_flow",
                 f"{total.text('item')} = "
                 f"{' + '.join(row.text('item')[:30] for _, row in found if row)} "
@@ -155,8 +187,12 @@ def _row_total(table: Table, row: Row, result: Checks) -> None:
     total = row.cell("total")
     if total is None or total.is_nil or total.number is None:
         return
-    result.sum_of(total, [(1.0, row.cell(k)) for k in YEARS], "row_total",
-                  f"{table.header('total')} = vuosien summa ({row.text('item')})")
+    result.sum_of(
+        total,
+        [(1.0, row.cell(k)) for k in YEARS],
+        "row_total",
+        f"{table.header('total')} = vuosien summa ({row.text('item')})",
+    )
 
 
 def _combined(table: Table, blocks: list[tuple[str, list[Row]]], result: Checks) -> None:
@@ -171,8 +207,14 @@ def _combined(table: Table, blocks: list[tuple[str, list[Row]]], result: Checks)
         matches = [k.get(key_) for k in keyed_parts]
         if any(m is None for m in matches):
             continue
-        _sum_by_column(table, row, [m for m in matches if m is not None], "block_sum",
-                       f"Yhteinen suunnitelma = sote + pelastustoimi ({row.text('item')}", result)
+        _sum_by_column(
+            table,
+            row,
+            [m for m in matches if m is not None],
+            "block_sum",
+            f"Yhteinen suunnitelma = sote + pelastustoimi ({row.text('item')}",
+            result,
+        )
 
 
 def _keyed(rows: list[Row]) -> dict[tuple[str, int], Row]:

@@ -28,7 +28,10 @@ def total_row(table: Table, label_keys: Sequence[str]) -> Row | None:
 
 
 def list_total(
-    table: Table, label_keys: Sequence[str], columns: Sequence[str], what: str,
+    table: Table,
+    label_keys: Sequence[str],
+    columns: Sequence[str],
+    what: str,
     tolerance: float = 0.0,
 ) -> Checks:
     """``total`` row = Σ the other rows that carry a number, column by column."""
@@ -41,13 +44,21 @@ def list_total(
         if target is None or target.number is None:
             continue
         parts = [
-            (1.0, cell.at) for row in table if row is not total
-            for cell in [row.cell(key)] if cell is not None and cell.number is not None
+            (1.0, cell.at)
+            for row in table
+            if row is not total
+            for cell in [row.cell(key)]
+            if cell is not None and cell.number is not None
         ]
-        result.equations.append(Equation(
-            target.at, tuple(parts), "list_total",
-            f"{what} = rivien summa ({table.header(key)})", tolerance,
-        ))
+        result.equations.append(
+            Equation(
+                target.at,
+                tuple(parts),
+                "list_total",
+                f"{what} = rivien summa ({table.header(key)})",
+                tolerance,
+            )
+        )
     return result
 
 

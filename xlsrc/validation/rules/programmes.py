@@ -73,17 +73,27 @@ def _pivot_keys(pivot: Table, label: str, result: Checks) -> set[str]:
         try:
             key = number_prefix(row.text(label))
         except MissingKey:
-            result.findings.append(direct(
-                location_of(row, label), "programme_number", row.text(label), None,
-                f"Pivotin rivin '{row.text(label)}' alusta puuttuu numero (esim. '3.'); "
-                "toimenpiteet yhdistetään riveihin numeron perusteella",
-            ))
+            result.findings.append(
+                direct(
+                    location_of(row, label),
+                    "programme_number",
+                    row.text(label),
+                    None,
+                    f"Pivotin rivin '{row.text(label)}' alusta puuttuu numero (esim. '3.'); "
+                    "toimenpiteet yhdistetään riveihin numeron perusteella",
+                )
+            )
             continue
         if key in keys:
-            result.findings.append(direct(
-                location_of(row, label), "programme_number", row.text(label), None,
-                f"Pivotissa on kaksi riviä numerolla {key}",
-            ))
+            result.findings.append(
+                direct(
+                    location_of(row, label),
+                    "programme_number",
+                    row.text(label),
+                    None,
+                    f"Pivotissa on kaksi riviä numerolla {key}",
+                )
+            )
         keys.add(key)
     return keys
 
@@ -101,11 +111,16 @@ def _measures(detail: Table, label: str, keys: set[str] | None, result: Checks) 
             name = (key, normalized(row.text("measure")))
             if name in seen:
                 first = location_of(seen[name], "measure")
-                result.findings.append(direct(
-                    location_of(row, "measure"), "duplicate_measure", row.text("measure"), None,
-                    f"Toimenpide '{row.text('measure')}' on jo solussa {first.cell} saman "
-                    "ohjelman alla; kaksoisrivi lasketaan summiin kahteen kertaan",
-                ))
+                result.findings.append(
+                    direct(
+                        location_of(row, "measure"),
+                        "duplicate_measure",
+                        row.text("measure"),
+                        None,
+                        f"Toimenpide '{row.text('measure')}' on jo solussa {first.cell} saman "
+                        "ohjelman alla; kaksoisrivi lasketaan summiin kahteen kertaan",
+                    )
+                )
             seen.setdefault(name, row)
         if key is not None and status is not None:
             measures.append(Measure(row, key, status, row.cell("target_sum")))
@@ -117,18 +132,28 @@ def _programme(row: Row, label: str, keys: set[str] | None, result: Checks) -> s
     try:
         key = number_prefix(text)
     except MissingKey:
-        result.findings.append(direct(
-            location_of(row, label), "programme_number", text or None, None,
-            f"Toimenpiteen '{row.text('measure')}' ohjelman numero puuttuu "
-            f"({text or 'tyhjä'}); rivi ei kuulu mihinkään pivotin riviin",
-        ))
+        result.findings.append(
+            direct(
+                location_of(row, label),
+                "programme_number",
+                text or None,
+                None,
+                f"Toimenpiteen '{row.text('measure')}' ohjelman numero puuttuu "
+                f"({text or 'tyhjä'}); rivi ei kuulu mihinkään pivotin riviin",
+            )
+        )
         return None
     if keys is not None and key not in keys:
-        result.findings.append(direct(
-            location_of(row, label), "programme_number", text, None,
-            f"Ohjelmaa numerolla {key} ('{text}') ei ole pivotissa; "
-            "toimenpide jää pivotin ulkopuolelle",
-        ))
+        result.findings.append(
+            direct(
+                location_of(row, label),
+                "programme_number",
+                text,
+                None,
+                f"Ohjelmaa numerolla {key} ('{text}') ei ole pivotissa; "
+                "toimenpide jää pivotin ulkopuolelle",
+            )
+        )
         return None
     return key
 
@@ -136,11 +161,16 @@ def _programme(row: Row, label: str, keys: set[str] | None, result: Checks) -> s
 def _status(row: Row, result: Checks) -> Status | None:
     text = row.text("status")
     if not text:
-        result.findings.append(direct(
-            location_of(row, "status"), "unknown_status", None, None,
-            f"Toimenpiteeltä '{row.text('measure')}' puuttuu tilannekuva; "
-            f"sallitut: {', '.join(PROGRAMME_STATUSES.printed)}",
-        ))
+        result.findings.append(
+            direct(
+                location_of(row, "status"),
+                "unknown_status",
+                None,
+                None,
+                f"Toimenpiteeltä '{row.text('measure')}' puuttuu tilannekuva; "
+                f"sallitut: {', '.join(PROGRAMME_STATUSES.printed)}",
+            )
+        )
         return None
     try:
         return PROGRAMME_STATUSES.parse(text)
@@ -154,17 +184,27 @@ def _readiness(row: Row, status: Status | None, result: Checks) -> None:
         return
     value = cell.number
     if not 0.0 <= value <= 1.0 + 1e-9:
-        result.findings.append(direct(
-            cell.at, "readiness_range", value, None,
-            f"Valmiusaste {format_fi(value, 0, '%')} ei ole välillä 0–100 %",
-        ))
+        result.findings.append(
+            direct(
+                cell.at,
+                "readiness_range",
+                value,
+                None,
+                f"Valmiusaste {format_fi(value, 0, '%')} ei ole välillä 0–100 %",
+            )
+        )
     expected = {DONE: 1.0, NOT_STARTED: 0.0}.get(status) if status is not None else None
     if expected is not None and abs(value - expected) > 1e-9:
-        result.findings.append(direct(
-            cell.at, "readiness_status", value, expected,
-            f"Tilannekuva on '{status.printed}', mutta valmiusaste on "  # type: ignore[union-attr]
-            f"{format_fi(value, 0, '%')}; pitäisi olla {format_fi(expected, 0, '%')}",
-        ))
+        result.findings.append(
+            direct(
+                cell.at,
+                "readiness_status",
+                value,
+                expected,
+                f"Tilannekuva on '{status.printed}', mutta valmiusaste on "  # type: ignore[union-attr]
+                f"{format_fi(value, 0, '%')}; pitäisi olla {format_fi(expected, 0, '%')}",
+            )
+        )
 
 
 def _pivot(pivot: Table, label: str, measures: list[Measure], result: Checks) -> None:
@@ -182,39 +222,58 @@ def _pivot(pivot: Table, label: str, measures: list[Measure], result: Checks) ->
             chosen = [m for m in measures if m.key == key]
             name = row.text(label)
         for column, status in STATUS_COLUMNS.items():
-            _pivot_cell(row, column, [m for m in chosen if m.status == status],
-                        f"{name}, {status.printed}", result)
+            _pivot_cell(
+                row,
+                column,
+                [m for m in chosen if m.status == status],
+                f"{name}, {status.printed}",
+                result,
+            )
         _pivot_cell(row, "total", chosen, f"{name}, Kaikki yhteensä", result)
 
 
-def _pivot_cell(row: Row, column: str, measures: list[Measure], what: str,
-                result: Checks) -> None:
+def _pivot_cell(row: Row, column: str, measures: list[Measure], what: str, result: Checks) -> None:
     cell = row.cell(column)
     stated_blank = cell is None or cell.is_blank
     amounts = [m.amount for m in measures if m.amount is not None and m.amount.number is not None]
     at = location_of(row, column)
     if not measures:
         if not stated_blank and cell is not None:
-            result.findings.append(direct(
-                at, "pivot_empty", cell.number if cell.number is not None else cell.text, None,
-                f"Pivotissa on luku ({what}), mutta ohjelmalla ei ole yhtään tämän tilan "
-                "toimenpidettä: solun pitää olla tyhjä",
-            ))
+            result.findings.append(
+                direct(
+                    at,
+                    "pivot_empty",
+                    cell.number if cell.number is not None else cell.text,
+                    None,
+                    f"Pivotissa on luku ({what}), mutta ohjelmalla ei ole yhtään tämän tilan "
+                    "toimenpidettä: solun pitää olla tyhjä",
+                )
+            )
         return
     computed = sum(a.number for a in amounts if a.number is not None)
     if stated_blank:
-        result.findings.append(direct(
-            at, "pivot_cell", None, float(computed),
-            f"Pivotin solu on tyhjä ({what}), mutta {len(measures)} toimenpiteen summa on "
-            f"{format_fi(computed)}; tyhjä ja 0 tarkoittavat eri asiaa",
-        ))
+        result.findings.append(
+            direct(
+                at,
+                "pivot_cell",
+                None,
+                float(computed),
+                f"Pivotin solu on tyhjä ({what}), mutta {len(measures)} toimenpiteen summa on "
+                f"{format_fi(computed)}; tyhjä ja 0 tarkoittavat eri asiaa",
+            )
+        )
         return
     assert cell is not None
     rule = "pivot_total" if column == "total" or _is_label_total(row) else "pivot_cell"
-    result.equations.append(Equation(
-        cell.at, tuple((1.0, a.at) for a in amounts), rule,
-        f"Pivot = toimenpiteiden summa ({what})", 0.0,
-    ))
+    result.equations.append(
+        Equation(
+            cell.at,
+            tuple((1.0, a.at) for a in amounts),
+            rule,
+            f"Pivot = toimenpiteiden summa ({what})",
+            0.0,
+        )
+    )
 
 
 def _is_label_total(row: Row) -> bool:

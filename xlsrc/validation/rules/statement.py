@@ -42,8 +42,12 @@ ITEMS = {
     "result": r"^tilikauden tulos$",
 }
 ITEM_NAMES = {
-    "income": "Tulot", "expense": "Menot", "margin": "Toimintakate", "annual": "Vuosikate",
-    "depreciation": "Poistot", "result": "Tilikauden tulos",
+    "income": "Tulot",
+    "expense": "Menot",
+    "margin": "Toimintakate",
+    "annual": "Vuosikate",
+    "depreciation": "Poistot",
+    "result": "Tilikauden tulos",
 }
 STATEMENTS = ("002-T1", "002-T2", "002-T3", "002-T4")
 
@@ -68,21 +72,31 @@ def checks(table: Table) -> Checks:
     for key in amount_columns(table):
         header = table.header(key)
         if {"income", "expense", "margin"} <= rows.keys():
-            result.sum_of(rows["margin"].cell(key),
-                          [(1.0, rows["income"].cell(key)), (1.0, rows["expense"].cell(key))],
-                          "margin_identity", f"Toimintakate = Tulot + Menot ({header})")
+            result.sum_of(
+                rows["margin"].cell(key),
+                [(1.0, rows["income"].cell(key)), (1.0, rows["expense"].cell(key))],
+                "margin_identity",
+                f"Toimintakate = Tulot + Menot ({header})",
+            )
         if {"margin", "state", "financial", "annual"} <= rows.keys():
-            result.sum_of(rows["annual"].cell(key),
-                          [(1.0, rows["margin"].cell(key)), (1.0, rows["state"].cell(key)),
-                           (1.0, rows["financial"].cell(key))],
-                          "annual_margin",
-                          f"Vuosikate = Toimintakate + Valtion rahoitus + Rahoitustulot ({header})")
+            result.sum_of(
+                rows["annual"].cell(key),
+                [
+                    (1.0, rows["margin"].cell(key)),
+                    (1.0, rows["state"].cell(key)),
+                    (1.0, rows["financial"].cell(key)),
+                ],
+                "annual_margin",
+                f"Vuosikate = Toimintakate + Valtion rahoitus + Rahoitustulot ({header})",
+            )
         base = "annual" if "annual" in rows else "margin"
         if {base, "depreciation", "result"} <= rows.keys():
-            result.sum_of(rows["result"].cell(key),
-                          [(1.0, rows[base].cell(key)), (1.0, rows["depreciation"].cell(key))],
-                          "result_identity",
-                          f"Tilikauden tulos = {ITEM_NAMES[base]} + Poistot ({header})")
+            result.sum_of(
+                rows["result"].cell(key),
+                [(1.0, rows[base].cell(key)), (1.0, rows["depreciation"].cell(key))],
+                "result_identity",
+                f"Tilikauden tulos = {ITEM_NAMES[base]} + Poistot ({header})",
+            )
     return result
 
 
@@ -96,11 +110,18 @@ def cross_checks(tables: Mapping[str, Table]) -> Checks:
     result = Checks()
     t1, t2, t3, t4 = (tables.get(f) for f in STATEMENTS)
     if t1 is not None and t2 is not None:
-        _same(result, t1, [t2], _T1_VS_T2, ("income", "expense", "margin"),
-              "Taulukko 1 = Taulukko 2")
+        _same(
+            result, t1, [t2], _T1_VS_T2, ("income", "expense", "margin"), "Taulukko 1 = Taulukko 2"
+        )
     if t1 is not None and t3 is not None and t4 is not None:
-        _same(result, t1, [t3, t4], _T1_VS_T3_T4, ("income", "expense", "margin"),
-              "Taulukko 1 = Taulukko 3 + Taulukko 4")
+        _same(
+            result,
+            t1,
+            [t3, t4],
+            _T1_VS_T3_T4,
+            ("income", "expense", "margin"),
+            "Taulukko 1 = Taulukko 3 + Taulukko 4",
+        )
     t5 = tables.get("002-T5")
     if t3 is not None and t5 is not None:
         _areas_make_budget(result, t3, t5)
@@ -108,8 +129,12 @@ def cross_checks(tables: Mapping[str, Table]) -> Checks:
 
 
 def _same(
-    result: Checks, summary: Table, parts: list[Table], columns: dict[str, str],
-    names: tuple[str, ...], what: str,
+    result: Checks,
+    summary: Table,
+    parts: list[Table],
+    columns: dict[str, str],
+    names: tuple[str, ...],
+    what: str,
 ) -> None:
     summary_rows = items(summary)
     part_rows = [items(p) for p in parts]

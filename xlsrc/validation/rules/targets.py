@@ -28,25 +28,36 @@ def checks(table: Table) -> Checks:
         if not method or not stated_text:
             continue
         if method not in METHODS:
-            result.findings.append(direct(
-                location_of(row, "method"), "unknown_method", method, None,
-                f"Tuntematon arviointitapa '{method}'; sallitut: {', '.join(METHODS)}",
-            ))
+            result.findings.append(
+                direct(
+                    location_of(row, "method"),
+                    "unknown_method",
+                    method,
+                    None,
+                    f"Tuntematon arviointitapa '{method}'; sallitut: {', '.join(METHODS)}",
+                )
+            )
             continue
         try:
             stated = TARGET_STATUSES.parse(stated_text)
         except UnknownStatus:
             continue  # the input rule reports the word
-        outcome = assess(_raw(row, "actual"), _raw(row, "target_value"), method,
-                         scheme, _raw(row, "baseline"))
+        outcome = assess(
+            _raw(row, "actual"), _raw(row, "target_value"), method, scheme, _raw(row, "baseline")
+        )
         if outcome.state == "not_assessable" or _agrees(stated, outcome):
             continue
-        result.findings.append(direct(
-            location_of(row, "status"), "target_status", stated_text, outcome.label(),
-            f"Status '{stated_text}' ei vastaa laskettua tilaa '{outcome.label()}' "
-            f"(toteuma {row.text('actual') or 'puuttuu'}, tavoite {row.text('target_value')}, "
-            f"arviointitapa {method}: {outcome.reason})",
-        ))
+        result.findings.append(
+            direct(
+                location_of(row, "status"),
+                "target_status",
+                stated_text,
+                outcome.label(),
+                f"Status '{stated_text}' ei vastaa laskettua tilaa '{outcome.label()}' "
+                f"(toteuma {row.text('actual') or 'puuttuu'}, tavoite {row.text('target_value')}, "
+                f"arviointitapa {method}: {outcome.reason})",
+            )
+        )
     return result
 
 
