@@ -16,7 +16,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from xlsrc.core.numbers import round_half_up
-from xlsrc.validation import CellFinding, WorkbookUnreadable, validate_workbook
+from xlsrc.validation import CellFinding, UnreadableWorkbook, validate_workbook
 from xlsrc.workbooks import layouts as L
 from xlsrc.workbooks.build import write_workbooks
 
@@ -636,7 +636,7 @@ def test_unreadable_files_raise_a_located_error(examples: dict[str, Path], tmp_p
         (no_sheet, "välilehti 'Taulukko 5' puuttuu"),
         (tmp_path / "puuttuu.xlsx", "tiedostoa ei ole"),
     ):
-        with pytest.raises(WorkbookUnreadable, match=reason) as raised:
+        with pytest.raises(UnreadableWorkbook, match=reason) as raised:
             validate_workbook(path)
         assert str(path) in str(raised.value)
 
@@ -650,5 +650,5 @@ def test_a_bad_zip_member_is_unreadable(examples: dict[str, Path], tmp_path: Pat
         for item in source.infolist():
             data = source.read(item)
             target.writestr(item, b"<garbage" if item.filename.endswith("workbook.xml") else data)
-    with pytest.raises(WorkbookUnreadable, match="sisus.xlsx"):
+    with pytest.raises(UnreadableWorkbook, match="sisus.xlsx"):
         validate_workbook(broken)

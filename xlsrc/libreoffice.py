@@ -39,7 +39,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from xlsrc.core.errors import XlError
+from xlsrc.core.errors import EnvironmentProblem, XlError
 
 Values = dict[str, dict[str, Any]]
 
@@ -72,7 +72,7 @@ _PROFILE_SETTINGS = (
 )
 
 
-class LibreOfficeError(RuntimeError):
+class LibreOfficeError(EnvironmentProblem):
     """LibreOffice is missing, failed, or produced no output; the message says which."""
 
 

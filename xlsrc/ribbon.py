@@ -23,6 +23,7 @@ from typing import Any
 
 import xlwings as xw
 
+from xlsrc.core.errors import EnvironmentProblem
 from xlsrc.excel.udf_help import help_rows
 from xlsrc.registry import Registry
 
@@ -31,7 +32,7 @@ HELP_SHEET = "xlsrc functions"
 ALERT_TITLE = "xlsrc"
 
 
-class RibbonBackendMissing(RuntimeError):
+class RibbonBackendMissing(EnvironmentProblem):
     """A button's back end (module or function) is not available in this install."""
 
 

@@ -62,7 +62,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(folder: Path, tmp_path: Pa
             "--no-validate",
         ],
     )
-    assert run.exit_code == 1, run.output
+    assert run.exit_code == 2, run.output  # unusable inputs (exit statuses: core.errors)
     assert {p.name: digest(p) for p in folder.iterdir()} == before
 
     report = json.loads(summary.read_text(encoding="utf-8"))
@@ -103,7 +103,7 @@ def test_in_place_rewrites_only_good_files(folder: Path) -> None:
     run = CliRunner().invoke(
         cli, ["recalc", str(good), str(bad), "--in-place", "--jobs", "1", "--no-validate"]
     )
-    assert run.exit_code == 1
+    assert run.exit_code == 2  # an unusable input in the batch
     assert digest(bad) == bad_before
     assert cached_values(good, "Tulos")["A3"] == -20
 
@@ -129,6 +129,6 @@ def test_same_file_names_from_two_folders_do_not_overwrite_each_other(tmp_path: 
             "--no-validate",
         ],
     )
-    assert run.exit_code == 1
+    assert run.exit_code == 2  # an unusable input in the batch
     assert "already taken" in run.output
     assert cached_values(tmp_path / "o" / "sama.xlsx", "S")["A1"] == 1 + ord("a")

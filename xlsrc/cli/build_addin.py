@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from xlsrc.cli.errors import UserInputError
+from xlsrc.core.errors import EnvironmentProblem, UnusableInput
 from xlsrc.excel import vba
-from xlsrc.excel.addin import AddinSourceError, build_addin
-from xlsrc.excel.atomic import write_atomically
+from xlsrc.excel.addin import build_addin
+from xlsrc.io.atomic import write_atomic
 
 
 @click.command("build-addin")
@@ -44,25 +44,20 @@ from xlsrc.excel.atomic import write_atomically
 def command(out: Path, macros_dir: Path, regenerate_udfs: bool) -> None:
     """Build the xlsrc Excel add-in (ribbon tab + XS_ functions) from macros/."""
     if out.suffix.lower() != ".xlam":
-        raise UserInputError(f"--out {out}: an Excel add-in file must end in .xlam")
-    try:
-        if regenerate_udfs:
-            vba.write_modules(macros_dir)
-        stale = vba.stale_modules(macros_dir)
-    except ValueError as error:
-        raise UserInputError(f"the function registry cannot be exported to VBA: {error}") from error
+        raise UnusableInput(f"--out {out}: an Excel add-in file must end in .xlam")
+    if regenerate_udfs:
+        vba.write_modules(macros_dir)
+    stale = vba.stale_modules(macros_dir)
     if stale:
-        raise UserInputError(
+        raise UnusableInput(
             f"{', '.join(str(p) for p in stale)} does not match the function registry; run "
             "python -m xlsrc.excel.vba --write (or build with --regenerate-udfs)"
         )
     try:
         data = build_addin(macros_dir)
-    except AddinSourceError as error:
-        raise UserInputError(str(error)) from error
     except ModuleNotFoundError as error:
-        raise UserInputError(
+        raise EnvironmentProblem(
             f"building the add-in needs {error.name}: pip install 'xlsrc[addin]'"
         ) from error
-    write_atomically(out, data)
+    write_atomic(out, data)
     click.echo(f"wrote {out} ({len(data)} bytes)")

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from xlsrc.cli.errors import ProcessingFailed
+from xlsrc.core.errors import SomeInputsFailed
 from xlsrc.workbooks.build import write_workbooks
 
 DEFAULT_OUT = Path("xlsrc-demo")
@@ -79,4 +79,4 @@ def command(out_dir: Path) -> None:
     for path, note in notes.items():
         click.echo(f"laskettu {path.name}: {note}", err=path in failed)
     if failed:
-        raise ProcessingFailed(f"{len(failed)} tiedostoa jäi laskematta")
+        raise SomeInputsFailed(f"{len(failed)} tiedostoa jäi laskematta")

@@ -1,17 +1,46 @@
-"""Typed user-facing CLI errors: a located message and an exit status, no traceback."""
+"""How the CLI reports errors: by type, through the one error root of xlsrc.
+
+Commands raise :class:`~xlsrc.core.errors.XlsrcError` subclasses (or let the
+library's ones through); :func:`report_error` prints the message and returns
+the exit status the class carries.  Anything else is a bug in xlsrc: the user
+gets one line and the path of a file with the traceback (exit status 3),
+never a wall of Python.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+import traceback
+
 import click
 
+from xlsrc.core.errors import EXIT_INTERNAL, FindingsFound, XlsrcError
 
-class UserInputError(click.ClickException):
-    """The user's file or argument cannot be used; the message says where and why."""
-
-    exit_code = 2
+#: Set to show the traceback of an internal error on the terminal instead of in a file.
+DEBUG_VARIABLE = "XLSRC_DEBUG"
 
 
-class ProcessingFailed(click.ClickException):
-    """One or more inputs failed while the others were processed (batch commands)."""
-
-    exit_code = 1
+def report_error(error: BaseException) -> int:
+    """Print ``error`` for the user (stderr) and return the exit status it means."""
+    if isinstance(error, XlsrcError):
+        prefix = "" if isinstance(error, FindingsFound) else "virhe: "
+        click.echo(f"{prefix}{error}", err=True)
+        return error.exit_code
+    text = "".join(traceback.format_exception(error))
+    if os.environ.get(DEBUG_VARIABLE):
+        sys.stderr.write(text)
+        where = "yllä"
+    else:
+        handle, path = tempfile.mkstemp(prefix="xlsrc-virhe-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        where = f"tiedostossa {path}"
+    click.echo(
+        f"sisäinen virhe (ohjelmavirhe xlsrcissä): {type(error).__name__}: {error}\n"
+        f"Jäljitys on {where}; liitä se virheilmoitukseen. "
+        f"({DEBUG_VARIABLE}=1 näyttää sen suoraan.)",
+        err=True,
+    )
+    return EXIT_INTERNAL

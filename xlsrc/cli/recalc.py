@@ -11,15 +11,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
 
-from xlsrc.cli.errors import ProcessingFailed, UserInputError
+from xlsrc.core.errors import SomeInputsFailed, UnusableInput
 from xlsrc.engine.batch import collect, default_jobs, run_batch
 from xlsrc.engine.recalc import RecalcResult, ValidationHook
+from xlsrc.io.atomic import write_atomic
 
 #: How many error cells are listed per file in the printed summary (all go to --json).
 SHOWN_ERROR_CELLS = 5
@@ -64,10 +64,10 @@ def command(
 ) -> None:
     """Recalculate workbooks (PATH: files or folders of .xlsx/.xlsm) without Excel."""
     if in_place == (out_dir is not None):
-        raise UserInputError("say where the results go: either --out DIR or --in-place")
+        raise UnusableInput("say where the results go: either --out DIR or --in-place")
     files = collect(paths)
     if not files:
-        raise UserInputError("no workbooks found in " + ", ".join(str(p) for p in paths))
+        raise UnusableInput("no workbooks found in " + ", ".join(str(p) for p in paths))
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     show_bar = sys.stderr.isatty()
@@ -91,7 +91,8 @@ def command(
         _write_json(json_file, results)
     click.echo(f"{len(results) - len(failed)} of {len(results)} files recalculated")
     if failed:
-        raise ProcessingFailed(f"{len(failed)} of {len(results)} files failed")
+        internal = any("internal error" in p for r in failed for p in r.problems)
+        raise SomeInputsFailed(f"{len(failed)} of {len(results)} files failed", internal=internal)
 
 
 def _print(result: RecalcResult) -> None:
@@ -122,8 +123,5 @@ def _write_json(path: Path, results: list[RecalcResult]) -> None:
         "recalculated": sum(1 for r in results if r.ok),
         "failed": sum(1 for r in results if not r.ok),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        json.dump(document, stream, ensure_ascii=False, indent=2)
-    os.replace(temporary, path)
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    write_atomic(path, text.encode("utf-8"))

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from xlsrc.cli.errors import ProcessingFailed, UserInputError
-
 
 @click.command("status-sheet")
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -47,22 +45,9 @@ def command(
     Earlier quarters' sheets are locked: they are never rewritten (byte for
     byte), and if their inputs have changed since, this command says so.
     """
-    from xlsrc.status_sheet.headless import (
-        LockedQuarter,
-        check_locked_quarters,
-        generate_file,
-        parse_quarter,
-    )
-    from xlsrc.status_sheet.package import PackageError
-    from xlsrc.status_sheet.tables import WorkbookLayoutError
-    from xlsrc.status_sheet.workbook import UnreadableWorkbook
+    from xlsrc.status_sheet.headless import check_locked_quarters, generate_file, parse_quarter
 
-    try:
-        result = generate_file(workbook, parse_quarter(quarter), year, out, force)
-    except (LockedQuarter, WorkbookLayoutError, UnreadableWorkbook, PackageError) as error:
-        raise UserInputError(str(error)) from error
-    except ValueError as error:
-        raise UserInputError(f"{workbook}: {error}") from error
+    result = generate_file(workbook, parse_quarter(quarter), year, out, force)
     verb = "korvattu" if result.replaced else "lisätty"
     click.echo(
         f"{result.path}: välilehti '{result.sheet}' {verb} "
@@ -72,11 +57,7 @@ def command(
         if finding.sheet != result.sheet:
             click.echo(f"VAROITUS {finding.sheet}!{finding.cell}: {finding.message}", err=True)
     if make_pdf:
-        from xlsrc.libreoffice import LibreOfficeError
         from xlsrc.status_sheet.pdf import export_headless, pdf_path_for
 
-        try:
-            written = export_headless(result.standalone, pdf_path_for(result.path, result.sheet))
-        except LibreOfficeError as error:
-            raise ProcessingFailed(f"PDF: {error}") from error
+        written = export_headless(result.standalone, pdf_path_for(result.path, result.sheet))
         click.echo(f"PDF: {written}")

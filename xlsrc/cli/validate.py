@@ -17,22 +17,13 @@ from pathlib import Path
 
 import click
 
-from xlsrc.cli.errors import UserInputError
+from xlsrc.core.errors import FindingsFound, UnusableInput
 from xlsrc.core.numbers import format_fi
 from xlsrc.validation.findings import CellFinding, error_count
 from xlsrc.validation.report import summary, write_findings_workbook
-from xlsrc.validation.workbook import WorkbookUnreadable, validate_workbook
+from xlsrc.validation.workbook import validate_workbook
 
 SEVERITY_FI = {"error": "virhe", "note": "huomio"}
-
-
-class FindingsFound(click.ClickException):
-    """Errors were found: the findings are already printed; exit status 1."""
-
-    exit_code = 1
-
-    def show(self, file: object = None) -> None:
-        click.echo(self.message, err=True)
 
 
 def _shown(value: float | str | None, rule: str) -> str:
@@ -86,11 +77,8 @@ def command(workbook: Path, as_json: bool, sheet_out: Path | None) -> None:
     2: the file cannot be read.
     """
     if sheet_out is not None and sheet_out.resolve() == workbook.resolve():
-        raise UserInputError(f"{sheet_out}: --xlsx ei voi olla tarkistettava työkirja itse")
-    try:
-        findings = validate_workbook(workbook)
-    except WorkbookUnreadable as error:
-        raise UserInputError(str(error)) from error
+        raise UnusableInput(f"{sheet_out}: --xlsx ei voi olla tarkistettava työkirja itse")
+    findings = validate_workbook(workbook)
     if sheet_out is not None:
         write_findings_workbook(findings, sheet_out, workbook)
     if as_json:

@@ -2,9 +2,10 @@
 
 Excel errors travel as :class:`XlError` members, never as loose strings, so a
 cell that holds the *text* "#N/A" can never be confused with the error #N/A.
-Core functions raise :class:`XlsrcError` subclasses; adapters (xlwings, the
-headless engine, the CLI) turn them into an :class:`XlError` cell value or a
-located message.  Each exception class names the Excel error it maps to.
+Everything xlsrc raises on purpose derives from :class:`XlsrcError`; adapters
+(xlwings, the headless engine, the CLI, the server) turn it into an
+:class:`XlError` cell value, an exit status or an HTTP status.  Each exception
+class names the Excel error and the exit status it maps to.
 """
 
 from __future__ import annotations
@@ -37,14 +38,68 @@ class XlError(Enum):
         return None
 
 
-class XlsrcError(Exception):
-    """Base of every error the core raises on purpose.
+#: Exit statuses of every xlsrc command; each error class carries its own.
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+EXIT_INTERNAL = 3
 
-    ``xl_error`` is the cell value an adapter shows for it; the message says
-    what was expected, in words a finance user can act on.
+
+class XlsrcError(Exception):
+    """The one root of every error xlsrc raises on purpose.
+
+    Every layer (core, engine, validation, status sheet, CLI, server) raises
+    subclasses of this, so an adapter maps errors by type, never by catching
+    ``ValueError``: ``exit_code`` is the command's exit status for it and
+    ``xl_error`` the cell value an Excel-facing adapter shows.  The message
+    says what was expected, in words a finance user can act on.  Anything
+    that is *not* an ``XlsrcError`` is a bug and is reported as one (exit 3).
     """
 
+    exit_code: int = EXIT_UNUSABLE
     xl_error: XlError = XlError.VALUE
+
+
+class UnusableInput(XlsrcError):
+    """A file, argument or option that cannot be used as given (exit status 2)."""
+
+
+class UnreadableWorkbook(UnusableInput):
+    """The file is not a workbook xlsrc can read: corrupt, encrypted, not xlsx, no tables.
+
+    The one class for "cannot read this workbook", whichever reader found out.
+    """
+
+
+class EnvironmentProblem(XlsrcError):
+    """A tool xlsrc needs (LibreOffice, Excel, xlwings) is missing or failed (exit status 2).
+
+    Not a bug in xlsrc and not the user's file: the message says what to install or fix.
+    """
+
+
+class FindingsFound(XlsrcError):
+    """The input was read and checked, and it has errors (exit status 1)."""
+
+    exit_code = EXIT_FINDINGS
+
+
+class SomeInputsFailed(XlsrcError):
+    """A batch finished, but some of its inputs could not be processed.
+
+    The exit status is the worst of the failures: 2 when every failure was an
+    unusable input, 3 when one was an internal error.
+    """
+
+    def __init__(self, message: str, *, internal: bool = False) -> None:
+        super().__init__(message)
+        self.exit_code = EXIT_INTERNAL if internal else EXIT_UNUSABLE
+
+
+class InternalError(XlsrcError):
+    """A bug in xlsrc, met and caught on purpose; reported with a traceback hint (exit 3)."""
+
+    exit_code = EXIT_INTERNAL
 
 
 class InvalidNumber(XlsrcError):

@@ -7,13 +7,13 @@ engine cannot or must not compute, so that no cell gets a silently wrong value.
 
 from __future__ import annotations
 
+from xlsrc.core.errors import UnreadableWorkbook, XlsrcError
 
-class EngineError(Exception):
+__all__ = ["UnreadableWorkbook"]  # the one "cannot read this workbook" class, re-exported
+
+
+class EngineError(XlsrcError):
     """Base of everything the engine refuses; the message says where and why."""
-
-
-class UnreadableWorkbook(EngineError):
-    """The file is not a workbook the engine can open (corrupt, encrypted, not xlsx)."""
 
 
 class FormulaProblem(EngineError):

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from xlsrc.core.errors import XlError
+from xlsrc.core.errors import XlError, XlsrcError
 from xlsrc.engine.errors import EngineError
 from xlsrc.engine.evaluator import Book
 from xlsrc.engine.loader import Loaded, load
@@ -122,7 +122,7 @@ def recalc(
         target = _target(source, output, in_place)
         with _no_cyclic_gc():
             _run(source, target, registry or default_registry(), validate, now, result)
-    except EngineError as error:
+    except XlsrcError as error:
         result.problems.append(str(error))
     except OSError as error:
         result.problems.append(f"cannot read or write the file: {error}")

@@ -30,6 +30,8 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from xlsrc.core.errors import UnusableInput
+
 CUSTOM_UI_FILE = "customUI14.xml"
 CUSTOM_UI_PART = "customUI/customUI14.xml"
 CUSTOM_UI_NS = "http://schemas.microsoft.com/office/2009/07/customui"
@@ -55,7 +57,7 @@ CORE_PROPERTIES = XML_DECLARATION + (
 )
 
 
-class AddinSourceError(ValueError):
+class AddinSourceError(UnusableInput):
     """A file in ``macros/`` cannot go into the add-in as it is; the message says which and why."""
 
 

@@ -30,7 +30,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from xlsrc.excel.atomic import write_atomically
+from xlsrc.io.atomic import write_atomic
 from xlsrc.registry import FunctionSpec, Registry
 
 #: The VBA module's name (``Attribute VB_Name``) and file stem in ``macros/``.
@@ -226,7 +226,7 @@ def write_modules(folder: Path) -> list[Path]:
     """(Re)write every generated module in ``folder``; returns the files written."""
     written = []
     for name, text in generated_modules().items():
-        write_atomically(folder / name, text.encode("ascii"))
+        write_atomic(folder / name, text.encode("ascii"))
         written.append(folder / name)
     return written
 

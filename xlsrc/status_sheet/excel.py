@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from xlsrc.core.errors import UnusableInput
 from xlsrc.status_sheet.builder import build_sheet, sheet_name
 from xlsrc.status_sheet.locking import LockedQuarterFinding, split_grids
 from xlsrc.status_sheet.model import Quarter
@@ -22,7 +23,7 @@ from xlsrc.status_sheet.xlwings_writer import write_sheet
 ALERT_TITLE = "xlsrc"
 
 
-class LockedQuarterInExcel(RuntimeError):
+class LockedQuarterInExcel(UnusableInput):
     """The quarter's sheet exists; the ribbon never overwrites a locked quarter."""
 
 
@@ -123,7 +124,7 @@ class _LazyRow(Sequence[str | None]):
 def _quarter(quarter: int | None, grids: list[Grid], now: datetime) -> Quarter:
     if quarter is not None:
         if quarter not in (1, 2, 3, 4):
-            raise ValueError(f"vuosineljännes {quarter!r}: 1–4")
+            raise UnusableInput(f"vuosineljännes {quarter!r}: 1–4")
         return quarter  # type: ignore[return-value]
     kpis, columns, _ = kpi_table(grids)
     latest = 0

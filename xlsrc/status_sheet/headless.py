@@ -10,11 +10,12 @@ a crash never leaves a half-written workbook.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from xlsrc.core.errors import UnusableInput
+from xlsrc.io.atomic import write_atomic
 from xlsrc.status_sheet.builder import build_sheet, sheet_name
 from xlsrc.status_sheet.description import SheetDescription
 from xlsrc.status_sheet.locking import (
@@ -30,7 +31,7 @@ from xlsrc.status_sheet.tables import Grid, read_inputs
 from xlsrc.status_sheet.workbook import read_grids
 
 
-class LockedQuarter(ValueError):
+class LockedQuarter(UnusableInput):
     """The quarter's sheet exists and is locked; regenerating it needs ``force``."""
 
 
@@ -50,7 +51,7 @@ class Generated:
 def parse_quarter(text: str | int) -> Quarter:
     raw = str(text).strip().upper().lstrip("Q")
     if raw not in ("1", "2", "3", "4"):
-        raise ValueError(f"vuosineljännes {text!r}: anna Q1, Q2, Q3 tai Q4")
+        raise UnusableInput(f"vuosineljännes {text!r}: anna Q1, Q2, Q3 tai Q4")
     quarter = int(raw)
     assert quarter in (1, 2, 3, 4)
     return quarter  # type: ignore[return-value]
@@ -84,7 +85,7 @@ def generate_file(
     standalone = standalone_workbook(description)
     patched = transplant_sheet(original, standalone, name, replace=exists)
     target = out or workbook
-    write_atomically(target, patched)
+    write_atomic(target, patched)
     return Generated(target, name, description.checksum, exists, description, standalone)
 
 
@@ -104,21 +105,3 @@ def check_grids(grids: list[Grid]) -> list[LockedQuarterFinding]:
         if finding is not None:
             findings.append(finding)
     return findings
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    folder = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise

@@ -32,6 +32,8 @@ from io import BytesIO
 
 from lxml import etree
 
+from xlsrc.core.errors import UnusableInput
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -44,7 +46,7 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _NS = {"m": MAIN, "r": REL, "p": PKG_REL, "ct": CT}
 
 
-class PackageError(ValueError):
+class PackageError(UnusableInput):
     """The file is not a workbook package this module can patch (message says why)."""
 
 

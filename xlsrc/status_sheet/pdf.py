@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from xlsrc.status_sheet.headless import write_atomically
+from xlsrc.io.atomic import write_atomic
 
 
 def pdf_path_for(workbook: Path, sheet: str) -> Path:
@@ -28,7 +28,7 @@ def export_headless(standalone: bytes, target: Path) -> Path:
         source = Path(folder) / "tilanne.xlsx"
         source.write_bytes(standalone)
         produced = convert(source, "pdf", folder)
-        write_atomically(target, produced.read_bytes())
+        write_atomic(target, produced.read_bytes())
     return target
 
 

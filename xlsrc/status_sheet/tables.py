@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from xlsrc.core.errors import InvalidRule
+from xlsrc.core.errors import InvalidRule, UnusableInput
 from xlsrc.core.numbers import Number, read_number
 from xlsrc.core.schemes import RULES_HEADERS, YEAR_END_50_90, StatusScheme
 from xlsrc.core.targets import METHODS, Method
@@ -52,7 +52,7 @@ RULES_SHEET = "Säännöt"
 SETTINGS_HEADERS: tuple[str, str] = ("Asetus", "Arvo")
 
 
-class WorkbookLayoutError(ValueError):
+class WorkbookLayoutError(UnusableInput):
     """The workbook lacks a table or column the status sheet needs (message says where)."""
 
 

@@ -7,11 +7,8 @@ from io import BytesIO
 
 from openpyxl import load_workbook
 
+from xlsrc.core.errors import UnreadableWorkbook
 from xlsrc.status_sheet.tables import Grid
-
-
-class UnreadableWorkbook(ValueError):
-    """The file cannot be opened as a workbook (message names the file and the reason)."""
 
 
 def read_grids(data: bytes, where: str = "työkirja") -> list[Grid]:

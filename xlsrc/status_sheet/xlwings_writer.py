@@ -24,6 +24,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from xlsrc.core.errors import EnvironmentProblem
 from xlsrc.status_sheet.description import (
     DEFAULT_STYLE,
     FONT_NAME,
@@ -36,7 +37,7 @@ POINTS_PER_CM = 72 / 2.54
 XL_LANDSCAPE = 2
 
 
-class ProtectionFailed(RuntimeError):
+class ProtectionFailed(EnvironmentProblem):
     """Excel refused to protect the sheet (or this platform cannot, see the message)."""
 
 

@@ -12,7 +12,7 @@ stated, computed, difference, severity and a Finnish message.
 Entry points for the other parts of xlsrc:
 
 * :func:`validate_workbook` (``xlsrc validate``, the batch recalculation's
-  findings count) — raises :class:`WorkbookUnreadable` for a file it cannot read;
+  findings count) — raises :class:`UnreadableWorkbook` for a file it cannot read;
 * :func:`validate_in_excel` (the ribbon's validate button);
 * :func:`write_findings_sheet` (the "Tarkistukset" sheet in an open book).
 """
@@ -21,15 +21,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from xlsrc.core.errors import UnreadableWorkbook
 from xlsrc.validation.findings import JSON_FIELDS, CellFinding, error_count
 from xlsrc.validation.rules import validate_tables
 from xlsrc.validation.seed_tables import seed_tables
-from xlsrc.validation.workbook import WorkbookUnreadable, validate_workbook
+from xlsrc.validation.workbook import validate_workbook
 
 __all__ = [
     "JSON_FIELDS",
     "CellFinding",
-    "WorkbookUnreadable",
+    "UnreadableWorkbook",
     "error_count",
     "validate_in_excel",
     "validate_seed_tables",

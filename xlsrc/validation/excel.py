@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from xlsrc.core.errors import UnreadableWorkbook
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Location
 from xlsrc.validation.report import (
@@ -35,7 +36,7 @@ from xlsrc.validation.report import (
     highlights,
     summary,
 )
-from xlsrc.validation.workbook import CellValue, WorkbookUnreadable, validate_source
+from xlsrc.validation.workbook import CellValue, validate_source
 
 ALERT_TITLE = "xlsrc: tarkistukset"
 
@@ -73,7 +74,7 @@ def validate_in_excel(book: Any) -> list[CellFinding]:
     """The validate button: check ``book``, write "Tarkistukset", tell the user the outcome."""
     try:
         findings = validate_source(XlwingsSource(book))
-    except WorkbookUnreadable as error:
+    except UnreadableWorkbook as error:
         book.app.alert(str(error), title=ALERT_TITLE)
         return []
     write_findings_sheet(book, findings)

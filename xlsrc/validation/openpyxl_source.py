@@ -4,7 +4,7 @@ Opened with ``data_only=True``: a stated cell is what the user sees, so a
 stated total typed as a formula counts with its cached value.  The file is only
 read, never written.  Anything that stops openpyxl (a missing file, a text file
 named .xlsx, a corrupt zip, a password-protected or old binary workbook)
-becomes :class:`~xlsrc.validation.workbook.WorkbookUnreadable` naming the file
+becomes :class:`~xlsrc.validation.workbook.UnreadableWorkbook` naming the file
 and the reason.
 """
 
@@ -16,7 +16,8 @@ from pathlib import Path
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped]
 
-from xlsrc.validation.workbook import CellValue, WorkbookUnreadable
+from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.validation.workbook import CellValue
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -32,23 +33,23 @@ class OpenpyxlSource:
     def open(cls, path: Path) -> OpenpyxlSource:
         name = str(path)
         if not path.exists():
-            raise WorkbookUnreadable(f"{name}: tiedostoa ei ole")
+            raise UnreadableWorkbook(f"{name}: tiedostoa ei ole")
         if path.is_dir():
-            raise WorkbookUnreadable(f"{name}: kansio, ei työkirja")
+            raise UnreadableWorkbook(f"{name}: kansio, ei työkirja")
         with path.open("rb") as handle:
             head = handle.read(8)
         if head == _OLE_MAGIC:
-            raise WorkbookUnreadable(
+            raise UnreadableWorkbook(
                 f"{name}: salasanalla suojattu tai vanha .xls-työkirja; tallenna .xlsx-muodossa "
                 "ilman salasanaa"
             )
         if not zipfile.is_zipfile(path):
-            raise WorkbookUnreadable(f"{name}: ei Excel-työkirja (.xlsx/.xlsm on zip-paketti)")
+            raise UnreadableWorkbook(f"{name}: ei Excel-työkirja (.xlsx/.xlsm on zip-paketti)")
         try:
             book = load_workbook(path, data_only=True)
         except Exception as error:  # any parser failure (zip, XML, openpyxl) = unreadable
             kind = type(error).__name__
-            raise WorkbookUnreadable(f"{name}: työkirjaa ei voi lukea ({kind}: {error})") from error
+            raise UnreadableWorkbook(f"{name}: työkirjaa ei voi lukea ({kind}: {error})") from error
         return cls(name, book)
 
     def sheet_names(self) -> list[str]:

@@ -11,12 +11,12 @@ with the severity also written out, never colour alone).
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from xlsrc.core.schemes import COLOUR_HEX
+from xlsrc.io.atomic import write_atomic
 from xlsrc.validation.findings import CellFinding, error_count
 from xlsrc.validation.model import Location
 
@@ -139,12 +139,4 @@ def write_findings_workbook(
         link.font = Font(color="0563C1", underline="single")
         sheet.cell(number, 3).fill = PatternFill("solid", fgColor=COLOURS[finding.severity])
     sheet.freeze_panes = f"A{FIRST_ROW}"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".xlsrc-", suffix=".xlsx")
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(out, book.save)

@@ -24,7 +24,7 @@ Robustness, because users edit templates:
 * the body is the Excel Table's range where it exists, else the rows down to
   the first empty one;
 * a file that cannot be read (not a workbook, corrupt, no xlsrc tables, a
-  table's sheet missing) raises :class:`WorkbookUnreadable` with the file and
+  table's sheet missing) raises :class:`UnreadableWorkbook` with the file and
   the reason — never a traceback.
 """
 
@@ -45,7 +45,7 @@ from openpyxl.utils.cell import (  # type: ignore[import-untyped]
 )
 
 from xlsrc.core.checks import Finding
-from xlsrc.core.errors import InvalidRule
+from xlsrc.core.errors import InvalidRule, UnreadableWorkbook
 from xlsrc.core.numbers import Number
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.validation.findings import CellFinding
@@ -65,10 +65,6 @@ from xlsrc.workbooks.layouts import (
 
 _NUMERIC_KINDS = frozenset({"amount", "percent", "number"})
 CellValue = str | float | int | bool | dt.datetime | dt.date | dt.time | None
-
-
-class WorkbookUnreadable(Exception):
-    """The file cannot be validated; the message names the file and the reason."""
 
 
 class CellSource(Protocol):
@@ -118,7 +114,7 @@ def detect_layout(source: CellSource) -> WorkbookLayout:
         if all(t.sheet in sheets for t in candidate.tables):
             return candidate
     known = "; ".join(f"{w.file_name} ({', '.join(t.sheet for t in w.tables)})" for w in WORKBOOKS)
-    raise WorkbookUnreadable(
+    raise UnreadableWorkbook(
         f"{source.name}: ei xlsrc-mallin taulukoita (välilehdet: {', '.join(sorted(sheets))}); "
         f"tunnetut mallit: {known}"
     )
@@ -153,7 +149,7 @@ def read_table(source: CellSource, layout: TableLayout) -> tuple[Table, list[Cel
     """``layout``'s table in ``source`` and the findings about its shape (missing columns)."""
     sheet = layout.sheet
     if sheet not in source.sheet_names():
-        raise WorkbookUnreadable(
+        raise UnreadableWorkbook(
             f"{source.name}: välilehti '{sheet}' puuttuu (taulukko {layout.title}); "
             f"välilehdet: {', '.join(source.sheet_names())}"
         )
@@ -364,7 +360,7 @@ def validate_source(source: CellSource) -> list[CellFinding]:
 
 
 def validate_workbook(path: str | Path) -> list[CellFinding]:
-    """Findings of the workbook at ``path``; :class:`WorkbookUnreadable` if it cannot be read.
+    """Findings of the workbook at ``path``; :class:`UnreadableWorkbook` if it cannot be read.
 
     This is what ``xlsrc validate`` and the batch recalculation call.
     """

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from xlsrc.io.atomic import write_atomic
 from xlsrc.workbooks.fill import all_data
 from xlsrc.workbooks.formulas import Placement
 from xlsrc.workbooks.layouts import RULES_SHEET, WORKBOOKS, WorkbookLayout
-from xlsrc.workbooks.package import reproducible_bytes, write_atomic
+from xlsrc.workbooks.package import reproducible_bytes
 from xlsrc.workbooks.rules_sheet import write_rules_sheet
 from xlsrc.workbooks.sheet import write_table_sheet
 

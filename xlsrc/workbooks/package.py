@@ -3,20 +3,16 @@
 openpyxl stamps the save time into ``docProps/core.xml`` and gives every zip
 entry the current local time, so two builds of the same template differ.
 :func:`reproducible_bytes` fixes both (and the author fields), so a template
-rebuilt from code is byte-for-byte the committed file.  :func:`write_atomic`
-writes through a temporary file in the target folder and renames it, so a
-reader never sees half a workbook and a failed write never destroys the old one.
+rebuilt from code is byte-for-byte the committed file.  Writing goes
+through :func:`xlsrc.io.atomic.write_atomic`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 import zipfile
-from pathlib import Path
 
 from openpyxl.workbook.workbook import Workbook
 
@@ -55,23 +51,3 @@ def normalise_package(data: bytes) -> bytes:
             entry.external_attr = 0
             target.writestr(entry, payload)
     return out.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -1,0 +1,92 @@
+"""The one atomic writer: modes, owners, clean-up, long names."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+import pytest
+
+from xlsrc.io.atomic import TEMP_PREFIX, current_umask, write_atomic
+
+
+@pytest.fixture()
+def umask_022() -> object:
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_file_gets_the_umask_mode(tmp_path: Path, umask_022: object) -> None:
+    target = tmp_path / "out" / "raportti.xlsx"
+    write_atomic(target, b"data")
+    assert target.read_bytes() == b"data"
+    assert _mode(target) == 0o644  # readable by colleagues, as any file the user makes
+
+
+def test_umask_is_read_without_being_changed(umask_022: object) -> None:
+    assert current_umask() == 0o022
+    assert current_umask() == 0o022
+
+
+def test_replaced_file_keeps_its_mode(tmp_path: Path, umask_022: object) -> None:
+    target = tmp_path / "budjetti.xlsx"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert _mode(target) == 0o640
+
+
+def test_as_root_the_owner_of_a_replaced_file_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server running as root must not hand a user's 0640 file over to root."""
+    target = tmp_path / "budjetti.xlsx"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    info = target.stat()
+    owners: list[tuple[int, int]] = []
+    monkeypatch.setattr(os, "geteuid", lambda: 0)
+    monkeypatch.setattr(os, "chown", lambda path, uid, gid: owners.append((uid, gid)))
+    write_atomic(target, b"new")
+    assert owners == [(info.st_uid, info.st_gid)]
+    assert _mode(target) == 0o640
+
+
+def test_a_failing_producer_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "budjetti.xlsx"
+    target.write_bytes(b"old")
+
+    def fail(stream: BinaryIO) -> None:
+        stream.write(b"half")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_atomic(target, fail)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["budjetti.xlsx"]
+
+
+def test_a_name_at_the_file_system_limit_can_be_written(tmp_path: Path) -> None:
+    target = tmp_path / ("x" * 250 + ".xlsx")  # 255 bytes, the usual limit
+    write_atomic(target, b"data")
+    assert target.read_bytes() == b"data"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_a_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.xlsx"
+    outside.write_bytes(b"precious")
+    link = tmp_path / "out" / "link.xlsx"
+    link.parent.mkdir()
+    link.symlink_to(outside)
+    write_atomic(link, b"new")
+    assert outside.read_bytes() == b"precious"
+    assert not link.is_symlink() and link.read_bytes() == b"new"

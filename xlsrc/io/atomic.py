@@ -1,0 +1,109 @@
+"""The one atomic file writer: a reader sees the old file or the new one, never half of one.
+
+Every output of xlsrc (recalculated workbooks, status sheets, findings
+workbooks, PDFs, JSON reports, the add-in, templates) goes through
+:func:`write_atomic`, so the rules live in one place:
+
+* the data goes to a temporary file in the target's own folder (a rename is
+  atomic only within one file system), is flushed and ``fsync``-ed, and is then
+  moved over the target with :func:`os.replace`; the folder is synced too, so
+  the rename survives a power cut;
+* a new file gets the mode the user's umask allows (``0o666 & ~umask``), like
+  any file the user creates, so colleagues on a shared drive can open it;
+* a file replaced in place keeps its mode, and - when we run as root, as a
+  server might - its owner and group, so its owner is never locked out;
+* on any failure (full disk, a killed write, an exception while producing the
+  data) the temporary file is removed and the old target is untouched;
+* the temporary name is short and fixed-length (``.xlsrc-<hex>.tmp``), so a
+  target whose name is already at the file system's limit can still be written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+#: Temporary files start with this; a batch skips them, and a clean-up may remove them.
+TEMP_PREFIX = ".xlsrc-"
+TEMP_SUFFIX = ".tmp"
+
+Producer = Callable[[BinaryIO], None]
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the platform allows.
+
+    ``os.umask`` can only be read by setting it, which races with other
+    threads creating files; Linux reports it in ``/proc/self/status``.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def temporary_name() -> str:
+    return f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+
+
+def write_atomic(path: Path, data: bytes | Producer) -> None:
+    """Write ``data`` (bytes, or a function that writes into a binary stream) to ``path``.
+
+    The folder is created if missing.  See the module docstring for what is
+    guaranteed; :class:`OSError` from the file system propagates unchanged.
+    """
+    path = Path(path)
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / temporary_name()
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            if isinstance(data, bytes | bytearray | memoryview):
+                stream.write(data)
+            else:
+                data(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _take_over_metadata(path, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
+    _sync_folder(folder)
+
+
+def _take_over_metadata(target: Path, temporary: Path) -> None:
+    """Mode (and, as root, owner) of the file being replaced; else the umask's mode."""
+    try:
+        existing = os.stat(target)
+    except FileNotFoundError:
+        os.chmod(temporary, 0o666 & ~current_umask())
+        return
+    os.chmod(temporary, existing.st_mode & 0o7777)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.chown(temporary, existing.st_uid, existing.st_gid)
+        os.chmod(temporary, existing.st_mode & 0o7777)  # chown clears set-id bits
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable; some file systems cannot sync a folder, which is fine."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
