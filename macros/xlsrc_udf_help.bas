@@ -10,7 +10,7 @@ Public Sub XlsrcRegisterFunctionHelp()
         "Achievement score: 1/0 for met, the ratio, or progress from the baseline.", _
         "Toteuma", _
         "Tavoitearvo tekstin" & ChrW(228), _
-        "met, ratio tai progress", _
+        "Arviointitapa: Toteutumisaste, Saavutettu tai ei tai Edistym" & ChrW(228), _
         "L" & ChrW(228) & "ht" & ChrW(246) & "arvo (progress)"
     Describe "XS_BAND", "xlsrc tilat", _
         "Status label of the band that contains the value, by the workbook's rules table.", _
@@ -73,7 +73,7 @@ Public Sub XlsrcRegisterFunctionHelp()
         "Status of an actual against its target; a missing actual is ""Valmistuu my" & ChrW(246) & "hemmin"".", _
         "Toteuma (luku tai teksti, tyhj" & ChrW(228) & " = odottaa)", _
         "Tavoitearvo tekstin" & ChrW(228) & ", esim. """ & ChrW(8805) & " 90%"", ""v" & ChrW(228) & "hint" & ChrW(228) & ChrW(228) & "n 98,5 %""", _
-        "Arviointitapa: value, met, ratio tai progress", _
+        "Arviointitapa: Toteutumisaste, Mitattu osuus, Saavutettu tai ei tai Edistym" & ChrW(228), _
         "S" & ChrW(228) & ChrW(228) & "nt" & ChrW(246) & "taulukon alue (S" & ChrW(228) & ChrW(228) & "nn" & ChrW(246) & "t-v" & ChrW(228) & "lilehti)", _
         "L" & ChrW(228) & "ht" & ChrW(246) & "arvo (tarvitaan menetelm" & ChrW(228) & "lle progress)"
     Describe "XS_TARGET_STATUSES", "xlsrc tilat", _

@@ -281,6 +281,9 @@ YEAR_END_50_90 = StatusScheme(
     ),
 )
 
+#: The one registry of built-in schemes, by the key the rules sheet's blocks and
+#: the layouts use; a workbook's own rules sheet overrides them (same keys).
 BUILT_IN_SCHEMES: dict[str, StatusScheme] = {
-    s.scheme_id: s for s in (TRAFFIC_LIGHT_80_90, YEAR_END_50_90)
+    "traffic_light": TRAFFIC_LIGHT_80_90,
+    "year_end": YEAR_END_50_90,
 }

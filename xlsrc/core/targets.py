@@ -28,13 +28,14 @@ from typing import Literal
 from xlsrc.core.errors import InvalidTarget, UndefinedRatio
 from xlsrc.core.numbers import Blank, Nil, NotANumber, Number, Reading, read_number
 from xlsrc.core.schemes import Band, StatusScheme
+from xlsrc.core.words import METHOD_WORDS, Method
 
 Comparator = Literal["≥", ">", "≤", "<"]
 Direction = Literal["higher", "lower"]
-Method = Literal["value", "met", "ratio", "progress"]
 State = Literal["green", "yellow", "red", "pending", "not_assessable"]
 
-METHODS: tuple[Method, ...] = ("value", "met", "ratio", "progress")
+#: The assessment methods by code (their words: :data:`xlsrc.core.words.METHOD_WORDS`).
+METHODS: tuple[Method, ...] = METHOD_WORDS.codes
 
 PENDING_LABEL = "Valmistuu myöhemmin"
 NOT_ASSESSABLE_LABEL = "Ei arvioitavissa"

@@ -6,7 +6,8 @@ from typing import Any
 
 from xlsrc.core.errors import InvalidTarget
 from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
-from xlsrc.core.targets import METHODS, Method, assess
+from xlsrc.core.targets import assess
+from xlsrc.core.words import Method, parse_method
 from xlsrc.functions.cells import (
     check,
     flat,
@@ -23,11 +24,7 @@ _RULES_HELP: tuple[str, ArgKind] = ("Sääntötaulukon alue (Säännöt-välileh
 
 
 def _method(value: Any) -> Method:
-    text = str(check(value) or "").strip().lower()
-    for method in METHODS:
-        if text == method:
-            return method
-    raise InvalidTarget(f"arviointitapa {value!r} ei ole mikään näistä: {', '.join(METHODS)}")
+    return parse_method(check(value))
 
 
 @excel_function(
@@ -65,7 +62,7 @@ def xs_bands(values: Any, rules: Any) -> list[list[Any]]:
     args={
         "actual": "Toteuma (luku tai teksti, tyhjä = odottaa)",
         "target": 'Tavoitearvo tekstinä, esim. "≥ 90%", "vähintään 98,5 %"',
-        "method": "Arviointitapa: value, met, ratio tai progress",
+        "method": "Arviointitapa: Toteutumisaste, Mitattu osuus, Saavutettu tai ei tai Edistymä",
         "rules": _RULES_HELP,
         "baseline": "Lähtöarvo (tarvitaan menetelmälle progress)",
     },
@@ -119,7 +116,7 @@ def xs_target_statuses(
     args={
         "actual": "Toteuma",
         "target": "Tavoitearvo tekstinä",
-        "method": "met, ratio tai progress",
+        "method": "Arviointitapa: Toteutumisaste, Saavutettu tai ei tai Edistymä",
         "baseline": "Lähtöarvo (progress)",
     },
 )

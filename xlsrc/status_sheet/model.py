@@ -31,14 +31,12 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from xlsrc.core.schemes import StatusScheme
-from xlsrc.core.targets import Method
+from xlsrc.core.words import Method, RollUp
 
 CellValue = float | str | bool | None
 Quarter = Literal[1, 2, 3, 4]
-RollUp = Literal["worst", "mean", "weighted"]
 
 QUARTERS: tuple[Quarter, ...] = (1, 2, 3, 4)
-ROLLUPS: tuple[RollUp, ...] = ("worst", "mean", "weighted")
 
 #: Version of the canonical form; bump it when the form changes so an old
 #: checksum is recognisably "other format", not "inputs changed".

@@ -34,15 +34,13 @@ from dataclasses import dataclass
 from xlsrc.core.errors import InvalidRule, UnusableInput
 from xlsrc.core.numbers import Number, read_number
 from xlsrc.core.schemes import RULES_HEADERS, YEAR_END_50_90, StatusScheme
-from xlsrc.core.targets import METHODS, Method
+from xlsrc.core.words import Method, RollUp, parse_method, parse_rollup
 from xlsrc.engine.refs import col_index
 from xlsrc.status_sheet.description import column_letter
 from xlsrc.status_sheet.model import (
-    ROLLUPS,
     CellValue,
     Goal,
     Quarter,
-    RollUp,
     Rules,
     StatusInputs,
     Task,
@@ -139,17 +137,6 @@ DEFAULT_SETTINGS: tuple[tuple[str, object, str], ...] = (
     ("Trendin toleranssi", 0.02, "Muutos enintään tämä osuus tavoitearvosta = ennallaan"),
     ("Arviointitapa", "ratio", "Oletus KPI-riveille: value, met, ratio tai progress"),
 )
-ROLLUP_WORDS: dict[str, RollUp] = {
-    "huonoin": "worst",
-    "heikoin": "worst",
-    "worst": "worst",
-    "worst-of": "worst",
-    "keskiarvo": "mean",
-    "mean": "mean",
-    "painotettu": "weighted",
-    "painotettu keskiarvo": "weighted",
-    "weighted": "weighted",
-}
 _QUARTER = re.compile(r"^q([1-4])(?:\s*/?\s*(\d{4}))?$")
 _RULES_REF = re.compile(
     r"(?:'((?:[^']|'')+)'|([A-Za-zÅÄÖåäö_][\w.]*))!\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)"
@@ -239,13 +226,7 @@ def read_rules(
 
     rollup: RollUp = "worst"
     if "rollup" in settings:
-        word = norm(settings["rollup"])
-        if word not in ROLLUP_WORDS:
-            raise WorkbookLayoutError(
-                f"{RULES_SHEET}: Koontitapa {settings['rollup']!r} ei ole mikään näistä: "
-                "huonoin, keskiarvo, painotettu"
-            )
-        rollup = ROLLUP_WORDS[word]
+        rollup = parse_rollup(settings["rollup"], f"{RULES_SHEET}: Koontitapa")
     else:
         defaults.append("rollup")
     tolerance = 0.02
@@ -258,7 +239,6 @@ def read_rules(
         method = _method(settings["method"], f"{RULES_SHEET}: Arviointitapa")
     else:
         defaults.append("method")
-    assert rollup in ROLLUPS
     return Rules(scheme, task_scheme, rollup, tolerance, method, tuple(defaults))
 
 
@@ -582,19 +562,4 @@ def _fraction(value: object, what: str) -> float:
 
 
 def _method(value: object, where: str) -> Method:
-    word = norm(value)
-    aliases: dict[str, Method] = {
-        "toteutumisaste": "ratio",
-        "suhde": "ratio",
-        "saavutettu": "met",
-        "edistymä": "progress",
-        "arvo": "value",
-    }
-    for method in METHODS:
-        if word == method:
-            return method
-    if word in aliases:
-        return aliases[word]
-    raise WorkbookLayoutError(
-        f"{where}: arviointitapa {value!r} ei ole mikään näistä: {', '.join(METHODS)}"
-    )
+    return parse_method(value, where)

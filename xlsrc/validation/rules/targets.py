@@ -1,7 +1,7 @@
 """Strategic targets (seed 001 Taulukko 1): the stated status against the recomputed one.
 
 Where a row names its assessment method (the template's "Arviointitapa"
-column: value, met, ratio or progress), the status is recomputed from the
+column, read by :func:`xlsrc.core.words.parse_method`), the status is recomputed from the
 actual and the target with :func:`xlsrc.core.targets.assess` and the scheme
 in force (the workbook's rules sheet, else the built-in 80/90 traffic light),
 and compared by colour with the stated word.  A row without a method, or one
@@ -12,10 +12,11 @@ so this check runs on workbooks only.
 
 from __future__ import annotations
 
-from xlsrc.core.errors import UnknownStatus
+from xlsrc.core.errors import InvalidTarget, UnknownStatus
 from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
-from xlsrc.core.targets import METHODS, Assessment, assess
+from xlsrc.core.targets import Assessment, assess
 from xlsrc.core.vocab import TARGET_STATUSES, Status
+from xlsrc.core.words import parse_method
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules.base import Checks, direct, location_of
 
@@ -27,15 +28,11 @@ def checks(table: Table) -> Checks:
         method, stated_text = row.text("method"), row.text("status")
         if not method or not stated_text:
             continue
-        if method not in METHODS:
+        try:
+            code = parse_method(method)
+        except InvalidTarget as error:
             result.findings.append(
-                direct(
-                    location_of(row, "method"),
-                    "unknown_method",
-                    method,
-                    None,
-                    f"Tuntematon arviointitapa '{method}'; sallitut: {', '.join(METHODS)}",
-                )
+                direct(location_of(row, "method"), "unknown_method", method, None, str(error))
             )
             continue
         try:
@@ -43,7 +40,7 @@ def checks(table: Table) -> Checks:
         except UnknownStatus:
             continue  # the input rule reports the word
         outcome = assess(
-            _raw(row, "actual"), _raw(row, "target_value"), method, scheme, _raw(row, "baseline")
+            _raw(row, "actual"), _raw(row, "target_value"), code, scheme, _raw(row, "baseline")
         )
         if outcome.state == "not_assessable" or _agrees(stated, outcome):
             continue
