@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from xlsrc.core.errors import SomeInputsFailed, UnusableInput
+from xlsrc.core.errors import FindingsFound, SomeInputsFailed, UnusableInput
 from xlsrc.engine.batch import collect, default_jobs, run_batch
 from xlsrc.engine.recalc import RecalcResult, ValidationHook
 from xlsrc.io.atomic import write_atomic
@@ -54,6 +54,12 @@ def _validator(enabled: bool) -> ValidationHook | None:
     "--validate/--no-validate", default=True, show_default=True,
     help="Count validation findings in each recalculated file.",
 )  # fmt: skip
+@click.option(
+    "--partial/--all-or-nothing", default=False, show_default=True,
+    help="Write every cell that can be computed; refused cells are listed, lose their "
+    "old value, and Excel recalculates the file on opening. Default: a file with a "
+    "refused cell is not written at all.",
+)  # fmt: skip
 def command(
     paths: tuple[Path, ...],
     out_dir: Path | None,
@@ -61,6 +67,7 @@ def command(
     jobs: int | None,
     json_file: Path | None,
     validate: bool,
+    partial: bool,
 ) -> None:
     """Recalculate workbooks (PATH: files or folders of .xlsx/.xlsm) without Excel."""
     if in_place == (out_dir is not None):
@@ -83,6 +90,7 @@ def command(
             jobs=jobs,
             validate=_validator(validate),
             progress=lambda _result: bar.update(1),
+            partial=partial,
         )
     for result in results:
         _print(result)
@@ -93,6 +101,9 @@ def command(
     if failed:
         internal = any("internal error" in p for r in failed for p in r.problems)
         raise SomeInputsFailed(f"{len(failed)} of {len(results)} files failed", internal=internal)
+    incomplete = [r for r in results if r.partial]
+    if incomplete:
+        raise FindingsFound(f"{len(incomplete)} of {len(results)} files have refused cells")
 
 
 def _print(result: RecalcResult) -> None:
@@ -109,6 +120,14 @@ def _print(result: RecalcResult) -> None:
         f"{result.udf_cells} UDF cells, {len(result.error_cells)} error values{findings}, "
         f"{result.seconds:.2f} s"
     )
+    if result.refused_cells:
+        click.echo(f"         {len(result.refused_cells)} refused cells (written without a value):")
+    for cell, reason in result.refused_cells[:SHOWN_ERROR_CELLS]:
+        click.echo(f"         {cell} refused: {reason}")
+    if len(result.refused_cells) > SHOWN_ERROR_CELLS:
+        click.echo(
+            f"         ... {len(result.refused_cells) - SHOWN_ERROR_CELLS} more (see --json)"
+        )
     for note in result.notes:
         click.echo(f"         note: {note}")
     for cell, error in result.error_cells[:SHOWN_ERROR_CELLS]:

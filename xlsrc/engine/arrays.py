@@ -85,7 +85,7 @@ def lift(
             for index, (kind, v) in enumerate(zip(kinds, values, strict=True)):
                 if kind in "vV" and type(v) is list:
                     v = element(v, i, j)
-                elif kind == "l":
+                elif kind in "lL":
                     v = lazy_element(index, v, i, j)
                 if kind == "v" and type(v) is XlError and error is None:
                     error = v

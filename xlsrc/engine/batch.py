@@ -59,6 +59,7 @@ def run_batch(
     jobs: int | None = None,
     validate: ValidationHook | None = None,
     progress: Callable[[RecalcResult], None] | None = None,
+    partial: bool = False,
 ) -> list[RecalcResult]:
     """Recalculate ``files`` into ``out_dir`` (same names) or in place; results in input order."""
     results: dict[int, RecalcResult] = {}
@@ -82,13 +83,13 @@ def run_batch(
     workers = min(jobs or default_jobs(), len(work)) if work else 1
     if workers <= 1:
         for index, path, target in work:
-            results[index] = _one(path, target, in_place, validate)
+            results[index] = _one(path, target, in_place, validate, partial)
             if progress:
                 progress(results[index])
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {
-                pool.submit(_one, path, target, in_place, validate): (index, path)
+                pool.submit(_one, path, target, in_place, validate, partial): (index, path)
                 for index, path, target in work
             }
             for future in as_completed(futures):
@@ -105,10 +106,14 @@ def run_batch(
 
 
 def _one(
-    path: Path, target: Path | None, in_place: bool, validate: ValidationHook | None
+    path: Path,
+    target: Path | None,
+    in_place: bool,
+    validate: ValidationHook | None,
+    partial: bool = False,
 ) -> RecalcResult:
     try:
-        return recalc(path, target, in_place=in_place, validate=validate)
+        return recalc(path, target, in_place=in_place, validate=validate, partial=partial)
     except Exception as error:  # an engine bug: report it, keep the batch going
         return RecalcResult(
             path=str(path),

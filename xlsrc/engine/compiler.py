@@ -250,7 +250,7 @@ class Compiler:
         if kind == "range":
             return self._range(node, ctx)
         if kind == "call":
-            return self._call(node, ctx)
+            return self._call(node, ctx, keep_refs=True)
         if kind == "array":
             rows = [[self._constant(item) for item in line] for line in node[1]]
             return lambda r, c: rows
@@ -469,7 +469,13 @@ class Compiler:
         return lambda r, c: scalar(left(r, c), right(r, c))
 
     # -- function calls ----------------------------------------------------------
-    def _call(self, node: Node, ctx: _Context) -> Fn:
+    def _call(self, node: Node, ctx: _Context, keep_refs: bool = False) -> Fn:
+        """A function call; ``keep_refs``: the caller takes references (lazy branches keep them).
+
+        IF, CHOOSE, IFS and SWITCH return whichever branch they pick, reference
+        and all (``SUM(CHOOSE(2, A1:A2, A1:A3))`` sums three cells); where a
+        single value is wanted the branch is intersected, which is the same.
+        """
         _, name, args = node
         if name == "SINGLE":  # _xlfn.SINGLE is the @ operator
             if len(args) != 1:
@@ -488,6 +494,8 @@ class Compiler:
         ):
             raise FormulaSyntaxError(f"{name} was given {len(args)} arguments")
         kinds = "".join(native.kind(i) for i in range(len(args)))
+        if keep_refs:
+            kinds = kinds.replace("l", "L")
         prefix: tuple[Any, ...] = (self.book,) if native.book else ()
         return self._invoke(native.func, prefix, native.host, kinds, args, ctx)
 
@@ -560,8 +568,9 @@ class Compiler:
             raw = self.anything(arg, ctx)
             book = self.book
             return lambda r, c: grid(book, raw(r, c))
-        if kind == "l":
-            inner = self.anything(arg, ctx) if ctx.array else self.value(arg, ctx)
+        if kind in "lL":
+            keep = ctx.array or kind == "L"
+            inner = self.anything(arg, ctx) if keep else self.value(arg, ctx)
             return lambda r, c: lambda: inner(r, c)
         raise AssertionError(kind)  # pragma: no cover
 

@@ -58,6 +58,8 @@ class CircularReference(FormulaProblem):
     def __init__(self, cycle: list[str]) -> None:
         self.cycle = list(cycle)
         self.closed = False
+        #: the evaluator's pending cells of the cycle, gathered while unwinding
+        self.members: list[object] = []
         super().__init__(self._describe(), cycle[0] if cycle else None)
 
     def extend(self, cell: str) -> None:
@@ -67,6 +69,19 @@ class CircularReference(FormulaProblem):
 
     def _describe(self) -> str:
         return "circular reference: " + " -> ".join(reversed(self.cycle))
+
+
+class RefusedDependency(FormulaProblem):
+    """A formula that reads a refused cell: it is refused too, naming the cell it depends on.
+
+    ``origin`` is the refused cell (``Sheet!A1``) and ``reason`` why it was
+    refused; the dependent's own cell is filled in by the evaluator.
+    """
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"depends on {origin}, which is refused ({reason})")
+        self.origin = origin
+        self.reason = reason
 
 
 class UdfFailure(FormulaProblem):

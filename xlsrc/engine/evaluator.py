@@ -19,7 +19,13 @@ from datetime import datetime
 from typing import Any
 
 from xlsrc.core.errors import XlError
-from xlsrc.engine.errors import BrokenReference, CircularReference, FormulaProblem, InternalError
+from xlsrc.engine.errors import (
+    BrokenReference,
+    CircularReference,
+    FormulaProblem,
+    InternalError,
+    RefusedDependency,
+)
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, cell_name, quote_sheet
 
 #: Python frames allowed while following one chain of dependent formulas, and the
@@ -54,10 +60,30 @@ class Table:
         return self.r1 <= row <= self.r2 and self.c1 <= col <= self.c2
 
 
-class Pending:
-    """A formula not yet computed; one object serves every cell of an array formula."""
+@dataclass
+class Refusal:
+    """A formula cell the engine will not compute: why, and the problem at its root.
 
-    __slots__ = ("sheet", "row", "col", "fn", "area", "active", "udf")
+    ``root`` is the problem itself for the cell where it arose, or the problem
+    of the refused cell it depends on (``origin``); every cell of an array
+    formula's area gets its own entry.
+    """
+
+    cell: str
+    reason: str
+    origin: str
+    root: FormulaProblem
+
+
+class Pending:
+    """A formula not yet computed; one object serves every cell of an array formula.
+
+    ``refused`` is set when the formula (or a cell it reads) cannot be
+    computed: the cell then stays pending for good, so every later reader is
+    refused too instead of seeing a value.
+    """
+
+    __slots__ = ("sheet", "row", "col", "fn", "area", "active", "udf", "refused")
 
     def __init__(
         self,
@@ -75,10 +101,19 @@ class Pending:
         self.area = area
         self.active = False
         self.udf = udf
+        self.refused: RefusedDependency | None = None
 
     @property
     def where(self) -> str:
         return f"{quote_sheet(self.sheet.name)}!{cell_name(self.row, self.col)}"
+
+    def cells(self) -> list[str]:
+        """``Sheet!A1`` of every cell this formula sets."""
+        if self.area is None:
+            return [self.where]
+        r1, c1, r2, c2 = self.area
+        prefix = quote_sheet(self.sheet.name)
+        return [f"{prefix}!{cell_name(r, c)}" for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
 
 
 @dataclass(eq=False)
@@ -112,6 +147,8 @@ class Book:
         self._ranges: dict[tuple[Any, ...], list[list[Any]]] = {}
         self._blocks: dict[tuple[Any, ...], list[Any]] = {}
         self._indexes: dict[tuple[Any, ...], dict[str, list[int]]] = {}
+        #: refused formula cells, in the order they were refused ("Sheet!A1" -> why)
+        self.refusals: dict[str, Refusal] = {}
 
     # -- structure ---------------------------------------------------------------
     def add_sheet(self, name: str) -> SheetState:
@@ -143,8 +180,13 @@ class Book:
                 for sheet in self.order:
                     sheet_name = sheet.name
                     for key in sorted(sheet.pending):
-                        if key in sheet.pending:
+                        pending = sheet.pending.get(key)
+                        if pending is None or pending.refused is not None:
+                            continue
+                        try:
                             self.force(sheet, key)
+                        except FormulaProblem:
+                            continue  # recorded in self.refusals; the others go on
             except RecursionError:
                 where = f"{quote_sheet(sheet_name)}!{cell_name(key >> COL_BITS, key & _MASK)}"
                 failure.append(
@@ -173,9 +215,16 @@ class Book:
             raise failure[0]
 
     def force(self, sheet: SheetState, key: int) -> None:
+        """Compute the pending formula at ``key``; a refusal is recorded and raised on.
+
+        A problem met while computing a cell refuses that cell and, as the
+        exception unwinds, every formula that was waiting for it.
+        """
         pending = sheet.pending.get(key)
         if pending is None:
             return
+        if pending.refused is not None:
+            raise pending.refused
         if pending.active:
             raise CircularReference([pending.where])
         pending.active = True
@@ -183,19 +232,28 @@ class Book:
             result = pending.fn(pending.row, pending.col)
         except CircularReference as cycle:
             # unwinding: each cell on the way back joins the cycle until it closes
+            cycle.extend(pending.where)
+            cycle.members.append(pending)
             if not cycle.closed:
-                cycle.extend(pending.where)
+                raise
+            for member in cycle.members:
+                if isinstance(member, Pending):
+                    self.refuse(member, cycle)
+            raise self.refuse(pending, cycle) from None
+        except RefusedDependency as dependency:
+            self.refuse(pending, dependency)
             raise
         except FormulaProblem as problem:
             if problem.cell is None:
                 problem.cell = pending.where
-            raise
+            raise self.refuse(pending, problem) from None
         except RecursionError:
             raise
         except Exception as error:
-            raise InternalError(
+            internal = InternalError(
                 f"internal error while computing: {type(error).__name__}: {error}", pending.where
-            ) from error
+            )
+            raise self.refuse(pending, internal) from error
         finally:
             pending.active = False
         if pending.area is None:
@@ -203,6 +261,32 @@ class Book:
             del sheet.pending[key]
         else:
             self._fill(pending, result)
+
+    def refuse(self, pending: Pending, problem: FormulaProblem) -> RefusedDependency:
+        """Mark ``pending`` refused because of ``problem`` (its own, or a dependency's).
+
+        Returns what a reader of the cell is told from now on.
+        """
+        if pending.refused is not None:
+            return pending.refused
+        if type(problem) is RefusedDependency:
+            dependency = problem
+            root = self.refusals[dependency.origin].root
+            reason = str(dependency)
+        else:
+            dependency = RefusedDependency(pending.where, problem.message)
+            root, reason = problem, problem.message
+        pending.refused = dependency
+        for cell in pending.cells():
+            self.refusals[cell] = Refusal(cell, reason, dependency.origin, root)
+        return dependency
+
+    def root_problems(self) -> list[FormulaProblem]:
+        """The problems behind every refusal, each once, in the order they arose."""
+        seen: dict[int, FormulaProblem] = {}
+        for refusal in self.refusals.values():
+            seen.setdefault(id(refusal.root), refusal.root)
+        return list(seen.values())
 
     def _fill(self, pending: Pending, result: Any) -> None:
         """Spread an array formula's result over its area (Excel's broadcast and #N/A rules)."""

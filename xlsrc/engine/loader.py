@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from xlsrc.engine.compiler import Compiler, Shape
 from xlsrc.engine.errors import FormulaProblem, UnreadableWorkbook
@@ -90,20 +91,22 @@ def _compile_sheet(
     for formula in sheet.cells.formulas:
         row, col = formula.row, formula.col
         shape: Shape | None
+        problem: FormulaProblem | None = None
         try:
             if formula.kind == "normal" and formula.text:  # the common case, kept short
                 shape = compile_plain(state, formula.text, row, col, False)
             else:
                 shape = _shape(compiler, state, formula, anchors)
-        except FormulaProblem as problem:
-            problem.cell = problem.cell or f"{quote_sheet(state.name)}!{cell_name(row, col)}"
-            problems.append(problem)
+        except FormulaProblem as error:
+            error.cell = error.cell or f"{quote_sheet(state.name)}!{cell_name(row, col)}"
+            problems.append(error)
+            problem, shape = error, None
+        if shape is None and problem is None:
             continue
-        if shape is None:
-            continue
+        fn, udf = (shape.fn, shape.udf) if shape is not None else (_never, False)
         if formula.kind == "array" and formula.ref:
             area = parse_area(formula.ref)
-            pending = Pending(state, row, col, shape.fn, area, shape.udf)
+            pending = Pending(state, row, col, fn, area, udf)
             state.extend(area[2], area[3])
             cells = [
                 (r << COL_BITS) | c
@@ -111,13 +114,20 @@ def _compile_sheet(
                 for c in range(area[1], area[3] + 1)
             ]
         else:
-            pending = Pending(state, row, col, shape.fn, None, shape.udf)
+            pending = Pending(state, row, col, fn, None, udf)
             cells = [(row << COL_BITS) | col]
         for key in cells:
             waiting[key] = pending
         keys.extend(cells)
-        if shape.udf:
+        if udf:
             udf_keys.update(cells)
+        if problem is not None:
+            book.refuse(pending, problem)
+
+
+def _never(row: int, col: int) -> Any:
+    """The function of a formula refused at compile time: never called (it stays refused)."""
+    raise AssertionError(f"refused formula at ({row}, {col}) was evaluated")
 
 
 def _shape(

@@ -13,7 +13,15 @@ from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine.library.arithmetic import power_of
-from xlsrc.engine.values import approx_add, approx_sub, checked, compare, to_number, to_text
+from xlsrc.engine.values import (
+    approx_add,
+    approx_sub,
+    checked,
+    compare,
+    text_result,
+    to_number,
+    to_text,
+)
 
 ARITHMETIC = {
     "+": approx_add,
@@ -58,7 +66,7 @@ def scalar_operator(op: str) -> Callable[[Any, Any], Any]:
                 return a
             if type(b) is XlError:
                 return b
-            return a + b
+            return text_result(a + b)
 
         return join
     test = COMPARISON[op]

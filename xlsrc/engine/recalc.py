@@ -1,11 +1,20 @@
 """Recalculate one workbook: the importable API behind ``xlsrc recalc``.
 
-``recalc(path, output)`` reads the package, compiles every formula (refusing
-the workbook, with located reasons, if any formula cannot be computed
-faithfully), computes every formula cell - native functions and the registry's
-XS_ functions alike - and writes the package back with the computed values as
-the cells' cached values.  Without ``output`` (and without ``in_place``)
-nothing is written: a dry run that reports what recalculation would give.
+``recalc(path, output)`` reads the package, compiles every formula, computes
+every formula cell - native functions and the registry's XS_ functions alike -
+and writes the package back with the computed values as the cells' cached
+values.  Without ``output`` (and without ``in_place``) nothing is written: a
+dry run that reports what recalculation would give.
+
+A formula the engine cannot compute exactly as Excel would is *refused*, with
+its cell and reason, and so is every formula that reads a refused cell.  By
+default (all or nothing) one refused cell refuses the whole file: nothing is
+written, so no user ever opens a workbook in which some numbers are current
+and others are not.  With ``partial=True`` every other cell is written, each
+refused cell is listed in :attr:`RecalcResult.refused_cells` and loses its
+cached value (an old value would look current), and the workbook asks Excel
+to recalculate everything when it is opened (``fullCalcOnLoad``).  A complete
+recalculation clears that flag: its values are current.
 """
 
 from __future__ import annotations
@@ -81,6 +90,8 @@ class RecalcResult:
     error_cells: list[tuple[str, str]] = field(default_factory=list)
     #: why the file was refused or could not be processed (located where possible)
     problems: list[str] = field(default_factory=list)
+    #: partial mode: cells written without a value, ("Sheet!A1", why), in sheet order
+    refused_cells: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     #: set by a validation hook; None when no validation ran
     validation_findings: int | None = None
@@ -91,7 +102,13 @@ class RecalcResult:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["error_cells"] = [{"cell": c, "error": e} for c, e in self.error_cells]
+        data["refused_cells"] = [{"cell": c, "reason": r} for c, r in self.refused_cells]
         return data
+
+    @property
+    def partial(self) -> bool:
+        """Written, but with refused cells: not every value in the file is current."""
+        return self.ok and bool(self.refused_cells)
 
 
 @functools.cache
@@ -108,12 +125,14 @@ def recalc(
     registry: Registry | None = None,
     validate: ValidationHook | None = None,
     now: datetime | None = None,
+    partial: bool = False,
 ) -> RecalcResult:
     """Recalculate ``path``; write to ``output`` (a file or a folder) or in place.
 
     Never raises for a bad workbook: the result says what went wrong.  With
     ``validate``, the written file is also checked and the findings counted
-    (dry runs, without an output, are not validated).
+    (dry runs, without an output, are not validated).  ``partial`` writes what
+    can be computed (see the module docstring).
     """
     started = time.perf_counter()
     source = Path(path)
@@ -121,7 +140,7 @@ def recalc(
     try:
         target = _target(source, output, in_place)
         with _no_cyclic_gc():
-            _run(source, target, registry or default_registry(), validate, now, result)
+            _run(source, target, registry or default_registry(), validate, now, partial, result)
     except XlsrcError as error:
         result.problems.append(str(error))
     except OSError as error:
@@ -171,26 +190,33 @@ def _run(
     registry: Registry,
     validate: ValidationHook | None,
     now: datetime | None,
+    partial: bool,
     result: RecalcResult,
 ) -> None:
     package = open_package(source)
     try:
         loaded = load(package, registry, now)
-        if loaded.problems:
+        if loaded.problems and not partial:
             result.problems.extend(str(p) for p in loaded.problems)
             return
-        loaded.book.evaluate_all()
+        book = loaded.book
+        book.evaluate_all()
+        if book.refusals and not partial:
+            result.problems.extend(str(p) for p in book.root_problems())
+            return
         patched: dict[str, bytes] = {}
         for sheet in loaded.sheets:
             if not sheet.formula_keys:
                 continue
             values = sheet.state.values
-            updates = {key: values[key] for key in sheet.formula_keys}
+            # a refused cell is written without a value (None): an old one would look current
+            updates = {key: values.get(key) for key in sheet.formula_keys}
             _record(result, sheet.state.name, updates, len(sheet.udf_keys))
             if target is not None:
                 patched[sheet.part] = patch(sheet.cells, updates).encode("utf-8")
+        result.refused_cells = [(r.cell, r.reason) for r in book.refusals.values()]
         if target is not None:
-            write_package(package, patched, target)
+            write_package(package, patched, target, complete=not book.refusals)
             result.output = str(target)
     finally:
         package.close()
@@ -235,6 +261,8 @@ def evaluate(
             if loaded.problems:
                 raise EngineError("; ".join(str(p) for p in loaded.problems))
             loaded.book.evaluate_all()
+            if loaded.book.refusals:
+                raise EngineError("; ".join(str(p) for p in loaded.book.root_problems()))
             return Evaluated(source, loaded)
         finally:
             package.close()

@@ -24,8 +24,10 @@ Edit = tuple[int, int, int, str]  # (start, order, end, text)
 
 
 def value_xml(value: Any, prefix: str = "") -> tuple[str | None, str]:
-    """(t attribute or None, ``<v>`` element) for a computed value."""
+    """(t attribute or None, ``<v>`` element) for a computed value (None: no value)."""
     kind = type(value)
+    if value is None:  # a refused cell: its formula stays, its old value goes
+        return None, ""
     if kind is float:
         text = str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
         return None, f"<{prefix}v>{text}</{prefix}v>"

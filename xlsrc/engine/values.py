@@ -24,6 +24,8 @@ Scalar = float | str | bool | None | XlError
 
 #: |a-b| below |a| * 2**-48 counts as equal (LibreOffice's rtl::math::approxEqual).
 EPSILON = 2.0**-48
+#: the longest text a cell can hold; a longer result is #VALUE! in Excel
+MAX_TEXT = 32_767
 
 _NUMBER_TEXT = re.compile(
     r"^\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\s*(%?)\s*$"
@@ -54,6 +56,11 @@ def approx_sub(a: float, b: float) -> float:
     return a - b
 
 
+def text_result(text: str) -> str | XlError:
+    """``text``, or #VALUE! when it is longer than a cell can hold (Excel's limit)."""
+    return text if len(text) <= MAX_TEXT else XlError.VALUE
+
+
 def checked(x: float) -> float | XlError:
     """``x`` unless it is infinite or NaN, which Excel shows as #NUM!."""
     if math.isfinite(x):
@@ -68,6 +75,46 @@ def date_serial(day: date, date1904: bool = False) -> float:
     serial = (day - _EPOCH_1900).days
     # Excel counts the non-existent 1900-02-29 (serial 60); dates before it are one lower.
     return float(serial if serial > 60 else serial - 1)
+
+
+#: the last day Excel knows, 9999-12-31 (1900 system)
+MAX_SERIAL_1900 = 2_958_465.0
+
+
+def max_serial(date1904: bool) -> float:
+    return MAX_SERIAL_1900 - 1462.0 if date1904 else MAX_SERIAL_1900
+
+
+def serial_parts(serial: float, date1904: bool = False) -> tuple[int, int, int, int] | None:
+    """(year, month, day, second of the day) of a serial as Excel reads it, None if none.
+
+    The 1900 system reproduces Lotus 1-2-3: serial 0 is 1900-01-00, serial 60
+    is the non-existent 1900-02-29, and days before March 1900 are one off the
+    calendar.  The time of day is rounded to the nearest second; a serial
+    below 0 or after 9999-12-31 is no date (Excel's #NUM!).
+    """
+    if not 0 <= serial < max_serial(date1904) + 1:
+        return None
+    whole = math.floor(serial)
+    second = round((serial - whole) * 86400)
+    if second == 86400:
+        whole, second = whole + 1, 0
+        if whole > max_serial(date1904):
+            return None
+    if date1904:
+        day = _EPOCH_1904 + timedelta(days=whole)
+    elif whole == 0:
+        return 1900, 1, 0, second
+    elif whole == 60:
+        return 1900, 2, 29, second
+    else:
+        day = _EPOCH_1900 + timedelta(days=whole if whole > 60 else whole + 1)
+    return day.year, day.month, day.day, second
+
+
+def excel_weekday(serial: float, date1904: bool = False) -> int:
+    """0 for Sunday .. 6 for Saturday, as Excel counts (its 1900-01-00 is a Saturday)."""
+    return (math.floor(serial) + (5 if date1904 else 6)) % 7
 
 
 def serial_date(serial: float, date1904: bool = False) -> datetime:

@@ -3,9 +3,12 @@
 Each zip entry keeps its name, order, timestamp, permissions and compression
 method; only the worksheet parts that hold formulas are replaced, and those
 differ from the input only in cached values (see :mod:`xlsrc.engine.sheetpatch`).
-``workbook.xml`` (with its ``calcPr``, so Excel's ``fullCalcOnLoad`` setting is
-kept) and ``calcChain.xml`` are untouched: the engine adds no formula and
-removes none, so the calculation chain stays valid.
+``calcChain.xml`` is untouched: the engine adds no formula and removes none,
+so the calculation chain stays valid.  ``workbook.xml`` changes in one
+attribute only, ``calcPr/@fullCalcOnLoad``: a complete recalculation removes
+it (the cached values are current, Excel need not recompute on open), a
+partial one sets it to ``1`` (the refused cells have no value until Excel
+computes them); every other byte of the part stays as it was.
 
 The file is written through :func:`xlsrc.io.atomic.write_atomic`, so a reader
 never sees a half-written workbook and a failure leaves the old file intact.
@@ -13,6 +16,7 @@ never sees a half-written workbook and a failure leaves the old file intact.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import BinaryIO
@@ -25,8 +29,52 @@ from xlsrc.io.atomic import write_atomic
 _PATCHED_LEVEL = 1
 
 
-def write_package(package: Package, patched: dict[str, bytes], target: Path) -> None:
-    """Write ``package`` with the ``patched`` parts to ``target`` (atomically)."""
+_CALC_PR = re.compile(rb"<(?:\w+:)?calcPr\b([^>]*?)/?>")
+_FULL_CALC = re.compile(rb"""\sfullCalcOnLoad\s*=\s*(?:"[^"]*"|'[^']*')""")
+_ROOT_PREFIX = re.compile(rb"<(?:(\w+):)?workbook\b")
+#: the elements that may come before calcPr in CT_Workbook, closing tags last
+_BEFORE_CALC_PR = re.compile(
+    rb"</(?:\w+:)?(?:sheets|functionGroups|externalReferences|definedNames)>"
+    rb"|<(?:\w+:)?(?:sheets|functionGroups|externalReferences|definedNames)\b[^>]*/>"
+)
+
+
+def calc_on_load(xml: bytes, complete: bool) -> bytes:
+    """``workbook.xml`` with ``fullCalcOnLoad`` removed (``complete``) or set to 1."""
+    found = _CALC_PR.search(xml)
+    if found is None:
+        if complete:
+            return xml
+        anchors = list(_BEFORE_CALC_PR.finditer(xml))
+        if not anchors:
+            return xml  # no sheets element: not a workbook part this writer can place it in
+        root = _ROOT_PREFIX.search(xml)
+        prefix = root.group(1) + b":" if root is not None and root.group(1) else b""
+        at = anchors[-1].end()
+        return xml[:at] + b"<" + prefix + b'calcPr fullCalcOnLoad="1"/>' + xml[at:]
+    attrs = found.group(1)
+    kept = _FULL_CALC.sub(b"", attrs)
+    if complete:
+        if kept == attrs:
+            return xml
+        return xml[: found.start(1)] + kept + xml[found.end(1) :]
+    return xml[: found.start(1)] + kept + b' fullCalcOnLoad="1"' + xml[found.end(1) :]
+
+
+def write_package(
+    package: Package, patched: dict[str, bytes], target: Path, complete: bool = True
+) -> None:
+    """Write ``package`` with the ``patched`` parts to ``target`` (atomically).
+
+    ``complete`` says whether every formula got a current value (see
+    :func:`calc_on_load`).
+    """
+    workbook = package.workbook_part
+    if workbook not in patched:
+        original = package.read(workbook)
+        changed = calc_on_load(original, complete)
+        if changed != original:
+            patched = {**patched, workbook: changed}
 
     def produce(stream: BinaryIO) -> None:
         with zipfile.ZipFile(stream, "w") as out:

@@ -1,32 +1,55 @@
-"""DATE, YEAR, MONTH, DAY, WEEKDAY, EDATE, EOMONTH, TODAY, NOW on Excel serial numbers.
+"""DATE, YEAR, MONTH, DAY, WEEKDAY, EDATE, EOMONTH, TODAY, NOW, TIME, HOUR, MINUTE, SECOND.
 
-TODAY and NOW are volatile: the engine evaluates them once per recalculation,
-like Excel on open; the cached value records when the file was recalculated.
+Serial numbers are read as Excel reads them (:func:`~xlsrc.engine.values.serial_parts`):
+the 1900 system keeps Lotus 1-2-3's 1900-01-00 (serial 0) and 1900-02-29
+(serial 60), a serial below 0 or after 9999-12-31 is #NUM!.  TODAY and NOW
+are volatile: the engine evaluates them once per recalculation, like Excel on
+open; the cached value records when the file was recalculated.
 """
 
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime
+import math
+from datetime import date
 from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine.library.common import integer
 from xlsrc.engine.library.spec import native
-from xlsrc.engine.values import date_serial, serial_date, to_number
+from xlsrc.engine.values import date_serial, excel_weekday, max_serial, serial_parts, to_number
 
 
 def _serial(book: Any, day: date) -> float:
     return date_serial(day, book.date1904)
 
 
-def _moment(book: Any, value: Any) -> datetime | XlError:
+def serial_of(book: Any, year: int, month: int, day: int) -> float | XlError:
+    """The serial of (year, month, day) with month and day overflowing as DATE lets them."""
+    year += (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    if not 1900 <= year <= 9999:
+        return XlError.NUM
+    serial = _serial(book, date(year, month, 1)) + day - 1
+    if not 0 <= serial <= max_serial(book.date1904):
+        return XlError.NUM
+    return serial
+
+
+def month_days(book: Any, year: int, month: int) -> int:
+    """Days in a month of Excel's calendar (February 1900 has 29 in the 1900 system)."""
+    if year == 1900 and month == 2 and not book.date1904:
+        return 29
+    return calendar.monthrange(year, month)[1]
+
+
+def parts(book: Any, value: Any) -> tuple[int, int, int, int] | XlError:
+    """(year, month, day, second of day) of a date argument, or its error."""
     number = to_number(value)
     if type(number) is XlError:
         return number
-    if number < 0:  # type: ignore[operator]
-        return XlError.NUM
-    return serial_date(number, book.date1904)  # type: ignore[arg-type]
+    found = serial_parts(number, book.date1904)  # type: ignore[arg-type]
+    return XlError.NUM if found is None else found
 
 
 @native("DATE", "vvv", book=True)
@@ -37,56 +60,97 @@ def date_(book: Any, year: Any, month: Any, day: Any) -> Any:
             return x
     if 0 <= y < 1900:  # type: ignore[operator]
         y += 1900  # type: ignore[operator]
-    y += (m - 1) // 12  # type: ignore[operator]
-    m = (m - 1) % 12 + 1  # type: ignore[operator]
-    if not 1900 <= y <= 9999:  # type: ignore[operator]
-        return XlError.NUM
-    return _serial(book, date(y, m, 1)) + d - 1  # type: ignore[arg-type,operator]
+    return serial_of(book, y, m, d)  # type: ignore[arg-type]
 
 
-def _part(name: str, pick: Any) -> None:
+def _part(name: str, index: int) -> None:
     def compute(book: Any, value: Any) -> Any:
-        moment = _moment(book, value)
-        return moment if type(moment) is XlError else float(pick(moment))
+        found = parts(book, value)
+        return found if type(found) is XlError else float(found[index])  # type: ignore[index]
 
     compute.__name__ = name.lower()
     native(name, "v", book=True)(compute)
 
 
-_part("YEAR", lambda m: m.year)
-_part("MONTH", lambda m: m.month)
-_part("DAY", lambda m: m.day)
+_part("YEAR", 0)
+_part("MONTH", 1)
+_part("DAY", 2)
+
+
+def _clock(name: str, divisor: int, modulus: int) -> None:
+    def compute(book: Any, value: Any) -> Any:
+        found = parts(book, value)
+        if type(found) is XlError:
+            return found
+        return float(found[3] // divisor % modulus)  # type: ignore[index]
+
+    compute.__name__ = name.lower()
+    native(name, "v", book=True)(compute)
+
+
+_clock("HOUR", 3600, 24)
+_clock("MINUTE", 60, 60)
+_clock("SECOND", 1, 60)
+
+
+@native("TIME", "vvv")
+def time_(hour: Any, minute: Any, second: Any) -> Any:
+    h, m, s = integer(hour), integer(minute), integer(second)
+    for x in (h, m, s):
+        if type(x) is XlError:
+            return x
+    if max(h, m, s) > 32767:  # type: ignore[type-var]
+        return XlError.NUM
+    total = h * 3600 + m * 60 + s  # type: ignore[operator]
+    if total < 0:
+        return XlError.NUM
+    return (total % 86400) / 86400.0
+
+
+#: WEEKDAY's return types: the weekday (0 = Sunday) that counts as 1, and the numbering base
+_WEEK_STARTS = {1: (0, 1), 2: (1, 1), 3: (1, 0), 11: (1, 1), 12: (2, 1), 13: (3, 1)}
+_WEEK_STARTS |= {14: (4, 1), 15: (5, 1), 16: (6, 1), 17: (0, 1)}
 
 
 @native("WEEKDAY", "vv", min_args=1, book=True)
 def weekday(book: Any, value: Any, kind: Any = 1.0) -> Any:
-    moment = _moment(book, value)
+    found = parts(book, value)
     style = integer(kind)
-    if type(moment) is XlError or type(style) is XlError:
-        return moment if type(moment) is XlError else style
-    iso = moment.isoweekday()  # type: ignore[union-attr]  # Monday=1 .. Sunday=7
-    if style == 1:
-        return float(iso % 7 + 1)
-    if style == 2:
-        return float(iso)
-    if style == 3:
-        return float(iso - 1)
-    return XlError.NUM
+    if type(found) is XlError or type(style) is XlError:
+        return found if type(found) is XlError else style
+    start = _WEEK_STARTS.get(style)  # type: ignore[call-overload]
+    if start is None:
+        return XlError.NUM
+    first, base = start
+    day = excel_weekday(to_number(value), book.date1904)  # type: ignore[arg-type]
+    return float((day - first) % 7 + base)
+
+
+def _strict_number(value: Any) -> float | XlError:
+    """A number argument of the Analysis ToolPak functions: TRUE/FALSE are #VALUE!."""
+    if type(value) is bool:
+        return XlError.VALUE
+    number = to_number(value)
+    if type(number) is XlError:
+        return number
+    return float(math.trunc(number))  # type: ignore[arg-type]
 
 
 def _shift_months(book: Any, start: Any, months: Any, end_of_month: bool) -> Any:
-    moment = _moment(book, start)
-    shift = integer(months)
-    if type(moment) is XlError or type(shift) is XlError:
-        return moment if type(moment) is XlError else shift
-    index = moment.year * 12 + moment.month - 1 + shift  # type: ignore[union-attr,operator]
+    origin, shift = _strict_number(start), _strict_number(months)
+    if type(origin) is XlError or type(shift) is XlError:
+        return origin if type(origin) is XlError else shift
+    found = serial_parts(origin, book.date1904)  # type: ignore[arg-type]
+    if found is None:
+        return XlError.NUM
+    year, month, day, _ = found
+    index = year * 12 + month - 1 + int(shift)  # type: ignore[arg-type]
     year, month = divmod(index, 12)
     month += 1
     if not 1900 <= year <= 9999:
         return XlError.NUM
-    last = calendar.monthrange(year, month)[1]
-    day = last if end_of_month else min(moment.day, last)  # type: ignore[union-attr]
-    return _serial(book, date(year, month, day))
+    last = month_days(book, year, month)
+    return serial_of(book, year, month, last if end_of_month else min(day, last))
 
 
 @native("EDATE", "vv", book=True)
@@ -97,6 +161,15 @@ def edate(book: Any, start: Any, months: Any) -> Any:
 @native("EOMONTH", "vv", book=True)
 def eomonth(book: Any, start: Any, months: Any) -> Any:
     return _shift_months(book, start, months, end_of_month=True)
+
+
+@native("DAYS", "vv", book=True)
+def days(book: Any, end: Any, start: Any) -> Any:
+    found = [parts(book, x) for x in (end, start)]
+    for x in found:
+        if type(x) is XlError:
+            return x
+    return float(math.floor(to_number(end)) - math.floor(to_number(start)))  # type: ignore[arg-type]
 
 
 @native("TODAY", "", book=True)

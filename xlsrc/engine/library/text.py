@@ -11,7 +11,7 @@ from xlsrc.engine.library.criteria import wildcard
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.library.textformat import format_value
 from xlsrc.engine.refs import Ref
-from xlsrc.engine.values import parse_number, to_bool, to_text
+from xlsrc.engine.values import MAX_TEXT, parse_number, text_result, to_bool, to_text
 
 
 def _texts(book: Any, args: tuple[Any, ...], skip_empty: bool = False) -> list[str] | XlError:
@@ -31,7 +31,7 @@ def _texts(book: Any, args: tuple[Any, ...], skip_empty: bool = False) -> list[s
 @native("CONCAT", "a", repeat="a", min_args=1, book=True)
 def concat(book: Any, *args: Any) -> Any:
     texts = _texts(book, args)
-    return texts if type(texts) is XlError else "".join(texts)  # type: ignore[arg-type]
+    return texts if type(texts) is XlError else text_result("".join(texts))  # type: ignore[arg-type]
 
 
 @native("CONCATENATE", "v", repeat="v", min_args=1)
@@ -40,7 +40,7 @@ def concatenate(*args: Any) -> Any:
     for t in texts:
         if type(t) is XlError:
             return t
-    return "".join(texts)  # type: ignore[arg-type]
+    return text_result("".join(texts))  # type: ignore[arg-type]
 
 
 @native("TEXTJOIN", "vva", repeat="a", min_args=3, book=True)
@@ -50,7 +50,9 @@ def textjoin(book: Any, delimiter: Any, ignore_empty: Any, *args: Any) -> Any:
     if type(skip) is XlError or type(sep) is XlError:
         return skip if type(skip) is XlError else sep
     texts = _texts(book, args, skip_empty=bool(skip))
-    return texts if type(texts) is XlError else sep.join(texts)  # type: ignore[union-attr,arg-type]
+    if type(texts) is XlError:
+        return texts
+    return text_result(sep.join(texts))  # type: ignore[union-attr,arg-type]
 
 
 def _text_and_count(text: Any, count: Any) -> tuple[Any, Any]:
@@ -117,7 +119,7 @@ def substitute(text: Any, old: Any, new: Any, instance: Any = None) -> Any:
     if o == "":
         return s
     if instance is None:
-        return s.replace(o, n)  # type: ignore[union-attr,arg-type]
+        return text_result(s.replace(o, n))  # type: ignore[union-attr,arg-type]
     which = integer(instance)
     if type(which) is XlError:
         return which
@@ -128,7 +130,7 @@ def substitute(text: Any, old: Any, new: Any, instance: Any = None) -> Any:
         position = s.find(o, position + 1)  # type: ignore[union-attr,arg-type]
         if position < 0:
             return s
-    return s[:position] + n + s[position + len(o) :]  # type: ignore[index,operator,arg-type]
+    return text_result(s[:position] + n + s[position + len(o) :])  # type: ignore[index,operator,arg-type]
 
 
 @native("REPLACE", "vvvv")
@@ -140,7 +142,7 @@ def replace(text: Any, start: Any, count: Any, new: Any) -> Any:
             return x
     if first < 1 or length < 0:  # type: ignore[operator]
         return XlError.VALUE
-    return s[: first - 1] + n + s[first - 1 + length :]  # type: ignore[index,operator]
+    return text_result(s[: first - 1] + n + s[first - 1 + length :])  # type: ignore[index,operator]
 
 
 def _find(needle: Any, haystack: Any, start: Any, search: bool) -> Any:
@@ -204,7 +206,18 @@ def rept(text: Any, times: Any) -> Any:
     s, n = to_text(text), integer(times)
     if type(s) is XlError or type(n) is XlError:
         return s if type(s) is XlError else n
-    return XlError.VALUE if n < 0 else s * n  # type: ignore[operator]
+    if n < 0 or len(s) * n > MAX_TEXT:  # type: ignore[operator,arg-type]
+        return XlError.VALUE
+    return s * n  # type: ignore[operator]
+
+
+#: CHAR 128-159 as Excel for Windows maps them (code page 1252); Excel for Mac uses
+#: Mac Roman there and above, a documented platform difference (docs/engine-functions.md)
+_WINDOWS_1252 = {
+    code: bytes([code]).decode("cp1252")
+    for code in range(128, 160)
+    if code not in (129, 141, 143, 144, 157)
+}
 
 
 @native("CHAR", "v")
@@ -212,7 +225,9 @@ def char(code: Any) -> Any:
     n = integer(code)
     if type(n) is XlError:
         return n
-    return chr(n) if 1 <= n <= 255 else XlError.VALUE  # type: ignore[operator,arg-type]
+    if not 1 <= n <= 255:  # type: ignore[operator]
+        return XlError.VALUE
+    return _WINDOWS_1252.get(n, chr(n))  # type: ignore[call-overload]
 
 
 @native("T", "V")
