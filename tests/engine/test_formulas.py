@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.engine.cases import CASES, DATA
+from tests.engine.cases import CASES, DATA, DOCS, EXCEL, LIBREOFFICE, LIBREOFFICE_DIFFERS
 from tests.engine.helpers import calc, one
 from xlsrc.core.errors import XlError
 from xlsrc.engine.compiler import Compiler
@@ -25,8 +25,10 @@ def compiled_as(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     return str(request.param)
 
 
-@pytest.mark.parametrize(("formula", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_formula_value(tmp_path: Path, formula: str, expected: Any, compiled_as: str) -> None:
+@pytest.mark.parametrize(("formula", "expected", "source"), CASES, ids=[c[0] for c in CASES])
+def test_formula_value(
+    tmp_path: Path, formula: str, expected: Any, source: str, compiled_as: str
+) -> None:
     got = one(tmp_path, formula, DATA)
     if isinstance(expected, float) and not isinstance(expected, bool):
         assert type(got) is float
@@ -34,6 +36,12 @@ def test_formula_value(tmp_path: Path, formula: str, expected: Any, compiled_as:
     else:
         assert type(got) is type(expected)
         assert got == expected
+
+
+def test_every_case_names_its_source() -> None:
+    assert {source for _, _, source in CASES} <= {EXCEL, LIBREOFFICE, DOCS}
+    not_libreoffice = {formula for formula, _, source in CASES if source != LIBREOFFICE}
+    assert set(LIBREOFFICE_DIFFERS) <= not_libreoffice
 
 
 def test_formulas_see_each_other_across_sheets_in_any_order(tmp_path: Path) -> None:

@@ -30,6 +30,13 @@ REFUSED: list[tuple[dict[str, Any], str]] = [
         "S!A1: expected ',' or ')' in SUM, found a reference (the intersection operator",
     ),
     ({"A1": "=XS_T_DOUBLE(1,2,3)"}, "S!A1: XS_T_DOUBLE(x) takes 1-1 arguments, got 3"),
+    # a text Excel reads by the regional settings: 1234 in the US, 1.234 in Finland
+    ({"A1": '="1,234"+0'}, "S!A1: the text '1,234' as a number: Excel reads it by the regional"),
+    ({"A1": '=VALUE("2-Feb-2026")'}, "S!A1: the text '2-Feb-2026' as a number"),
+    ({"A1": '=_xlfn.XMATCH("a.*",{"ab"},3)'}, "S!A1: match mode 3 (regular expressions)"),
+    ({"A1": '=TEXT(12,"00-00")'}, "S!A1: TEXT format '00-00': text between digit placeholders"),
+    ({"A1": '=TEXT(1,"[h]:mm")'}, "S!A1: TEXT format code [h] is not supported"),
+    ({"A1": "=MATCH(2,{3,1,2},1)"}, "S!A1: approximate or binary-search lookup in unsorted data"),
 ]
 
 

@@ -61,8 +61,16 @@ def lift(
     func: Callable[..., Any], prefix: tuple[Any, ...], kinds: str, values: list[Any], book: Book
 ) -> list[list[Any]]:
     """Call a scalar function once per element of its array-valued value arguments."""
-    rows, cols = dims([v for k, v in zip(kinds, values, strict=True) if k in "vV"])
     lazy_cache: dict[int, Any] = {}
+    shaped = [v for k, v in zip(kinds, values, strict=True) if k in "vV"]
+    for index, (kind, v) in enumerate(zip(kinds, values, strict=True)):
+        if kind in "lL":  # in an array formula every branch is evaluated and broadcast
+            got = v()
+            if type(got) is Ref:
+                got = book.values(got, pad=True)
+            lazy_cache[index] = got
+            shaped.append(got)
+    rows, cols = dims(shaped)
 
     def lazy_element(index: int, thunk: Callable[[], Any], i: int, j: int) -> Callable[[], Any]:
         def one() -> Any:

@@ -230,6 +230,8 @@ class Book:
         pending.active = True
         try:
             result = pending.fn(pending.row, pending.col)
+            if pending.area is not None:
+                self._fill(pending, result)  # reading a returned range can meet a refusal
         except CircularReference as cycle:
             # unwinding: each cell on the way back joins the cycle until it closes
             cycle.extend(pending.where)
@@ -259,8 +261,6 @@ class Book:
         if pending.area is None:
             sheet.values[key] = result
             del sheet.pending[key]
-        else:
-            self._fill(pending, result)
 
     def refuse(self, pending: Pending, problem: FormulaProblem) -> RefusedDependency:
         """Mark ``pending`` refused because of ``problem`` (its own, or a dependency's).

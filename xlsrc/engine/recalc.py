@@ -208,9 +208,10 @@ def _run(
         for sheet in loaded.sheets:
             if not sheet.formula_keys:
                 continue
-            values = sheet.state.values
-            # a refused cell is written without a value (None): an old one would look current
-            updates = {key: values.get(key) for key in sheet.formula_keys}
+            values, refused = sheet.state.values, sheet.state.pending
+            # a refused cell (still pending) is written without a value: an old one would
+            # look current
+            updates = {key: None if key in refused else values[key] for key in sheet.formula_keys}
             _record(result, sheet.state.name, updates, len(sheet.udf_keys))
             if target is not None:
                 patched[sheet.part] = patch(sheet.cells, updates).encode("utf-8")

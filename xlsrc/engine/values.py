@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine.errors import UnsupportedFeature
 
 Scalar = float | str | bool | None | XlError
 
@@ -28,9 +29,18 @@ EPSILON = 2.0**-48
 MAX_TEXT = 32_767
 
 _NUMBER_TEXT = re.compile(
-    r"^\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\s*(%?)\s*$"
+    r"^\s*([+-]?)\s*(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\s*(%?)\s*$"
 )
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+#: texts whose number Excel reads by the user's regional settings: currency amounts,
+#: decimal or thousands commas ("1,5" is 1.5 in Finland, "1,234" 1234 in the US), dates
+#: and times other than ISO dates, month names
+_LOCALE_TEXT = re.compile(
+    r"[$€£¥]\s*\d|\d\s*[$€£¥]|\d,\d|\d\s*[/:.-]\s*\d+\s*[/:.-]|\d\s*:\s*\d|\d\s*[ap]\.?m\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d"
+    r"|\d\s*[-/. ]?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
 
 _EPOCH_1900 = date(1899, 12, 30)
 _EPOCH_1904 = date(1904, 1, 1)
@@ -144,6 +154,21 @@ def parse_number(text: str) -> float | None:
     return None
 
 
+def text_number(text: str) -> float | XlError:
+    """The number a text stands for where Excel coerces it (arithmetic, VALUE, N...).
+
+    A text Excel would read by the user's regional settings (``"1,5"``,
+    ``"€100"``, ``"1.2.2024"``, ``"10:30"``) is refused: the same file gives
+    different numbers in Helsinki and in New York.
+    """
+    if _LOCALE_TEXT.search(text):
+        raise UnsupportedFeature(
+            f"the text {text[:40]!r} as a number: Excel reads it by the regional settings"
+        )
+    parsed = parse_number(text)
+    return XlError.VALUE if parsed is None else parsed
+
+
 def to_number(value: Any) -> float | XlError:
     """Coerce for arithmetic: blank is 0, TRUE is 1, numeric text is its number."""
     kind = type(value)
@@ -154,8 +179,7 @@ def to_number(value: Any) -> float | XlError:
     if kind is bool:
         return 1.0 if value else 0.0
     if kind is str:
-        parsed = parse_number(value)
-        return XlError.VALUE if parsed is None else parsed
+        return text_number(value)
     if kind is XlError:
         return value  # type: ignore[no-any-return]
     if isinstance(value, int | float):  # ints from UDFs, numpy scalars

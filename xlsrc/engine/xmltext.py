@@ -18,7 +18,7 @@ TYPE_ATTR = re.compile(r"""\s+t\s*=\s*(?:"[^"]*"|'[^']*')""")
 _TEXT_RUN = re.compile(r"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
 _PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
 _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # CR too: a literal one reads back as LF
 
 
 def unescape(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_UP, Decimal
+from fractions import Fraction
 from typing import Any
 
 from xlsrc.core.errors import XlError
@@ -241,7 +242,16 @@ def mod(n: Any, d: Any) -> Any:
     n, d = pair  # type: ignore[misc]
     if d == 0:
         return XlError.DIV0
-    return n - d * math.floor(n / d)
+    ratio = n / d
+    if not math.isfinite(ratio):
+        return XlError.NUM
+    quotient = math.floor(ratio)
+    # n - d*q with one rounding, as Excel computes it; a remainder of the wrong sign
+    # (rounding in n/d) is moved into d's sign
+    rest = float(Fraction(n) - Fraction(d) * quotient)
+    if rest != 0 and (rest < 0) != (d < 0):
+        rest += d
+    return rest
 
 
 def _to_multiple(x: Any, significance: Any, up: bool) -> Any:

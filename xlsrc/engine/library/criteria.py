@@ -4,13 +4,18 @@ A criterion is a value (``5``, ``"Valmis"``) or a text with an operator
 (``">=90"``, ``"<>Peruttu"``, ``"Tie*"``).  Rules follow Excel as LibreOffice
 reproduces them (checked by the LibreOffice oracle test):
 
-* a number matches numbers equal to it; a numeric *text* ("5") also matches
-  the text "5";
+* a number (``23``, ``"23"``, ``"=23"``) matches numbers equal to it and texts
+  that read as that number (the text "23"); ``"<>23"`` matches everything but
+  the *numbers* equal to it (the text "23" is "not equal");
 * text matches text case-insensitively, with ``*``/``?`` wildcards (``~``
   escapes) for ``=`` and ``<>``;
 * ``""`` matches blank cells and empty texts; ``"="`` only blank cells;
-  ``"<>"`` every non-blank cell;
+  ``"<>"`` every non-blank cell; an ordering operator with nothing after it
+  (``">"&A1`` with A1 blank) matches nothing;
 * a blank criterion cell behaves as 0.
+
+These rules are Excel's, checked against the Excel-saved golden workbooks
+(tests/engine/golden/STATISTICAL/COUNTIFS.xlsx).
 """
 
 from __future__ import annotations
@@ -36,8 +41,8 @@ def wildcard(pattern: str) -> re.Pattern[str] | None:
     out = []
     chars = iter(pattern)
     for ch in chars:
-        if ch == "~":
-            out.append(re.escape(next(chars, "~")))
+        if ch == "~":  # escapes the next character; a trailing "~" stands for nothing
+            out.append(re.escape(next(chars, "")))
         elif ch == "*":
             out.append(".*")
         elif ch == "?":
@@ -63,7 +68,7 @@ def parse(criterion: Any) -> Criterion:
     if criterion is None:
         criterion, kind = 0.0, float
     if kind is float:
-        return Criterion(_number_equals(criterion), None, False)
+        return Criterion(_number_or_text_equals(criterion), None, False)
     if kind is bool:
         return Criterion(lambda v: type(v) is bool and v == criterion, None, False)
     if kind is XlError:
@@ -84,16 +89,17 @@ def _parse_text(text: str) -> Criterion:
         return Criterion(lambda v: v is None or v == "", None, True)
     if op == "<>" and text == "":
         return Criterion(lambda v: v is not None, None, False)
+    if text == "":
+        return Criterion(lambda v: False, None, False)  # ">" & a blank cell: nothing
     number = parse_number(text)
     error = XlError.from_literal(text)
     upper = text.upper()
     if op in ("", "=", "<>"):
         if number is not None:
-            lowered = text.lower()
-            equal = _number_equals(number)
-
-            def equals(v: Any) -> bool:
-                return equal(v) or (type(v) is str and v.lower() == lowered)
+            if op == "<>":
+                equal = _number_equals(number)
+                return Criterion(lambda v: not equal(v), None, True)
+            equals = _number_or_text_equals(number)
 
         elif error is not None:
 
@@ -148,6 +154,19 @@ def _parse_text(text: str) -> Criterion:
         return type(v) is wanted and test(compare(v, target))
 
     return Criterion(ordered, None, False)
+
+
+def _number_or_text_equals(number: float) -> Predicate:
+    """A number criterion: numbers equal to it, and texts that read as that number."""
+    equal = _number_equals(number)
+
+    def equals(v: Any) -> bool:
+        if type(v) is str:
+            parsed = parse_number(v)
+            return parsed is not None and approx_equal(parsed, number)
+        return equal(v)
+
+    return equals
 
 
 def _number_equals(number: float) -> Predicate:

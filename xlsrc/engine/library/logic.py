@@ -60,7 +60,7 @@ def _logicals(book: Any, args: tuple[Any, ...]) -> list[bool] | XlError:
                     out.append(v != 0.0)
                 elif kind is XlError:
                     return v  # type: ignore[no-any-return]
-        elif arg is not None:
+        elif arg is not None and arg != "":  # OR("", TRUE) is TRUE: an empty text is skipped
             flag = to_bool(arg)
             if type(flag) is XlError:
                 return flag

@@ -1,7 +1,10 @@
 """INDEX, MATCH, XMATCH, VLOOKUP, HLOOKUP, XLOOKUP, ROW(S), COLUMN(S), OFFSET, TRANSPOSE.
 
-Approximate matches assume sorted data, as Excel does; on sorted data the
-linear scan used here returns what Excel's binary search returns.
+Approximate matches (MATCH/VLOOKUP/HLOOKUP with match type 1 or -1) and
+XLOOKUP/XMATCH binary search assume sorted data and Excel finds the answer by
+bisection; on sorted data the linear scan used here returns the same cell, on
+unsorted data the answer depends on Excel's exact bisection steps, so such a
+lookup is refused rather than guessed.  A blank lookup value is 0, as in Excel.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import flat_line, grid, integer, shape
 from xlsrc.engine.library.criteria import wildcard
 from xlsrc.engine.library.spec import native
@@ -25,6 +29,8 @@ def find(
     -1: smallest value >= lookup (sorted descending).  ``wild`` enables
     Excel wildcards for an exact text match.
     """
+    if lookup is None:
+        lookup = 0.0
     if mode == 0:
         pattern = wildcard(lookup) if wild and type(lookup) is str else None
         order = range(len(values) - 1, -1, -1) if reverse else range(len(values))
@@ -48,6 +54,7 @@ def find(
             if type(v) is kind and compare(v, lookup) == 0:
                 return i
         return -1
+    _require_sorted(values, lookup, descending=mode == -1)
     best = -1
     kind = type(lookup)
     for i, v in enumerate(values):
@@ -67,19 +74,49 @@ def find(
     return best
 
 
+def _require_sorted(values: list[Any], lookup: Any, descending: bool, strict: bool = False) -> None:
+    """Refuse a bisecting lookup over values (of the lookup's kind) that are not sorted.
+
+    ``strict``: equal neighbours are refused too (which of them a binary search
+    lands on depends on its steps).
+    """
+    kind = type(lookup)
+    previous = None
+    for v in values:
+        if type(v) is not kind:
+            continue
+        if previous is not None:
+            order = compare(previous, v)
+            if (
+                (order > 0 and not descending)
+                or (order < 0 and descending)
+                or (strict and order == 0)
+            ):  # type: ignore[operator]
+                raise UnsupportedFeature(
+                    "approximate or binary-search lookup in unsorted data "
+                    "(Excel's answer depends on its bisection steps)"
+                )
+        previous = v
+
+
 def _nearest(values: list[Any], lookup: Any, mode: int, reverse: bool) -> int:
-    """XLOOKUP match modes -1/1 on unsorted data: exact, else next smaller/larger."""
+    """XLOOKUP match modes -1/1: exact, else the next smaller/larger; ties: the first found."""
+    if lookup is None:
+        lookup = 0.0
     exact = find(values, lookup, 0, reverse=reverse)
     if exact >= 0:
         return exact
     best, best_value = -1, None
     kind = type(lookup)
-    for i, v in enumerate(values):
+    order_of = range(len(values) - 1, -1, -1) if reverse else range(len(values))
+    for i in order_of:
+        v = values[i]
         if type(v) is not kind:
             continue
         order = compare(v, lookup)
         if (mode == -1 and order < 0) or (mode == 1 and order > 0):  # type: ignore[operator]
-            if best < 0 or (compare(v, best_value) > 0) == (mode == -1):  # type: ignore[operator]
+            closer = best < 0 or compare(v, best_value) == (1 if mode == -1 else -1)
+            if closer:
                 best, best_value = i, v
     return best
 
@@ -101,6 +138,9 @@ def match(book: Any, lookup: Any, array: Any, match_type: Any = 1.0) -> Any:
 def xmatch(
     book: Any, lookup: Any, array: Any, match_mode: Any = 0.0, search_mode: Any = 1.0
 ) -> Any:
+    rows, cols = shape(array)
+    if rows != 1 and cols != 1:
+        return XlError.VALUE
     values = flat_line(book, array)
     if type(values) is XlError:
         return values
@@ -114,8 +154,14 @@ def _xfind(values: list[Any], lookup: Any, match_mode: Any, search_mode: Any) ->
     mode, search = integer(match_mode), integer(search_mode)
     if type(mode) is XlError or type(search) is XlError:
         return mode if type(mode) is XlError else search
+    if mode == 3:
+        raise UnsupportedFeature("match mode 3 (regular expressions) is not supported")
     if mode not in (0, -1, 1, 2) or search not in (1, -1, 2, -2):
         return XlError.VALUE
+    if lookup is None:
+        lookup = 0.0
+    if search in (2, -2):  # binary search: only exact on sorted data
+        _require_sorted(values, lookup, descending=search == -2, strict=True)
     reverse = search in (-1, -2)
     if mode in (0, 2):
         return find(values, lookup, 0, wild=mode == 2, reverse=reverse)
@@ -167,6 +213,8 @@ def _pick(book: Any, area: Any, row: int | None, col: int | None) -> Any:
 def _table_lookup(
     book: Any, lookup: Any, table: Any, index: Any, approximate: Any, by_row: bool
 ) -> Any:
+    if type(table) is str:
+        return XlError.VALUE  # VLOOKUP(x, "text", 1); a number or TRUE is a 1x1 table
     number = integer(index)
     if type(number) is XlError:
         return number
@@ -215,7 +263,9 @@ def index(book: Any, area: Any, row: Any, col: Any = None, area_number: Any = 1.
             r, c = 1, r
         else:
             c = 0 if cols > 1 else 1
-    if r < 0 or c < 0 or r > rows or c > cols:  # type: ignore[operator]
+    if r < 0 or c < 0:  # type: ignore[operator]
+        return XlError.VALUE
+    if r > rows or c > cols:  # type: ignore[operator]
         return XlError.REF
     if type(area) is Ref:
         r1, r2 = (area.r1, area.r2) if r == 0 else (area.r1 + r - 1,) * 2  # type: ignore[operator]

@@ -11,7 +11,7 @@ from xlsrc.engine.library.criteria import wildcard
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.library.textformat import format_value
 from xlsrc.engine.refs import Ref
-from xlsrc.engine.values import MAX_TEXT, parse_number, text_result, to_bool, to_text
+from xlsrc.engine.values import MAX_TEXT, text_number, text_result, to_bool, to_text
 
 
 def _texts(book: Any, args: tuple[Any, ...], skip_empty: bool = False) -> list[str] | XlError:
@@ -178,11 +178,12 @@ def search(needle: Any, haystack: Any, start: Any = None) -> Any:
 def value(text: Any) -> Any:
     if type(text) is float:
         return text
+    if text is None:  # VALUE of an empty cell is 0
+        return 0.0
     s = to_text(text)
     if type(s) is XlError:
         return s
-    number = parse_number(s)  # type: ignore[arg-type]
-    return XlError.VALUE if number is None else number
+    return text_number(s)  # type: ignore[arg-type]
 
 
 @native("TEXT", "vv", book=True)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine.errors import UnsupportedFeature
-from xlsrc.engine.values import number_text, serial_date, to_number, to_text
+from xlsrc.engine.values import excel_weekday, number_text, serial_parts, to_number, to_text
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December"]  # fmt: skip
@@ -27,6 +27,9 @@ _DATE_TOKEN = re.compile(
     r"yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm|a/p|\.0+", re.I
 )
 _LITERAL = set("$-+()/: ,€£'")
+_COLOURS = r"black|blue|cyan|green|magenta|red|white|yellow|color\d{1,2}"
+#: the widest number General shows in full (TEXT(x, "General")); wider ones are abbreviated
+_GENERAL_WIDTH = 11
 
 
 def _sections(code: str) -> list[str]:
@@ -57,7 +60,7 @@ def _strip_brackets(section: str) -> str:
         inner = match.group(1)
         if inner.startswith("$"):
             return '"' + inner[1:].split("-")[0] + '"'
-        if re.fullmatch(r"[A-Za-z]+\d*", inner):
+        if re.fullmatch(_COLOURS, inner, re.I):
             return ""  # colour such as [Red] or [Color10]
         raise UnsupportedFeature(f"TEXT format code [{inner}] is not supported")
 
@@ -68,7 +71,12 @@ def format_value(value: Any, code: str, date1904: bool = False) -> str | XlError
     if type(value) is XlError:
         return value
     sections = [_strip_brackets(s) for s in _sections(code)]
-    number = to_number(value) if type(value) is not str or value.strip() else XlError.VALUE
+    # TRUE/FALSE are not numbers to a number format: TEXT(TRUE, "0") is "TRUE"
+    number = (
+        XlError.VALUE
+        if type(value) is bool or (type(value) is str and not value.strip())
+        else to_number(value)
+    )
     if type(number) is XlError:
         text = to_text(value)
         if type(text) is XlError:
@@ -80,11 +88,17 @@ def format_value(value: Any, code: str, date1904: bool = False) -> str | XlError
         return text  # type: ignore[return-value]
     x: float = number  # type: ignore[assignment]
     if x < 0 and len(sections) >= 2 and sections[1] != "":
+        if _is_date(sections[0]) or _is_date(sections[1]):
+            raise UnsupportedFeature("TEXT of a negative number with a date section")
         return _render(-x, sections[1], date1904)
     if x == 0 and len(sections) >= 3:
         return _render(x, sections[2], date1904)
+    if x < 0 and _is_date(sections[0]):
+        return XlError.VALUE  # a negative number is no date
     rendered = _render(abs(x), sections[0], date1904)
-    return ("-" + rendered) if x < 0 and _has_digits(rendered) else rendered
+    if type(rendered) is XlError:
+        return rendered
+    return ("-" + rendered) if x < 0 and _has_digits(rendered) else rendered  # type: ignore[operator]
 
 
 def _has_digits(text: str) -> bool:
@@ -110,15 +124,25 @@ def _literal_text(section: str) -> str:
     return "".join(out)
 
 
-def _render(x: float, section: str, date1904: bool) -> str:
+def _render(x: float, section: str, date1904: bool) -> str | XlError:
     if section.strip().lower() == "general" or section == "":
-        return number_text(x) if section else ""
-    bare = re.sub(r'"[^"]*"|\\.', "", section)
-    if re.search(r"[yd]|h|s|am/pm", bare, re.I) or re.fullmatch(r"[^0#?]*m+[^0#?]*", bare):
+        if not section:
+            return ""
+        text = number_text(x)
+        if len(text) > _GENERAL_WIDTH:
+            raise UnsupportedFeature(f"TEXT of {text} with General (Excel abbreviates it)")
+        return text
+    if _is_date(section):
         return _render_date(x, section, date1904)
+    bare = re.sub(r'"[^"]*"|\\.', "", section)
     if "/" in bare and re.search(r"[0#?]\s*/\s*[0#?\d]", bare):
         raise UnsupportedFeature(f"TEXT fraction format {section!r} is not supported")
     return _render_number(x, section)
+
+
+def _is_date(section: str) -> bool:
+    bare = re.sub(r'"[^"]*"|\\.', "", section)
+    return bool(re.search(r"[yd]|h|s|am/pm", bare, re.I) or re.fullmatch(r"[^0#?]*m+[^0#?]*", bare))
 
 
 def _tokens(section: str) -> list[tuple[str, str]]:
@@ -185,7 +209,10 @@ def _render_number(x: float, section: str) -> str:
     # rebuild: literals before the first placeholder, the number, literals after
     out: list[str] = []
     placed = False
-    for kind, c in items:
+    last = max(i for i, (kind, c) in enumerate(items) if kind == "code" and c in "0#?")
+    for index, (kind, c) in enumerate(items):
+        if placed and index < last and not (kind == "code" and c in "0#?.,"):
+            raise UnsupportedFeature(f"TEXT format {section!r}: text between digit placeholders")
         if kind == "lit":
             out.append(c)
         elif c in "0#?.,":
@@ -213,10 +240,32 @@ def _render_scientific(x: float, items: list[tuple[str, str]]) -> str:
     return f"{mantissa}E{sign}{str(abs(int(exponent))).rjust(digits, '0')}"
 
 
-def _render_date(x: float, section: str, date1904: bool) -> str:
-    if x < 0:
-        raise UnsupportedFeature("TEXT of a negative date")
-    moment = serial_date(x, date1904)
+class _Moment(NamedTuple):
+    """A serial's calendar fields as Excel reads them (1900-01-00 and 1900-02-29 included)."""
+
+    year: int
+    month: int
+    day: int
+    hour: int
+    minute: int
+    second: int
+    weekday_index: int  # 0 = Monday, as datetime.weekday()
+
+    def weekday(self) -> int:
+        return self.weekday_index
+
+
+def _render_date(x: float, section: str, date1904: bool) -> str | XlError:
+    found = serial_parts(x, date1904)
+    if found is None:
+        return XlError.VALUE  # a negative serial or one after 9999-12-31
+    if re.search(r"\.0|\[", section):
+        raise UnsupportedFeature(f"TEXT date format {section!r} (fractions of seconds)")
+    year, month, day, second = found
+    sunday_first = excel_weekday(x, date1904)
+    moment = _Moment(
+        year, month, day, second // 3600, second // 60 % 60, second % 60, (sunday_first + 6) % 7
+    )
     items = _tokens(section)
     code = "".join(c if kind == "code" else "\x01" for kind, c in items)
     literals = iter(c for kind, c in items if kind == "lit")
