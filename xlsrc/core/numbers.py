@@ -21,9 +21,10 @@ Decisions (tested in tests/core/test_numbers.py):
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Literal
 
 from xlsrc.core.errors import InvalidNumber
@@ -229,14 +230,40 @@ def require_number(cell: str | float | int | bool | None, where: str, expected: 
     raise InvalidNumber(f"{where}: odotettiin lukua ({expected}), löytyi {found}")
 
 
-def round_half_up(value: float, decimals: int = 0) -> float:
-    """Round as the reports (and Excel's ROUND) do: halves away from zero.
+#: enough digits for any rounding round_digits does (at most 16 significant digits remain)
+_ROUNDING_CONTEXT = Context(prec=40)
 
-    Goes through the shortest decimal repr of ``value`` so that 2.675 rounds
-    to 2.68 as a person reading the number expects, not to binary 2.67.
+
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """Round as the reports and Excel's ROUND do: halves away from zero.
+
+    The one half-up rounding of the project (the engine's ROUND uses it too).
     """
-    quantum = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    return round_digits(value, decimals, ROUND_HALF_UP)
+
+
+def round_digits(value: float, decimals: int, rounding: str = ROUND_HALF_UP) -> float:
+    """``value`` rounded to ``decimals`` places (negative: tens, hundreds...) as Excel does.
+
+    Excel rounds the number as it shows it, its 15-significant-digit decimal:
+    0.12344999999999999 is 0.12345 and rounds to 0.1235 at four places, and
+    (204.1 - 200) / 200 * 100 is 2.05 and rounds to 2.1 - not the binary
+    value just below.  ``rounding`` is a :mod:`decimal` mode: ROUND_HALF_UP
+    (ROUND), ROUND_UP (ROUNDUP, away from zero), ROUND_DOWN (ROUNDDOWN, TRUNC).
+    """
+    if not math.isfinite(value) or value == 0:
+        return value
+    shown = Decimal(format(value, ".15g"))
+    leading = shown.adjusted()  # the power of ten of the first significant digit
+    if -decimals <= leading - 15:
+        return float(shown)  # nothing beyond the 15 digits to round away
+    place = Decimal(1).scaleb(-decimals)
+    rounded = shown.quantize(place, rounding=rounding, context=_ROUNDING_CONTEXT)
+    return _plain(float(rounded))
+
+
+def _plain(value: float) -> float:
+    return 0.0 if value == 0 else value
 
 
 def format_fi(value: float, decimals: int = 0, unit: str = "") -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from xlsrc.core.errors import XlError
@@ -241,13 +240,6 @@ def to_text(value: Any) -> str | XlError:
     if isinstance(value, int | float):
         return number_text(float(value))
     return XlError.VALUE
-
-
-def round_half_away(x: float, digits: int) -> float:
-    """ROUND as Excel does it: on the 15-digit decimal value, halves away from zero."""
-    exponent = Decimal(1).scaleb(-digits)
-    rounded = Decimal(format(x, ".15g")).quantize(exponent, rounding=ROUND_HALF_UP)
-    return float(rounded)
 
 
 # Ordering of types when compared: numbers < text < logical values.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from decimal import ROUND_DOWN, ROUND_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -20,7 +20,8 @@ from xlsrc.engine.library.common import (
 )
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.refs import Ref
-from xlsrc.engine.values import checked, round_half_away, to_number
+from xlsrc.core.numbers import round_digits
+from xlsrc.engine.values import checked, to_number
 
 
 def _aggregate(name: str, reduce: Callable[[list[float]], Any], empty: Any) -> None:
@@ -130,27 +131,28 @@ def sumproduct(book: Any, *arrays: Any) -> Any:
     return math.fsum(total)
 
 
-def _digits_round(x: float, digits: float, rounding: str) -> float:
-    exponent = Decimal(1).scaleb(-int(digits))
-    return float(Decimal(format(x, ".15g")).quantize(exponent, rounding=rounding))
+def _rounded(x: Any, digits: Any, rounding: str) -> Any:
+    """ROUND, ROUNDUP, ROUNDDOWN: the 15-digit decimal rounded (core.numbers.round_digits)."""
+    pair = both_numbers(x, digits)
+    if type(pair) is XlError:
+        return pair
+    value, places = pair  # type: ignore[misc]
+    return round_digits(value, int(places), rounding)
 
 
 @native("ROUND", "vv")
 def round_(x: Any, digits: Any) -> Any:
-    pair = both_numbers(x, digits)
-    return pair if type(pair) is XlError else round_half_away(pair[0], int(pair[1]))  # type: ignore[index]
+    return _rounded(x, digits, ROUND_HALF_UP)
 
 
 @native("ROUNDUP", "vv")
 def roundup(x: Any, digits: Any) -> Any:
-    pair = both_numbers(x, digits)
-    return pair if type(pair) is XlError else _digits_round(*pair, ROUND_UP)  # type: ignore[misc]
+    return _rounded(x, digits, ROUND_UP)
 
 
 @native("ROUNDDOWN", "vv")
 def rounddown(x: Any, digits: Any) -> Any:
-    pair = both_numbers(x, digits)
-    return pair if type(pair) is XlError else _digits_round(*pair, ROUND_DOWN)  # type: ignore[misc]
+    return _rounded(x, digits, ROUND_DOWN)
 
 
 @native("TRUNC", "vv", min_args=1)
