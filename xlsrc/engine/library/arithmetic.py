@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.core.numbers import round_digits
 from xlsrc.engine.library.common import (
     both_numbers,
     first_error,
@@ -20,7 +21,6 @@ from xlsrc.engine.library.common import (
 )
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.refs import Ref
-from xlsrc.core.numbers import round_digits
 from xlsrc.engine.values import checked, to_number
 
 
