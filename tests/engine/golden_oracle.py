@@ -43,6 +43,7 @@ _REF = re.compile(
 )
 _ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
 _ERRORS |= {"#GETTING_DATA"}
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 @dataclass
@@ -143,9 +144,19 @@ def _inside(cell: str, sheet: str, r1: int, c1: int, r2: int, c2: int) -> bool:
 
 
 def plain(value: Any) -> Any:
-    """A value as the file stores it: openpyxl turns date-formatted numbers into datetimes."""
+    """A value as the file means it, where openpyxl leaves it half read.
+
+    openpyxl turns date-formatted numbers into datetimes, and leaves OOXML's
+    ``_x000D_`` escapes in cached texts as they are, while a carriage return
+    written literally reads back as a line feed (XML end-of-line handling):
+    the escapes are decoded and line ends normalised on both sides.
+    """
     if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
         return float(to_excel(value))
+    if isinstance(value, str) and "_x" in value:
+        value = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 

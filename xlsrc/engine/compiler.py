@@ -37,6 +37,7 @@ from xlsrc.engine.errors import (
     FormulaProblem,
     FormulaSyntaxError,
     UdfFailure,
+    UnsupportedFeature,
     UnsupportedFunction,
 )
 from xlsrc.engine.evaluator import Book, SheetState
@@ -481,6 +482,8 @@ class Compiler:
             if len(args) != 1:
                 raise FormulaSyntaxError("SINGLE takes one argument")
             return self.anything(("ii", args[0]), ctx)
+        if name == "INDIRECT":
+            return self._indirect(args, ctx)
         if name.startswith(PREFIX) or name in self.registry:
             if name not in self.registry:
                 raise UnsupportedFunction(name)
@@ -498,6 +501,26 @@ class Compiler:
             kinds = kinds.replace("l", "L")
         prefix: tuple[Any, ...] = (self.book,) if native.book else ()
         return self._invoke(native.func, prefix, native.host, kinds, args, ctx)
+
+    def _indirect(self, args: tuple[Node, ...], ctx: _Context) -> Fn:
+        """INDIRECT("Sheet!A1:B2"): a literal A1 reference is compiled as that reference.
+
+        A reference text computed at run time would make the dependencies of
+        the formula unknowable before it runs; it is refused, as is R1C1 style.
+        """
+        a1 = len(args) == 1 or (len(args) == 2 and args[1][0] == "bool" and args[1][1])
+        if not args or args[0][0] != "str" or not a1:
+            raise UnsupportedFeature(
+                "INDIRECT is supported only with a literal A1 reference text, "
+                'such as INDIRECT("Sheet1!A1:B5")'
+            )
+        try:  # read from (0, 0), relative parts are the absolute row and column
+            target = parse(tokenize(args[0][1], 0, 0))
+        except FormulaSyntaxError:
+            return lambda r, c: XlError.REF
+        if target[0] not in ("ref", "range"):
+            return lambda r, c: XlError.REF
+        return self.anything(_absolute(target), ctx)
 
     def _udf(self, spec: FunctionSpec, args: tuple[Node, ...], ctx: _Context) -> Fn:
         required = sum(1 for a in spec.args if not a.optional)
@@ -597,6 +620,15 @@ def _call_maker(count: int, propagate: tuple[int, ...]) -> Callable[..., Fn]:
     namespace: dict[str, Any] = {"XlError": XlError}
     exec("\n".join(lines), namespace)  # noqa: S102 - source built from integers only
     return namespace["make"]  # type: ignore[no-any-return]
+
+
+def _absolute(node: Node) -> Node:
+    """A reference node read from (0, 0) with every part made absolute (INDIRECT's text)."""
+    if node[0] == "range":
+        return ("range", _absolute(node[1]), _absolute(node[2]))
+    if node[0] == "ref":
+        return (*node[:6], R1_ABS | C1_ABS | R2_ABS | C2_ABS)
+    return node
 
 
 def _intersected(book: Book, v: Any, r: int, c: int) -> Any:

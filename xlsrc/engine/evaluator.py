@@ -125,6 +125,10 @@ class SheetState:
     max_row: int = 0
     max_col: int = 0
     tables: list[Table] = field(default_factory=list)
+    #: whether any row is hidden (SUBTOTAL 101-111 and AGGREGATE would skip it)
+    hidden_rows: bool = False
+    #: cells whose formula calls SUBTOTAL or AGGREGATE (which skip each other's cells)
+    subtotals: set[int] = field(default_factory=set)
 
     def extend(self, row: int, col: int) -> None:
         if row > self.max_row:

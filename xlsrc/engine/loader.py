@@ -7,6 +7,7 @@ unsupported syntax) is collected and reported together, with its cell.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,9 @@ from xlsrc.engine.package import Package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
 from xlsrc.engine.sheetscan import FormulaCell, SheetCells, scan
 from xlsrc.registry import Registry
+
+_HIDDEN_ROW = re.compile(r"""<(?:\w+:)?row\b[^>]*\shidden\s*=\s*["'](?:1|true)["']""")
+_SUBTOTAL = re.compile(r"\b(?:SUBTOTAL|AGGREGATE)\s*\(", re.I)
 
 
 @dataclass
@@ -58,6 +62,7 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
             raise UnreadableWorkbook(f"sheet {part.name!r}: {problem}") from problem
         state.values = cells.values
         state.extend(cells.max_row, cells.max_col)
+        state.hidden_rows = _HIDDEN_ROW.search(xml) is not None
         sheets.append(LoadedSheet(state=state, part=part.part, cells=cells))
     for table in package.tables:
         owner = book.sheets[table.sheet.upper()]
@@ -119,6 +124,9 @@ def _compile_sheet(
         for key in cells:
             waiting[key] = pending
         keys.extend(cells)
+        text = formula.text or anchors.get(formula.shared_index or "", (formula, None))[0].text
+        if text and _SUBTOTAL.search(text):
+            state.subtotals.update(cells)
         if udf:
             udf_keys.update(cells)
         if problem is not None:

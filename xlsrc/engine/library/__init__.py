@@ -10,9 +10,11 @@ from xlsrc.engine.library import (  # noqa: F401  (imported to register their fu
     arithmetic,
     conditional,
     dates,
+    finance,
     info,
     logic,
     lookup,
+    subtotal,
     text,
 )
 from xlsrc.engine.library.spec import NATIVE, Native

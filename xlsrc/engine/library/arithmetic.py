@@ -10,6 +10,7 @@ from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.core.numbers import round_digits
+from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import (
     both_numbers,
     first_error,
@@ -31,10 +32,21 @@ def _aggregate(name: str, reduce: Callable[[list[float]], Any], empty: Any) -> N
         picked = numbers(book, args)
         if type(picked) is XlError:
             return picked
-        return reduce(picked) if picked else empty  # type: ignore[arg-type]
+        return overflow_checked(reduce, picked, empty)  # type: ignore[arg-type]
 
     compute.__name__ = name.lower()
     native(name, "a", repeat="a", min_args=1, book=True)(compute)
+
+
+def overflow_checked(reduce: Callable[[list[float]], Any], values: list[float], empty: Any) -> Any:
+    """``reduce(values)`` (``empty`` for none), #NUM! where the result overflows (never inf)."""
+    if not values:
+        return empty
+    try:
+        result = reduce(values)
+    except OverflowError:  # math.fsum's intermediate overflow
+        return XlError.NUM
+    return checked(result) if type(result) is float else result
 
 
 def _median(values: list[float]) -> float:
@@ -278,3 +290,89 @@ def ceiling(x: Any, significance: Any = 1.0) -> Any:
 @native("FLOOR", "vv", min_args=1)
 def floor(x: Any, significance: Any = 1.0) -> Any:
     return _to_multiple(x, significance, up=False)
+
+
+#: Excel refuses the trigonometric functions of numbers from 2**27 on (#NUM!)
+_TRIG_LIMIT = 2.0**27
+
+
+def _periodic(op: Callable[[float], float]) -> Callable[[float], Any]:
+    def compute(x: float) -> Any:
+        if abs(x) >= _TRIG_LIMIT:
+            return XlError.NUM
+        result = op(x)
+        if type(result) is float and result != 0 and abs(result) < 1e-9 * max(1.0, abs(x)):
+            # near a zero of SIN/COS (SIN(PI()) is 1.2e-16) Excel's own argument
+            # reduction gives other last digits (golden trigonometric_functions.xlsx B12)
+            raise UnsupportedFeature(
+                "SIN/COS/TAN at a multiple of pi (Excel's rounding noise differs)"
+            )
+        return result
+
+    return compute
+
+
+def _domain(op: Callable[[float], float], low: float, high: float) -> Callable[[float], Any]:
+    def compute(x: float) -> Any:
+        return op(x) if low <= x <= high else XlError.NUM
+
+    return compute
+
+
+def _hyperbolic(op: Callable[[float], float]) -> Callable[[float], Any]:
+    def compute(x: float) -> Any:
+        try:
+            return checked(op(x))
+        except OverflowError:
+            return XlError.NUM
+
+    return compute
+
+
+_unary("SIN", _periodic(math.sin))
+_unary("COS", _periodic(math.cos))
+_unary("TAN", _periodic(lambda x: checked(math.tan(x))))
+_unary("ASIN", _domain(math.asin, -1.0, 1.0))
+_unary("ACOS", _domain(math.acos, -1.0, 1.0))
+_unary("ATAN", math.atan)
+_unary("SINH", _hyperbolic(math.sinh))
+_unary("COSH", _hyperbolic(math.cosh))
+_unary("TANH", math.tanh)
+_unary("DEGREES", lambda x: checked(math.degrees(x)))
+_unary("RADIANS", math.radians)
+
+
+@native("ATAN2", "vv")
+def atan2(x: Any, y: Any) -> Any:
+    pair = both_numbers(x, y)
+    if type(pair) is XlError:
+        return pair
+    a, b = pair  # type: ignore[misc]
+    if a == 0 and b == 0:
+        return XlError.DIV0
+    return math.atan2(b, a)
+
+
+@native("QUOTIENT", "vv")
+def quotient(n: Any, d: Any) -> Any:
+    if type(n) is bool or type(d) is bool:
+        return XlError.VALUE  # golden/MATH_AND_TRIGONOMETRY/MOD_QUOTIENT.xlsx D39
+    pair = both_numbers(n, d)
+    if type(pair) is XlError:
+        return pair
+    a, b = pair  # type: ignore[misc]
+    if b == 0:
+        return XlError.DIV0
+    return _plain(float(math.trunc(a / b)))
+
+
+def _plain(x: float) -> float:
+    return 0.0 if x == 0 else x
+
+
+@native("SUMSQ", "a", repeat="a", min_args=1, book=True)
+def sumsq(book: Any, *args: Any) -> Any:
+    picked = numbers(book, args)
+    if type(picked) is XlError:
+        return picked
+    return checked(math.fsum(x * x for x in picked))  # type: ignore[union-attr]

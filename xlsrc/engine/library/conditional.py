@@ -15,6 +15,7 @@ from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine.library import criteria
+from xlsrc.engine.library.arithmetic import overflow_checked
 from xlsrc.engine.library.common import shape
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.refs import Ref
@@ -108,7 +109,7 @@ def _conditional_numbers(book: Any, values: Any, args: tuple[Any, ...]) -> Any:
 def _reduced(picked: Any, reduce: Callable[[list[float]], Any], empty: Any) -> Any:
     if type(picked) is XlError:
         return picked
-    return reduce(picked) if picked else empty
+    return overflow_checked(reduce, picked, empty)
 
 
 def _average(values: list[float]) -> float:

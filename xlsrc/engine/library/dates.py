@@ -1,4 +1,6 @@
-"""DATE, YEAR, MONTH, DAY, WEEKDAY, EDATE, EOMONTH, TODAY, NOW, TIME, HOUR, MINUTE, SECOND.
+"""Dates and times: DATE, YEAR..SECOND, TIME, WEEKDAY, EDATE, EOMONTH, DAYS, NETWORKDAYS...
+
+Also WORKDAY, DATEDIF, TODAY and NOW.
 
 Serial numbers are read as Excel reads them (:func:`~xlsrc.engine.values.serial_parts`):
 the 1900 system keeps Lotus 1-2-3's 1900-01-00 (serial 0) and 1900-02-29
@@ -15,7 +17,8 @@ from datetime import date
 from typing import Any
 
 from xlsrc.core.errors import XlError
-from xlsrc.engine.library.common import integer
+from xlsrc.engine.errors import UnsupportedFeature
+from xlsrc.engine.library.common import integer, values_of
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.values import date_serial, excel_weekday, max_serial, serial_parts, to_number
 
@@ -184,3 +187,93 @@ def now(book: Any) -> float:
         _serial(book, moment.date())
         + (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86400.0
     )
+
+
+def _holidays(book: Any, holidays: Any) -> set[int] | XlError:
+    """The holiday serials of NETWORKDAYS/WORKDAY (a range, an array or one date)."""
+    found: set[int] = set()
+    if holidays is None:
+        return found
+    for value in values_of(book, holidays):
+        if value is None:
+            continue
+        number = _strict_number(value)
+        if type(number) is XlError:
+            return number
+        if serial_parts(number, book.date1904) is None:  # type: ignore[arg-type]
+            return XlError.NUM
+        found.add(int(number))  # type: ignore[call-overload]
+    return found
+
+
+def _workday(book: Any, serial: int, holidays: set[int]) -> bool:
+    return excel_weekday(serial, book.date1904) not in (0, 6) and serial not in holidays
+
+
+@native("NETWORKDAYS", "vva", min_args=2, book=True)
+def networkdays(book: Any, start: Any, end: Any, holidays: Any = None) -> Any:
+    first, last = _strict_number(start), _strict_number(end)
+    off = _holidays(book, holidays)
+    for x in (first, last, off):
+        if type(x) is XlError:
+            return x
+    a, b = int(first), int(last)  # type: ignore[call-overload]
+    for x in (a, b):
+        if serial_parts(x, book.date1904) is None:
+            return XlError.NUM
+    sign = 1.0 if a <= b else -1.0
+    low, high = min(a, b), max(a, b)
+    weeks, rest = divmod(high - low + 1, 7)
+    count = weeks * 5 + sum(1 for d in range(low, low + rest) if _workday(book, d, set()))
+    count -= sum(1 for d in off if low <= d <= high and _workday(book, d, set()))  # type: ignore[union-attr]
+    return sign * count
+
+
+@native("WORKDAY", "vva", min_args=2, book=True)
+def workday(book: Any, start: Any, days: Any, holidays: Any = None) -> Any:
+    first, steps = _strict_number(start), _strict_number(days)
+    off = _holidays(book, holidays)
+    for x in (first, steps, off):
+        if type(x) is XlError:
+            return x
+    serial, remaining = int(first), int(steps)  # type: ignore[call-overload]
+    if serial_parts(serial, book.date1904) is None or abs(remaining) > 10_000_000:
+        return XlError.NUM
+    step = 1 if remaining > 0 else -1
+    while remaining:
+        serial += step
+        if _workday(book, serial, off):  # type: ignore[arg-type]
+            remaining -= step
+    if serial_parts(serial, book.date1904) is None:
+        return XlError.NUM
+    return float(serial)
+
+
+@native("DATEDIF", "vvv", book=True)
+def datedif(book: Any, start: Any, end: Any, unit: Any) -> Any:
+    first, last = parts(book, start), parts(book, end)
+    for x in (first, last):
+        if type(x) is XlError:
+            return x
+    a, b = math.floor(to_number(start)), math.floor(to_number(end))  # type: ignore[arg-type]
+    if a > b:
+        return XlError.NUM
+    code = unit.upper() if type(unit) is str else None
+    y1, m1, d1, _ = first  # type: ignore[misc]
+    y2, m2, d2, _ = last  # type: ignore[misc]
+    months = (y2 - y1) * 12 + m2 - m1 - (1 if d2 < d1 else 0)
+    if code == "D":
+        return float(b - a)
+    if code == "M":
+        return float(months)
+    if code == "Y":
+        return float(months // 12)
+    if code == "YM":
+        return float(months % 12)
+    if code == "YD":
+        year = y2 if (m2, d2) >= (m1, d1) else y2 - 1
+        anniversary = serial_of(book, year, m1, d1)
+        return anniversary if type(anniversary) is XlError else float(b - anniversary)  # type: ignore[operator]
+    if code == "MD":
+        raise UnsupportedFeature('DATEDIF with "MD" (Excel documents it as inaccurate)')
+    return XlError.NUM

@@ -1,0 +1,192 @@
+"""PV, FV, PMT, NPER, NPV, IRR, RATE: Excel's time-value-of-money functions.
+
+The formulas are the ones Excel documents (support.microsoft.com, "PV
+function": pv*(1+rate)^nper + pmt*(1+rate*type)*((1+rate)^nper-1)/rate + fv = 0),
+solved for each unknown; IRR and RATE solve it by Newton's method from the
+guess, as Excel does, and give #NUM! when that does not converge.  A result
+that overflows is #NUM!, never inf or nan.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.errors import UnsupportedFeature
+from xlsrc.engine.library.common import numbers
+from xlsrc.engine.library.spec import native
+from xlsrc.engine.values import checked, to_number
+
+#: Newton's method: steps before giving up, and the step size that counts as converged
+_STEPS = 100
+_TOLERANCE = 1e-12
+
+
+def _numbers(*values: Any) -> list[float] | XlError:
+    out: list[float] = []
+    for value in values:
+        number = to_number(value)
+        if type(number) is XlError:
+            return number
+        out.append(number)  # type: ignore[arg-type]
+    return out
+
+
+def _growth(rate: float, periods: float) -> float:
+    """(1 + rate) ** periods, or inf where it overflows (caught as #NUM! by ``checked``)."""
+    try:
+        return math.pow(1.0 + rate, periods)
+    except (OverflowError, ValueError):
+        return math.inf
+
+
+def _annuity(rate: float, periods: float, due: float) -> float:
+    """The payment factor (1 + rate*type) * ((1+rate)^n - 1) / rate (n when rate is 0)."""
+    if rate == 0:
+        return periods
+    return (1.0 + rate * due) * (_growth(rate, periods) - 1.0) / rate
+
+
+def _safely(compute: Callable[[], float]) -> float | XlError:
+    try:
+        return checked(compute())
+    except (OverflowError, ZeroDivisionError, ValueError):
+        return XlError.NUM
+
+
+@native("PV", "vvvvv", min_args=3)
+def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
+    got = _numbers(rate, nper, pmt, fv or 0.0, kind or 0.0)
+    if type(got) is XlError:
+        return got
+    r, n, p, f, t = got  # type: ignore[misc]
+    due = 1.0 if t else 0.0
+    if r == 0:
+        return _safely(lambda: -(f + p * n))
+    if r <= -1:  # golden/FINANCIAL/PMT.xlsx J8: a rate of -100 % or less is #NUM!
+        return XlError.NUM
+    return _safely(lambda: -(f + p * _annuity(r, n, due)) / _growth(r, n))
+
+
+@native("FV", "vvvvv", min_args=3)
+def fv(rate: Any, nper: Any, pmt: Any, pv: Any = 0.0, kind: Any = 0.0) -> Any:
+    got = _numbers(rate, nper, pmt, pv or 0.0, kind or 0.0)
+    if type(got) is XlError:
+        return got
+    r, n, p, v, t = got  # type: ignore[misc]
+    due = 1.0 if t else 0.0
+    if r == -1 and n < 0:
+        return XlError.DIV0  # golden/FINANCIAL/FV.xlsx Sheet2!A1: 0 to a negative power
+    if r < -1:
+        raise UnsupportedFeature("FV with a rate below -100 % (Excel's result is not known)")
+    return _safely(lambda: -(v * _growth(r, n) + p * _annuity(r, n, due)))
+
+
+@native("PMT", "vvvvv", min_args=3)
+def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
+    got = _numbers(rate, nper, pv, fv or 0.0, kind or 0.0)
+    if type(got) is XlError:
+        return got
+    r, n, v, f, t = got  # type: ignore[misc]
+    if n == 0 or r <= -1:  # golden/FINANCIAL/PMT.xlsx F8, G24
+        return XlError.NUM
+    due = 1.0 if t else 0.0
+    factor = _annuity(r, n, due)
+    if factor == 0:
+        return XlError.NUM
+    return _safely(lambda: -(v * _growth(r, n) + f) / factor)
+
+
+@native("NPER", "vvvvv", min_args=3)
+def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
+    got = _numbers(rate, pmt, pv, fv or 0.0, kind or 0.0)
+    if type(got) is XlError:
+        return got
+    r, p, v, f, t = got  # type: ignore[misc]
+    if r == 0:
+        if p == 0:
+            return XlError.NUM
+        return _safely(lambda: -(v + f) / p)
+    due = 1.0 if t else 0.0
+    numerator = p * (1.0 + r * due) - f * r
+    denominator = p * (1.0 + r * due) + v * r
+    if denominator == 0 or numerator / denominator <= 0 or r <= -1:
+        return XlError.NUM
+    return _safely(lambda: math.log(numerator / denominator) / math.log(1.0 + r))
+
+
+@native("NPV", "va", repeat="a", min_args=2, book=True)
+def npv(book: Any, rate: Any, *values: Any) -> Any:
+    r = to_number(rate)
+    if type(r) is XlError:
+        return r
+    if r == -1:
+        return XlError.DIV0
+    flows = numbers(book, values)
+    if type(flows) is XlError:
+        return flows
+    return _safely(
+        lambda: math.fsum(x / _growth(r, i) for i, x in enumerate(flows, start=1))  # type: ignore[arg-type,operator]
+    )
+
+
+def _newton(value: Callable[[float], float], slope: Callable[[float], float], guess: float) -> Any:
+    """A root of ``value`` by Newton's method from ``guess``, or #NUM! if it does not converge."""
+    x = guess
+    for _ in range(_STEPS):
+        try:
+            f, d = value(x), slope(x)
+        except (OverflowError, ZeroDivisionError, ValueError):
+            return XlError.NUM
+        if d == 0 or not math.isfinite(f) or not math.isfinite(d):
+            return XlError.NUM
+        step = f / d
+        x -= step
+        if x <= -1:
+            return XlError.NUM
+        if abs(step) <= _TOLERANCE * max(1.0, abs(x)):
+            return x
+    return XlError.NUM
+
+
+@native("IRR", "av", min_args=1, book=True)
+def irr(book: Any, values: Any, guess: Any = 0.1) -> Any:
+    flows = numbers(book, (values,))
+    if type(flows) is XlError:
+        return flows
+    start = to_number(guess if guess is not None else 0.1)
+    if type(start) is XlError:
+        return start
+    if not any(x > 0 for x in flows) or not any(x < 0 for x in flows):  # type: ignore[union-attr]
+        return XlError.NUM
+    cash = list(flows)  # type: ignore[arg-type]
+
+    def value(r: float) -> float:
+        return math.fsum(x / (1.0 + r) ** i for i, x in enumerate(cash))
+
+    def slope(r: float) -> float:
+        return math.fsum(-i * x / (1.0 + r) ** (i + 1) for i, x in enumerate(cash))
+
+    return _newton(value, slope, start)  # type: ignore[arg-type]
+
+
+@native("RATE", "vvvvvv", min_args=3)
+def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: Any = 0.1) -> Any:
+    got = _numbers(nper, pmt, pv, fv or 0.0, kind or 0.0, 0.1 if guess is None else guess)
+    if type(got) is XlError:
+        return got
+    n, p, v, f, t, start = got  # type: ignore[misc]
+    due = 1.0 if t else 0.0
+
+    def value(r: float) -> float:
+        if abs(r) < 1e-10:
+            return v + p * n + f
+        return v * _growth(r, n) + p * _annuity(r, n, due) + f
+
+    def slope(r: float) -> float:
+        h = 1e-7 * max(1.0, abs(r))
+        return (value(r + h) - value(r - h)) / (2 * h)
+
+    return _newton(value, slope, start)

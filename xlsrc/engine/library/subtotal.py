@@ -1,0 +1,161 @@
+"""SUBTOTAL and AGGREGATE: aggregates that skip other subtotals (an Excel Table's totals row).
+
+Both leave out cells whose own formula calls SUBTOTAL or AGGREGATE, so a
+subtotal of a column holding subtotals counts each number once.  Rows hidden
+by hand or by a filter change what they count (SUBTOTAL 101-111, and 1-11 for
+filtered rows; AGGREGATE options 1, 3, 5, 7): the engine does not track which
+rows a filter hides, so on a sheet with hidden rows these are refused rather
+than guessed.  AGGREGATE functions 13 and 16-19 (MODE.SNGL, percentiles,
+quartiles) are refused too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from xlsrc.core.errors import XlError
+from xlsrc.engine.errors import UnsupportedFeature
+from xlsrc.engine.library.arithmetic import overflow_checked
+from xlsrc.engine.library.common import integer
+from xlsrc.engine.library.spec import native
+from xlsrc.engine.refs import COL_BITS, Ref
+from xlsrc.engine.values import checked
+
+
+def _mean(values: list[float]) -> float:
+    return math.fsum(values) / len(values)
+
+
+def _variance(values: list[float], sample: bool) -> Any:
+    count = len(values) - (1 if sample else 0)
+    if count <= 0:
+        return XlError.DIV0
+    mean = _mean(values)
+    return checked(math.fsum((x - mean) ** 2 for x in values) / count)
+
+
+def _deviation(values: list[float], sample: bool) -> Any:
+    variance = _variance(values, sample)
+    return variance if type(variance) is XlError else math.sqrt(variance)
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+Reduce = Callable[[list[float]], Any]
+
+#: function number -> (reduce over the numbers, value when there are none); 2 and 3 count
+_FUNCTIONS: dict[int, tuple[Reduce, Any]] = {
+    1: (_mean, XlError.DIV0),
+    2: (lambda v: float(len(v)), 0.0),
+    3: (lambda v: float(len(v)), 0.0),
+    4: (max, 0.0),
+    5: (min, 0.0),
+    6: (lambda v: checked(math.prod(v)), 0.0),
+    7: (lambda v: _deviation(v, sample=True), XlError.DIV0),
+    8: (lambda v: _deviation(v, sample=False), XlError.DIV0),
+    9: (math.fsum, 0.0),
+    10: (lambda v: _variance(v, sample=True), XlError.DIV0),
+    11: (lambda v: _variance(v, sample=False), XlError.DIV0),
+    12: (_median, XlError.NUM),
+}
+
+
+def _collect(
+    book: Any,
+    refs: tuple[Any, ...],
+    function: int,
+    skip_errors: bool,
+    skip_nested: bool = True,
+) -> list[float] | XlError:
+    """The numbers (COUNTA: the non-blank cells) of ``refs``, nested subtotals left out."""
+    out: list[float] = []
+    for ref in refs:
+        if type(ref) is not Ref:
+            return XlError.VALUE
+        nested = ref.sheet.subtotals if skip_nested else None
+        for i, line in enumerate(book.values(ref)):
+            base = (ref.r1 + i) << COL_BITS
+            for j, value in enumerate(line):
+                if nested and (base | (ref.c1 + j)) in nested:
+                    continue
+                kind = type(value)
+                if kind is XlError:
+                    if skip_errors:
+                        continue
+                    return value  # type: ignore[no-any-return]
+                if kind is float:
+                    out.append(value)
+                elif function == 3 and value is not None:
+                    out.append(0.0)
+    return out
+
+
+def _refuse_hidden(refs: tuple[Any, ...], name: str) -> None:
+    for ref in refs:
+        if type(ref) is Ref and ref.sheet.hidden_rows:
+            raise UnsupportedFeature(
+                f"{name} over a sheet with hidden or filtered rows "
+                "(which rows a filter hides is not known to the engine)"
+            )
+
+
+@native("SUBTOTAL", "v", repeat="a", min_args=2, book=True)
+def subtotal(book: Any, function_num: Any, *refs: Any) -> Any:
+    number = integer(function_num)
+    if type(number) is XlError:
+        return number
+    function = number % 100 if number > 100 else number  # type: ignore[operator]
+    if function not in _FUNCTIONS or function == 12 or number not in (function, function + 100):
+        return XlError.VALUE
+    _refuse_hidden(refs, "SUBTOTAL")
+    picked = _collect(book, refs, function, skip_errors=False)
+    if type(picked) is XlError:
+        return picked
+    reduce, empty = _FUNCTIONS[function]
+    return overflow_checked(reduce, picked, empty)  # type: ignore[arg-type]
+
+
+@native("AGGREGATE", "vv", repeat="a", min_args=3, book=True)
+def aggregate(book: Any, function_num: Any, options: Any, *refs: Any) -> Any:
+    function, option = integer(function_num), integer(options if options is not None else 0.0)
+    for x in (function, option):
+        if type(x) is XlError:
+            return x
+    if not 0 <= option <= 7 or not 1 <= function <= 19:  # type: ignore[operator]
+        return XlError.VALUE
+    if function == 13 or function >= 16:  # type: ignore[operator]
+        raise UnsupportedFeature(f"AGGREGATE function {function} is not supported")
+    if option in (1, 3, 5, 7):
+        _refuse_hidden(refs, "AGGREGATE")
+    skip_errors = option in (2, 3, 6, 7)
+    if function in (14, 15):
+        if len(refs) != 2:
+            return XlError.VALUE
+        return _kth(book, refs[0], refs[1], function == 14, skip_errors, option < 4)
+    picked = _collect(book, refs, function, skip_errors, skip_nested=option < 4)  # type: ignore[arg-type,operator]
+    if type(picked) is XlError:
+        return picked
+    reduce, empty = _FUNCTIONS[function]  # type: ignore[index]
+    return overflow_checked(reduce, picked, empty)  # type: ignore[arg-type]
+
+
+def _kth(book: Any, area: Any, k: Any, largest: bool, skip_errors: bool, nested: bool) -> Any:
+    if type(area) is not Ref:
+        raise UnsupportedFeature("AGGREGATE LARGE/SMALL over an array (only ranges)")
+    picked = _collect(book, (area,), 9, skip_errors, skip_nested=nested)
+    if type(picked) is XlError:
+        return picked
+    index = integer(k)
+    if type(index) is XlError:
+        return index
+    if not 1 <= index <= len(picked):  # type: ignore[operator,arg-type]
+        return XlError.NUM
+    return sorted(picked, reverse=largest)[index - 1]  # type: ignore[arg-type,operator]
