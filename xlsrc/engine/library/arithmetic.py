@@ -49,7 +49,7 @@ def overflow_checked(reduce: Callable[[list[float]], Any], values: list[float], 
     return checked(result) if type(result) is float else result
 
 
-def _median(values: list[float]) -> float:
+def median(values: list[float]) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
     if len(ordered) % 2:
@@ -62,7 +62,7 @@ _aggregate("PRODUCT", lambda v: checked(math.prod(v)), 0.0)
 _aggregate("AVERAGE", lambda v: math.fsum(v) / len(v), XlError.DIV0)
 _aggregate("MIN", min, 0.0)
 _aggregate("MAX", max, 0.0)
-_aggregate("MEDIAN", _median, XlError.NUM)
+_aggregate("MEDIAN", median, XlError.NUM)
 
 
 def _kth(book: Any, array: Any, k: Any, largest: bool) -> Any:

@@ -17,7 +17,7 @@ from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine.errors import UnsupportedFeature
-from xlsrc.engine.library.arithmetic import overflow_checked
+from xlsrc.engine.library.arithmetic import median, overflow_checked
 from xlsrc.engine.library.common import integer
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.refs import COL_BITS, Ref
@@ -41,14 +41,6 @@ def _deviation(values: list[float], sample: bool) -> Any:
     return variance if type(variance) is XlError else math.sqrt(variance)
 
 
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
-
-
 Reduce = Callable[[list[float]], Any]
 
 #: function number -> (reduce over the numbers, value when there are none); 2 and 3 count
@@ -64,7 +56,7 @@ _FUNCTIONS: dict[int, tuple[Reduce, Any]] = {
     9: (math.fsum, 0.0),
     10: (lambda v: _variance(v, sample=True), XlError.DIV0),
     11: (lambda v: _variance(v, sample=False), XlError.DIV0),
-    12: (_median, XlError.NUM),
+    12: (median, XlError.NUM),
 }
 
 
