@@ -24,6 +24,12 @@ medians of ``--repeat`` runs, each engine doing load + recalculate + write:
 * LibreOffice cold ``soffice --convert-to xlsx`` (one process per file);
 * ironcalc 0.9 (native formulas only; for the record: it has no UDF API).
 
+A second case (``--countif-rows``, default 10,000; ``--countif-rows 0`` skips
+it) times ``COUNTIF(A:A, ">"&A1)`` copied down a column of random numbers:
+xlsrc in-process and as a whole ``xlsrc recalc`` process, against warm
+LibreOffice on the same file in the same run, printed as a ratio (the
+conditional aggregates answer from one sorted index per range, issue 13).
+
 Medians are wall-clock seconds; the machine may be shared, so compare ratios
 of engines measured together, not absolute numbers across runs.
 """
@@ -31,7 +37,9 @@ of engines measured together, not absolute numbers across runs.
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -157,6 +165,49 @@ def measure(
     return t
 
 
+def countif_workbook(path: Path, rows: int) -> Path:
+    """``A``: random whole numbers; ``B``: ``COUNTIF(A:A,">"&A<row>)`` on every row."""
+    numbers = random.Random(13)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    for row in range(1, rows + 1):
+        ws.cell(row, 1, numbers.randint(1, 1_000_000))
+        ws.cell(row, 2, f'=COUNTIF(A:A,">"&A{row})')
+    wb.save(path)
+    return path
+
+
+def measure_countif(rows: int, repeat: int, folder: Path, office: Session) -> str:
+    """The COUNTIF case: xlsrc in-process and whole-process against warm LibreOffice."""
+    book = countif_workbook(folder / f"countif_{rows}.xlsx", rows)
+    out = folder / "countif_out"
+    out.mkdir(exist_ok=True)
+    real = Registry.default()
+    command = [sys.executable, "-m", "xlsrc.cli.main", "recalc", str(book), "--out", str(out)]
+    command.append("--no-validate")
+    xlsrc_run(book, out / "warm.xlsx", real)
+    office.recalculate_to(book, out / "warm_lo.xlsx")
+    inside = median_time(lambda: xlsrc_run(book, out / "x.xlsx", real), repeat)
+    whole = median_time(lambda: subprocess.run(command, check=True, capture_output=True), repeat)
+    libreoffice = median_time(lambda: office.recalculate_to(book, out / "l.xlsx"), repeat)
+    theirs = read_cached_values(out / "l.xlsx")["Data"]
+    ours = evaluate(book).values("Data")
+    differing = sum(1 for cell, value in ours.items() if theirs.get(cell) != value)
+    return "\n".join(
+        [
+            f'COUNTIF(A:A,">"&A1) down {rows:,} rows (cells differing from LibreOffice: '
+            f"{differing})",
+            "",
+            "| engine | seconds | / LibreOffice warm |",
+            "|---|---:|---:|",
+            f"| xlsrc in-process | {inside:.3f} | {inside / libreoffice:.3f} |",
+            f"| xlsrc recalc, whole process | {whole:.3f} | {whole / libreoffice:.3f} |",
+            f"| LibreOffice warm UNO | {libreoffice:.3f} | 1.000 |",
+        ]
+    )
+
+
 def report(results: dict[int, dict[str, float]]) -> str:
     sizes = sorted(results)
     names = list(results[sizes[0]])
@@ -200,8 +251,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, nargs="+", default=[200, 2000, 20_000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-cold", action="store_true", help="skip the cold LibreOffice runs")
+    parser.add_argument("--countif-rows", type=int, default=10_000, help="0 skips the case")
     args = parser.parse_args()
     results: dict[int, dict[str, float]] = {}
+    countif = ""
     with tempfile.TemporaryDirectory(prefix="xlsrc-bench-") as tmp, Session() as office:
         with Session() as shimmed:
             lo_udf_shims.install(shimmed, Registry.default())
@@ -210,7 +263,13 @@ def main() -> None:
                 results[rows] = measure(
                     rows, args.repeat, Path(tmp), office, shimmed, not args.no_cold
                 )
+        if args.countif_rows:
+            print(f"measuring COUNTIF, {args.countif_rows:,} rows ...", file=sys.stderr)
+            countif = measure_countif(args.countif_rows, args.repeat, Path(tmp), office)
     print(report(results))
+    if countif:
+        print()
+        print(countif)
 
 
 if __name__ == "__main__":

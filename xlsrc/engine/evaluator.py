@@ -151,6 +151,7 @@ class Book:
         self._ranges: dict[tuple[Any, ...], list[list[Any]]] = {}
         self._blocks: dict[tuple[Any, ...], list[Any]] = {}
         self._indexes: dict[tuple[Any, ...], dict[str, list[int]]] = {}
+        self._derived: dict[tuple[Any, ...], Any] = {}
         #: refused formula cells, in the order they were refused ("Sheet!A1" -> why)
         self.refusals: dict[str, Refusal] = {}
 
@@ -417,6 +418,19 @@ class Book:
             line = grid[i] if i < len(grid) else []
             out.extend(line[j] if j < len(line) else None for j in range(cols))
         return out
+
+    def derived(self, ref: Ref, rows: int, cols: int, build: Callable[[list[Any]], Any]) -> Any:
+        """``build(block)`` of the top-left rows x cols of ``ref``, built once and kept.
+
+        Safe because a computed value never changes: the criteria index of a
+        range (criteria_index.py) is built on the first COUNTIF that reads it.
+        """
+        key = (ref.sheet, ref.r1, ref.c1, rows, cols, build)
+        found = self._derived.get(key)
+        if found is None:
+            found = build(self.block(ref, rows, cols))
+            self._derived[key] = found
+        return found
 
     def text_index(self, ref: Ref, rows: int, cols: int) -> dict[str, list[int]]:
         """Lower-cased text -> positions in :meth:`block`, for text-equality criteria."""

@@ -17,6 +17,7 @@ from xlsrc.core.errors import XlError
 from xlsrc.engine.library import criteria
 from xlsrc.engine.library.arithmetic import overflow_checked
 from xlsrc.engine.library.common import shape
+from xlsrc.engine.library.criteria_index import RangeIndex
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.refs import Ref
 
@@ -38,13 +39,17 @@ def _select(book: Any, pairs: list[tuple[Any, Any]], dims: tuple[int, int]) -> _
     rows, cols = book.used_extent([area for area, _ in pairs], dims)
     parsed = [(area, criteria.parse(value)) for area, value in pairs]
     # indexed criteria first: they narrow the candidates cheaply
-    parsed.sort(key=lambda pair: pair[1].text_key is None)
+    parsed.sort(key=lambda pair: (pair[1].text_key is None, pair[1].order is None))
     candidates: list[int] | None = None
     for area, criterion in parsed:
+        hits: Any = None
         if criterion.text_key is not None and type(area) is Ref:
             hits = book.text_index(area, rows, cols).get(criterion.text_key, ())
+        elif criterion.order is not None and type(area) is Ref:
+            hits = book.derived(area, rows, cols, RangeIndex).positions(criterion)
+        if hits is not None:
             if candidates is None:
-                candidates = list(hits)
+                candidates = sorted(hits)
             else:
                 keep = set(hits)
                 candidates = [p for p in candidates if p in keep]
@@ -156,6 +161,15 @@ def countifs(book: Any, *args: Any) -> Any:
     pairs = _pairs(args)
     if pairs is None:
         return XlError.VALUE
+    if len(pairs) == 1 and type(pairs[0][0]) is Ref:  # one criterion: count from the index
+        area = pairs[0][0]
+        criterion = criteria.parse(pairs[0][1])
+        if criterion.order is not None:
+            dims = (area.rows, area.cols)
+            rows, cols = book.used_extent([area], dims)
+            tail = dims[0] * dims[1] - rows * cols
+            found = book.derived(area, rows, cols, RangeIndex).count(criterion)
+            return float(found + (tail if criterion.match(None) else 0))
     selection = _select(book, pairs, shape(pairs[0][0]))
     if type(selection) is XlError:
         return selection

@@ -55,12 +55,21 @@ def wildcard(pattern: str) -> re.Pattern[str] | None:
 class Criterion:
     """A parsed criterion; ``text_key`` is set when a text-equality index can answer it."""
 
-    __slots__ = ("match", "text_key", "matches_blank")
+    __slots__ = ("match", "text_key", "matches_blank", "order")
 
-    def __init__(self, match: Predicate, text_key: str | None, matches_blank: bool) -> None:
+    def __init__(
+        self,
+        match: Predicate,
+        text_key: str | None,
+        matches_blank: bool,
+        order: tuple[str, float | str] | None = None,
+    ) -> None:
         self.match = match
         self.text_key = text_key
         self.matches_blank = matches_blank
+        #: (operator, operand) when a sorted index can answer it (criteria_index.py):
+        #: "=" / "<>" with a number, "<" ">" "<=" ">=" with a number or a text
+        self.order = order
 
 
 def parse(criterion: Any) -> Criterion:
@@ -68,7 +77,7 @@ def parse(criterion: Any) -> Criterion:
     if criterion is None:
         criterion, kind = 0.0, float
     if kind is float:
-        return Criterion(_number_or_text_equals(criterion), None, False)
+        return Criterion(_number_or_text_equals(criterion), None, False, ("=", criterion))
     if kind is bool:
         return Criterion(lambda v: type(v) is bool and v == criterion, None, False)
     if kind is XlError:
@@ -98,8 +107,8 @@ def _parse_text(text: str) -> Criterion:
         if number is not None:
             if op == "<>":
                 equal = _number_equals(number)
-                return Criterion(lambda v: not equal(v), None, True)
-            equals = _number_or_text_equals(number)
+                return Criterion(lambda v: not equal(v), None, True, ("<>", number))
+            return Criterion(_number_or_text_equals(number), None, False, ("=", number))
 
         elif error is not None:
 
@@ -153,7 +162,7 @@ def _parse_text(text: str) -> Criterion:
     def ordered(v: Any) -> bool:
         return type(v) is wanted and test(compare(v, target))
 
-    return Criterion(ordered, None, False)
+    return Criterion(ordered, None, False, (op, target))
 
 
 def _number_or_text_equals(number: float) -> Predicate:
