@@ -20,7 +20,7 @@ from xlsrc.engine.library.common import (
     shape,
     values_of,
 )
-from xlsrc.engine.library.spec import native
+from xlsrc.engine.library.spec import native, refuses
 from xlsrc.engine.refs import Ref
 from xlsrc.engine.values import checked, to_number
 
@@ -329,6 +329,8 @@ def _hyperbolic(op: Callable[[float], float]) -> Callable[[float], Any]:
     return compute
 
 
+for _name in ("SIN", "COS", "TAN"):
+    refuses(_name, "arguments where the result is rounding noise (SIN(PI()))")
 _unary("SIN", _periodic(math.sin))
 _unary("COS", _periodic(math.cos))
 _unary("TAN", _periodic(lambda x: checked(math.tan(x))))

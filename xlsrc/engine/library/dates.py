@@ -19,7 +19,7 @@ from typing import Any
 from xlsrc.core.errors import XlError
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import integer, values_of
-from xlsrc.engine.library.spec import native
+from xlsrc.engine.library.spec import native, refuses
 from xlsrc.engine.values import date_serial, excel_weekday, max_serial, serial_parts, to_number
 
 
@@ -247,6 +247,9 @@ def workday(book: Any, start: Any, days: Any, holidays: Any = None) -> Any:
     if serial_parts(serial, book.date1904) is None:
         return XlError.NUM
     return float(serial)
+
+
+refuses("DATEDIF", 'unit "MD" (documented by Microsoft as inaccurate)')
 
 
 @native("DATEDIF", "vvv", book=True)

@@ -16,7 +16,7 @@ from typing import Any
 from xlsrc.core.errors import XlError
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import numbers
-from xlsrc.engine.library.spec import native
+from xlsrc.engine.library.spec import native, refuses
 from xlsrc.engine.values import checked, to_number
 
 #: Newton's method: steps before giving up, and the step size that counts as converged
@@ -68,6 +68,9 @@ def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
     if r <= -1:  # golden/FINANCIAL/PMT.xlsx J8: a rate of -100 % or less is #NUM!
         return XlError.NUM
     return _safely(lambda: -(f + p * _annuity(r, n, due)) / _growth(r, n))
+
+
+refuses("FV", "a rate below -100 %")
 
 
 @native("FV", "vvvvv", min_args=3)

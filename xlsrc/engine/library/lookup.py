@@ -15,7 +15,7 @@ from xlsrc.core.errors import XlError
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import flat_line, grid, integer, shape
 from xlsrc.engine.library.criteria import wildcard
-from xlsrc.engine.library.spec import native
+from xlsrc.engine.library.spec import native, refuses
 from xlsrc.engine.refs import MAX_COL, MAX_ROW, Ref
 from xlsrc.engine.values import compare, to_bool, to_number
 
@@ -121,6 +121,9 @@ def _nearest(values: list[Any], lookup: Any, mode: int, reverse: bool) -> int:
     return best
 
 
+refuses("MATCH", "approximate match (1, -1) over unsorted data")
+
+
 @native("MATCH", "vav", min_args=2, book=True)
 def match(book: Any, lookup: Any, array: Any, match_type: Any = 1.0) -> Any:
     values = flat_line(book, array)
@@ -132,6 +135,10 @@ def match(book: Any, lookup: Any, array: Any, match_type: Any = 1.0) -> Any:
     mode = 0 if mode == 0 else (1 if mode > 0 else -1)  # type: ignore[operator]
     position = find(values, lookup, mode, wild=True)  # type: ignore[arg-type]
     return float(position + 1) if position >= 0 else XlError.NA
+
+
+refuses("XMATCH", "match mode 3 (regular expressions)", "binary search over unsorted data")
+refuses("XLOOKUP", "match mode 3 (regular expressions)", "binary search over unsorted data")
 
 
 @native("XMATCH", "vavv", min_args=2, book=True)
@@ -234,6 +241,10 @@ def _table_lookup(
     if position < 0:
         return XlError.NA
     return values[position][number - 1]  # type: ignore[operator]
+
+
+refuses("VLOOKUP", "approximate match over unsorted data")
+refuses("HLOOKUP", "approximate match over unsorted data")
 
 
 @native("VLOOKUP", "vavv", min_args=3, book=True)

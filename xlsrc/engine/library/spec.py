@@ -20,6 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 NATIVE: dict[str, Native] = {}
+#: argument forms a supported function refuses (by name and cell), for the coverage matrix
+REFUSED_FORMS: dict[str, list[str]] = {}
+
+
+def refuses(name: str, *forms: str) -> None:
+    """Declare what ``name`` refuses, next to the code that raises UnsupportedFeature."""
+    REFUSED_FORMS.setdefault(name.upper(), []).extend(forms)
 
 
 @dataclass(frozen=True)

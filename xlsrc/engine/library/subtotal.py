@@ -19,7 +19,7 @@ from xlsrc.core.errors import XlError
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.arithmetic import median, overflow_checked
 from xlsrc.engine.library.common import integer
-from xlsrc.engine.library.spec import native
+from xlsrc.engine.library.spec import native, refuses
 from xlsrc.engine.refs import COL_BITS, Ref
 from xlsrc.engine.values import checked
 
@@ -97,6 +97,15 @@ def _refuse_hidden(refs: tuple[Any, ...], name: str) -> None:
                 f"{name} over a sheet with hidden or filtered rows "
                 "(which rows a filter hides is not known to the engine)"
             )
+
+
+refuses("SUBTOTAL", "ranges on a sheet with hidden or filtered rows")
+refuses(
+    "AGGREGATE",
+    "functions 13 and 16-19",
+    "options 1, 3, 5, 7 on a sheet with hidden rows",
+    "LARGE/SMALL over arrays",
+)
 
 
 @native("SUBTOTAL", "v", repeat="a", min_args=2, book=True)

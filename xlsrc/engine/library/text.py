@@ -8,7 +8,7 @@ from typing import Any
 from xlsrc.core.errors import XlError
 from xlsrc.engine.library.common import integer, values_of
 from xlsrc.engine.library.criteria import wildcard
-from xlsrc.engine.library.spec import native
+from xlsrc.engine.library.spec import native, refuses
 from xlsrc.engine.library.textformat import format_value
 from xlsrc.engine.refs import Ref
 from xlsrc.engine.values import MAX_TEXT, text_number, text_result, to_bool, to_text
@@ -174,6 +174,9 @@ def search(needle: Any, haystack: Any, start: Any = None) -> Any:
     return _find(needle, haystack, start, search=True)
 
 
+refuses("VALUE", "texts read by the regional settings (1,5; €100; 1.2.2024; 10:30)")
+
+
 @native("VALUE", "v")
 def value(text: Any) -> Any:
     if type(text) is float:
@@ -184,6 +187,13 @@ def value(text: Any) -> Any:
     if type(s) is XlError:
         return s
     return text_number(s)  # type: ignore[arg-type]
+
+
+refuses(
+    "TEXT",
+    "format codes with conditions ([>100]), fractions, elapsed time ([h]), fractions of "
+    "seconds, text between digit placeholders (00-00), General wider than 11 characters",
+)
 
 
 @native("TEXT", "vv", book=True)
