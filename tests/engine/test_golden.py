@@ -35,7 +35,6 @@ def test_workbook_agrees_with_excel_or_refuses(path: Path) -> None:
     assert not wrong
     for record in outcome.refused:
         assert record.reason, record.cell
-    assert outcome.matched or outcome.refused
 
 
 def test_refusals_carry_a_reason_and_the_rest_matches_in_a_mixed_workbook() -> None:

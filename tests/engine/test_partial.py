@@ -120,5 +120,5 @@ def test_cli_partial_option_lists_refused_cells_and_exits_1(tmp_path: Path) -> N
     assert "Laskelma!B1 refused: function FORECAST.ETS" in result.output
     assert (out / "in.xlsx").exists()
     default = runner.invoke(cli, ["recalc", str(source), "--out", str(tmp_path / "o2")])
-    assert default.exit_code == 1
+    assert default.exit_code == 2  # a refused file: unusable input
     assert not (tmp_path / "o2" / "in.xlsx").exists()
