@@ -51,8 +51,9 @@ class RangeIndex:
 
     def positions(self, criterion: Criterion) -> list[int]:
         """Where ``criterion`` matches, in no particular order (``criterion.order`` is set)."""
-        op, operand = criterion.order  # type: ignore[misc]
-        if type(operand) is str:
+        assert criterion.order is not None
+        op, operand = criterion.order
+        if isinstance(operand, str):
             return self._text_positions(op, operand)
         if op == "=":
             lo, hi = _equal_window(self.numbers, operand)
@@ -67,8 +68,9 @@ class RangeIndex:
 
     def count(self, criterion: Criterion) -> int:
         """How many cells of the block match: ``len(positions(...))`` without the list."""
-        op, operand = criterion.order  # type: ignore[misc]
-        if type(operand) is str:
+        assert criterion.order is not None
+        op, operand = criterion.order
+        if isinstance(operand, str):
             return len(self._text_positions(op, operand))
         if op in ("=", "<>"):
             lo, hi = _equal_window(self.numbers, operand)
