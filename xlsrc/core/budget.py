@@ -30,6 +30,34 @@ _KINDS: tuple[tuple[str, LineKind], ...] = (
 )
 
 
+#: The words a result budget's "Erä" column uses for each kind of line (seed 002
+#: Taulukko 5); the templates' SUMIFS and the dropdown list use exactly these.
+LINE_NAMES: dict[LineKind, str] = {"income": "Tulot", "expense": "Menot", "margin": "Toimintakate"}
+
+#: Items of a budget statement (seed 002 Taulukot 1-4): item -> (its name, pattern on the
+#: case-folded label with single spaces).  "Toimintatulot" and "Tulot yhteensä" are both
+#: the income line; a label that fits no pattern is no item (a free-text line).
+STATEMENT_ITEMS: dict[str, tuple[str, str]] = {
+    "income": ("Tulot", r"^(toiminta)?tulot( yhteensä)?$"),
+    "expense": ("Menot", r"^(toiminta)?menot( yhteensä)?$"),
+    "margin": ("Toimintakate", r"^toimintakate$"),
+    "state": ("Valtion rahoitus", r"^valtion rahoitus$"),
+    "financial": ("Rahoitustulot", r"^rahoitustulot$"),
+    "annual": ("Vuosikate", r"^vuosikate$"),
+    "depreciation": ("Poistot", r"^poistot$"),
+    "result": ("Tilikauden tulos", r"^tilikauden tulos$"),
+}
+
+
+def statement_item(label: object) -> str | None:
+    """The statement item a row label names ("Toimintamenot" -> "expense"), or None."""
+    text = re.sub(r"\s+", " ", str(label or "")).strip().casefold()
+    for item, (_, pattern) in STATEMENT_ITEMS.items():
+        if re.match(pattern, text):
+            return item
+    return None
+
+
 def line_kind(name: object) -> LineKind:
     """Classify a budget line by its name ("Menot yhteensä" -> expense)."""
     text = str(name or "").casefold()

@@ -25,6 +25,19 @@ Severity = Literal["note", "error"]
 DEFAULT_TOLERANCE = 1.0
 
 
+def tolerance_for(kind: str, decimals: int = 0) -> float:
+    """How far a stated value may be from its recomputation and still be rounding.
+
+    Amounts (and other numbers) printed in whole units: one unit.  Per cents
+    (fractions) printed with ``decimals`` decimals: one unit of the last
+    printed digit.  Validation grades with this, and the workbooks' highlight
+    marks exactly the cells beyond it.
+    """
+    if kind == "percent":
+        return 10.0 ** (-decimals) / 100
+    return DEFAULT_TOLERANCE
+
+
 @dataclass(frozen=True)
 class Finding:
     """One discrepancy.  ``where`` is filled by the caller (e.g. "Talous!E12")."""

@@ -29,7 +29,7 @@ from typing import Literal
 
 from xlsrc.core.errors import InvalidNumber
 
-NotNumberKind = Literal["not_available", "no_metric", "pending", "unreadable"]
+NotNumberKind = Literal["not_available", "no_metric", "pending", "unreadable", "text"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,31 @@ def read_number(cell: str | float | int | bool | None) -> Reading:
             return NotANumber(str(cell), "ei äärellinen luku", "unreadable")
         return Number(float(cell), text=str(cell))
     return _read_text(cell)
+
+
+def read_cell(cell: str | float | int | bool | None, *, words: bool = False) -> Reading:
+    """A workbook cell of a numeric column, read the one way every path reads it.
+
+    The workbook's own formulas, the ``XS_`` functions, validation and the
+    status sheet all call this, so a number typed as text gives one answer
+    everywhere instead of three totals.  A number is a number and a blank is
+    blank.  "-" is nil: Excel's SUM skips it, which is the same as adding 0.
+    With ``words`` the reports' non-value words ("Valmistuu myöhemmin", "Ei
+    mittaria", "NA") keep their meaning.  Any other text - "1 234,5" and
+    "13,6 %" included - is :class:`NotANumber` of kind ``"text"``: SUM would
+    skip it silently, so everywhere else it is an error too, never a number.
+    """
+    if not isinstance(cell, str):
+        return read_number(cell)
+    reading = _read_text(cell)
+    if isinstance(reading, Blank | Nil):
+        return reading
+    if isinstance(reading, Number):
+        reason = f"luku tekstinä ({cell.strip()!r}); kirjoita se lukuna, esim. 1234,5"
+        return NotANumber(cell, reason, "text")
+    if reading.kind == "unreadable" or words:
+        return reading
+    return NotANumber(cell, f"{reading.reason}; tässä sarakkeessa pitää olla luku", "unreadable")
 
 
 def _read_text(raw: str) -> Reading:
@@ -283,3 +308,11 @@ def format_fi(value: float, decimals: int = 0, unit: str = "") -> str:
     groups.insert(0, integer)
     number = sign + " ".join(groups) + (f",{fraction}" if fraction else "")
     return f"{number} {unit}".rstrip() if unit else number
+
+
+def format_decimals(number_format: str) -> int:
+    """Digits after the decimal point in an Excel number format ("0.0 %" -> 1)."""
+    section = number_format.split(";")[0]
+    section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", section)
+    match = re.search(r"\.([0#?]+)", section)
+    return len(match[1]) if match else 0

@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from xlsrc.core.errors import MissingKey
+from xlsrc.core.errors import InvalidNumber, MissingKey, UnknownStatus
+from xlsrc.core.numbers import Reading, amount_of
 from xlsrc.core.vocab import PROGRAMME_STATUSES, Status, Vocabulary
 
 _PREFIX = re.compile(r"^\s*(\d+)(?:\.|\s|$)")
@@ -108,3 +109,84 @@ def build_pivot(
     )
     grand = _sum([t for t in column_totals if t is not None])
     return Pivot(statuses, tuple(rows), column_totals, grand)
+
+
+# --- one pivot cell at a time: a bad measure fails only the cells it belongs to ---------
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One detail row as a workbook holds it: its row number and three raw cells.
+
+    ``amount`` is the cell already read (:func:`xlsrc.core.numbers.read_cell`),
+    so a number typed as text is seen here as the error it is everywhere else.
+    """
+
+    row: int
+    programme: object
+    status: object
+    amount: Reading
+
+
+def _key(programme: object) -> str | None:
+    try:
+        return number_prefix(programme)
+    except MissingKey:
+        return None
+
+
+def _status(status: object, vocabulary: Vocabulary) -> Status | None:
+    try:
+        return vocabulary.parse(status)
+    except UnknownStatus:
+        return None
+
+
+def pivot_cell(
+    measures: Iterable[Measure],
+    programme: str | None,
+    status: Status | None,
+    vocabulary: Vocabulary = PROGRAMME_STATUSES,
+) -> float | None:
+    """The sum for ``programme`` (a number key; None = every programme) and ``status``
+    (None = every status); None when no measure belongs to the cell.
+
+    A measure whose status is unknown belongs to no status column but still to
+    its programme's total; a measure without a number prefix belongs only to
+    the grand total.  A counted measure whose amount is not a number raises
+    :class:`InvalidNumber` naming its row: this cell cannot be computed, and
+    only the cells that measure belongs to fail.
+    """
+    amounts: list[float] = []
+    for measure in measures:
+        if programme is not None and _key(measure.programme) != programme:
+            continue
+        if status is not None and _status(measure.status, vocabulary) != status:
+            continue
+        amount = amount_of(measure.amount)
+        if amount is None:
+            reason = getattr(measure.amount, "reason", "puuttuu")
+            raise InvalidNumber(f"taulukon rivi {measure.row}: summa {reason}")
+        amounts.append(amount)
+    return math.fsum(amounts) if amounts else None
+
+
+def pivot_problems(
+    measures: Iterable[Measure], programme: str | None, vocabulary: Vocabulary = PROGRAMME_STATUSES
+) -> list[str]:
+    """Why some of ``programme``'s measures are not (fully) counted, in Finnish."""
+    problems = []
+    for measure in measures:
+        if programme is not None and _key(measure.programme) != programme:
+            continue
+        if _key(measure.programme) is None:
+            problems.append(f"rivi {measure.row}: ohjelman numero puuttuu ({measure.programme!r})")
+        if _status(measure.status, vocabulary) is None:
+            problems.append(
+                f"rivi {measure.row}: tuntematon tilannekuva {measure.status!r} "
+                "(ei mukana tilasarakkeissa, mukana yhteensä-sarakkeessa)"
+            )
+        if amount_of(measure.amount) is None:
+            reason = getattr(measure.amount, "reason", "puuttuu")
+            problems.append(f"rivi {measure.row}: summa {reason}")
+    return problems

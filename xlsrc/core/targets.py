@@ -216,8 +216,16 @@ def assess(
     scheme: StatusScheme,
     baseline: object = None,
 ) -> Assessment:
-    """Status of ``actual`` against ``target`` (texts or numbers) by ``method``."""
-    actual_reading = read_number(_cell(actual))
+    """Status of ``actual`` against ``target`` (texts or numbers) by ``method``.
+
+    ``actual`` may be a :data:`Reading` already (a workbook cell read with
+    :func:`xlsrc.core.numbers.read_cell`); a value is read as a report prints it.
+    """
+    actual_reading = (
+        actual
+        if isinstance(actual, Number | Nil | Blank | NotANumber)
+        else read_number(_cell(actual))
+    )
     missing = _missing_reason(actual_reading)
     if missing is not None:
         return Assessment(missing[0], None, None, missing[1])
@@ -275,3 +283,69 @@ def _missing_reason(reading: Reading) -> tuple[State, str] | None:
             return "pending", reading.reason
         return "not_assessable", reading.reason
     return None
+
+
+# --- a level a goal states in its own words ---------------------------------------------
+
+_LEVEL_NUMBER = r"(?P<n>\d+(?:[.,]\d+)?)\s?(?P<pct>%)?"
+#: "96 %:sti" (to 96 per cent), "50 % hoituu", "on yli 50", "enintään 6,75 %", "alle
+#: kansallisen keskitason 1,6 %:iin": the forms the 004 goal texts state levels in.
+_LEVEL_FORMS: tuple[tuple[re.Pattern[str], Comparator | None], ...] = (
+    (re.compile(_LEVEL_NUMBER.replace("(?P<pct>%)?", "(?P<pct>%)") + r"\s?:\s?sti\b"), "≥"),
+    (
+        re.compile(
+            _LEVEL_NUMBER.replace("(?P<pct>%)?", "(?P<pct>%)")
+            + r"\s+(?:\w+\s+){0,2}?(?:hoituu|hoidetaan|toteutuu|toteutuvat|saavuttaa)\b"
+        ),
+        "≥",
+    ),
+    (
+        re.compile(
+            r"(?P<w>\bvähintään|\benintään|\bkorkeintaan|\byli|\balle|\bsuurempi kuin"
+            r"|\bpienempi kuin|\benemmän kuin|\bvähemmän kuin|>=|<=|[<>≥≤])"
+            r"\s*(?:[^\W\d]+\s+){0,3}?" + _LEVEL_NUMBER
+        ),
+        None,
+    ),
+)
+_WORD_COMPARATOR: dict[str, Comparator] = {
+    "vähintään": "≥",
+    "enintään": "≤",
+    "korkeintaan": "≤",
+    "yli": ">",
+    "alle": "<",
+    "suurempi kuin": ">",
+    "pienempi kuin": "<",
+    "enemmän kuin": ">",
+    "vähemmän kuin": "<",
+    **_SYMBOLS,
+}
+
+
+def stated_level(text: object) -> Target | None:
+    """The target level a goal states in its own words, or None.
+
+    "ensihoidon kiireettömistä potilaista 50 % hoituu ilman ambulanssia" means
+    at least 50 %; "vasteajat toteutuvat 96 %:sti" means at least 96 %; "on
+    yli 50" means more than 50.  Only a text with exactly one such level
+    gives one: two levels (one for February, one for the year end) or a
+    change ("vähenee 10 %", "kasvavat 20 %") is not a level and is left for a
+    person to state as a target, never guessed.  Years are never levels.
+    """
+    found: set[tuple[Comparator, float, str]] = set()
+    raw = re.sub(r"\s+", " ", str(text or ""))
+    lowered = raw.casefold()
+    for pattern, comparator in _LEVEL_FORMS:
+        for match in pattern.finditer(lowered):
+            number = match["n"]
+            if _YEAR.match(number) and not match["pct"]:
+                continue
+            chosen = comparator or _WORD_COMPARATOR[match["w"]]
+            value = float(number.replace(",", "."))
+            unit = "%" if match["pct"] else ""
+            found.add((chosen, value / 100 if unit else value, unit))
+    if len(found) != 1:
+        return None
+    comparator, value, unit = found.pop()
+    shown = f"{value * 100:g} %".replace(".", ",") if unit else f"{value:g}".replace(".", ",")
+    return Target(comparator, value, f"{comparator} {shown}", unit)
