@@ -51,8 +51,14 @@ Public Sub XlsrcRegisterFunctionHelp()
         "Pivotin rivien ohjelmat (j" & ChrW(228) & "rjestys ja nimet)"
     Describe "XS_PIVOT_CELL", "xlsrc ohjelmat", _
         "One pivot cell: the sum for a programme and status, empty when it has no measures.", _
+        "Ohjelma (numero riitt" & ChrW(228) & ChrW(228) & "); ""*"" = kaikki ohjelmat", _
+        "Tilannekuva, esim. ""3. Haasteita""; ""*"" = kaikki tilat", _
+        "Toimenpiteiden ohjelmasarake", _
+        "Tilannekuvasarake", _
+        "Tavoitesummasarake"
+    Describe "XS_PIVOT_NOTE", "xlsrc ohjelmat", _
+        "Why some of the programme's measures are not counted ("""" when all are).", _
         "Ohjelma (numero riitt" & ChrW(228) & ChrW(228) & ")", _
-        "Tilannekuva, esim. ""3. Haasteita""", _
         "Toimenpiteiden ohjelmasarake", _
         "Tilannekuvasarake", _
         "Tavoitesummasarake"

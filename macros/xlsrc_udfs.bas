@@ -132,6 +132,19 @@ failed:
     XS_PIVOT_CELL = Err.Description
 End Function
 
+Function XS_PIVOT_NOTE(programme, programmes, statuses, amounts)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        XS_PIVOT_NOTE = XLPy.CallUDF("xlsrc.excel.xlwings_udfs", "XS_PIVOT_NOTE", Array(programme, programmes, statuses, amounts), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        XS_PIVOT_NOTE = XLPy.CallUDF("xlsrc.excel.xlwings_udfs", "XS_PIVOT_NOTE", Array(programme, programmes, statuses, amounts))
+        Exit Function
+    #End If
+failed:
+    XS_PIVOT_NOTE = Err.Description
+End Function
+
 Function XS_PROGRAMME_KEY(label)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed

@@ -38,8 +38,13 @@ def _decimals(decimals: Any) -> int:
         "line": _LINE_HELP,
     },
 )
-def xs_change(previous: Any, current: Any, line: Any) -> float:
-    """Muutos €: current − previous; on expense lines (stored negative) cost growth is positive."""
+def xs_change(previous: Any, current: Any, line: Any) -> float | str:
+    """Muutos €: current − previous; on expense lines (stored negative) cost growth is positive.
+
+    An empty row (all three blank) stays empty.
+    """
+    if is_blank(check(previous), check(current), check(line)):
+        return ""
     return change_eur(number(previous, "vertailuarvo"), number(current, "uusi arvo"), _kind(line))
 
 
@@ -53,8 +58,13 @@ def xs_change(previous: Any, current: Any, line: Any) -> float:
         "decimals": "Tulostetut desimaalit (oletus 1)",
     },
 )
-def xs_change_pct(previous: Any, current: Any, line: Any, decimals: Any = None) -> float:
-    """Muutos %: the change relative to |previous|, rounded half-up; #DIV/0! on a zero base."""
+def xs_change_pct(previous: Any, current: Any, line: Any, decimals: Any = None) -> float | str:
+    """Muutos %: the change relative to |previous|, rounded half-up; #DIV/0! on a zero base.
+
+    An empty row (all three blank) stays empty.
+    """
+    if is_blank(check(previous), check(current), check(line)):
+        return ""
     fraction = change_pct(
         number(previous, "vertailuarvo"), number(current, "uusi arvo"), _kind(line)
     )
@@ -100,8 +110,13 @@ def xs_changes(previous: Any, current: Any, lines: Any, decimals: Any = None) ->
         "decimals": "Prosenttien desimaalit (oletus 0)",
     },
 )
-def xs_ratio_pct(numerator: Any, denominator: Any, decimals: Any = None) -> float:
-    """ "X vs Y %" of seed 003: X / Y in per cent, rounded half-up (whole per cents)."""
+def xs_ratio_pct(numerator: Any, denominator: Any, decimals: Any = None) -> float | str:
+    """ "X vs Y %" of seed 003: X / Y in per cent, rounded half-up (whole per cents).
+
+    An empty row (both blank) stays empty.
+    """
+    if is_blank(check(numerator), check(denominator)):
+        return ""
     places = 0 if decimals is None or decimals == "" else int(number(decimals, "desimaalit"))
     return ratio_pct(number(numerator, "osoittaja"), number(denominator, "nimittäjä"), places)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from xlsrc.core.errors import InvalidNumber, ShapeMismatch, XlError, XlsrcError
-from xlsrc.core.numbers import amount_of, read_number
+from xlsrc.core.numbers import NotANumber, Reading, amount_of, read_cell
 from xlsrc.core.schemes import RULES_HEADERS, StatusScheme
 
 Cell = float | str | bool | None | XlError
@@ -33,11 +33,22 @@ def check(value: Any) -> Any:
 
 
 def number(value: Any, what: str) -> float:
-    """A required number; Finnish-formatted text is read, anything else refused."""
-    amount = amount_of(read_number(check(value)))
+    """A required number, read as every path reads a number cell (:func:`read_cell`).
+
+    A number typed as text ("1 234,5") is refused, not read: Excel's own SUM
+    skips it, so reading it here would give a second total.  "-" is nil (0).
+    """
+    reading = read_cell(check(value))
+    amount = amount_of(reading)
     if amount is None:
-        raise InvalidNumber(f"{what}: odotettiin lukua, löytyi {value!r}")
+        reason = reading.reason if isinstance(reading, NotANumber) else "puuttuu"
+        raise InvalidNumber(f"{what}: {reason}")
     return amount
+
+
+def cell_reading(value: Any, words: bool = False) -> Reading:
+    """A cell of a number column as :func:`read_cell` reads it (errors raise)."""
+    return read_cell(check(value), words=words)
 
 
 def flat(range_value: Any) -> list[Any]:

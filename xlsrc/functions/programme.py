@@ -1,30 +1,53 @@
-"""Excel-facing programme totals: programme x status pivots matched by number prefix."""
+"""Excel-facing programme totals: programme x status pivots matched by number prefix.
+
+Each pivot cell is computed on its own (:func:`xlsrc.core.pivot.pivot_cell`),
+so one measure with an unknown status or a number typed as text fails only the
+cells it belongs to, and ``XS_PIVOT_NOTE`` says which measure and why on the
+affected programme's row.
+"""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from xlsrc.core.pivot import build_pivot, number_prefix
-from xlsrc.core.vocab import PROGRAMME_STATUSES
-from xlsrc.functions.cells import blank_if_none, check, flat, is_blank, number, same_length
+from xlsrc.core.errors import XlsrcError
+from xlsrc.core.pivot import Measure, number_prefix, pivot_cell, pivot_problems
+from xlsrc.core.vocab import PROGRAMME_STATUSES, Status
+from xlsrc.functions.cells import (
+    blank_if_none,
+    cell_reading,
+    check,
+    flat,
+    is_blank,
+    same_length,
+)
 from xlsrc.registry import excel_function
 
+#: "Every programme" / "every status" in XS_PIVOT_CELL.
+ALL = "*"
 
-def _measures(programmes: Any, statuses: Any, amounts: Any) -> list[tuple[object, object, float]]:
-    """Detail rows as triples; fully blank rows (unused table space) are skipped."""
+
+def _measures(programmes: Any, statuses: Any, amounts: Any) -> list[Measure]:
+    """Detail rows; fully blank rows (unused table space) are skipped."""
     programme_column, status_column, amount_column = flat(programmes), flat(statuses), flat(amounts)
     same_length(programme_column, status_column, amount_column)
-    measures = []
-    for index, (programme, status, amount) in enumerate(
-        zip(programme_column, status_column, amount_column, strict=True), start=1
-    ):
-        if all(v is None or v == "" for v in (programme, status, amount)):
-            continue
-        measures.append(
-            (check(programme), check(status), number(amount, f"Tavoitesumma, rivi {index}"))
+    return [
+        Measure(row, check(programme), check(status), cell_reading(amount))
+        for row, (programme, status, amount) in enumerate(
+            zip(programme_column, status_column, amount_column, strict=True), start=1
         )
-    return measures
+        if not is_blank(programme, status, amount)
+    ]
+
+
+def _programme(value: Any) -> str | None:
+    text = check(value)
+    return None if str(text).strip() == ALL else number_prefix(text)
+
+
+def _status(value: Any) -> Status | None:
+    text = check(value)
+    return None if is_blank(text) or str(text).strip() == ALL else PROGRAMME_STATUSES.parse(text)
 
 
 @excel_function(
@@ -35,6 +58,48 @@ def _measures(programmes: Any, statuses: Any, amounts: Any) -> list[tuple[object
 def xs_programme_key(label: Any) -> str:
     """The number a programme or division is matched by: "3. ..." gives "3"."""
     return number_prefix(check(label))
+
+
+@excel_function(
+    name="XS_PIVOT_CELL",
+    category="xlsrc ohjelmat",
+    args={
+        "programme": 'Ohjelma (numero riittää); "*" = kaikki ohjelmat',
+        "status": 'Tilannekuva, esim. "3. Haasteita"; "*" = kaikki tilat',
+        "programmes": ("Toimenpiteiden ohjelmasarake", "range"),
+        "statuses": ("Tilannekuvasarake", "range"),
+        "amounts": ("Tavoitesummasarake", "range"),
+    },
+)
+def xs_pivot_cell(
+    programme: Any, status: Any, programmes: Any, statuses: Any, amounts: Any
+) -> float | str:
+    """One pivot cell: the sum for a programme and status, empty when it has no measures.
+
+    A blank programme (an unused pivot row) stays blank.
+    """
+    if is_blank(check(programme)):
+        return ""
+    measures = _measures(programmes, statuses, amounts)
+    return blank_if_none(pivot_cell(measures, _programme(programme), _status(status)))
+
+
+@excel_function(
+    name="XS_PIVOT_NOTE",
+    category="xlsrc ohjelmat",
+    args={
+        "programme": "Ohjelma (numero riittää)",
+        "programmes": ("Toimenpiteiden ohjelmasarake", "range"),
+        "statuses": ("Tilannekuvasarake", "range"),
+        "amounts": ("Tavoitesummasarake", "range"),
+    },
+)
+def xs_pivot_note(programme: Any, programmes: Any, statuses: Any, amounts: Any) -> str:
+    """Why some of the programme's measures are not counted ("" when all are)."""
+    if is_blank(check(programme)):
+        return ""
+    measures = _measures(programmes, statuses, amounts)
+    return "; ".join(pivot_problems(measures, _programme(programme)))
 
 
 @excel_function(
@@ -54,48 +119,41 @@ def xs_pivot(
     """Programme x status sums with row totals and a total row; no measures = empty cell.
 
     Columns follow the status codes 1, 2, 3, 5 and then "Kaikki yhteensä".
-    Rows follow ``row_labels`` when given, matched by number prefix, one output
-    row per label cell (blank labels give blank rows), then the total row.
+    Rows follow ``row_labels`` when given (one output row per label cell,
+    blank labels give blank rows), else the programme numbers; then the total
+    row.  Every cell is computed alone, so a bad measure fails only its cells.
     """
     measures = _measures(programmes, statuses, amounts)
     if row_labels is None:
-        pivot = build_pivot(measures)
-        return [[blank_if_none(v) for v in row] for row in pivot.grid()]
-    slots = [check(v) for v in flat(row_labels)]
-    pivot = build_pivot(measures, programmes=[v for v in slots if not is_blank(v)])
-    rows = iter(pivot.grid())
-    width = len(pivot.statuses) + 1
-    # one output row per label cell, blanks kept in place, so the total row
-    # always lands right below the label range however full the table is
-    grid = [
-        [""] * width if is_blank(label) else [blank_if_none(v) for v in next(rows)]
-        for label in slots
-    ]
-    grid.append([blank_if_none(v) for v in next(rows)])
+        keys = sorted({k for m in measures if (k := _safe_key(m.programme))}, key=int)
+        slots: list[Any] = list(keys)
+    else:
+        slots = [check(v) for v in flat(row_labels)]
+    columns: list[Status | None] = [*PROGRAMME_STATUSES.statuses, None]
+
+    def cell(key: str | None, status: Status | None) -> Any:
+        try:
+            return blank_if_none(pivot_cell(measures, key, status))
+        except XlsrcError as error:
+            return error.xl_error
+
+    grid: list[list[Any]] = []
+    for label in slots:
+        if is_blank(label):
+            grid.append([""] * len(columns))
+            continue
+        try:
+            key = number_prefix(label)
+        except XlsrcError as error:
+            grid.append([error.xl_error] * len(columns))
+            continue
+        grid.append([cell(key, status) for status in columns])
+    grid.append([cell(None, status) for status in columns])
     return grid
 
 
-@excel_function(
-    name="XS_PIVOT_CELL",
-    category="xlsrc ohjelmat",
-    args={
-        "programme": "Ohjelma (numero riittää)",
-        "status": 'Tilannekuva, esim. "3. Haasteita"',
-        "programmes": ("Toimenpiteiden ohjelmasarake", "range"),
-        "statuses": ("Tilannekuvasarake", "range"),
-        "amounts": ("Tavoitesummasarake", "range"),
-    },
-)
-def xs_pivot_cell(
-    programme: Any, status: Any, programmes: Any, statuses: Any, amounts: Any
-) -> float | str:
-    """One pivot cell: the sum for a programme and status, empty when it has no measures."""
-    wanted_key = number_prefix(check(programme))
-    wanted_status = PROGRAMME_STATUSES.parse(check(status))
-    matching = [
-        amount
-        for label, status_text, amount in _measures(programmes, statuses, amounts)
-        if number_prefix(label) == wanted_key
-        and PROGRAMME_STATUSES.parse(status_text) == wanted_status
-    ]
-    return blank_if_none(math.fsum(matching) if matching else None)
+def _safe_key(programme: object) -> str | None:
+    try:
+        return number_prefix(programme)
+    except XlsrcError:
+        return None

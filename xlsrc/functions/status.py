@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from xlsrc.core.errors import InvalidTarget
+from xlsrc.core.errors import InvalidNumber, InvalidTarget
+from xlsrc.core.numbers import NotANumber
 from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
 from xlsrc.core.targets import assess
 from xlsrc.core.words import Method, parse_method
 from xlsrc.functions.cells import (
+    cell_reading,
     check,
     flat,
     is_blank,
@@ -27,13 +29,27 @@ def _method(value: Any) -> Method:
     return parse_method(check(value))
 
 
+def _actual(value: Any) -> Any:
+    """An actual as every path reads it: a number, blank (pending), a non-value word;
+    a number typed as text is refused (:func:`xlsrc.core.numbers.read_cell`)."""
+    reading = cell_reading(value, words=True)
+    if isinstance(reading, NotANumber) and reading.kind == "text":
+        raise InvalidNumber(f"toteuma: {reading.reason}")
+    return value
+
+
 @excel_function(
     name="XS_BAND",
     category="xlsrc tilat",
     args={"value": "Osuus tai toteumaprosentti (0–100 %)", "rules": _RULES_HELP},
 )
 def xs_band(value: Any, rules: Any) -> str:
-    """Status label of the band that contains the value, by the workbook's rules table."""
+    """Status label of the band that contains the value, by the workbook's rules table.
+
+    A blank value (an unused row) stays blank.
+    """
+    if is_blank(check(value)):
+        return ""
     return scheme(rules).classify(number(value, "arvo")).label_fi
 
 
@@ -70,8 +86,15 @@ def xs_bands(values: Any, rules: Any) -> list[list[Any]]:
 def xs_target_status(
     actual: Any, target: Any, method: Any, rules: Any, baseline: Any = None
 ) -> str:
-    """Status of an actual against its target; a missing actual is "Valmistuu myöhemmin"."""
-    outcome = assess(check(actual), check(target), _method(method), scheme(rules), check(baseline))
+    """Status of an actual against its target; a missing actual is "Valmistuu myöhemmin".
+
+    An empty row (no actual, target or method) stays empty.
+    """
+    if is_blank(check(actual), check(target), check(method)):
+        return ""
+    outcome = assess(
+        _actual(actual), check(target), _method(method), scheme(rules), check(baseline)
+    )
     return outcome.label()
 
 
@@ -100,7 +123,7 @@ def xs_target_statuses(
         if is_blank(actual_column[i], target_column[i], method_column[i]):
             return ""
         return assess(
-            check(actual_column[i]),
+            _actual(actual_column[i]),
             check(target_column[i]),
             _method(method_column[i]),
             rules_scheme,
@@ -128,7 +151,7 @@ def xs_achievement(actual: Any, target: Any, method: Any, baseline: Any = None) 
     chosen = _method(method)
     if chosen == "value":
         return number(actual, "toteuma")
-    outcome = assess(check(actual), check(target), chosen, TRAFFIC_LIGHT_80_90, check(baseline))
+    outcome = assess(_actual(actual), check(target), chosen, TRAFFIC_LIGHT_80_90, check(baseline))
     if outcome.state == "pending":
         return ""
     if outcome.score is None:

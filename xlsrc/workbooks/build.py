@@ -8,30 +8,42 @@ returns reproducible .xlsx bytes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.workbook.defined_name import DefinedName
 
 from xlsrc.io.atomic import write_atomic
 from xlsrc.workbooks.fill import all_data
-from xlsrc.workbooks.formulas import Placement
-from xlsrc.workbooks.layouts import RULES_SHEET, WORKBOOKS, WorkbookLayout
+from xlsrc.workbooks.layouts import MARKER_NAME, RULES_SHEET, WORKBOOKS, Setting, WorkbookLayout
 from xlsrc.workbooks.package import reproducible_bytes
 from xlsrc.workbooks.rules_sheet import write_rules_sheet
-from xlsrc.workbooks.sheet import write_table_sheet
+from xlsrc.workbooks.sheet import TableData, write_table_sheet
 
 
-def build_workbook(layout: WorkbookLayout, example: bool = False) -> bytes:
-    """The .xlsx bytes of ``layout``: a template, or with ``example`` the seed example."""
+def build_workbook(
+    layout: WorkbookLayout,
+    example: bool = False,
+    data: Mapping[str, TableData] | None = None,
+    settings: tuple[Setting, ...] | None = None,
+) -> bytes:
+    """The .xlsx bytes of ``layout``: a template, with ``example`` the seed example.
+
+    ``data`` (rows per table key) and ``settings`` replace what the template
+    or the example would hold: ``xlsrc upgrade`` moves a user's rows this way.
+    """
     tables = {table.key: table for table in layout.tables}
-    data = all_data(tables, example)
-    placements = {key: Placement(tables[key], len(data[key].rows)) for key in tables}
+    filled = dict(all_data(tables, example))
+    filled.update(data or {})
     workbook = Workbook()
     workbook.remove(workbook.active)
     for key, table in tables.items():
-        sheet = workbook.create_sheet(table.sheet)
-        write_table_sheet(sheet, placements[key], data[key], placements)
-    write_rules_sheet(workbook.create_sheet(RULES_SHEET), layout.settings)
+        write_table_sheet(workbook.create_sheet(table.sheet), table, filled[key], tables)
+    write_rules_sheet(
+        workbook.create_sheet(RULES_SHEET), layout.settings if settings is None else settings
+    )
+    workbook.defined_names[MARKER_NAME] = DefinedName(MARKER_NAME, attr_text=f'"{layout.marker}"')
     workbook.properties.title = layout.title
     return reproducible_bytes(workbook)
 

@@ -1,11 +1,11 @@
 """What goes into the body of each table: empty rows (template) or the bundled seed rows.
 
-A template gets :attr:`TableLayout.capacity` empty rows, except that a fixed
-statement gets its row labels and a pivot its "Kaikki yhteensä" row, so the
-check formulas have something to point at.  An example gets every row of the
-bundled seed table: section heading rows are not rows of their own (their text
-is carried by every row below them in a column such as Palvelukokonaisuus), and
-a stated grand total goes to the stated-total row under the table.
+A template gets :attr:`TableLayout.template_rows` empty rows (the Table grows
+as rows are typed), except that a fixed statement gets its row labels.  An
+example gets every row of the bundled seed table: section heading rows are not
+rows of their own (their text is carried by every row below them in a column
+such as Palvelukokonaisuus), and a stated grand total goes to the stated-total
+row of the table's summary block.
 
 The seeds do not say how each target is to be assessed (the "Arviointitapa"
 column), so :func:`example_method` chooses, and says why, per row.
@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from xlsrc.core.targets import number_in_text
+from xlsrc.core.words import METHOD_WORDS
 from xlsrc.seeds import SeedRow, SeedTable, load_table
 from xlsrc.workbooks.layouts import TableLayout
 from xlsrc.workbooks.sheet import Row, TableData
@@ -35,10 +36,7 @@ def template_data(layout: TableLayout) -> TableData:
     if layout.statement_rows:
         label = layout.label_key or layout.columns[0].key
         return TableData([{label: row.label} for row in layout.statement_rows])
-    rows: list[Row] = [{} for _ in range(layout.capacity)]
-    if layout.last_label is not None:
-        rows[-1] = {layout.columns[0].key: layout.last_label}
-    return TableData(rows)
+    return TableData([{} for _ in range(layout.template_rows)])
 
 
 def example_data(layout: TableLayout) -> TableData:
@@ -73,7 +71,8 @@ def _cells(layout: TableLayout, row: SeedRow, table: SeedTable) -> dict[str, str
         if column.seed_key is not None
     }
     if any(column.kind == "method" for column in layout.input_columns):
-        cells["method"] = example_method(table.id, row)
+        method = example_method(table.id, row)
+        cells["method"] = METHOD_WORDS.label(method) if method else None
     return cells
 
 

@@ -1,27 +1,23 @@
-"""Formula templates of the layouts -> Excel formulas for one concrete workbook.
+"""Formula templates of the layouts -> Excel formulas with structured references.
 
-The layout says ``XS_CHANGES({tb2023:col},{tb2024:col},{line:col},1)``; which
-rows that covers depends on how many rows the file has (a template's capacity
-or the seed's row count), so the placeholders are resolved here, given the
-body size of every table of the workbook (see :mod:`xlsrc.workbooks.layouts`
-for the placeholder syntax).
+Every reference a template formula makes goes through an Excel Table: this
+row's cell is ``Taulu[[#This Row],[Toteuma]]``, a whole column
+``Taulu[Tavoitesumma]``, a rules block ``Saanto_year_end[[#Data],[Tila]:[Symboli]]``.
+Excel grows those references with the Table, so a row a user adds below or
+inside a table is in every total, pivot and status at once - in Excel, in
+LibreOffice and in ``xlsrc recalc``.  Only the forms LibreOffice also reads
+are written (it does not read ``[@Col]``, ``[#All]`` or a bare ``[#Data]``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from xlsrc.workbooks.layouts import (
-    RULES_SHEET,
-    ColourKey,
-    TableLayout,
-    band_label_row,
-    rules_block,
-)
+from xlsrc.workbooks.layouts import SCHEMES, TableLayout, rules_block
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_ESCAPED = re.compile(r"(['\[\]#])")
 
 
 def quoted(sheet: str) -> str:
@@ -29,64 +25,69 @@ def quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'!"
 
 
-@dataclass(frozen=True)
-class Placement:
-    """A table as placed in one workbook: its layout and its number of body rows."""
-
-    table: TableLayout
-    rows: int
-
-    @property
-    def last_row(self) -> int:
-        return self.table.last_row(self.rows)
-
-    def body(self, key: str, labels_only: bool = False) -> str:
-        letter = self.table.column(key).letter
-        last = self.last_row - (1 if labels_only else 0)
-        return f"${letter}${self.table.first_row}:${letter}${last}"
-
-    def output_range(self, key: str, span: int = 1) -> str:
-        """The cells an array formula of column ``key`` fills (span columns, all rows)."""
-        first = self.table.column(key)
-        columns = [c.letter for c in self.table.columns]
-        last_letter = columns[columns.index(first.letter) + span - 1]
-        return f"{first.letter}{self.table.first_row}:{last_letter}{self.last_row}"
+def column_name(header: str) -> str:
+    """A header as a structured-reference column specifier: ``[Muutos € (laskettu)]``."""
+    return "[" + _ESCAPED.sub(r"'\1", header) + "]"
 
 
-def rules_range(block_key: str, header: str | None = None) -> str:
-    """A rules-sheet block's body, or one of its columns, as an absolute reference."""
+def this_row(table: str, header: str, last: str | None = None) -> str:
+    """This row's cell (or cells ``header``..``last``) of ``table``."""
+    span = column_name(header) + (f":{column_name(last)}" if last else "")
+    return f"{table}[[#This Row],{span}]"
+
+
+def whole_column(table: str, header: str) -> str:
+    return f"{table}[{column_name(header)}]"
+
+
+def block_body(name: str, first: str, last: str) -> str:
+    return f"{name}[[#Data],{column_name(first)}:{column_name(last)}]"
+
+
+def rules_body(block_key: str) -> str:
     block = rules_block(block_key)
-    first, last = (block.letter(header),) * 2 if header else ("A", block.letter(block.headers[-1]))
-    return f"{quoted(RULES_SHEET)}${first}${block.first_row}:${last}${block.last_row}"
+    return block_body(block.name, block.first_header, block.last_header)
 
 
-def band_label_cell(block_key: str, colour: ColourKey) -> str:
-    block = rules_block(block_key)
-    return f"{quoted(RULES_SHEET)}${block.letter('Merkintä')}${band_label_row(block_key, colour)}"
+def rules_column(block_key: str, header: str) -> str:
+    return whole_column(rules_block(block_key).name, header)
 
 
-def render(template: str, here: Placement, row: int, placements: Mapping[str, Placement]) -> str:
-    """The formula (with its leading "=") of ``template`` on ``row`` of table ``here``."""
+def band_label(block_key: str, colour: str) -> str:
+    """The label of ``colour``'s band as the rules sheet states it now."""
+    if block_key not in SCHEMES:
+        raise ValueError(f"{block_key!r} is not a scheme block")
+    labels, colours = rules_column(block_key, "Merkintä"), rules_column(block_key, "Väri")
+    return f'INDEX({labels},MATCH("{colour}",{colours},0))'
+
+
+def render(template: str, here: TableLayout, tables: Mapping[str, TableLayout]) -> str:
+    """The formula (with its leading "=") of ``template`` in a row of ``here``.
+
+    Placeholders are listed in :mod:`xlsrc.workbooks.layouts.model`; a column
+    span ``{first..last}`` is this row's cells from one column to another.
+    """
 
     def replace(match: re.Match[str]) -> str:
         token = match.group(1)
         if token.startswith("rules:"):
-            return rules_range(token.split(":", 1)[1])
+            _, block, *header = token.split(":")
+            return rules_column(block, header[0]) if header else rules_body(block)
         if token.startswith("label:"):
-            _, block_key, colour = token.split(":")
-            return band_label_cell(block_key, colour)  # type: ignore[arg-type]
+            _, block, colour = token.split(":")
+            return band_label(block, colour)
         reference, _, mode = token.partition(":")
+        if ".." in reference:  # this row's cells from one column to another
+            first, last = reference.split("..")
+            return this_row(here.name, here.column(first).header, here.column(last).header)
         table_key, _, column_key = reference.rpartition(".")
-        placement = placements[table_key] if table_key else here
-        prefix = quoted(placement.table.sheet) if table_key else ""
+        target = tables[table_key] if table_key else here
         if mode == "col":
-            return prefix + placement.body(column_key)
-        if mode == "labels":
-            return prefix + placement.body(column_key, labels_only=True)
+            return whole_column(target.name, target.column(column_key).header)
         if mode:
             raise ValueError(f"unknown placeholder mode {mode!r} in {template!r}")
         if table_key:
-            raise ValueError(f"same-row reference into another table: {token!r}")
-        return f"{placement.table.column(column_key).letter}{row}"
+            raise ValueError(f"this-row reference into another table: {token!r}")
+        return this_row(here.name, here.column(column_key).header)
 
     return "=" + _PLACEHOLDER.sub(replace, template)

@@ -1,10 +1,16 @@
-"""Writing one data sheet of a template: table, formulas, formats, validation, print setup.
+"""Writing one data sheet of a template: summary blocks, the Table, checks, colours, print.
 
-The sheet is fully described by its :class:`~xlsrc.workbooks.layouts.TableLayout`
-and a :class:`TableData` (printed cell texts per row; blank rows for a template).
-Computed columns are written as formulas only — an array formula over the whole
-output range for the range-form UDFs, a native formula per row otherwise — so
-no computed number is ever pasted into a template or an example.
+Top to bottom a sheet holds: the title, the source line, the highlight
+legend; the summary Table of stated and recomputed totals (or the check rows
+of a statement); then the data Table itself, whose computed columns are
+calculated columns (one formula per column, structured references), so a row
+typed below the table or inserted inside it is computed and counted at once.
+Nothing is written below the data Table: it can grow freely.
+
+Input columns get data validation with Finnish prompts (numbers, dropdown
+lists), so Excel stops most typing slips at once; every stated cell that
+disagrees with its recomputation beyond the rounding tolerance is highlighted
+by a conditional format, with a legend on the sheet.
 """
 
 from __future__ import annotations
@@ -14,15 +20,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from openpyxl.cell.cell import Cell
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.formula import ArrayFormula
-from openpyxl.worksheet.table import Table
+from openpyxl.worksheet.table import Table, TableColumn, TableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlsrc.workbooks import styles
-from xlsrc.workbooks.formulas import Placement, render, rules_range
-from xlsrc.workbooks.layouts import Column, TableLayout
-from xlsrc.workbooks.rules_sheet import colour_statuses
+from xlsrc.workbooks.formulas import render, whole_column
+from xlsrc.workbooks.guards import add_highlights, add_validation, legend
+from xlsrc.workbooks.layouts import Column, TableLayout, column_letter
+from xlsrc.workbooks.notes import column_formula
+from xlsrc.workbooks.placement import Placed, place
 from xlsrc.workbooks.values import CellValue, typed
 
 Row = Mapping[str, str | None]
@@ -30,29 +36,46 @@ Row = Mapping[str, str | None]
 INPUT_GROUP = "Syötetiedot"
 INPUT_GROUP_STATED = "Syötetiedot (ilmoitetut luvut sarakkeissa 'ilmoitettu')"
 COMPUTED_GROUP = "Laskettu (kaavat)"
+TOTALS_HEADER = "Yhteenveto"
+CHECKS_HEADER = "Tarkistus"
 
 
 @dataclass(frozen=True)
 class TableData:
-    """Printed texts of the body rows and, for tables with totals, the stated total row."""
+    """Values of the body rows and, for tables with totals, the stated total row.
 
-    rows: Sequence[Row]
-    total: Row = field(default_factory=dict)
+    Values are printed texts (seed data, typed by :func:`typed`) or, when a
+    user's workbook is moved into a newer template, the cells as they were.
+    """
+
+    rows: Sequence[Mapping[str, object]]
+    total: Mapping[str, object] = field(default_factory=dict)
 
 
 def write_table_sheet(
-    sheet: Worksheet, placement: Placement, data: TableData, placements: Mapping[str, Placement]
-) -> None:
-    layout = placement.table
+    sheet: Worksheet, layout: TableLayout, data: TableData, tables: Mapping[str, TableLayout]
+) -> Placed:
+    """Write ``layout`` filled with ``data``; returns where everything went."""
     _write_titles(sheet, layout)
-    _write_headers(sheet, layout)
-    for index, row in enumerate(data.rows):
-        _write_inputs(sheet, layout, layout.first_row + index, row)
-    _write_formulas(sheet, placement, placements)
-    _add_table(sheet, placement)
-    _write_below(sheet, placement, data.total)
-    _add_validation_and_colours(sheet, placement)
-    _set_columns_and_print(sheet, placement)
+    placed = place(layout, len(data.rows))
+    _write_group_row(sheet, layout, placed.header_row - 1)
+    _write_headers(sheet, layout, placed.header_row)
+    for index, values in enumerate(_padded(data.rows)):
+        _write_row(sheet, placed, placed.first_row + index, values, tables)
+    _add_table(sheet, placed, tables)
+    if layout.totals is not None:
+        _write_totals(sheet, placed, data.total, tables)
+    elif layout.check_rows:
+        _write_checks(sheet, placed)
+    add_validation(sheet, placed)
+    add_highlights(sheet, placed)
+    _set_columns_and_print(sheet, placed)
+    return placed
+
+
+def _padded(rows: Sequence[Mapping[str, object]]) -> Sequence[Mapping[str, object]]:
+    """A Table needs one body row at least: an empty table gets one empty row."""
+    return rows if rows else [{}]
 
 
 def _write_titles(sheet: Worksheet, layout: TableLayout) -> None:
@@ -62,27 +85,28 @@ def _write_titles(sheet: Worksheet, layout: TableLayout) -> None:
     note = f" · {layout.note}" if layout.note else ""
     sheet["A2"] = f"{layout.source}{unit}{note}"
     sheet["A2"].font = styles.SUBTITLE
+    text = legend(layout)
+    if text:
+        sheet["A3"] = text
+        sheet["A3"].font = styles.HIGHLIGHT_FONT
+        sheet["A3"].fill = styles.FILL_HIGHLIGHT
+
+
+def _write_group_row(sheet: Worksheet, layout: TableLayout, row: int) -> None:
     stated = any(c.role == "stated" for c in layout.columns)
-    group = sheet.cell(layout.group_row, 1, INPUT_GROUP_STATED if stated else INPUT_GROUP)
-    group.font = styles.GROUP
+    sheet.cell(row, 1, INPUT_GROUP_STATED if stated else INPUT_GROUP).font = styles.GROUP
     if layout.computed_columns:
-        first = layout.computed_columns[0]
-        cell = sheet[f"{first.letter}{layout.group_row}"]
-        cell.value = COMPUTED_GROUP
-        cell.font = styles.GROUP
+        index = layout.columns.index(layout.computed_columns[0]) + 1
+        sheet.cell(row, index, COMPUTED_GROUP).font = styles.GROUP
 
 
-def _write_headers(sheet: Worksheet, layout: TableLayout) -> None:
-    for column in layout.columns:
-        cell = sheet[f"{column.letter}{layout.header_row}"]
-        cell.value = column.header
+def _write_headers(sheet: Worksheet, layout: TableLayout, row: int) -> None:
+    for index, column in enumerate(layout.columns, start=1):
+        cell = sheet.cell(row, index, column.header)
         cell.alignment = styles.HEADER_ALIGN
-        if column.is_computed:
-            cell.font = styles.HEADER_COMPUTED
-            cell.fill = styles.FILL_HEADER_COMPUTED
-        else:
-            cell.font = styles.HEADER_INPUT
-            cell.fill = styles.FILL_HEADER_INPUT
+        computed = column.is_computed
+        cell.font = styles.HEADER_COMPUTED if computed else styles.HEADER_INPUT
+        cell.fill = styles.FILL_HEADER_COMPUTED if computed else styles.FILL_HEADER_INPUT
 
 
 def _style_body(cell: Cell, column: Column, value: CellValue, bold: bool = False) -> None:
@@ -97,117 +121,138 @@ def _style_body(cell: Cell, column: Column, value: CellValue, bold: bool = False
         cell.fill = styles.FILL_COMPUTED
 
 
-def _row_is_bold(layout: TableLayout, row: int) -> bool:
-    index = row - layout.first_row
+def _row_is_bold(layout: TableLayout, index: int) -> bool:
     rows = layout.statement_rows
     return index < len(rows) and rows[index].kind != "data"
 
 
-def _write_inputs(sheet: Worksheet, layout: TableLayout, row: int, texts: Row) -> None:
-    bold = _row_is_bold(layout, row)
-    for column in layout.input_columns:
-        value = typed(texts.get(column.key), column.kind)
-        cell = sheet[f"{column.letter}{row}"]
+def _write_row(
+    sheet: Worksheet,
+    placed: Placed,
+    row: int,
+    values: Mapping[str, object],
+    tables: Mapping[str, TableLayout],
+) -> None:
+    layout = placed.layout
+    bold = _row_is_bold(layout, row - placed.first_row)
+    for index, column in enumerate(layout.columns, start=1):
+        cell = sheet.cell(row, index)
+        if column.is_computed:
+            cell.value = column_formula(column, layout, tables)
+            _style_body(cell, column, CellValue(None), bold)
+            continue
+        value = typed(values.get(column.key), column.kind)
         cell.value = value.value
         _style_body(cell, column, value, bold)
 
 
-def _write_formulas(
-    sheet: Worksheet, placement: Placement, placements: Mapping[str, Placement]
-) -> None:
-    layout = placement.table
-    for column in layout.computed_columns:
-        for row in range(layout.first_row, placement.last_row + 1):
-            cell = sheet[f"{column.letter}{row}"]
-            _style_body(cell, column, CellValue(None), _row_is_bold(layout, row))
-            if column.formula is None or (column.array and row != layout.first_row):
-                continue
-            text = render(column.formula, placement, row, placements)
-            if column.array:
-                cell.value = ArrayFormula(placement.output_range(column.key, column.span), text)
-            else:
-                cell.value = text
-
-
-def _add_table(sheet: Worksheet, placement: Placement) -> None:
-    layout = placement.table
-    last = layout.input_columns[-1].letter
-    table = Table(displayName=layout.name, ref=f"A{layout.header_row}:{last}{placement.last_row}")
+def _add_table(sheet: Worksheet, placed: Placed, tables: Mapping[str, TableLayout]) -> None:
+    layout = placed.layout
+    last = column_letter(len(layout.columns))
+    table = Table(displayName=layout.name, ref=f"A{placed.header_row}:{last}{placed.last_row}")
     table.tableStyleInfo = styles.TABLE_STYLE
+    table.tableColumns = [
+        TableColumn(
+            id=index,
+            name=column.header,
+            calculatedColumnFormula=(
+                TableFormula(attr_text=column_formula(column, layout, tables)[1:])
+                if column.is_computed
+                else None
+            ),
+        )
+        for index, column in enumerate(layout.columns, start=1)
+    ]
     sheet.add_table(table)
 
 
-def _write_below(sheet: Worksheet, placement: Placement, stated_total: Row) -> None:
-    """Stated total + its SUM, or a statement's recomputed subtotal rows."""
-    layout = placement.table
-    rows = layout.below_rows(placement.rows)
-    label_letter = layout.columns[0].letter
-    if layout.totals is not None:
-        totals = layout.totals
-        stated_row, computed_row = rows["stated_total"], rows["computed_total"]
-        sheet[f"{label_letter}{stated_row}"] = f"{totals.label} (ilmoitettu)"
-        sheet[f"{label_letter}{computed_row}"] = f"{totals.label} (laskettu)"
-        for key in totals.columns:
+def _write_summary_table(
+    sheet: Worksheet,
+    placed: Placed,
+    name: str,
+    label_header: str,
+    keys: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[object]]],
+) -> None:
+    """A small Table: a label column, then one column per ``keys`` (its data header)."""
+    layout, top = placed.layout, placed.summary_row
+    assert top is not None
+    start = placed.summary_start(keys)
+    headers = [label_header, *(layout.column(k).header for k in keys)]
+    for offset, header in enumerate(headers):
+        cell = sheet.cell(top, start + offset, header)
+        cell.font, cell.fill = styles.HEADER_COMPUTED, styles.FILL_HEADER_COMPUTED
+        cell.alignment = styles.HEADER_ALIGN
+    for row_offset, (label, values) in enumerate(rows, start=1):
+        label_cell = sheet.cell(top + row_offset, start, label)
+        label_cell.font, label_cell.border = styles.BODY_BOLD, styles.BOX
+        for offset, (key, value) in enumerate(zip(keys, values, strict=True), start=1):
             column = layout.column(key)
-            stated = sheet[f"{column.letter}{stated_row}"]
-            value = typed(stated_total.get(key), column.kind)
-            stated.value = value.value
-            _style_body(stated, column, value, bold=True)
-            computed = sheet[f"{column.letter}{computed_row}"]
-            computed.value = f"=SUM({placement.body(key)})"
-            _style_body(computed, column, CellValue(None), bold=True)
-            computed.fill = styles.FILL_COMPUTED
-        for row in (stated_row, computed_row):
-            sheet[f"{label_letter}{row}"].font = styles.BODY_BOLD
-        return
-    for check in layout.check_rows:
-        row = rows[check.label]
-        sheet[f"{label_letter}{row}"] = check.label
-        sheet[f"{label_letter}{row}"].font = styles.BODY_BOLD
-        sheet[f"{label_letter}{row}"].fill = styles.FILL_COMPUTED
-        for key in check.columns:
-            column = layout.column(key)
-            parts = ",".join(f"{column.letter}{layout.first_row + i}" for i in check.parts)
-            cell = sheet[f"{column.letter}{row}"]
-            cell.value = f"=SUM({parts})"
-            _style_body(cell, column, CellValue(None), bold=True)
-            cell.fill = styles.FILL_COMPUTED
+            cell = sheet.cell(top + row_offset, start + offset)
+            shown = value if isinstance(value, CellValue) else CellValue(value)
+            cell.value = shown.value
+            _style_body(cell, column, shown, bold=True)
+            if isinstance(value, str) and value.startswith("="):
+                cell.fill = styles.FILL_COMPUTED
+    ref = f"{column_letter(start)}{top}:{column_letter(start + len(keys))}{top + len(rows)}"
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = styles.RULES_TABLE_STYLE
+    table.tableColumns = [
+        TableColumn(id=i, name=header) for i, header in enumerate(headers, start=1)
+    ]
+    sheet.add_table(table)
 
 
-def _add_validation_and_colours(sheet: Worksheet, placement: Placement) -> None:
-    layout = placement.table
-    for column in layout.columns:
-        cells = f"{column.letter}{layout.first_row}:{column.letter}{placement.last_row}"
-        top_left = f"{column.letter}{layout.first_row}"
-        if column.kind == "method":
-            _list_validation(sheet, cells, rules_range("methods", "Arviointitapa"), "Arviointitapa")
-        if column.vocabulary is not None:
-            _list_validation(sheet, cells, rules_range(column.vocabulary, "Tila"), column.header)
-            colour_statuses(sheet, cells, top_left, column.vocabulary)
-        if column.rules is not None:
-            colour_statuses(sheet, cells, top_left, column.rules)
-
-
-def _list_validation(sheet: Worksheet, cells: str, source: str, what: str) -> None:
-    validation = DataValidation(
-        type="list",
-        formula1=source,
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Tuntematon arvo",  # Excel allows at most 32 characters here
-        error=f"{what}: valitse arvo luettelosta (luettelo on Säännöt-välilehdellä).",
+def _write_totals(
+    sheet: Worksheet,
+    placed: Placed,
+    stated: Mapping[str, object],
+    tables: Mapping[str, TableLayout],
+) -> None:
+    layout = placed.layout
+    totals = layout.totals
+    assert totals is not None
+    stated_values = [typed(stated.get(k), layout.column(k).kind) for k in totals.columns]
+    computed = [render(totals.formula(k), layout, tables) for k in totals.columns]
+    _write_summary_table(
+        sheet,
+        placed,
+        totals.name,
+        TOTALS_HEADER,
+        totals.columns,
+        [(totals.stated_label, stated_values), (totals.computed_label, computed)],
     )
-    validation.add(cells)
-    sheet.add_data_validation(validation)
 
 
-def _set_columns_and_print(sheet: Worksheet, placement: Placement) -> None:
-    layout = placement.table
-    for column in layout.columns:
-        sheet.column_dimensions[column.letter].width = column.width
-    _fit_row_heights(sheet, layout, placement.last_row)
-    sheet.freeze_panes = f"A{layout.first_row}"
-    styles.print_a4_landscape(sheet, layout.header_row)
+def check_formula(layout: TableLayout, labels: Sequence[str], key: str) -> str:
+    """A statement's subtotal: the rows labelled ``labels`` summed in column ``key``,
+    found by label (so the statement may be sorted), #N/A while one of them is text."""
+    column = whole_column(layout.name, layout.column(key).header)
+    label = whole_column(layout.name, layout.label_column.header)
+    quoted = ['"' + text.replace('"', '""') + '"' for text in labels]
+    rows = "+".join(f"({label}={q})" for q in quoted)
+    text = f'SUMPRODUCT(({rows})*ISTEXT({column})*({column}<>"-"))'
+    return f"=IF({text}>0,NA(),SUMPRODUCT({rows},{column}))"
+
+
+def _write_checks(sheet: Worksheet, placed: Placed) -> None:
+    layout = placed.layout
+    assert layout.check_name is not None
+    keys = layout.check_rows[0].columns
+    rows = []
+    for check in layout.check_rows:
+        labels = [layout.statement_rows[i].label for i in check.parts]
+        rows.append((check.label, [check_formula(layout, labels, k) for k in keys]))
+    _write_summary_table(sheet, placed, layout.check_name, CHECKS_HEADER, keys, rows)
+
+
+def _set_columns_and_print(sheet: Worksheet, placed: Placed) -> None:
+    layout = placed.layout
+    for index, column in enumerate(layout.columns, start=1):
+        sheet.column_dimensions[column_letter(index)].width = column.width
+    _fit_row_heights(sheet, placed)
+    sheet.freeze_panes = f"A{placed.first_row}"
+    styles.print_a4_landscape(sheet, placed.header_row)
 
 
 def _lines(text: object, width: float, chars_per_width: float) -> int:
@@ -217,15 +262,26 @@ def _lines(text: object, width: float, chars_per_width: float) -> int:
     return sum(max(1, math.ceil(len(p) / per_line)) for p in paragraphs)
 
 
-def _fit_row_heights(sheet: Worksheet, layout: TableLayout, last_row: int) -> None:
+def _fit_row_heights(sheet: Worksheet, placed: Placed) -> None:
     """Explicit heights for the header and every body row holding wrapped text."""
+    layout = placed.layout
     header_lines = max(
         _lines(c.header, c.width, styles.CHARS_PER_WIDTH * 0.85) for c in layout.columns
     )
-    sheet.row_dimensions[layout.header_row].height = max(2, header_lines) * styles.LINE_HEIGHT + 6
-    wrapped = [c for c in layout.input_columns if c.wrap]
-    for row in range(layout.first_row, last_row + 1):
-        values = [(sheet[f"{c.letter}{row}"].value, c.width) for c in wrapped]
-        lines = max((_lines(v, w, styles.CHARS_PER_WIDTH) for v, w in values if v), default=1)
+    height = max(2, header_lines) * styles.LINE_HEIGHT + 6
+    sheet.row_dimensions[placed.header_row].height = height
+    if placed.summary_row is not None:
+        sheet.row_dimensions[placed.summary_row].height = height
+    wrapped = [(column_letter(i), c) for i, c in enumerate(layout.columns, start=1) if c.wrap]
+    for row in range(placed.first_row, placed.last_row + 1):
+        values = [(sheet[f"{letter}{row}"].value, c.width) for letter, c in wrapped]
+        lines = max(
+            (
+                _lines(v, w, styles.CHARS_PER_WIDTH)
+                for v, w in values
+                if v and not str(v).startswith("=")
+            ),
+            default=1,
+        )
         if lines > 1:
             sheet.row_dimensions[row].height = lines * styles.LINE_HEIGHT + 3

@@ -29,6 +29,9 @@ FILL_HEADER_COMPUTED = PatternFill("solid", fgColor="44546A", bgColor="44546A")
 FILL_COMPUTED = PatternFill("solid", fgColor="EDF1F7", bgColor="EDF1F7")
 FILL_RULES_HEADER = PatternFill("solid", fgColor="D9E1F2", bgColor="D9E1F2")
 FILL_PENDING = PatternFill("solid", fgColor="E7E6E6", bgColor="E7E6E6")
+#: Stated value that disagrees with its recomputation (Excel's "light red fill, dark red text").
+FILL_HIGHLIGHT = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+HIGHLIGHT_FONT = Font(name=FONT_NAME, size=9, color="9C0006")
 
 
 def solid(hex_colour: str) -> PatternFill:

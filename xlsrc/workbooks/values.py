@@ -31,10 +31,18 @@ class CellValue:
     align_right: bool = False
 
 
-def typed(text: str | None, kind: Kind) -> CellValue:
-    """Type one printed cell for a column of ``kind``; see the module docstring."""
+def typed(text: object, kind: Kind) -> CellValue:
+    """Type one printed cell for a column of ``kind``; see the module docstring.
+
+    A value that is already typed (a number, a date - a user's cell moved into
+    a newer template by ``xlsrc upgrade``) is kept as it is.
+    """
     if text is None or text == "":
         return CellValue(None)
+    if isinstance(text, CellValue):
+        return text
+    if not isinstance(text, str):
+        return CellValue(text)  # type: ignore[arg-type]
     if kind in _TEXT_KINDS:
         return CellValue(text)
     if kind == "date":
