@@ -43,19 +43,21 @@ def example() -> bytes:
 
 @cache
 def task_only_example() -> bytes:
-    """The example without KPI targets and with an empty settings table: every goal is then
-    assessed through its main tasks and every setting is the default (the 004 fallback)."""
+    """The example without KPI targets, without KPI values and with an empty settings table:
+    every goal is then assessed through its main tasks and every setting is the default (the
+    004 fallback).  The values go too because a level a goal states in its own words ("50 %
+    hoituu") is its KPI's target whenever the KPI has values."""
     return edited(example(), clear_targets_and_settings())
 
 
 def clear_targets_and_settings() -> Any:
-    """Blank "Tavoitearvo" and "Arviointitapa" of the KPI table and every "Arvo" of the
-    settings table, where the layout has them."""
+    """Blank "Tavoitearvo", "Arviointitapa" and the quarter values of the KPI table and
+    every "Arvo" of the settings table, where the layout has them."""
 
     def edit(workbook: Any) -> None:
         kpis = workbook["KPI-arvot"]
         header = _header_row(kpis, "Nro")
-        for text in ("Tavoitearvo", "Arviointitapa"):
+        for text in ("Tavoitearvo", "Arviointitapa", "Q1", "Q2", "Q3", "Q4"):
             try:
                 column = _column(kpis, header, text)
             except AssertionError:

@@ -1,10 +1,7 @@
-"""Shared by the template tests: the built workbooks, and an oracle for their UDF cells.
+"""Shared by the template tests: the built workbooks and where their tables sit.
 
-The oracle evaluates a formula of the form ``=XS_NAME(arg, …)`` — the only
-form the templates give their range-form UDFs — by reading each range argument
-from the workbook and calling the function through the registry, i.e. with the
-pure core.  It knows nothing of the headless engine, so the tests that use it
-check the templates, not the engine.
+Values are computed by the headless engine (:func:`xlsrc.engine.recalc.evaluate`);
+the LibreOffice test checks those values against a second client.
 """
 
 from __future__ import annotations
@@ -20,16 +17,13 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlsrc.registry import Registry, invoke
+from xlsrc.core.a1 import column_letter, parse_range
+from xlsrc.engine.recalc import Evaluated, evaluate
 from xlsrc.workbooks.build import build_workbook
 from xlsrc.workbooks.layouts import TableLayout, WorkbookLayout
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES_DIR = REPO / "workbook_templates"
-REGISTRY = Registry.default()
-
-_CALL = re.compile(r"^=(XS_[A-Z_]+)\((.*)\)$")
-_RANGE = re.compile(r"^(?:'((?:[^']|'')+)'!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$")
 
 
 @cache
@@ -44,6 +38,16 @@ def load(layout: WorkbookLayout, example: bool) -> Workbook:
     return openpyxl.load_workbook(io.BytesIO(built(layout.key, example)))
 
 
+def save(workbook: Workbook, path: Path) -> Path:
+    workbook.save(path)
+    return path
+
+
+def computed(workbook: Workbook, tmp_path: Path, name: str = "kirja.xlsx") -> Evaluated:
+    """The workbook's values as the engine computes them."""
+    return evaluate(save(workbook, tmp_path / name))
+
+
 def formula_text(cell_value: Any) -> str | None:
     if isinstance(cell_value, ArrayFormula):
         return cell_value.text
@@ -52,22 +56,54 @@ def formula_text(cell_value: Any) -> str | None:
     return None
 
 
+def table_area(sheet: Worksheet, name: str) -> tuple[int, int, int, int]:
+    """(header row, first column, last row, last column) of the Excel Table ``name``."""
+    return parse_range(sheet.tables[name].ref)
+
+
 def body_rows(sheet: Worksheet, table: TableLayout) -> range:
     """The body rows of ``table`` as the workbook's Excel Table says."""
-    ref = sheet.tables[table.name].ref
-    last = int(re.findall(r"\d+", ref)[-1])
-    return range(table.first_row, last + 1)
+    header, _, last, _ = table_area(sheet, table.name)
+    return range(header + 1, last + 1)
 
 
-def split_args(text: str) -> list[str]:
-    """Top-level comma-separated arguments (commas inside quotes or brackets kept)."""
+def letter(table: TableLayout, key: str) -> str:
+    """The column letter of ``key`` (tables start in column A)."""
+    return column_letter(table.columns.index(table.column(key)) + 1)
+
+
+def header_row(sheet: Worksheet, table: TableLayout) -> int:
+    return table_area(sheet, table.name)[0]
+
+
+def summary_rows(sheet: Worksheet, name: str) -> dict[str, dict[str, Any]]:
+    """The summary Table ``name`` as {row label: {header: cell value}}."""
+    top, left, last, right = table_area(sheet, name)
+    headers = [sheet.cell(top, c).value for c in range(left, right + 1)]
+    rows = {}
+    for row in range(top + 1, last + 1):
+        values = [sheet.cell(row, c).value for c in range(left, right + 1)]
+        rows[str(values[0])] = dict(zip(headers[1:], values[1:], strict=True))
+    return rows
+
+
+STRUCTURED = re.compile(r"\b[A-Za-z_][\w.]*\[")
+
+
+# --- an oracle for the XS_ cells, independent of the engine -------------------------------
+
+_CALL = re.compile(r"^(XS_[A-Z_]+)\((.*)\)$")
+
+
+def _split_args(text: str) -> list[str]:
+    """Top-level comma-separated arguments (commas inside quotes or braces kept)."""
     parts, depth, quote, current = [], 0, False, ""
     for char in text:
-        if char == "'" and depth == 0:
+        if char == '"':
             quote = not quote
-        if char == "(" and not quote:
+        if char in "({" and not quote:
             depth += 1
-        if char == ")" and not quote:
+        if char in ")}" and not quote:
             depth -= 1
         if char == "," and depth == 0 and not quote:
             parts.append(current)
@@ -78,28 +114,49 @@ def split_args(text: str) -> list[str]:
     return parts
 
 
-def range_values(workbook: Workbook, sheet: str, reference: str) -> list[list[Any]]:
-    match = _RANGE.match(reference.strip())
-    if not match:
-        raise ValueError(f"not a range: {reference!r}")
-    sheet_name = (match.group(1) or sheet).replace("''", "'")
-    first_col, first_row, last_col, last_row = match.group(2, 3, 4, 5)
-    ws = workbook[sheet_name]
-    cells = ws[f"{first_col}{first_row}:{last_col or first_col}{last_row or first_row}"]
-    return [[cell.value for cell in row] for row in cells]
+def _column_values(workbook: Workbook, table: TableLayout, key: str) -> list[list[Any]]:
+    sheet = workbook[table.sheet]
+    column = letter(table, key)
+    return [[sheet[f"{column}{row}"].value] for row in body_rows(sheet, table)]
 
 
-def evaluate_udf(workbook: Workbook, sheet: str, formula: str) -> Any:
-    """The value of ``=XS_NAME(ranges…, constants…)`` computed by the pure core."""
-    match = _CALL.match(formula)
-    if not match:
-        raise ValueError(f"not a single UDF call: {formula!r}")
-    spec = REGISTRY.get(match.group(1))
+def _rules_values(workbook: Workbook, block_key: str) -> list[list[Any]]:
+    from xlsrc.workbooks.layouts import rules_block
+
+    block = rules_block(block_key)
+    sheet = workbook["Säännöt"]
+    top, left, last, right = table_area(sheet, block.name)
+    return [
+        [sheet.cell(r, c).value for c in range(left, right + 1)] for r in range(top + 1, last + 1)
+    ]
+
+
+def expected_udf(
+    workbook: Workbook, tables: dict[str, TableLayout], table: TableLayout, key: str, row: int
+) -> Any:
+    """The value the pure core gives the XS_ column ``key`` on sheet row ``row``: the
+    layout's formula template with each placeholder read from the workbook."""
+    from xlsrc.registry import Registry, invoke
+
+    template = table.column(key).formula or ""
+    match = _CALL.match(template)
+    if match is None:
+        raise ValueError(f"{table.key}.{key} is not one XS_ call: {template!r}")
+    spec = Registry.default().get(match[1])
     args: list[Any] = []
-    for text, arg in zip(split_args(match.group(2)), spec.args, strict=False):
+    for text in _split_args(match[2]):
         text = text.strip()
-        if arg.kind == "range":
-            args.append(range_values(workbook, sheet, text))
+        if text.startswith("{rules:"):
+            args.append(_rules_values(workbook, text[7:-1]))
+        elif text.startswith("{") and text.endswith(":col}"):
+            reference = text[1:-5]
+            other, _, column = reference.rpartition(".")
+            args.append(_column_values(workbook, tables[other] if other else table, column))
+        elif text.startswith("{"):
+            sheet = workbook[table.sheet]
+            args.append(sheet[f"{letter(table, text[1:-1])}{row}"].value)
+        elif text.startswith('"'):
+            args.append(text[1:-1])
         else:
-            args.append(float(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else text)
+            args.append(float(text))
     return invoke(spec, *args)

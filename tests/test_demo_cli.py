@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.worksheet.formula import ArrayFormula
 
-from tests.templates_support import evaluate_udf, formula_text, load
+from tests.templates_support import body_rows, expected_udf, formula_text, letter, load
 from xlsrc.cli.main import cli
 from xlsrc.core.errors import XlError
 from xlsrc.workbooks.layouts import WORKBOOKS, WorkbookLayout
@@ -73,30 +73,31 @@ def test_every_computed_cell_carries_a_cached_value(demo_dir: Path, layout: Work
 def test_cached_udf_values_are_what_the_core_computes(
     demo_dir: Path, layout: WorkbookLayout
 ) -> None:
+    """Every XS_ cell's cached value is the registry function applied to the cells its
+    layout formula names (read here without the engine)."""
     built = load(layout, True)
     cached = openpyxl.load_workbook(
         io.BytesIO((demo_dir / layout.file_name).read_bytes()), data_only=True
     )
+    tables = {t.key: t for t in layout.tables}
     checked = 0
-    for sheet in built.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                if not (isinstance(cell.value, ArrayFormula) and "XS_" in cell.value.text):
-                    continue
-                expected = evaluate_udf(built, sheet.title, cell.value.text)
-                rows = cached[sheet.title][cell.value.ref]
-                got = [[c.value for c in r] for r in rows]
-                for want_row, got_row in zip(expected, got, strict=True):
-                    for want, value in zip(want_row, got_row, strict=True):
-                        if isinstance(want, XlError):
-                            assert value == want.value
-                        elif want in ("", None):
-                            assert value in ("", None)
-                        elif isinstance(want, float):
-                            assert value == pytest.approx(want, rel=1e-12)
-                        else:
-                            assert value == want
-                        checked += 1
+    for table in layout.tables:
+        for column in table.computed_columns:
+            if not (column.formula or "").startswith("XS_"):
+                continue
+            for row in body_rows(built[table.sheet], table):
+                want = expected_udf(built, tables, table, column.key, row)
+                value = cached[table.sheet][f"{letter(table, column.key)}{row}"].value
+                where = f"{table.sheet}!{letter(table, column.key)}{row}"
+                if isinstance(want, XlError):
+                    assert value == want.value, where
+                elif want in ("", None):
+                    assert value in ("", None), where
+                elif isinstance(want, float):
+                    assert value == pytest.approx(want, rel=1e-12), where
+                else:
+                    assert value == want, where
+                checked += 1
     assert checked > 0
 
 

@@ -19,17 +19,31 @@ def call(name: str, *args: object) -> object:
 
 def test_band_reads_the_rules_table_with_or_without_header() -> None:
     assert call("XS_BAND", 0.883, RULES) == "Lähellä tavoitetta"
-    assert call("XS_BAND", "90 %", RULES[1:]) == "Tavoitteessa"
+    assert call("XS_BAND", 0.9, RULES[1:]) == "Tavoitteessa"
     assert call("XS_BAND", 1.3, RULES) is XlError.NUM
-    assert call("XS_BANDS", [[0.5], [None], ["0,9"]], YEAR_RULES) == [
+    assert call("XS_BAND", None, RULES) == ""  # an unused row stays blank
+    assert call("XS_BANDS", [[0.5], [None], [0.9]], YEAR_RULES) == [
         ["Ei toteutunut"],
         [""],
         ["Toteutui osittain"],
     ]
 
 
+def test_a_number_typed_as_text_is_refused_as_excels_sum_skips_it() -> None:
+    """One reading of number cells everywhere (core.numbers.read_cell): SUM skips text,
+    so a function that read "90 %" or "1 234,5" as a number would give a second total."""
+    assert call("XS_BAND", "90 %", RULES) is XlError.VALUE
+    assert call("XS_CHANGE", "1 234,5", 100, "Tulot") is XlError.VALUE
+    assert call("XS_CHANGE", "-", 100, "Tulot") == 100.0  # "-" is nil, as SUM skipping it
+    assert call("XS_TARGET_STATUS", "88,3 %", "≥ 90%", "value", RULES) is XlError.VALUE
+    assert call("XS_TARGET_STATUS", "Valmistuu myöhemmin", "≥ 90%", "value", RULES) == (
+        "Valmistuu myöhemmin"
+    )
+    assert call("XS_NUMBER", "1 234,5") == 1234.5  # reading text is what XS_NUMBER is for
+
+
 def test_target_status_scalar_and_range_agree() -> None:
-    actuals = [[None], ["88.3%"], ["-3.4%"], ["1,0 M€"], [None]]
+    actuals = [[None], [0.883], [-0.034], [1_000_000], [None]]
     targets = [["≥ 75"], ["≥ 90%"], ["≤ -5%"], ["≥ 1M€"], ["≤ 5."]]
     methods = [["ratio"], ["value"], ["met"], ["met"], ["met"]]
     column = call("XS_TARGET_STATUSES", actuals, targets, methods, RULES)
@@ -86,14 +100,35 @@ def test_pivot_spills_with_totals_and_blank_for_no_measures() -> None:
     ]
     assert call("XS_PIVOT_CELL", "2.", "Etenee suunnitellusti", programmes, statuses, amounts) == 0
     assert call("XS_PIVOT_CELL", "2", "3. Haasteita", programmes, statuses, amounts) == ""
-    unknown_status = [["9. Tuntematon"]] * 3
-    assert call("XS_PIVOT", programmes[:3], unknown_status, amounts[:3]) == [[XlError.NA]]
     assert call("XS_PROGRAMME_KEY", "20 Ikääntyneiden palvelut") == "20"
+
+
+def test_one_bad_measure_fails_only_its_own_cells() -> None:
+    """An unknown status counts in no status column but in its programme's total; a
+    number typed as text fails the cells its measure belongs to; everything else computes."""
+    programmes = [["1. A"], ["1. A"], ["2. B"], ["3. C"]]
+    statuses = [["2. Etenee suunnitellusti"], ["4. Pysähtynyt"], ["2"], ["3"]]
+    amounts = [[100], [40], ["1 234,5"], [7]]
+    grid = call("XS_PIVOT", programmes, statuses, amounts, [["1. A"], ["2. B"], ["3. C"]])
+    assert grid[0] == ["", 100.0, "", "", 140.0]
+    assert grid[1] == ["", XlError.VALUE, "", "", XlError.VALUE]
+    assert grid[2] == ["", "", 7.0, "", 7.0]
+    assert grid[3] == ["", XlError.VALUE, 7.0, "", XlError.VALUE]
+    args = (programmes, statuses, amounts)
+    assert call("XS_PIVOT_CELL", "1", "2. Etenee suunnitellusti", *args) == 100.0
+    assert call("XS_PIVOT_CELL", "1", "*", *args) == 140.0
+    assert call("XS_PIVOT_CELL", "3", "3. Haasteita", *args) == 7.0
+    assert call("XS_PIVOT_CELL", "*", "3. Haasteita", *args) == 7.0
+    assert call("XS_PIVOT_CELL", None, "3. Haasteita", *args) == ""  # an unused pivot row
+    note = call("XS_PIVOT_NOTE", "1. A", *args)
+    assert "rivi 2" in note and "Pysähtynyt" in note
+    assert "rivi 3" in call("XS_PIVOT_NOTE", "2", *args)
+    assert call("XS_PIVOT_NOTE", "3", *args) == ""
 
 
 def test_spare_blank_rows_stay_blank_in_range_forms() -> None:
     statuses = call(
-        "XS_TARGET_STATUSES", [["88.3%"], [None]], [["≥ 90%"], [None]], [["value"], [None]], RULES
+        "XS_TARGET_STATUSES", [[0.883], [None]], [["≥ 90%"], [None]], [["value"], [None]], RULES
     )
     assert statuses == [["Lähellä tavoitetta"], [""]]
     changes = call("XS_CHANGES", [[100], [None]], [[110], [""]], [["Tulot"], [None]])

@@ -58,6 +58,9 @@ def test_invoke_turns_typed_errors_into_cell_errors() -> None:
     assert invoke(registry.get("XS_NUMBER"), "abc") is XlError.VALUE
     assert invoke(registry.get("XS_CHANGE_PCT"), 0, 100, "Tulot") is XlError.DIV0
     assert invoke(registry.get("XS_NUMBER"), XlError.NA) is XlError.NA  # errors propagate
-    assert invoke(registry.get("XS_PIVOT"), [["x"]], [["1"]], [[1]]) == [[XlError.NA]]
+    assert (
+        invoke(registry.get("XS_PIVOT"), [["1"]], [["1"]], [["x"]])
+        == [[XlError.VALUE, "", "", "", XlError.VALUE]] * 2
+    )  # a number typed as text fails its own cells only
     with pytest.raises(InvalidNumber):
         registry.get("XS_NUMBER").func("abc")  # the plain function raises

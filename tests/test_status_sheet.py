@@ -15,6 +15,7 @@ from statistics import mean
 import openpyxl
 import pytest
 
+from tests.edits import Table
 from tests.status_sheet_support import (
     SEED_TARGETS,
     StatusTable,
@@ -28,6 +29,7 @@ from tests.status_sheet_support import (
     task_only_example,
     write,
 )
+from xlsrc.core.a1 import parse_range
 from xlsrc.core.numbers import Number, read_number
 from xlsrc.core.schemes import Band, StatusScheme
 from xlsrc.core.targets import NOT_ASSESSABLE_LABEL
@@ -44,21 +46,19 @@ def scheme_of(path: Path) -> StatusScheme:
     """The scheme the workbook's task-status formulas use, read from its rules sheet."""
     block = rules_block(TASKS.column("status_calc").rules or "")
     ws = openpyxl.load_workbook(path)[RULES_SHEET]
-    rows = [
-        [ws.cell(r, c).value for c in range(1, len(block.headers) + 1)]
-        for r in range(block.first_row, block.last_row + 1)
-    ]
+    top, left, last, right = parse_range(ws.tables[block.name].ref)
+    rows = [[ws.cell(r, c).value for c in range(left, right + 1)] for r in range(top + 1, last + 1)]
     return StatusScheme.from_rows(rows)
 
 
 def task_progress(path: Path) -> dict[str, list[object]]:
-    ws = openpyxl.load_workbook(path)[TASKS.sheet]
-    key, progress = TASKS.column("goal_id").letter, TASKS.column("progress").letter
+    tasks = Table(openpyxl.load_workbook(path), TASKS)
     found: dict[str, list[object]] = {}
-    row = TASKS.first_row
-    while ws[f"{key}{row}"].value:
-        found.setdefault(str(ws[f"{key}{row}"].value), []).append(ws[f"{progress}{row}"].value)
-        row += 1
+    for index in range(len(tasks.rows)):
+        if tasks.get("goal_id", index):
+            found.setdefault(str(tasks.get("goal_id", index)), []).append(
+                tasks.get("progress", index)
+            )
     return found
 
 
@@ -165,7 +165,8 @@ def test_changing_the_rules_sheet_changes_the_statuses(tmp_path: Path) -> None:
     def lower_green(workbook: openpyxl.Workbook) -> None:
         block = rules_block("year_end")
         ws = workbook[RULES_SHEET]
-        for row in range(block.first_row, block.last_row + 1):
+        top, _, last, _ = parse_range(ws.tables[block.name].ref)
+        for row in range(top + 1, last + 1):
             key = ws.cell(row, block.headers.index("Väri") + 1).value
             lower = block.headers.index("Alaraja") + 1
             upper = block.headers.index("Yläraja") + 1

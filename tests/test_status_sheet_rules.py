@@ -51,10 +51,8 @@ def test_kpi_ratio_exactly_50_is_red_and_just_above_is_yellow() -> None:
     ("progress", "colour"),
     [
         (0.5, "red"),
-        ("50 %", "red"),
         (0.51, "yellow"),
         (0.9, "yellow"),
-        ("90 %", "yellow"),
         (0.95, "green"),
         (1.0, "green"),
         (0.0, "red"),
@@ -65,10 +63,14 @@ def test_task_state_from_progress_by_the_task_scheme(progress: object, colour: s
     assert outcome.status == TASK_STATES.by_colour(colour)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("progress", ["Ei mittaria", "alle 10%", "+/-0 / htv2", None, 1.5])
+@pytest.mark.parametrize(
+    "progress", ["Ei mittaria", "alle 10%", "+/-0 / htv2", None, 1.5, "50 %", "90 %"]
+)
 def test_task_without_a_progress_share_is_not_counted_and_says_why(progress: object) -> None:
     outcome = task_outcome(Task("A", "t", progress=progress), 3, YEAR_END_50_90)  # type: ignore[arg-type]
     assert outcome.status is None and outcome.reason
+    if progress in ("50 %", "90 %"):  # a per cent typed as text: Excel's SUM skips it too
+        assert "luku tekstinä" in outcome.reason
 
 
 def test_explicit_task_state_wins_over_progress() -> None:

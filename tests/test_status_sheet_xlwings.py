@@ -8,9 +8,11 @@ installed xlwings, so the fake cannot drift into names Excel would reject.
 from __future__ import annotations
 
 import inspect
+import io
 from datetime import datetime
 from typing import Any
 
+import openpyxl
 import pytest
 import xlwings
 
@@ -21,9 +23,13 @@ from tests.fakes.xlwings_fake import (
     RANGE_ATTRIBUTES,
     FakeBook,
     FakeCharts,
+    FakeName,
     FakeRange,
+    FakeTable,
 )
 from tests.status_sheet_support import add_settings, add_targets, both, edited, example
+from xlsrc.core.a1 import parse_range
+from xlsrc.reading.openpyxl_source import OpenpyxlSource
 from xlsrc.status_sheet import generate_in_excel
 from xlsrc.status_sheet.builder import build_sheet
 from xlsrc.status_sheet.excel import (
@@ -31,8 +37,8 @@ from xlsrc.status_sheet.excel import (
     check_locked_quarters_in_excel,
     generate,
 )
-from xlsrc.status_sheet.headless import inputs_from_grids
-from xlsrc.status_sheet.workbook import read_grids
+from xlsrc.status_sheet.model import StatusInputs, parse_quarter
+from xlsrc.status_sheet.tables import read_inputs
 
 NOW = datetime(2025, 3, 25, 14, 2)
 
@@ -57,8 +63,12 @@ def test_fake_names_exist_in_xlwings() -> None:
         "api",
     ):
         assert hasattr(main.Range, name), name
-    for name in ("charts", "api", "used_range", "range", "activate", "delete", "name"):
+    for name in ("charts", "api", "used_range", "range", "activate", "delete", "name", "tables"):
         assert hasattr(main.Sheet, name), name
+    for name in ("name", "range", "header_row_range", "show_totals"):
+        assert hasattr(main.Table, name), name  # what the reader asks of a Table
+    assert hasattr(main.Name, "refers_to") and hasattr(main.Book, "names")
+    assert hasattr(main.Range, "last_cell")
     assert hasattr(main.Chart, "set_source_data")
     real = inspect.signature(main.Charts.add).parameters
     fake = inspect.signature(FakeCharts.add).parameters
@@ -73,23 +83,39 @@ def test_fake_names_exist_in_xlwings() -> None:
 
 
 def fake_book(data: bytes) -> FakeBook:
-    """A fake open book holding the workbook's values, formulas and number formats."""
-    grids = read_grids(data)
-    book = FakeBook("tavoiteseuranta.xlsx", "/kansio", [g.name for g in grids])
-    for grid in grids:
-        sheet = book.sheets[grid.name]
-        for r, row in enumerate(grid.values):
-            for c, value in enumerate(row):
-                if value is not None:
-                    is_int = isinstance(value, int) and not isinstance(value, bool)
-                    sheet.cells[(r + 1, c + 1)] = float(value) if is_int else value
-                formula = grid.formula(r, c)
-                if formula:
-                    sheet.formulas[(r + 1, c + 1)] = formula
-                number_format = grid.number_format(r, c)
-                if number_format and number_format != "General":
-                    sheet.styles.setdefault((r + 1, c + 1), {})["number_format"] = number_format
+    """A fake open book holding the workbook's values, formulas, number formats, Tables
+    and defined names."""
+    values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    formulas = openpyxl.load_workbook(io.BytesIO(data))
+    book = FakeBook("tavoiteseuranta.xlsx", "/kansio", values.sheetnames)
+    for worksheet in values.worksheets:
+        sheet = book.sheets[worksheet.title]
+        for row in worksheet.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    is_int = isinstance(cell.value, int) and not isinstance(cell.value, bool)
+                    sheet.cells[(cell.row, cell.column)] = (
+                        float(cell.value) if is_int else cell.value
+                    )
+                formula = formulas[worksheet.title][cell.coordinate].value
+                if isinstance(formula, str) and formula.startswith("="):
+                    sheet.formulas[(cell.row, cell.column)] = formula
+                if cell.number_format and cell.number_format != "General":
+                    sheet.styles.setdefault((cell.row, cell.column), {})["number_format"] = (
+                        cell.number_format
+                    )
+        sheet.tables = [
+            FakeTable(sheet, t.displayName, parse_range(t.ref)) for t in worksheet.tables.values()
+        ]
+    book.names = [
+        FakeName(name, "=" + str(defined.attr_text))
+        for name, defined in values.defined_names.items()
+    ]
     return book
+
+
+def headless_inputs(data: bytes, quarter: int) -> StatusInputs:
+    return read_inputs(OpenpyxlSource.from_bytes(data, "kirja.xlsx"), parse_quarter(quarter))
 
 
 @pytest.fixture
@@ -102,7 +128,7 @@ def test_excel_sheet_has_the_same_cells_styles_merges_and_checksum_as_headless(d
     assert generate(book, 3, now=NOW) == "Tilanne Q3 2024"
     sheet = book.sheets["Tilanne Q3 2024"]
     assert book.sheets.active is sheet and sheet.index == len(book.sheets)
-    expected = build_sheet(inputs_from_grids(read_grids(data), 3, None), NOW)
+    expected = build_sheet(headless_inputs(data, 3), NOW)
     for cell in expected.cells:
         assert sheet.cells.get((cell.row, cell.column)) == cell.value, (cell.row, cell.column)
         styles = sheet.styles.get((cell.row, cell.column), {})
@@ -134,7 +160,7 @@ def test_excel_charts_are_native_line_charts_over_each_kpi_block(data: bytes) ->
     book = fake_book(data)
     generate(book, 3, now=NOW)
     sheet = book.sheets["Tilanne Q3 2024"]
-    expected = build_sheet(inputs_from_grids(read_grids(data), 3, None), NOW)
+    expected = build_sheet(headless_inputs(data, 3), NOW)
     charts = sheet.charts.items
     assert len(charts) == len(expected.charts) == 4
     for chart, spec in zip(charts, expected.charts, strict=True):
@@ -156,7 +182,7 @@ def test_excel_checksum_equals_headless_and_locked_inputs_are_checked(data: byte
     book = fake_book(data)
     generate(book, 3, now=NOW)
     sheet = book.sheets["Tilanne Q3 2024"]
-    headless = inputs_from_grids(read_grids(data), 3, None).checksum()
+    headless = headless_inputs(data, 3).checksum()
     assert sheet.cells[(5, 3)] == headless  # "Syötteiden tarkiste (SHA-256)"
     assert check_locked_quarters_in_excel(book) == []
     kpis = book.sheets["KPI-arvot"]

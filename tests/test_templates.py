@@ -1,4 +1,5 @@
-"""Every template, read with openpyxl: sheets, headers, formulas, colours, validation, print.
+"""Every template, read with openpyxl: Tables with calculated columns, summary blocks,
+validation lists, highlights, colours, the rules sheet and print setup.
 
 Parametrised over the layouts and over both builds (the empty template and the
 filled example), because an example must be exactly its template with rows.
@@ -7,99 +8,117 @@ filled example), because an example must be exactly its template with rows.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from openpyxl.worksheet.formula import ArrayFormula
 
-from tests.templates_support import body_rows, evaluate_udf, formula_text, load
-from xlsrc.core.schemes import COLOUR_HEX, TRAFFIC_LIGHT_80_90
+from tests.templates_support import (
+    STRUCTURED,
+    body_rows,
+    computed,
+    formula_text,
+    header_row,
+    letter,
+    load,
+    summary_rows,
+    table_area,
+)
+from xlsrc.core.schemes import COLOUR_HEX
 from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL
-from xlsrc.registry import Registry
-from xlsrc.workbooks.formulas import Placement, rules_range
 from xlsrc.workbooks.layouts import (
+    MARKER_NAME,
     RULES_BLOCKS,
-    RULES_HEADERS,
     RULES_SHEET,
     SCHEMES,
     SETTINGS_TABLE,
     WORKBOOKS,
     TableLayout,
     WorkbookLayout,
-    rules_block,
 )
+from xlsrc.workbooks.rules_sheet import block_range, header_rows
 
 BUILDS = [(layout, example) for layout in WORKBOOKS for example in (False, True)]
 IDS = [f"{layout.key}-{'example' if example else 'template'}" for layout, example in BUILDS]
-TABLES = [(layout, table) for layout in WORKBOOKS for table in layout.tables]
-TABLE_IDS = [table.key for _, table in TABLES]
-UDF_NAMES = set(Registry.default().names)
+A1_REFERENCE = re.compile(r"(?<![\w\[\]'.])\$?[A-Z]{1,3}\$?\d+\b(?!\()")
 
 
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
-def test_sheets_are_the_layout_sheets_with_the_rules_sheet_last(
+def test_sheets_marker_and_version(layout: WorkbookLayout, example: bool) -> None:
+    workbook = load(layout, example)
+    assert workbook.sheetnames == [*(t.sheet for t in layout.tables), RULES_SHEET]
+    assert workbook.defined_names[MARKER_NAME].attr_text == f'"{layout.key}:2"'
+
+
+@pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
+def test_every_column_is_a_table_column_and_computed_ones_are_calculated(
     layout: WorkbookLayout, example: bool
 ) -> None:
-    workbook = load(layout, example)
-    assert workbook.sheetnames == list(layout.sheets)
-    assert workbook.sheetnames[-1] == RULES_SHEET
-
-
-@pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
-def test_headers_and_excel_tables(layout: WorkbookLayout, example: bool) -> None:
+    """Inputs, stated and computed columns all belong to the Excel Table, so a row added
+    below or inside it gets every formula (Excel fills calculated columns itself)."""
     workbook = load(layout, example)
     for table in layout.tables:
         sheet = workbook[table.sheet]
-        headers = [sheet[f"{c.letter}{table.header_row}"].value for c in table.columns]
-        assert headers == [c.header for c in table.columns]
         excel_table = sheet.tables[table.name]
-        last_input = table.input_columns[-1].letter
-        assert re.fullmatch(rf"A{table.header_row}:{last_input}\d+", excel_table.ref)
-        assert sheet.freeze_panes == f"A{table.first_row}"
+        top, left, _, right = table_area(sheet, table.name)
+        assert (left, right) == (1, len(table.columns))
+        assert [c.name for c in excel_table.tableColumns] == [c.header for c in table.columns]
+        assert [sheet.cell(top, i + 1).value for i in range(right)] == [
+            c.header for c in table.columns
+        ]
+        assert sheet.freeze_panes == f"A{top + 1}"
+        for column, declared in zip(table.columns, excel_table.tableColumns, strict=True):
+            formula = declared.calculatedColumnFormula
+            if not column.is_computed:
+                assert formula is None
+                continue
+            assert formula is not None, f"{table.key}.{column.key} is not a calculated column"
+            for row in body_rows(sheet, table):
+                value = sheet[f"{letter(table, column.key)}{row}"].value
+                assert formula_text(value) == "=" + formula.attr_text, f"{table.sheet}!{row}"
 
 
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
-def test_every_computed_cell_is_a_formula_never_a_number(
-    layout: WorkbookLayout, example: bool
-) -> None:
+def test_formulas_use_structured_references_only(layout: WorkbookLayout, example: bool) -> None:
+    """No formula points at a fixed cell range: every reference goes through a Table."""
     workbook = load(layout, example)
     for table in layout.tables:
         sheet = workbook[table.sheet]
-        rows = body_rows(sheet, table)
-        placement = Placement(table, len(rows))
-        for column in table.computed_columns:
-            for row in rows:
-                value = sheet[f"{column.letter}{row}"].value
-                if column.part_of is not None or (column.array and row != rows[0]):
-                    assert value is None, f"{table.sheet}!{column.letter}{row} inside an array"
+        for row in sheet.iter_rows():
+            for cell in row:
+                text = formula_text(cell.value)
+                if text is None:
                     continue
-                text = formula_text(value)
-                assert text is not None, f"{table.sheet}!{column.letter}{row}: {value!r}"
-                if column.array:
-                    assert isinstance(value, ArrayFormula)
-                    assert value.ref == placement.output_range(column.key, column.span)
-                    name = re.match(r"=(XS_[A-Z_]+)\(", text)
-                    assert name and name.group(1) in UDF_NAMES
-                else:
-                    assert "XS_" not in text, "native formulas only outside array columns"
+                stripped = re.sub(r'"[^"]*"', '""', text)
+                while "[" in stripped:  # column specifiers ([TB 2024]) are names, not cells
+                    stripped = re.sub(r"\[[^\[\]]*\]", "", stripped)
+                assert not A1_REFERENCE.search(stripped), f"{table.sheet}!{cell.coordinate}: {text}"
 
 
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
-def test_rows_below_tables_recompute_with_sum(layout: WorkbookLayout, example: bool) -> None:
+def test_totals_and_checks_are_in_summary_tables(layout: WorkbookLayout, example: bool) -> None:
     workbook = load(layout, example)
     for table in layout.tables:
         sheet = workbook[table.sheet]
-        rows = body_rows(sheet, table)
-        below = table.below_rows(len(rows))
+        top = header_row(sheet, table)
         if table.totals is not None:
-            for key in table.totals.columns:
-                letter = table.column(key).letter
-                cell = sheet[f"{letter}{below['computed_total']}"].value
-                assert cell == f"=SUM(${letter}${rows[0]}:${letter}${rows[-1]})"
-        for check in table.check_rows:
-            for key in check.columns:
-                letter = table.column(key).letter
-                parts = ",".join(f"{letter}{rows[0] + i}" for i in check.parts)
-                assert sheet[f"{letter}{below[check.label]}"].value == f"=SUM({parts})"
+            totals = table.totals
+            rows = summary_rows(sheet, totals.name)
+            assert list(rows) == [totals.stated_label, totals.computed_label]
+            assert table_area(sheet, totals.name)[2] < top  # above the data table
+            for key in totals.columns:
+                formula = rows[totals.computed_label][table.column(key).header]
+                assert formula_text(formula) is not None
+                assert STRUCTURED.search(formula), formula  # through a Table, never a range
+        if table.check_rows:
+            assert table.check_name is not None
+            rows = summary_rows(sheet, table.check_name)
+            assert list(rows) == [c.label for c in table.check_rows]
+            for check in table.check_rows:
+                for key in check.columns:
+                    formula = rows[check.label][table.column(key).header]
+                    for part in check.parts:
+                        label = table.statement_rows[part].label
+                        assert f'"{label}"' in formula  # found by label, not by position
 
 
 def _fill_colours(rules: list) -> dict[str, str]:  # type: ignore[type-arg]
@@ -123,92 +142,89 @@ def test_status_cells_are_coloured_from_the_rules_sheet(
             block = column.rules or column.vocabulary
             if block is None:
                 continue
-            cells = f"{column.letter}{rows[0]}:{column.letter}{rows[-1]}"
+            cells = f"{letter(table, column.key)}{rows[0]}:{letter(table, column.key)}{rows[-1]}"
             assert cells in formats, f"{table.sheet}: no conditional format on {cells}"
             colours = _fill_colours(formats[cells])
-            labels = rules_range(block, "Merkintä" if column.rules else "Tila")
+            labels = block_range(block, "Merkintä" if column.rules else "Tila")
             for key, hex_colour in COLOUR_HEX.items():
                 matching = [f for f, c in colours.items() if c == hex_colour]
                 assert len(matching) == 1, f"{cells}: one rule for {key}"
-                assert labels in matching[0] and rules_range(block, "Väri") in matching[0]
-                assert f'"{key}"' in matching[0]
+                assert labels in matching[0] and block_range(block, "Väri") in matching[0]
 
 
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
-def test_status_inputs_and_methods_validate_against_the_rules_sheet_lists(
+def test_inputs_are_validated_at_typing_time(layout: WorkbookLayout, example: bool) -> None:
+    workbook = load(layout, example)
+    for table in layout.tables:
+        sheet = workbook[table.sheet]
+        rows = body_rows(sheet, table)
+        rules = {str(dv.sqref): dv for dv in sheet.data_validations.dataValidation}
+        for column in table.input_columns:
+            cells = f"{letter(table, column.key)}{rows[0]}:{letter(table, column.key)}{rows[-1]}"
+            rule = rules.get(cells)
+            if column.vocabulary is not None:
+                assert rule is not None and rule.formula1 == block_range(column.vocabulary, "Tila")
+            elif column.kind == "method":
+                assert rule is not None and rule.formula1 == block_range("methods", "Arviointitapa")
+            elif column.is_numeric and not column.words:
+                assert rule is not None and rule.type == "decimal", cells
+                assert rule.prompt and "luku" in rule.prompt.lower() or "prosentti" in rule.prompt
+
+
+@pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
+def test_stated_cells_are_highlighted_when_they_disagree(
     layout: WorkbookLayout, example: bool
 ) -> None:
     workbook = load(layout, example)
     for table in layout.tables:
         sheet = workbook[table.sheet]
         rows = body_rows(sheet, table)
-        lists = {str(dv.sqref): dv.formula1 for dv in sheet.data_validations.dataValidation}
-        for column in table.columns:
-            cells = f"{column.letter}{rows[0]}:{column.letter}{rows[-1]}"
-            if column.vocabulary is not None:
-                assert lists[cells] == rules_range(column.vocabulary, "Tila")
-            if column.kind == "method":
-                assert lists[cells] == rules_range("methods", "Arviointitapa")
+        formats = {str(cf.sqref): cf.rules for cf in sheet.conditional_formatting}
+        pairs = [c for c in table.computed_columns if c.recomputes]
+        for column in pairs:
+            stated = letter(table, column.recomputes or "")
+            cells = f"{stated}{rows[0]}:{stated}{rows[-1]}"
+            conditions = [r.formula[0] for r in formats.get(cells, [])]
+            assert any(letter(table, column.key) in c for c in conditions), cells
+        if pairs or table.totals or table.check_rows:
+            assert "poikkeaa lasketusta" in str(sheet["A3"].value)
 
 
 @pytest.mark.parametrize("layout", WORKBOOKS, ids=[w.key for w in WORKBOOKS])
-def test_rules_sheet_holds_every_scheme_as_a_readable_table(layout: WorkbookLayout) -> None:
+def test_rules_sheet_holds_every_block_as_a_table(layout: WorkbookLayout) -> None:
     sheet = load(layout, False)[RULES_SHEET]
     for key, scheme in SCHEMES.items():
-        block = rules_block(key)
-        header = [sheet.cell(block.header_row, i + 1).value for i in range(len(RULES_HEADERS))]
-        assert header == list(RULES_HEADERS)
+        block = next(b for b in RULES_BLOCKS if b.key == key)
+        top = header_rows()[key]
+        ref = sheet.tables[block.name].ref
+        assert ref.startswith(f"A{top}:")
         body = [
-            [sheet.cell(row, i + 1).value for i in range(len(RULES_HEADERS))]
-            for row in range(block.first_row, block.first_row + len(scheme.bands))
+            [sheet.cell(row, i + 1).value for i in range(len(block.headers))]
+            for row in range(top + 1, top + 1 + len(scheme.bands))
         ]
         assert body == scheme.to_rows()
-        assert sheet.tables[block.name].ref == (f"A{block.header_row}:K{block.last_row}")
     settings = {SETTINGS_TABLE} if layout.settings else set()
-    assert {t for t in sheet.tables} == {b.name for b in RULES_BLOCKS} | settings
+    assert set(sheet.tables) == {b.name for b in RULES_BLOCKS} | settings
 
 
-def _status_formulas(layout: WorkbookLayout) -> list[tuple[TableLayout, str]]:
-    return [
-        (table, column.key)
-        for table in layout.tables
-        for column in table.computed_columns
-        if column.rules is not None
-    ]
-
-
-@pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
-def test_status_formulas_read_their_rules_range(layout: WorkbookLayout, example: bool) -> None:
-    workbook = load(layout, example)
-    for table, key in _status_formulas(layout):
-        column = table.column(key)
-        sheet = workbook[table.sheet]
-        text = formula_text(sheet[f"{column.letter}{table.first_row}"].value)
-        assert text is not None and rules_range(column.rules or "") in text
-
-
-def test_changing_the_rules_sheet_changes_the_computed_status() -> None:
+def test_the_rules_sheet_drives_the_computed_status(tmp_path: Path) -> None:
     """The 88,3 % share of 001 is yellow under 80/90; move the green band down to 88 %."""
     layout = WORKBOOKS[0]
     table = layout.table("targets_001")
     workbook = load(layout, True)
     sheet = workbook[table.sheet]
-    column = table.column("status_calc")
-    formula = formula_text(sheet[f"{column.letter}{table.first_row}"].value)
-    assert formula is not None
-    before = [row[0] for row in evaluate_udf(workbook, table.sheet, formula)]
-    assert before[1] == "Lähellä tavoitetta"
-    assert set(before) <= {b.label_fi for b in TRAFFIC_LIGHT_80_90.bands} | {PENDING_LABEL}
-
-    block = rules_block("traffic_light")
+    status = letter(table, "status_calc")
+    row = body_rows(sheet, table)[1]
+    before = computed(workbook, tmp_path, "ennen.xlsx")
+    assert before.value(table.sheet, f"{status}{row}") == "Lähellä tavoitetta"
     rules = workbook[RULES_SHEET]
-    green, yellow = block.first_row, block.first_row + 1  # highest band first
-    rules[f"{block.letter('Alaraja')}{green}"] = 0.88
-    rules[f"{block.letter('Yläraja')}{yellow}"] = 0.88
-    rules[f"{block.letter('Merkintä')}{green}"] = "Tavoitteessa (muutettu)"
-    after = [row[0] for row in evaluate_udf(workbook, table.sheet, formula)]
-    assert after[1] == "Tavoitteessa (muutettu)"
-    assert after[3] == "Tavoitteessa (muutettu)"  # vuosikate: met is green, renamed too
+    top = header_rows()["traffic_light"]
+    green, yellow = top + 1, top + 2  # highest band first
+    rules[f"B{green}"] = 0.88
+    rules[f"D{yellow}"] = 0.88
+    rules[f"H{green}"] = "Tavoitteessa (muutettu)"
+    after = computed(workbook, tmp_path, "jalkeen.xlsx")
+    assert after.value(table.sheet, f"{status}{row}") == "Tavoitteessa (muutettu)"
 
 
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
@@ -218,11 +234,12 @@ def test_print_setup_a4_landscape_with_repeated_headers(
     workbook = load(layout, example)
     for table in layout.tables:
         sheet = workbook[table.sheet]
+        top = header_row(sheet, table)
         assert sheet.page_setup.orientation == "landscape"
         assert str(sheet.page_setup.paperSize) == str(sheet.PAPERSIZE_A4)
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
-        assert sheet.print_title_rows == f"${table.header_row}:${table.header_row}"
+        assert sheet.print_title_rows == f"${top}:${top}"
 
 
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
@@ -239,25 +256,28 @@ def test_number_formats_are_the_finnish_report_formats(
             if column.number_format is None or (example and not column.is_computed):
                 continue
             for row in body_rows(sheet, table):
-                assert sheet[f"{column.letter}{row}"].number_format == column.number_format
+                cell = sheet[f"{letter(table, column.key)}{row}"]
+                assert cell.number_format == column.number_format
 
 
-def test_status_labels_are_text_from_the_rules_sheet() -> None:
-    """Every computed status cell of the examples, evaluated by the core, is a word of the
-    rules sheet (or pending / not assessable), never a colour code."""
+def _status_columns(layout: WorkbookLayout) -> list[tuple[TableLayout, str]]:
+    return [(t, c.key) for t in layout.tables for c in t.computed_columns if c.rules]
+
+
+def test_status_labels_are_text_from_the_rules_sheet(tmp_path: Path) -> None:
+    """Every computed status cell of the examples, computed by the engine, is a word of
+    the rules sheet (or pending / not assessable / an empty row), never a colour code."""
     for layout in WORKBOOKS:
         workbook = load(layout, True)
-        rules = workbook[RULES_SHEET]
-        for table, key in _status_formulas(layout):
+        values = computed(workbook, tmp_path, f"{layout.key}.xlsx")
+        for table, key in _status_columns(layout):
             column = table.column(key)
-            block = rules_block(column.rules or "")
-            labels = {
-                rules[f"{block.letter('Merkintä')}{row}"].value
-                for row in range(block.first_row, block.last_row + 1)
-            } - {None}
-            formula = formula_text(workbook[table.sheet][f"{column.letter}{table.first_row}"].value)
-            assert formula is not None
-            values = [row[0] for row in evaluate_udf(workbook, table.sheet, formula)]
-            words = [v for v in values if isinstance(v, str)]
-            assert words, f"{table.key}: no status words"
-            assert set(words) <= labels | {PENDING_LABEL, NOT_ASSESSABLE_LABEL, ""}
+            labels = {b.label_fi for b in SCHEMES[column.rules or ""].bands}
+            sheet = workbook[table.sheet]
+            words = [
+                values.value(table.sheet, f"{letter(table, key)}{row}")
+                for row in body_rows(sheet, table)
+            ]
+            texts = [w for w in words if isinstance(w, str)]
+            assert texts, f"{table.key}: no status words"
+            assert set(texts) <= labels | {PENDING_LABEL, NOT_ASSESSABLE_LABEL, ""}

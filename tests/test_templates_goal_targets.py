@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from tests.edits import Table
 from tests.status_sheet_support import StatusTable, fill_of, sheet
 from tests.test_seed_data import seed_lines
 from tests.test_status_sheet import scheme_of, shown
@@ -61,21 +62,19 @@ def _demo(tmp_path: Path) -> Path:
 
 def test_example_has_target_method_columns_and_the_settings_table(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(_demo(tmp_path))
-    kpis = book[KPIS.sheet]
-    target, method = KPIS.column("target"), KPIS.column("method")
-    assert kpis[f"{target.letter}{KPIS.header_row}"].value == "Tavoitearvo"
-    assert kpis[f"{method.letter}{KPIS.header_row}"].value == "Arviointitapa"
-    series = KPIS.column("kpi_series").letter
-    rows = range(KPIS.first_row, KPIS.first_row + len(GOALS_SEED.rows))
+    kpis = Table(book, KPIS)
+    header = [kpis.sheet[f"{kpis.letter(k)}{kpis.header_row}"].value for k in ("target", "method")]
+    assert header == ["Tavoitearvo", "Arviointitapa"]
     written = {
-        (kpis[f"A{r}"].value, kpis[f"{series}{r}"].value): (
-            kpis[f"{target.letter}{r}"].value,
-            kpis[f"{method.letter}{r}"].value,
+        (kpis.get("goal_id", i), kpis.get("kpi_series", i)): (
+            kpis.get("target", i),
+            kpis.get("method", i),
         )
-        for r in rows
+        for i in range(len(kpis.rows))
     }
+    assert len(written) == len(GOALS_SEED.rows)
     for key, text in _targets().items():
-        assert written[key] == (text, "ratio")
+        assert written[key] == (text, "Toteutumisaste")  # users see labels, not codes
     assert sum(1 for t, _ in written.values() if t is None) == len(written) - len(_targets())
     assert all(m is None for t, m in written.values() if t is None)
 
@@ -95,7 +94,7 @@ def test_example_has_target_method_columns_and_the_settings_table(tmp_path: Path
         "Vuosi": 2024,
         "Koontitapa": "huonoin",
         "Trendin toleranssi": 0.02,
-        "Arviointitapa": "ratio",
+        "Arviointitapa": "Toteutumisaste",
     }
     assert organisation == "Kanta-Hämeen hyvinvointialue"
 

@@ -53,7 +53,7 @@ def _cells(ref: str, sheet: Worksheet) -> list[str]:
 
 
 def udf_cells(path: Path) -> dict[str, set[str]]:
-    """Per sheet, every cell an XS_ array formula fills."""
+    """Per sheet, every cell an XS_ formula fills (array formulas: their whole area)."""
     workbook = openpyxl.load_workbook(path)
     found: dict[str, set[str]] = {}
     for sheet in workbook.worksheets:
@@ -62,6 +62,8 @@ def udf_cells(path: Path) -> dict[str, set[str]]:
             for cell in row:
                 if isinstance(cell.value, ArrayFormula) and "XS_" in cell.value.text:
                     cells.update(_cells(cell.value.ref, sheet))
+                elif isinstance(cell.value, str) and cell.value.startswith("=XS_"):
+                    cells.add(cell.coordinate)
         found[sheet.title] = cells
     return found
 

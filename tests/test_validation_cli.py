@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.test_validation_workbook import in_version_2
 from xlsrc.cli.main import cli
 from xlsrc.validation import JSON_FIELDS, validate_workbook
 from xlsrc.workbooks.build import write_workbooks
@@ -24,6 +25,18 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def _at(sheet: str, v1_cell: str, name: str) -> str:
+    """Where a version 1 example's finding sits in the version 2 example."""
+    moved = in_version_2((name, sheet, v1_cell))
+    return str(moved[2])
+
+
+PERHE_MARGIN = _at("Taulukko 5", "E7", "tulosbudjetti.xlsx")  # seed line 118, TB 2024
+SIGN_FLIP = _at("Taulukko 5", "F63", "tulosbudjetti.xlsx")  # seed line 202
+TRANSPOSED = _at("Taulukko 6", "C15", "tulosbudjetti.xlsx")  # seed line 279
+KEHYS_TOTAL = _at("TAE 2024", "K5", "talousarvio_ennuste.xlsx")  # 003 KEHYS 935 vs 936
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["validate", *args])
     assert "Traceback" not in result.output + result.stderr
@@ -37,7 +50,7 @@ def test_json_lists_every_finding_with_the_agreed_fields(examples: Path) -> None
     assert code == 1 and "12 virhettä" in err
     assert [tuple(item) for item in listed] == [JSON_FIELDS] * len(listed)
     assert listed == [f.as_json() for f in validate_workbook(path)]
-    perhe = next(i for i in listed if (i["sheet"], i["cell"]) == ("Taulukko 5", "E7"))
+    perhe = next(i for i in listed if (i["sheet"], i["cell"]) == ("Taulukko 5", PERHE_MARGIN))
     assert (perhe["stated"], perhe["computed"], perhe["difference"], perhe["severity"]) == (
         -518_358.0,
         -502_964.0,
@@ -49,15 +62,15 @@ def test_json_lists_every_finding_with_the_agreed_fields(examples: Path) -> None
 def test_text_table_and_exit_status_zero_with_notes_only(examples: Path) -> None:
     code, out, _ = run(str(examples / "talousarvio_ennuste.xlsx"))
     assert code == 0
-    assert "TAE 2024!K5" in out and "huomio" in out and "935" in out and "936" in out
+    assert f"TAE 2024!{KEHYS_TOTAL}" in out and "huomio" in out and "935" in out and "936" in out
     assert out.rstrip().endswith("9 havaintoa: 0 virhettä, 9 huomiota.")
 
 
 def test_text_table_shows_the_typo_hint(examples: Path) -> None:
     code, out, _ = run(str(examples / "tulosbudjetti.xlsx"))
     assert code == 1
-    assert "Taulukko 6!C15" in out and "kaksi numeroa vaihtanut paikkaa" in out
-    assert "Taulukko 5!F63" in out and "etumerkki väärin" in out
+    assert f"Taulukko 6!{TRANSPOSED}" in out and "kaksi numeroa vaihtanut paikkaa" in out
+    assert f"Taulukko 5!{SIGN_FLIP}" in out and "etumerkki väärin" in out
 
 
 def test_xlsx_writes_a_findings_workbook_with_links(examples: Path, tmp_path: Path) -> None:
@@ -81,7 +94,7 @@ def test_xlsx_writes_a_findings_workbook_with_links(examples: Path, tmp_path: Pa
     assert len(rows) == 21
     assert rows[1][:7] == [
         "Taulukko 5",
-        "E7",
+        PERHE_MARGIN,
         "virhe",
         "margin_identity+area_sum+cross_table",
         -518358,
@@ -89,7 +102,9 @@ def test_xlsx_writes_a_findings_workbook_with_links(examples: Path, tmp_path: Pa
         -15394,
     ]
     link = sheet["B5"].hyperlink
-    assert link is not None and (link.target or "").endswith("tulosbudjetti.xlsx#'Taulukko 5'!E7")
+    assert link is not None and (link.target or "").endswith(
+        f"tulosbudjetti.xlsx#'Taulukko 5'!{PERHE_MARGIN}"
+    )
 
 
 def test_xlsx_refuses_to_write_over_the_workbook(examples: Path) -> None:

@@ -16,6 +16,8 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from tests.test_validation_workbook import in_version_2
+from xlsrc.core.a1 import cell_name, parse_cell
 from xlsrc.validation import validate_in_excel, validate_workbook, write_findings_sheet
 from xlsrc.validation.report import COLOURS, FIRST_ROW, HEADER_ROW, HEADERS, SHEET_NAME
 from xlsrc.workbooks.build import write_workbooks
@@ -58,6 +60,8 @@ class FakeRange:
         grid = [[self.sheet.values.get(cell) for cell in row] for row in self._cells()]
         if self.ndim == 2:
             return grid
+        if self.ndim == 1:
+            return [value for row in grid for value in row]
         if len(grid) == 1 and len(grid[0]) == 1:
             return grid[0][0]
         return grid
@@ -94,6 +98,18 @@ class FakeRange:
             self.sheet.colors[self.first] = colour
 
     @property
+    def row(self) -> int:
+        return self.first[0]
+
+    @property
+    def column(self) -> int:
+        return self.first[1]
+
+    @property
+    def last_cell(self) -> FakeRange:
+        return FakeRange(self.sheet, self.last, self.last)
+
+    @property
     def address(self) -> str:
         (r1, c1), (r2, c2) = self.first, self.last
         return f"${get_column_letter(c1)}${r1}:${get_column_letter(c2)}${r2}"
@@ -122,6 +138,14 @@ class FakeTable:
     def __init__(self, sheet: FakeSheet, name: str, ref: str) -> None:
         first, last = ref.split(":")
         self.name, self.range = name, FakeRange(sheet, _cell(first), _cell(last))
+        top, right = _cell(first)[0], _cell(last)[1]
+        self.header_row_range = FakeRange(sheet, _cell(first), (top, right))
+        self.show_totals = False
+
+
+class FakeName:
+    def __init__(self, name: str, refers_to: str) -> None:
+        self.name, self.refers_to = name, refers_to
 
 
 class FakeSheet:
@@ -182,6 +206,7 @@ class FakeBook:
         self.name = name
         self.app = FakeApp()
         self.sheets = FakeSheets(self)
+        self.names: list[FakeName] = []
         self.log: list[tuple[Any, ...]] = []
 
     @classmethod
@@ -199,6 +224,10 @@ class FakeBook:
                 FakeTable(sheet, t.displayName, t.ref) for t in worksheet.tables.values()
             ]
             book.sheets.items.append(sheet)
+        book.names = [
+            FakeName(name, "=" + str(defined.attr_text))
+            for name, defined in source.defined_names.items()
+        ]
         book.log.clear()
         return book
 
@@ -210,9 +239,18 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def at(sheet: str, v1_cell: str) -> tuple[int, int]:
+    """(row, column) in the version 2 example of a version 1 example's cell."""
+    return parse_cell(str(in_version_2(("tulosbudjetti.xlsx", sheet, v1_cell))[2]))
+
+
+PERHE = at("Taulukko 5", "E7")  # seed line 118, Toimintakate TB 2024
+PERHE_A1 = cell_name(*PERHE)
+
+
 def test_the_button_finds_what_the_cli_finds_and_writes_tarkistukset(example: Path) -> None:
     book = FakeBook.from_file(example)
-    book.sheets["Taulukko 5"].colors[(7, 5)] = (221, 235, 247)  # a fill the user had
+    book.sheets["Taulukko 5"].colors[PERHE] = (221, 235, 247)  # a fill the user had
     findings = validate_in_excel(book)
     assert [f.as_json() for f in findings] == [f.as_json() for f in validate_workbook(example)]
     sheet = book.sheets[SHEET_NAME]
@@ -221,18 +259,18 @@ def test_the_button_finds_what_the_cli_finds_and_writes_tarkistukset(example: Pa
     first = [sheet.values.get((FIRST_ROW + 1, c)) for c in range(1, 8)]
     assert first == [
         "Taulukko 5",
-        "E7",
+        PERHE_A1,
         "virhe",
         "margin_identity+area_sum+cross_table",
         -518358.0,
         -502964.0,
         -15394.0,
     ]
-    assert sheet.links[(FIRST_ROW + 1, 2)][:2] == ("#'Taulukko 5'!E7", "E7")
+    assert sheet.links[(FIRST_ROW + 1, 2)][:2] == (f"#'Taulukko 5'!{PERHE_A1}", PERHE_A1)
     assert len(sheet.links) == len(findings) == 21
-    assert book.sheets["Taulukko 5"].colors[(7, 5)] == f"#{COLOURS['error']}"
-    assert book.sheets["Taulukko 5"].colors[(24, 4)] == f"#{COLOURS['note']}"
-    assert book.sheets["Taulukko 3"].colors[(9, 3)] == f"#{COLOURS['error']}"
+    assert book.sheets["Taulukko 5"].colors[PERHE] == f"#{COLOURS['error']}"
+    assert book.sheets["Taulukko 5"].colors[at("Taulukko 5", "D24")] == f"#{COLOURS['note']}"
+    assert book.sheets["Taulukko 3"].colors[at("Taulukko 3", "C9")] == f"#{COLOURS['error']}"
     assert sheet.formats[(FIRST_ROW + 15, 5)] == "0.0 %"  # G72 Muutos %: 102,5 % vs 102,6 %
     assert book.app.alerts == [("21 havaintoa: 12 virhettä, 9 huomiota.", "xlsrc: tarkistukset")]
     assert ("activate", SHEET_NAME) in book.log
@@ -241,18 +279,19 @@ def test_the_button_finds_what_the_cli_finds_and_writes_tarkistukset(example: Pa
 def test_a_second_run_replaces_the_sheet_and_restores_fixed_cells(example: Path) -> None:
     book = FakeBook.from_file(example)
     budget = book.sheets["Taulukko 5"]
-    budget.colors[(7, 5)] = (221, 235, 247)
+    budget.colors[PERHE] = (221, 235, 247)
     validate_in_excel(book)
-    budget.values[(7, 5)] = -502_964  # the user fixes PERHE Toimintakate TB 2024
+    budget.values[PERHE] = -502_964  # the user fixes PERHE Toimintakate TB 2024
     book.log.clear()
     findings = validate_in_excel(book)
     assert ("delete", SHEET_NAME) in book.log and ("add", SHEET_NAME) in book.log
     assert [s.name for s in book.sheets].count(SHEET_NAME) == 1
     assert len(findings) == 20 and not any(
-        f.cell == "E7" and f.sheet == "Taulukko 5" for f in findings
+        f.cell == PERHE_A1 and f.sheet == "Taulukko 5" for f in findings
     )
-    assert budget.colors[(7, 5)] == "#ddebf7"  # the fill it had before the first run
-    assert budget.colors[(40, 5)] == f"#{COLOURS['error']}"  # Suun terveydenhuolto still red
+    assert budget.colors[PERHE] == "#ddebf7"  # the fill it had before the first run
+    red = at("Taulukko 5", "E40")
+    assert budget.colors[red] == f"#{COLOURS['error']}"  # Suun terveydenhuolto still red
 
 
 def test_write_findings_sheet_with_no_findings(example: Path) -> None:
@@ -267,5 +306,5 @@ def test_a_book_that_is_not_an_xlsrc_workbook_gets_an_alert_not_a_traceback() ->
     book.sheets.add("Taul1")
     assert validate_in_excel(book) == []
     [(message, _)] = book.app.alerts
-    assert "oma.xlsx" in message and "ei xlsrc-mallin taulukoita" in message
+    assert "oma.xlsx" in message and "ei ole xlsrc-mallin työkirja" in message
     assert SHEET_NAME not in [s.name for s in book.sheets]

@@ -366,6 +366,11 @@ class FakeRange:
         return self.bounds()[0]
 
     @property
+    def last_cell(self) -> FakeRange:
+        _, _, r2, c2 = self.bounds()
+        return FakeRange(self.sheet, (r2, c2))
+
+    @property
     def column(self) -> int:
         return self.bounds()[1]
 
@@ -488,6 +493,25 @@ class FakeSheetApi:
         self._sheet.log.append(("api.Protect", None, dict(kwargs)))
 
 
+class FakeTable:
+    """An Excel Table (ListObject) as xlwings shows it: name, range, header row, totals."""
+
+    def __init__(self, sheet: FakeSheet, name: str, area: tuple[int, int, int, int]) -> None:
+        r1, c1, r2, c2 = area
+        self.name = name
+        self.range = FakeRange(sheet, (r1, c1), (r2, c2))
+        self.header_row_range = FakeRange(sheet, (r1, c1), (r1, c2))
+        self.show_totals = False
+
+
+class FakeName:
+    """A defined name: ``name`` and ``refers_to`` ("=..."), as ``xw.Name`` has them."""
+
+    def __init__(self, name: str, refers_to: str) -> None:
+        self.name = name
+        self.refers_to = refers_to
+
+
 class FakeSheet:
     def __init__(self, book: FakeBook, name: str) -> None:
         self.book = book
@@ -502,6 +526,7 @@ class FakeSheet:
         self.page_breaks: list[int] = []
         self.charts = FakeCharts(self)
         self.api = FakeSheetApi(self)
+        self.tables: list[FakeTable] = []
 
     @property
     def index(self) -> int:
@@ -613,6 +638,7 @@ class FakeBook:
         self.fullname = fullname if fullname is not None else name
         self.app = FakeApp()
         self.sheets = FakeSheets(self, sheets or ["Sheet1"])
+        self.names: list[FakeName] = []
         self.pdfs: list[dict[str, Any]] = []
 
     @classmethod

@@ -45,7 +45,8 @@ def command(
     Earlier quarters' sheets are locked: they are never rewritten (byte for
     byte), and if their inputs have changed since, this command says so.
     """
-    from xlsrc.status_sheet.headless import check_locked_quarters, generate_file, parse_quarter
+    from xlsrc.status_sheet.headless import check_locked_quarters, generate_file
+    from xlsrc.status_sheet.model import parse_quarter
 
     result = generate_file(workbook, parse_quarter(quarter), year, out, force)
     verb = "korvattu" if result.replaced else "lisätty"

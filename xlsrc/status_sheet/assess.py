@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from xlsrc.core.errors import InvalidTarget, OutOfRange, UnknownStatus
-from xlsrc.core.numbers import Blank, Number, read_number
+from xlsrc.core.numbers import Blank, Number, Reading, read_cell
 from xlsrc.core.schemes import Band, StatusScheme
 from xlsrc.core.targets import Assessment, Target, assess, parse_target
 from xlsrc.core.vocab import TASK_STATES, Status
@@ -159,7 +159,9 @@ def goal_status(goal: Goal, tasks: Sequence[Task], quarter: int, rules: Rules) -
     target = target_of(goal)
     unit = _unit(goal, target)
     method = goal.method or rules.method
-    has_kpi = bool(goal.target.strip())
+    has_kpi = bool(goal.target.strip()) and (
+        not goal.target_source or any(n is not None for n in numbers[:quarter])
+    )
 
     quarters: list[QuarterStatus] = []
     for q, number in zip(QUARTERS, numbers, strict=True):
@@ -167,7 +169,8 @@ def goal_status(goal: Goal, tasks: Sequence[Task], quarter: int, rules: Rules) -
         outcome = None
         if q <= quarter and has_kpi:
             outcome = _explained(
-                assess(raw, goal.target, method, rules.scheme, goal.baseline), goal.target
+                assess(_reading(raw), goal.target, method, rules.scheme, goal.baseline),
+                goal.target,
             )
         quarters.append(QuarterStatus(q, raw, number, outcome))
 
@@ -197,7 +200,7 @@ def task_outcome(task: Task, quarter: int, scheme: StatusScheme) -> TaskOutcome:
         except UnknownStatus as error:
             return TaskOutcome(task, None, str(error), progress)
     if progress is None:
-        reading = read_number(_scalar(raw))
+        reading = _reading(raw)
         why = (
             "tilanne puuttuu"
             if isinstance(reading, Blank)
@@ -327,14 +330,20 @@ def _unit(goal: Goal, target: Target | None) -> str:
     if unit:
         return unit[1]
     for value in goal.values:
-        reading = read_number(_scalar(value))
+        reading = _reading(value)
         if isinstance(reading, Number) and reading.unit:
             return reading.unit
     return target.unit if target is not None else ""
 
 
+def _reading(value: CellValue) -> Reading:
+    """A KPI value or task progress as every path reads a workbook's number cell
+    (:func:`read_cell`): a number typed as text is not a number here either."""
+    return read_cell(_scalar(value), words=True)
+
+
 def _number(value: CellValue) -> float | None:
-    reading = read_number(_scalar(value))
+    reading = _reading(value)
     return reading.value if isinstance(reading, Number) else None
 
 

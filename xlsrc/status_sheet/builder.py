@@ -363,7 +363,8 @@ def _goal_row(
     title, kpi = _short(goal.title, 150), _short(goal.kpi, 90) or "–"
     grid.put(row, COL_GOAL, title, BODY)
     grid.put(row, COL_KPI, kpi, BODY)
-    grid.put(row, COL_TARGET, goal.target or "–", BODY)
+    target = f"{goal.target} ({goal.target_source})" if goal.target_source else goal.target
+    grid.put(row, COL_TARGET, target or "–", BODY)
     number_format = value_format(status)
     for quarter in status.quarters:
         column = COL_Q[quarter.quarter]

@@ -1,10 +1,10 @@
 """Generate a status sheet into a workbook file, headless, and check locked quarters.
 
-The workbook is read with openpyxl (read-only) and written by patching its zip
-package (:mod:`xlsrc.status_sheet.package`), so earlier quarters' sheets and
-every other part stay byte-identical.  The result is written to a temporary
-file in the destination folder and moved into place with :func:`os.replace`:
-a crash never leaves a half-written workbook.
+The workbook is read once, through the one reader (:mod:`xlsrc.reading`), and written by
+patching its zip package (:mod:`xlsrc.status_sheet.package`), so earlier quarters' sheets
+and every other part stay byte-identical. The result is written to a temporary file in the
+destination folder and moved into place with :func:`os.replace`: a crash never leaves a
+half-written workbook.
 """
 
 from __future__ import annotations
@@ -16,19 +16,20 @@ from pathlib import Path
 
 from xlsrc.core.errors import UnusableInput
 from xlsrc.io.atomic import write_atomic
+from xlsrc.reading.openpyxl_source import OpenpyxlSource
+from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.builder import build_sheet, sheet_name
 from xlsrc.status_sheet.description import SheetDescription
 from xlsrc.status_sheet.locking import (
     LockedQuarterFinding,
     compare,
     read_locked,
-    split_grids,
+    status_sheets,
 )
-from xlsrc.status_sheet.model import Quarter, StatusInputs
+from xlsrc.status_sheet.model import Quarter
 from xlsrc.status_sheet.openpyxl_writer import standalone_workbook
 from xlsrc.status_sheet.package import sheet_parts, transplant_sheet
-from xlsrc.status_sheet.tables import Grid, read_inputs
-from xlsrc.status_sheet.workbook import read_grids
+from xlsrc.status_sheet.tables import read_inputs
 
 
 class LockedQuarter(UnusableInput):
@@ -48,20 +49,6 @@ class Generated:
     """The sheet alone as an xlsx (what the PDF is rendered from)."""
 
 
-def parse_quarter(text: str | int) -> Quarter:
-    raw = str(text).strip().upper().lstrip("Q")
-    if raw not in ("1", "2", "3", "4"):
-        raise UnusableInput(f"vuosineljännes {text!r}: anna Q1, Q2, Q3 tai Q4")
-    quarter = int(raw)
-    assert quarter in (1, 2, 3, 4)
-    return quarter  # type: ignore[return-value]
-
-
-def inputs_from_grids(grids: list[Grid], quarter: Quarter, year: int | None) -> StatusInputs:
-    data, _ = split_grids(grids)
-    return read_inputs(data, quarter, year)
-
-
 def generate_file(
     workbook: Path,
     quarter: Quarter,
@@ -72,8 +59,8 @@ def generate_file(
 ) -> Generated:
     """Add the status sheet of ``quarter`` to ``workbook`` (or to a copy at ``out``)."""
     original = workbook.read_bytes()
-    grids = read_grids(original, str(workbook))
-    inputs = inputs_from_grids(grids, quarter, year)
+    source = OpenpyxlSource.from_bytes(original, str(workbook))
+    inputs = read_inputs(source, quarter, year)
     name = sheet_name(quarter, inputs.year)
     exists = name in sheet_parts(original)
     if exists and not force:
@@ -91,17 +78,15 @@ def generate_file(
 
 def check_locked_quarters(workbook_path: str | os.PathLike[str]) -> list[LockedQuarterFinding]:
     """Recompute each status sheet's input checksum; one finding per changed quarter."""
-    data = Path(workbook_path).read_bytes()
-    return check_grids(read_grids(data, str(workbook_path)))
+    return check_locked(OpenpyxlSource.open(Path(workbook_path)))
 
 
-def check_grids(grids: list[Grid]) -> list[LockedQuarterFinding]:
-    data, status = split_grids(grids)
+def check_locked(source: WorkbookSource) -> list[LockedQuarterFinding]:
+    """:func:`check_locked_quarters` on a workbook already open (read once per command)."""
     findings = []
-    for grid in status:
-        locked = read_locked(grid)
-        current = read_inputs(data, locked.quarter, locked.year)
-        finding = compare(locked, current)
+    for name in status_sheets(source):
+        locked = read_locked(source, name)
+        finding = compare(locked, read_inputs(source, locked.quarter, locked.year))
         if finding is not None:
             findings.append(finding)
     return findings

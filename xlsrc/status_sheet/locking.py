@@ -10,12 +10,12 @@ changed since the sheet was locked.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
+from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.description import a1
 from xlsrc.status_sheet.model import Quarter, StatusInputs
-from xlsrc.status_sheet.tables import Grid, norm
+from xlsrc.status_sheet.tables import norm
 
 STATUS_SHEET = re.compile(r"^Tilanne Q([1-4]) (\d{4})$")
 CHECKSUM_LABEL = "Syötteiden tarkiste (SHA-256)"
@@ -73,19 +73,20 @@ def is_status_sheet(name: str) -> bool:
     return STATUS_SHEET.match(name) is not None
 
 
-def split_grids(grids: Sequence[Grid]) -> tuple[list[Grid], list[Grid]]:
-    """(data sheets, status sheets): status sheets must never be read as inputs."""
-    data = [g for g in grids if not is_status_sheet(g.name)]
-    status = [g for g in grids if is_status_sheet(g.name)]
-    return data, status
+def status_sheets(source: WorkbookSource) -> list[str]:
+    """The workbook's quarterly status sheets (never read as inputs)."""
+    return [name for name in source.sheet_names() if is_status_sheet(name)]
 
 
-def read_locked(grid: Grid) -> LockedSheet:
-    match = STATUS_SHEET.match(grid.name)
+def read_locked(source: WorkbookSource, name: str) -> LockedSheet:
+    """What status sheet ``name`` says about itself: quarter, checksum, goal digests."""
+    match = STATUS_SHEET.match(name)
     if match is None:
-        raise ValueError(f"{grid.name} ei ole tilannevälilehti")
+        raise ValueError(f"{name} ei ole tilannevälilehti")
+    last_row, last_col = source.bounds(name)
+    values = source.values(name, 1, max(last_row, 1), 1, max(last_col, 1))
     checksum, cell = "", ""
-    for r, row in enumerate(grid.values[:20]):
+    for r, row in enumerate(values[:20]):
         if row and norm(row[0]) == norm(CHECKSUM_LABEL):
             for c in range(1, len(row)):
                 if row[c] not in (None, ""):
@@ -93,12 +94,12 @@ def read_locked(grid: Grid) -> LockedSheet:
                     break
             break
     digests: dict[str, str] = {}
-    for r, row in enumerate(grid.values):
+    for row in values:
         normalised = [norm(v) for v in row]
         if norm(KEY_HEADER) in normalised and norm(DIGEST_HEADER) in normalised:
             key_col = normalised.index(norm(KEY_HEADER))
             digest_col = normalised.index(norm(DIGEST_HEADER))
-            for below in grid.values[r + 1 :]:
+            for below in values[values.index(row) + 1 :]:
                 key = below[key_col] if key_col < len(below) else None
                 digest = below[digest_col] if digest_col < len(below) else None
                 if norm(key) == norm(KEY_HEADER):
@@ -109,7 +110,7 @@ def read_locked(grid: Grid) -> LockedSheet:
     quarter = int(match[1])
     assert quarter in (1, 2, 3, 4)
     return LockedSheet(
-        grid.name,
+        name,
         quarter,
         int(match[2]),
         checksum,  # type: ignore[arg-type]

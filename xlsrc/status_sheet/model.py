@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from xlsrc.core.errors import UnusableInput
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.words import Method, RollUp
 
@@ -65,6 +66,10 @@ class Goal:
     number_format: str = field(default="", compare=False)
     """How the workbook formats the KPI values ("0.0 \"min\""); display only,
     not an input: Excel may normalise a format code without anyone changing it."""
+    target_source: str = field(default="", compare=False)
+    """Where ``target`` came from when it is not the KPI table's own: "tavoitteen
+    tekstistä" for a level the goal states in its words (display only; the
+    target itself is an input and in the checksum)."""
 
     def value(self, quarter: int) -> CellValue:
         return self.values[quarter - 1]
@@ -248,3 +253,12 @@ def _cell(value: object) -> object:
         return float(value)
     text = _text(value)
     return text if text else None
+
+
+def parse_quarter(text: str | int) -> Quarter:
+    raw = str(text).strip().upper().lstrip("Q")
+    if raw not in ("1", "2", "3", "4"):
+        raise UnusableInput(f"vuosineljännes {text!r}: anna Q1, Q2, Q3 tai Q4")
+    quarter = int(raw)
+    assert quarter in (1, 2, 3, 4)
+    return quarter  # type: ignore[return-value]

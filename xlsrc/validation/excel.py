@@ -11,7 +11,8 @@ before colouring the new findings (a fixed cell does not stay red).
 Written against a small part of the xlwings API (``book.sheets``,
 ``sheets.add``, ``sheet.delete``, ``sheet.range``, ``Range.value``,
 ``Range.options``, ``Range.add_hyperlink``, ``Range.color``,
-``Range.number_format``, ``sheet.tables``, ``app.alert``), so a recording
+``Range.number_format``, ``sheet.tables`` with ``Table.range``,
+``Table.header_row_range`` and ``Table.show_totals``, ``book.names``, ``app.alert``), so a recording
 fake can test it without Excel.
 """
 
@@ -20,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.errors import UnusableInput
+from xlsrc.reading.xlwings_source import XlwingsSource
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Location
 from xlsrc.validation.report import (
@@ -36,45 +38,16 @@ from xlsrc.validation.report import (
     highlights,
     summary,
 )
-from xlsrc.validation.workbook import CellValue, validate_source
+from xlsrc.validation.workbook import validate_source
 
 ALERT_TITLE = "xlsrc: tarkistukset"
-
-
-class XlwingsSource:
-    """An open xlwings book as a :class:`~xlsrc.validation.workbook.CellSource`."""
-
-    def __init__(self, book: Any) -> None:
-        self.name = str(book.name)
-        self._book = book
-
-    def sheet_names(self) -> list[str]:
-        return [str(sheet.name) for sheet in self._book.sheets]
-
-    def table_refs(self) -> dict[str, tuple[str, str]]:
-        refs = {}
-        for sheet in self._book.sheets:
-            for table in sheet.tables:
-                refs[str(table.name)] = (str(sheet.name), str(table.range.address).replace("$", ""))
-        return refs
-
-    def values(
-        self, sheet: str, first_row: int, last_row: int, columns: int
-    ) -> list[list[CellValue]]:
-        block = self._book.sheets[sheet].range((first_row, 1), (last_row, columns))
-        values = block.options(ndim=2, err_to_str=True).value
-        return [list(row) for row in values]
-
-    def number_format(self, sheet: str, row: int, column: int) -> str | None:
-        found = self._book.sheets[sheet].range((row, column)).number_format
-        return str(found) if found is not None else None
 
 
 def validate_in_excel(book: Any) -> list[CellFinding]:
     """The validate button: check ``book``, write "Tarkistukset", tell the user the outcome."""
     try:
         findings = validate_source(XlwingsSource(book))
-    except UnreadableWorkbook as error:
+    except UnusableInput as error:  # unreadable, or not an xlsrc template
         book.app.alert(str(error), title=ALERT_TITLE)
         return []
     write_findings_sheet(book, findings)

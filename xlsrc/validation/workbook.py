@@ -1,140 +1,58 @@
-"""A workbook's tables as located rows, read by the layout of the templates.
+"""A workbook's tables as located rows, read through the one reader (:mod:`xlsrc.reading`).
 
-The template layouts (:mod:`xlsrc.workbooks.layouts`) say which sheet holds
-which table, where its headers sit, which column is which (input, stated or
-computed) and which bundled seed table it mirrors.  This module reads the
-*stated* side — input and stated columns, and a stated total row under a
-list table — into :class:`~xlsrc.validation.model.Table` objects whose cells
-carry ``Sheet!A1`` locations; the rules do the rest.  Computed columns are not
-read: xlsrc recomputes with its own core and compares with what the user
-typed, not with what a formula produced.
+The template layouts (:mod:`xlsrc.workbooks.layouts`) say which Excel Table
+holds which table and which column is which (input, stated or computed).
+This module turns the *stated* side - input and stated columns, and the
+stated total of a list table - into :class:`~xlsrc.validation.model.Table`
+objects whose cells carry ``Sheet!A1`` locations; the rules do the rest.
+Computed columns are not read: xlsrc recomputes with its own core and
+compares with what the user typed, not with what a formula produced.
 
-Reading goes through :class:`CellSource`, so the same code reads a file with
-openpyxl (``data_only=True``: a stated cell that holds a formula counts with
-its cached value) and an open book in Excel through xlwings
-(:mod:`xlsrc.validation.excel`), unsaved edits included.
-
-Robustness, because users edit templates:
-
-* the layout is recognised by the names of its Excel Tables (ListObjects),
-  else by its sheet names, so a renamed file still validates;
-* a column is found by its header text in the header row, so a moved column
-  is still read; a missing required column is a finding at the header cell
-  where it belongs, and its checks are skipped;
-* the body is the Excel Table's range where it exists, else the rows down to
-  the first empty one;
-* a file that cannot be read (not a workbook, corrupt, no xlsrc tables, a
-  table's sheet missing) raises :class:`UnreadableWorkbook` with the file and
-  the reason — never a traceback.
+Everything is found by role (:mod:`xlsrc.reading.locate`): tables by their
+Table names, columns by their headers, stated totals by their labels, so
+rows a user added, deleted or sorted never move a finding.  Number cells are
+read with :func:`xlsrc.core.numbers.read_cell`, the reading every other path
+uses: a number typed as text is an error here exactly as it is #N/A in the
+workbook's own totals.  Problems with the workbook's shape (a missing table,
+column or header; unusable rules) are findings, not crashes; a file that
+cannot be read raises :class:`~xlsrc.core.errors.UnreadableWorkbook`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Protocol
 
-from openpyxl.utils.cell import (  # type: ignore[import-untyped]
-    column_index_from_string,
-    get_column_letter,
-)
-
+from xlsrc.core.a1 import cell_name, column_letter, parse_cell, sort_key
 from xlsrc.core.checks import Finding
-from xlsrc.core.errors import InvalidRule, UnreadableWorkbook
-from xlsrc.core.numbers import Number
+from xlsrc.core.errors import XlError
+from xlsrc.core.numbers import NotANumber, Number, Reading, format_decimals, read_cell
 from xlsrc.core.schemes import StatusScheme
+from xlsrc.reading.locate import (
+    LocatedTable,
+    identify,
+    locate,
+    norm,
+    read_rows,
+    read_schemes,
+    stated_total,
+)
+from xlsrc.reading.source import CellValue, WorkbookSource
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Cell, Location, Row, Table
 from xlsrc.validation.rules import validate_tables
-from xlsrc.validation.rules.base import direct, normalized
-from xlsrc.workbooks.layouts import (
-    RULES_SHEET,
-    SCHEMES,
-    VOCABULARIES,
-    WORKBOOKS,
-    Column,
-    TableLayout,
-    WorkbookLayout,
-    rules_block,
-)
+from xlsrc.validation.rules.base import direct
+from xlsrc.workbooks.layouts import VOCABULARIES, Column, TableLayout
 
-_NUMERIC_KINDS = frozenset({"amount", "percent", "number"})
-CellValue = str | float | int | bool | dt.datetime | dt.date | dt.time | None
-
-
-class CellSource(Protocol):
-    """What the reader needs from a workbook (openpyxl file or xlwings book)."""
-
-    name: str
-
-    def sheet_names(self) -> list[str]: ...
-
-    def table_refs(self) -> dict[str, tuple[str, str]]:
-        """Excel Table name -> (sheet, ref such as "A4:K150")."""
-        ...
-
-    def values(
-        self, sheet: str, first_row: int, last_row: int, columns: int
-    ) -> list[list[CellValue]]:
-        """Cell values of rows ``first_row..last_row``, columns 1..``columns``."""
-        ...
-
-    def number_format(self, sheet: str, row: int, column: int) -> str | None: ...
-
-
-def _at(sheet: str, column: int, row: int) -> Location:
-    return Location(sheet, f"{get_column_letter(column)}{row}")
+__all__ = ["CellValue", "a1_sort_key", "read_workbook", "validate_source", "validate_workbook"]
 
 
 def a1_sort_key(cell: str) -> tuple[int, int]:
     """(row, column) of an A1 address, for listing findings in reading order."""
-    match = re.fullmatch(r"\$?([A-Za-z]+)\$?(\d+)", cell)
-    if not match:
-        return (0, 0)
-    return (int(match[2]), column_index_from_string(match[1].upper()))
-
-
-# --- which layout ---------------------------------------------------------------
-
-
-def detect_layout(source: CellSource) -> WorkbookLayout:
-    """The template layout ``source`` follows: most Excel Tables by name, else all sheets."""
-    tables = source.table_refs()
-    sheets = set(source.sheet_names())
-    scored = [(sum(t.name in tables for t in layout.tables), layout) for layout in WORKBOOKS]
-    best, layout = max(scored, key=lambda pair: pair[0])
-    if best:
-        return layout
-    for candidate in WORKBOOKS:
-        if all(t.sheet in sheets for t in candidate.tables):
-            return candidate
-    known = "; ".join(f"{w.file_name} ({', '.join(t.sheet for t in w.tables)})" for w in WORKBOOKS)
-    raise UnreadableWorkbook(
-        f"{source.name}: ei xlsrc-mallin taulukoita (välilehdet: {', '.join(sorted(sheets))}); "
-        f"tunnetut mallit: {known}"
-    )
-
-
-# --- reading one table ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Placed:
-    column: Column
-    key: str
-    index: int
-
-    @property
-    def letter(self) -> str:
-        return _LETTERS.get(self.index) or str(get_column_letter(self.index))
-
-
-_LETTERS = {index: get_column_letter(index) for index in range(1, 100)}
+    return sort_key(cell)
 
 
 def _row_key(layout: TableLayout, column: Column) -> str:
@@ -145,213 +63,181 @@ def _row_key(layout: TableLayout, column: Column) -> str:
     return column.key
 
 
-def read_table(source: CellSource, layout: TableLayout) -> tuple[Table, list[CellFinding]]:
-    """``layout``'s table in ``source`` and the findings about its shape (missing columns)."""
-    sheet = layout.sheet
-    if sheet not in source.sheet_names():
-        raise UnreadableWorkbook(
-            f"{source.name}: välilehti '{sheet}' puuttuu (taulukko {layout.title}); "
-            f"välilehdet: {', '.join(source.sheet_names())}"
-        )
-    wanted = layout.input_columns
-    width = max(len(layout.columns), 1) + 10
-    header = source.values(sheet, layout.header_row, layout.header_row, width)[0]
-    placed, findings = _place_columns(layout, header, width)
-    width = max((p.index for p in placed), default=1)
-    last_row = _last_row(source, layout, placed)
-    body = (
-        source.values(sheet, layout.first_row, last_row, width)
-        if last_row >= layout.first_row
-        else []
-    )
-    rows = [
-        _row(source, sheet, layout.first_row + offset, values, placed)
-        for offset, values in enumerate(body)
-    ]
-    total = _stated_total(source, layout, len(body), placed, width)
+def _raw(value: CellValue) -> str | float | int | bool | None:
+    """A cell value as the model keeps it (dates as ISO text, errors as their code)."""
+    if isinstance(value, XlError):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def _typed(
+    source: WorkbookSource, at: Location, row: int, col: int, column: Column, raw: CellValue
+) -> Cell:
+    """A cell; number columns read with :func:`read_cell`, per cents with their decimals."""
+    kept = _raw(raw)
+    if not column.is_numeric or isinstance(raw, XlError):
+        return Cell(at, kept)
+    reading: Reading = read_cell(kept, words=column.words)
+    if isinstance(reading, Number) and not reading.from_text:
+        number_format = source.number_format(at.sheet, row, col)
+        if column.kind == "percent":
+            decimals = format_decimals(number_format)
+            reading = Number(reading.value, unit="%", decimals=decimals, text=str(kept))
+        elif column.kind == "amount" and "%" in number_format:
+            reading = NotANumber(
+                str(kept),
+                f"prosenttiluku ({reading.value * 100:g} %) sarakkeessa, jossa pitää olla "
+                "euromäärä",
+                "text",
+            )
+    return Cell(at, kept, reading)
+
+
+def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list[CellFinding]]:
+    """One located table as a model table, and the findings about its shape."""
+    layout, sheet = table.layout, table.sheet
+    findings = _shape_findings(source, table)
+    keys = {c.key: _row_key(layout, c) for c in layout.input_columns if c.key in table.columns}
+    rows = []
+    for body in read_rows(source, table):
+        cells = {}
+        for key, row_key in keys.items():
+            located = table.columns[key]
+            at = Location(sheet, cell_name(body.row, located.index))
+            cells[row_key] = _typed(
+                source, at, body.row, located.index, located.column, body.values.get(key)
+            )
+        anchor = Location(sheet, f"{column_letter(table.ref.first_col)}{body.row}")
+        rows.append(Row(anchor, MappingProxyType(cells)))
+    total = stated_total(source, table)
     if total is not None:
-        rows.append(total)
-    found_keys = {p.column.key for p in placed}
-    keys = {p.column.key: p.key for p in placed}
-    table = Table(
+        cells = {}
+        for key, (address, value) in total.cells.items():
+            column = layout.column(key)
+            row_number, col_number = parse_cell(address)
+            at = Location(total.sheet, address)
+            cells[keys.get(key, key)] = _typed(source, at, row_number, col_number, column, value)
+        label = layout.label_column
+        cells[keys.get(label.key, label.key)] = Cell(
+            Location(total.sheet, f"A{total.row}"), layout.totals.label if layout.totals else ""
+        )
+        rows.append(Row(Location(total.sheet, f"A{total.row}"), MappingProxyType(cells), "total"))
+    elif layout.totals is not None and table.version >= 2:
+        findings.append(
+            direct(
+                Location(sheet, cell_name(table.ref.header_row, table.ref.first_col)),
+                "missing_total",
+                None,
+                layout.totals.stated_label,
+                f"Yhteenvetotaulukko {layout.totals.name} tai sen rivi "
+                f"'{layout.totals.stated_label}' puuttuu; ilmoitettua summaa ei tarkistettu",
+            )
+        )
+    located = {c.key: table.columns[c.key] for c in layout.input_columns if c.key in table.columns}
+    model = Table(
         family=layout.seed_table or layout.key,
         sheet=sheet,
         rows=tuple(rows),
-        columns=tuple(keys[c.key] for c in wanted if c.key in found_keys),
+        columns=tuple(keys[k] for k in located),
         unit=layout.unit,
-        headers=MappingProxyType({p.key: p.column.header for p in placed}),
-        numeric_columns=frozenset(p.key for p in placed if p.column.kind in _NUMERIC_KINDS),
+        headers=MappingProxyType({keys[k]: c.column.header for k, c in located.items()}),
+        numeric_columns=frozenset(keys[k] for k, c in located.items() if c.column.is_numeric),
         typed=True,
         vocabularies=MappingProxyType(
             {
-                p.key: VOCABULARIES[p.column.vocabulary]
-                for p in placed
-                if p.column.vocabulary in VOCABULARIES
+                keys[k]: VOCABULARIES[c.column.vocabulary]
+                for k, c in located.items()
+                if c.column.vocabulary in VOCABULARIES
             }
         ),
         header_cells=MappingProxyType(
-            {p.key: _at(sheet, p.index, layout.header_row) for p in placed}
+            {
+                keys[k]: Location(sheet, cell_name(table.ref.header_row, c.index))
+                for k, c in located.items()
+            }
         ),
     )
-    return table, findings
+    return model, findings
 
 
-def _place_columns(
-    layout: TableLayout, header: Sequence[CellValue], width: int
-) -> tuple[list[_Placed], list[CellFinding]]:
-    by_text: dict[str, int] = {}
-    for index, value in enumerate(header, start=1):
-        if value is not None and str(value).strip():
-            by_text.setdefault(normalized(str(value)), index)
-    placed: list[_Placed] = []
-    findings: list[CellFinding] = []
-    for column in layout.input_columns:
-        found = by_text.get(normalized(column.header))
-        if found is None:
-            at = Location(layout.sheet, f"{column.letter}{layout.header_row}")
-            findings.append(
-                direct(
-                    at,
-                    "missing_column",
-                    None,
-                    column.header,
-                    f"Taulukosta {layout.title.split('.')[0]} puuttuu sarake '{column.header}' "
-                    f"(odotettiin solussa {at.cell}); sen tarkistukset jäävät tekemättä",
-                )
-            )
-            continue
-        placed.append(_Placed(column, _row_key(layout, column), found))
-    return placed, findings
-
-
-def _last_row(source: CellSource, layout: TableLayout, placed: list[_Placed]) -> int:
-    ref = source.table_refs().get(layout.name)
-    if ref is not None and ref[0] == layout.sheet:
-        match = re.fullmatch(r"\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?(\d+)", ref[1].upper())
-        if match:
-            return int(match[1])
-    if layout.statement_rows:
-        return layout.last_row(len(layout.statement_rows))
-    last = layout.header_row
-    limit = layout.header_row + max(layout.capacity, 1) * 4
-    columns = max((p.index for p in placed), default=1)
-    values = source.values(layout.sheet, layout.first_row, limit, columns)
-    for offset, row in enumerate(values):
-        if all(v is None or str(v).strip() == "" for v in row):
-            break
-        last = layout.first_row + offset
-    return last
-
-
-def _row(
-    source: CellSource, sheet: str, row: int, values: Sequence[CellValue], placed: list[_Placed]
-) -> Row:
-    cells = {}
-    for p in placed:
-        raw = values[p.index - 1] if p.index - 1 < len(values) else None
-        cells[p.key] = _cell(source, Location(sheet, f"{p.letter}{row}"), row, p, raw)
-    return Row(Location(sheet, f"A{row}"), MappingProxyType(cells))
-
-
-def _cell(source: CellSource, at: Location, row: int, placed: _Placed, raw: CellValue) -> Cell:
-    """A typed cell; a per cent's printed decimals come from its number format.
-
-    (Amounts are compared within a fixed tolerance, so only per cents need it.)
-    """
-    if isinstance(raw, dt.datetime | dt.date | dt.time):
-        return Cell.of(at, raw.isoformat())
-    if (
-        placed.column.kind == "percent"
-        and isinstance(raw, int | float)
-        and not isinstance(raw, bool)
-        and math.isfinite(raw)
-    ):
-        number_format = source.number_format(at.sheet, row, placed.index) or ""
-        return Cell(
-            at,
-            raw,
-            Number(float(raw), unit="%", decimals=format_decimals(number_format), text=str(raw)),
+def _shape_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFinding]:
+    """Missing columns, and header cells that no longer say their column's name."""
+    layout, ref = table.layout, table.ref
+    title = layout.title.split(".")[0]
+    findings = [
+        direct(
+            Location(ref.sheet, table.header_cell(column)),
+            "missing_column",
+            None,
+            column.header,
+            f"Taulukosta {title} puuttuu sarake '{column.header}'; sen tarkistukset jäävät "
+            "tekemättä",
         )
-    return Cell.of(at, raw)
-
-
-def format_decimals(number_format: str) -> int:
-    """Digits after the decimal point in an Excel number format ("0.0 %" -> 1)."""
-    section = number_format.split(";")[0]
-    section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", section)
-    match = re.search(r"\.([0#?]+)", section)
-    return len(match[1]) if match else 0
-
-
-def _stated_total(
-    source: CellSource, layout: TableLayout, body_rows: int, placed: list[_Placed], width: int
-) -> Row | None:
-    """The "… (ilmoitettu)" total row under a list table, labelled as the source prints it."""
-    if layout.totals is None:
-        return None
-    row = layout.below_rows(body_rows)["stated_total"]
-    values = source.values(layout.sheet, row, row, width)[0]
-    label = placed[0] if placed else None
-    cells = {}
-    for p in placed:
-        if p.column.key in layout.totals.columns:
-            raw = values[p.index - 1] if p.index - 1 < len(values) else None
-            cells[p.key] = _cell(source, _at(layout.sheet, p.index, row), row, p, raw)
-    if label is not None:
-        at = _at(layout.sheet, label.index, row)
-        cells[label.key] = Cell.of(at, layout.totals.label)
-    return Row(Location(layout.sheet, f"A{row}"), MappingProxyType(cells), "total")
-
-
-# --- the rules sheet --------------------------------------------------------------
-
-
-def read_schemes(source: CellSource) -> tuple[dict[str, StatusScheme], list[CellFinding]]:
-    """The status schemes as the workbook's rules sheet states them (built-ins if absent)."""
-    schemes: dict[str, StatusScheme] = dict(SCHEMES)
-    findings: list[CellFinding] = []
-    if RULES_SHEET not in source.sheet_names():
-        return schemes, findings
-    for key, builtin in SCHEMES.items():
-        block = rules_block(key)
-        rows = source.values(RULES_SHEET, block.first_row, block.last_row, len(block.headers))
-        try:
-            schemes[key] = StatusScheme.from_rows(rows, key, builtin.name)
-        except InvalidRule as error:
-            at = Location(RULES_SHEET, f"A{block.header_row}")
+        for column in table.missing
+    ]
+    headers = source.values(ref.sheet, ref.header_row, ref.header_row, ref.first_col, ref.last_col)
+    for offset, (name, shown) in enumerate(zip(ref.columns, headers[0], strict=False)):
+        if norm(shown) != norm(name):
+            at = Location(ref.sheet, cell_name(ref.header_row, ref.first_col + offset))
             findings.append(
                 direct(
                     at,
-                    "invalid_rules",
-                    None,
-                    None,
-                    f"Sääntötaulukkoa ei voi käyttää: {error}; "
-                    "tilat tarkistettu sisäänrakennetulla säännöllä",
+                    "header_changed",
+                    _raw(shown),
+                    name,
+                    f"Otsikkosolussa pitää lukea '{name}' (taulukon sarakkeen nimi), mutta "
+                    f"siinä on {str(_raw(shown) or 'ei mitään')!r}; kirjoita otsikko takaisin",
                 )
             )
-    return schemes, findings
+    return findings
 
 
 # --- the whole workbook -------------------------------------------------------------
 
 
-def read_workbook(source: CellSource) -> tuple[list[Table], list[CellFinding]]:
+def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding]]:
     """Every table of the workbook's layout, and the findings about its shape."""
-    layout = detect_layout(source)
-    schemes, findings = read_schemes(source)
+    identified = identify(source)
+    rules = read_schemes(source)
+    findings = [
+        direct(
+            Location(sheet, cell),
+            "invalid_rules",
+            None,
+            None,
+            f"Sääntötaulukkoa ei voi käyttää: {message}; tilat tarkistettu sisäänrakennetulla "
+            "säännöllä",
+        )
+        for sheet, cell, message in rules.problems
+    ]
     tables = []
-    for table_layout in layout.tables:
-        table, shape = read_table(source, table_layout)
-        tables.append(_with_schemes(table, schemes))
+    for layout in identified.layout.tables:
+        located = locate(source, layout, identified.version)
+        if located is None:
+            findings.append(
+                direct(
+                    Location(layout.sheet, "A1"),
+                    "missing_table",
+                    None,
+                    layout.name,
+                    f"Työkirjasta puuttuu taulukko {layout.name} ({layout.title}); sen "
+                    "tarkistukset jäävät tekemättä",
+                )
+            )
+            continue
+        table, shape = read_table(source, located)
+        tables.append(_with_schemes(table, rules.schemes))
         findings += shape
     return tables, findings
 
 
-def _with_schemes(table: Table, schemes: dict[str, StatusScheme]) -> Table:
-    return replace(table, schemes=MappingProxyType(schemes))
+def _with_schemes(table: Table, schemes: Mapping[str, StatusScheme]) -> Table:
+    return replace(table, schemes=MappingProxyType(dict(schemes)))
 
 
-def validate_source(source: CellSource) -> list[CellFinding]:
+def validate_source(source: WorkbookSource) -> list[CellFinding]:
     """All findings of a workbook, in sheet order and then reading order."""
     tables, findings = read_workbook(source)
     findings += validate_tables(tables)
@@ -364,7 +250,7 @@ def validate_workbook(path: str | Path) -> list[CellFinding]:
 
     This is what ``xlsrc validate`` and the batch recalculation call.
     """
-    from xlsrc.validation.openpyxl_source import OpenpyxlSource
+    from xlsrc.reading.openpyxl_source import OpenpyxlSource
 
     source = OpenpyxlSource.open(Path(path))
     return validate_source(source) + locked_quarter_findings(Path(path), source.sheet_names())

@@ -3,9 +3,11 @@
 * ``not_a_number`` (error): a numeric column holds text that is not a number
   ("alle 10%", "+/-0 / htv2").  Words that *say* there is no value ("NA",
   "Ei mittaria", "Valmistuu myöhemmin") are typed non-values, not errors.
-* ``number_as_text`` (note): a number typed as text ("1,0 M€").  xlsrc reads
-  it, but Excel's own SUM and comparisons skip text, so the user should type
-  it as a number.  Only in workbooks: the seed tables are text throughout.
+* ``number_as_text`` (error): in a workbook, a number column holds text -
+  even text that reads as a number ("1 234,5", "13,6 %"), or a per cent in a
+  € column.  Excel's own SUM skips text, so the workbook's totals show #N/A
+  and every path refuses the cell (:func:`xlsrc.core.numbers.read_cell`);
+  the seed tables are text throughout and are not checked for this.
 * ``unknown_status`` (error): a status column holds a word outside its
   vocabulary (the rules sheet's list).
 """
@@ -13,7 +15,7 @@
 from __future__ import annotations
 
 from xlsrc.core.errors import UnknownStatus
-from xlsrc.core.numbers import NotANumber, Number, format_fi
+from xlsrc.core.numbers import NotANumber
 from xlsrc.validation.model import Cell, Table
 from xlsrc.validation.rules.base import Checks, direct
 
@@ -48,16 +50,15 @@ def _number(table: Table, key: str, cell: Cell, result: Checks) -> None:
                 f"'{cell.text}' ({reading.reason})",
             )
         )
-    elif table.typed and isinstance(cell.raw, str) and isinstance(reading, Number):
-        shown = format_fi(reading.value, reading.decimals, "%" if reading.unit == "%" else "")
+    elif isinstance(reading, NotANumber) and reading.kind == "text":
         result.findings.append(
             direct(
                 cell.at,
                 "number_as_text",
                 cell.text,
-                reading.value,
-                f"Luku on kirjoitettu tekstinä ('{cell.text}', luettu: {shown}); Excelin omat "
-                "kaavat (SUMMA, vertailut) ohittavat tekstin — kirjoita se numerona",
-                severity="note",
+                None,
+                f"Sarakkeessa {table.header(key)} pitää olla luku: {reading.reason}. Excelin "
+                "SUMMA ohittaa tekstin, joten summat ja muut sitä käyttävät laskut näyttävät "
+                "virhettä, kunnes se korjataan",
             )
         )

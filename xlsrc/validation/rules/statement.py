@@ -26,38 +26,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from xlsrc.core.budget import STATEMENT_ITEMS, statement_item
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules import budget
-from xlsrc.validation.rules.base import Checks, find_row
+from xlsrc.validation.rules.base import Checks
 
-#: Statement items: name -> pattern on the normalized label.
-ITEMS = {
-    "income": r"^(toiminta)?tulot( yhteensä)?$",
-    "expense": r"^(toiminta)?menot( yhteensä)?$",
-    "margin": r"^toimintakate$",
-    "state": r"^valtion rahoitus$",
-    "financial": r"^rahoitustulot$",
-    "annual": r"^vuosikate$",
-    "depreciation": r"^poistot$",
-    "result": r"^tilikauden tulos$",
-}
-ITEM_NAMES = {
-    "income": "Tulot",
-    "expense": "Menot",
-    "margin": "Toimintakate",
-    "annual": "Vuosikate",
-    "depreciation": "Poistot",
-    "result": "Tilikauden tulos",
-}
+#: Statement items and their names: the one list in :data:`xlsrc.core.budget.STATEMENT_ITEMS`.
+ITEM_NAMES = {item: name for item, (name, _) in STATEMENT_ITEMS.items()}
 STATEMENTS = ("002-T1", "002-T2", "002-T3", "002-T4")
 
 
 def items(table: Table) -> dict[str, Row]:
-    found = {}
-    for name, pattern in ITEMS.items():
-        row = find_row(table, "item", pattern)
-        if row is not None:
-            found[name] = row
+    """The table's rows by statement item (the first row of each item)."""
+    found: dict[str, Row] = {}
+    for row in table:
+        item = statement_item(row.text("item"))
+        if item is not None:
+            found.setdefault(item, row)
     return found
 
 

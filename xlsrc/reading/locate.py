@@ -1,0 +1,292 @@
+"""Find a template layout's tables in a workbook by name, and read their rows.
+
+Everything is found by role, never by position:
+
+* the workbook's family and template version come from its marker (the
+  defined name :data:`~xlsrc.workbooks.layouts.MARKER_NAME`), else - a
+  version 1 workbook - from the names of its Excel Tables;
+* each data table is the Excel Table named in the layout; its rows are the
+  Table's body, wherever a user moved, grew or shrank it;
+* each column is the Table column whose name is the layout's header; a
+  column a newer template added is optional in an older workbook, any other
+  missing column is reported where its header belongs;
+* stated totals are the summary Table's "(ilmoitettu)" row (version 2), or
+  where version 1 kept them: two rows under the table, or the pivot's last row;
+* rules blocks and settings are the rules sheet's Tables, by name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from xlsrc.core.a1 import cell_name
+from xlsrc.core.errors import InvalidRule, UnusableInput
+from xlsrc.core.schemes import StatusScheme
+from xlsrc.reading.source import CellValue, TableRef, WorkbookSource
+from xlsrc.workbooks.layouts import (
+    MARKER_NAME,
+    RULES_BLOCKS,
+    SCHEMES,
+    SETTINGS_TABLE,
+    WORKBOOKS,
+    Column,
+    TableLayout,
+    WorkbookLayout,
+)
+
+
+class NotATemplate(UnusableInput):
+    """A readable workbook that is not one of the xlsrc templates (nothing to check)."""
+
+
+def norm(value: object) -> str:
+    """Header comparison form: NFC, single spaces, case-folded."""
+    text = unicodedata.normalize("NFC", str(value if value is not None else ""))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Identified:
+    layout: WorkbookLayout
+    version: int
+
+
+def identify(source: WorkbookSource) -> Identified:
+    """The layout and template version of ``source``; :class:`NotATemplate` if none fits."""
+    marker = source.defined_names().get(MARKER_NAME)
+    if marker is not None:
+        family, _, version = marker.strip().strip('"').partition(":")
+        for layout in WORKBOOKS:
+            if layout.key == family and version.isdigit():
+                return Identified(layout, int(version))
+    names = {norm(n) for n in source.tables()}
+    scored = [(sum(norm(t.name) in names for t in w.tables), w) for w in WORKBOOKS]
+    best, layout = max(scored, key=lambda pair: pair[0])
+    if best:
+        return Identified(layout, 1)
+    known = "; ".join(w.file_name for w in WORKBOOKS)
+    raise NotATemplate(
+        f"{source.name}: ei ole xlsrc-mallin työkirja (ei mallin tunnistetta eikä sen "
+        f"taulukoita); tunnetut mallit: {known}"
+    )
+
+
+def find_table(source: WorkbookSource, name: str) -> TableRef | None:
+    wanted = norm(name)
+    for table_name, ref in source.tables().items():
+        if norm(table_name) == wanted:
+            return ref
+    return None
+
+
+@dataclass(frozen=True)
+class LocatedColumn:
+    column: Column
+    index: int
+    """Sheet column (1-based)."""
+
+
+@dataclass(frozen=True)
+class LocatedTable:
+    """A layout table as found in one workbook."""
+
+    layout: TableLayout
+    ref: TableRef
+    version: int
+    columns: Mapping[str, LocatedColumn]
+    missing: tuple[Column, ...]
+    """Input columns the workbook should have and lacks (optional newer ones left out)."""
+
+    @property
+    def sheet(self) -> str:
+        return self.ref.sheet
+
+    def where(self, key: str, row: int) -> str:
+        return cell_name(row, self.columns[key].index)
+
+    def header_cell(self, column: Column) -> str:
+        """Where ``column``'s header is, or would be (after the table's last column)."""
+        if column.key in self.columns:
+            return cell_name(self.ref.header_row, self.columns[column.key].index)
+        order = [c.key for c in self.layout.columns]
+        index = self.ref.first_col + order.index(column.key)
+        return cell_name(self.ref.header_row, min(index, self.ref.last_col + 1))
+
+
+def locate(source: WorkbookSource, layout: TableLayout, version: int) -> LocatedTable | None:
+    """``layout``'s table in ``source`` (None when the workbook has no such Table)."""
+    ref = find_table(source, layout.name)
+    if ref is None:
+        return None
+    by_name = {norm(name): ref.first_col + i for i, name in enumerate(ref.columns)}
+    found: dict[str, LocatedColumn] = {}
+    missing: list[Column] = []
+    for column in layout.columns:
+        index = by_name.get(norm(column.header))
+        if index is not None:
+            found[column.key] = LocatedColumn(column, index)
+        elif not column.is_computed and column.since <= version:
+            missing.append(column)
+    return LocatedTable(layout, ref, version, found, tuple(missing))
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One body row: its sheet row and the raw values of the located columns."""
+
+    row: int
+    values: Mapping[str, CellValue]
+    kind: str = "data"
+
+    def is_blank(self, keys: Sequence[str]) -> bool:
+        return all(_blank(self.values.get(k)) for k in keys)
+
+
+def _blank(value: CellValue) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_rows(source: WorkbookSource, table: LocatedTable) -> list[TableRow]:
+    """The table's body rows that hold any input (unused rows are skipped).
+
+    A version 1 pivot kept its stated "Kaikki yhteensä" as its last row; that
+    row is the stated total (:func:`stated_total`), not a body row.
+    """
+    ref = table.ref
+    if ref.body_last < ref.body_first:
+        return []
+    block = source.values(ref.sheet, ref.body_first, ref.body_last, ref.first_col, ref.last_col)
+    inputs = [c.key for c in table.layout.input_columns if c.key in table.columns]
+    rows = []
+    for offset, values in enumerate(block):
+        picked = {
+            key: values[located.index - ref.first_col]
+            for key, located in table.columns.items()
+            if located.index - ref.first_col < len(values)
+        }
+        row = TableRow(ref.body_first + offset, picked)
+        if not row.is_blank(inputs) and not _is_v1_pivot_total(table, row):
+            rows.append(row)
+    return rows
+
+
+def _is_v1_pivot_total(table: LocatedTable, row: TableRow) -> bool:
+    totals = table.layout.totals
+    if totals is None or table.version >= 2 or totals.v1_placement != "last_row":
+        return False
+    label = table.layout.label_column.key
+    return norm(row.values.get(label)) == norm(totals.label)
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    """The stated total row: its sheet and row, and the cells of the totalled columns."""
+
+    sheet: str
+    row: int
+    cells: Mapping[str, tuple[str, CellValue]]
+    """Column key -> (A1 address, value)."""
+
+
+def stated_total(source: WorkbookSource, table: LocatedTable) -> StatedTotal | None:
+    """Where the table's stated total is, by version; None if the workbook has none."""
+    totals = table.layout.totals
+    if totals is None:
+        return None
+    if table.version >= 2:
+        return _total_from_block(source, table)
+    ref = table.ref
+    if totals.v1_placement == "last_row":
+        row = ref.body_last
+    else:
+        row = ref.last_row + 2
+    values = source.values(ref.sheet, row, row, ref.first_col, ref.last_col)[0]
+    cells = {
+        key: (table.where(key, row), values[table.columns[key].index - ref.first_col])
+        for key in totals.columns
+        if key in table.columns
+    }
+    return StatedTotal(ref.sheet, row, cells)
+
+
+def _total_from_block(source: WorkbookSource, table: LocatedTable) -> StatedTotal | None:
+    totals = table.layout.totals
+    assert totals is not None
+    block = find_table(source, totals.name)
+    if block is None:
+        return None
+    values = source.values(
+        block.sheet, block.body_first, block.body_last, block.first_col, block.last_col
+    )
+    wanted = norm(totals.stated_label)
+    headers = {norm(h): i for i, h in enumerate(block.columns)}
+    for offset, row_values in enumerate(values):
+        if not row_values or norm(row_values[0]) != wanted:
+            continue
+        row = block.body_first + offset
+        cells = {}
+        for key in totals.columns:
+            index = headers.get(norm(table.layout.column(key).header))
+            if index is not None and index < len(row_values):
+                cells[key] = (cell_name(row, block.first_col + index), row_values[index])
+        return StatedTotal(block.sheet, row, cells)
+    return None
+
+
+# --- the rules sheet ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RulesRead:
+    """The schemes in force (the workbook's, else built in) and what could not be used."""
+
+    schemes: Mapping[str, StatusScheme]
+    problems: tuple[tuple[str, str, str], ...] = ()
+    """(sheet, cell, message) of each rules block that cannot be used."""
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Scheme key -> the names it goes by (title, Table name), for settings that name one."""
+
+
+def block_rows(source: WorkbookSource, ref: TableRef) -> list[list[CellValue]]:
+    if ref.body_last < ref.body_first:
+        return []
+    return source.values(ref.sheet, ref.body_first, ref.body_last, ref.first_col, ref.last_col)
+
+
+def read_schemes(source: WorkbookSource) -> RulesRead:
+    """Every scheme block of the rules sheet, found by its Table name."""
+    schemes: dict[str, StatusScheme] = dict(SCHEMES)
+    problems: list[tuple[str, str, str]] = []
+    names: dict[str, tuple[str, ...]] = {}
+    for block in RULES_BLOCKS:
+        if block.key not in SCHEMES:
+            continue
+        names[block.key] = (SCHEMES[block.key].name, block.name, block.title)
+        ref = find_table(source, block.name)
+        if ref is None:
+            continue
+        try:
+            schemes[block.key] = StatusScheme.from_rows(
+                block_rows(source, ref), block.key, SCHEMES[block.key].name
+            )
+        except InvalidRule as error:
+            cell = cell_name(ref.header_row, ref.first_col)
+            problems.append((ref.sheet, cell, str(error)))
+    return RulesRead(schemes, tuple(problems), names)
+
+
+def read_settings(source: WorkbookSource) -> dict[str, tuple[CellValue, str]]:
+    """The settings Table: setting name (normalised) -> (value, "Sheet!A1" of the value)."""
+    ref = find_table(source, SETTINGS_TABLE)
+    if ref is None:
+        return {}
+    found: dict[str, tuple[CellValue, str]] = {}
+    for offset, row in enumerate(block_rows(source, ref)):
+        if len(row) < 2 or _blank(row[0]):
+            continue
+        where = f"{ref.sheet}!{cell_name(ref.body_first + offset, ref.first_col + 1)}"
+        found.setdefault(norm(row[0]).rstrip(":"), (row[1], where))
+    return found
