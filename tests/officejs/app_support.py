@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+
 TOKEN = "testitunnus-123"
 
 
@@ -35,10 +38,8 @@ class Principal:
 
 def install_stand_in_auth() -> None:
     """``xlsrc.server.auth`` with a ``require_token`` accepting :data:`TOKEN` (if missing)."""
-    if importlib.util.find_spec("xlsrc.server.auth") is not None:
+    if "xlsrc.server.auth" in sys.modules or importlib.util.find_spec("xlsrc.server.auth"):
         return
-    from fastapi import Header, HTTPException
-
     def require_token(authorization: Annotated[str | None, Header()] = None) -> Principal:
         if authorization != f"Bearer {TOKEN}":
             raise HTTPException(status_code=401, detail="tunnus puuttuu tai on tuntematon")
@@ -53,9 +54,6 @@ def install_stand_in_auth() -> None:
 def stand_in_app() -> Any:
     """The add-in routers plus stand-ins of the service's file endpoints."""
     install_stand_in_auth()
-    from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
-    from fastapi.responses import JSONResponse, Response
-
     from xlsrc.core.errors import XlsrcError
     from xlsrc.server.auth import require_token  # type: ignore[attr-defined]
     from xlsrc.server.routes import addin, functions
