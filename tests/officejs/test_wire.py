@@ -75,6 +75,7 @@ def test_unknown_function_is_name_error_not_a_refusal() -> None:
         {"calls": [{"function": "XS_NUMBER", "args": [[["1"]]]}]},
         {"calls": [{"function": "XS_BANDS", "args": [[[1], [2, 3]], RULES]}]},
         {"calls": [{"function": "XS_NUMBER", "args": [{"error": "#BOGUS"}]}]},
+        {"calls": [{"function": "XS_NUMBER", "args": [{}]}]},
         {"calls": [{"function": "XS_CHANGE", "args": [1]}]},
         {"calls": [{"function": "XS_NUMBER", "args": ["1"]}] * (MAX_CALLS + 1)},
     ],

@@ -41,7 +41,7 @@ def _cell(value: Any, where: str) -> Any:
         if not math.isfinite(number):
             raise MalformedCalls(f"{where}: luku {value!r} ei ole äärellinen")
         return number
-    if isinstance(value, dict) and set(value) <= {"error", "message"}:
+    if isinstance(value, dict) and "error" in value and set(value) <= {"error", "message"}:
         error = XlError.from_literal(str(value.get("error", "")))
         if error is None:
             raise MalformedCalls(f"{where}: tuntematon Excel-virhe {value.get('error')!r}")
