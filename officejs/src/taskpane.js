@@ -67,10 +67,16 @@
   }
 
   xlsrc.taskpane = { show, focus, run, start };
+  // The scripts load in <head>: wait for the page's elements as well as for Office.
+  function domReady() {
+    if (doc.readyState !== "loading") return Promise.resolve();
+    return new Promise((resolve) => doc.addEventListener("DOMContentLoaded", resolve, { once: true }));
+  }
+
   if (root.Office && root.Office.onReady) {
     root.Office.onReady(() => {
       xlsrc.commands.associateRibbon();
-      start();
+      domReady().then(start);
     });
   }
 })(typeof globalThis !== "undefined" ? globalThis : this);

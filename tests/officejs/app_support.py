@@ -9,8 +9,8 @@ adds the file endpoints the add-in calls (validate, status sheet), calling the
 same library functions as the CLI.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": FastAPI must see the route annotations as
+# objects, and require_token is only importable once the stand-in is installed.
 import importlib.util
 import json
 import sys
