@@ -40,6 +40,7 @@ def install_stand_in_auth() -> None:
     """``xlsrc.server.auth`` with a ``require_token`` accepting :data:`TOKEN` (if missing)."""
     if "xlsrc.server.auth" in sys.modules or importlib.util.find_spec("xlsrc.server.auth"):
         return
+
     def require_token(authorization: Annotated[str | None, Header()] = None) -> Principal:
         if authorization != f"Bearer {TOKEN}":
             raise HTTPException(status_code=401, detail="tunnus puuttuu tai on tuntematon")
@@ -98,6 +99,8 @@ def stand_in_app() -> Any:
             path.write_bytes(await file.read())
             generate_file(path, parse_quarter(quarter))
             data = path.read_bytes()
-        return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return Response(
+            data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
 
     return app

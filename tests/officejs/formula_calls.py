@@ -21,7 +21,9 @@ from openpyxl.utils.cell import range_boundaries  # type: ignore[import-untyped]
 from xlsrc.registry import Registry
 
 CALL = re.compile(r"^=(XS_[A-Z_]+)\((.*)\)$")
-REF = re.compile(r"^(?:'((?:[^']|'')+)'!|([A-Za-z0-9_]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$")
+REF = re.compile(
+    r"^(?:'((?:[^']|'')+)'!|([A-Za-z0-9_]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$"
+)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,9 @@ def test_install_then_remove_in_a_temporary_home(tmp_path: Path, platform: str) 
 def test_install_refuses_a_file_that_is_not_an_addin(tmp_path: Path) -> None:
     other = tmp_path / "book.xlsx"
     other.write_bytes(b"x")
-    code, output = run("addin", "install", "--file", str(other), "--platform", "mac", "--home", str(tmp_path))
+    code, output = run(
+        "addin", "install", "--file", str(other), "--platform", "mac", "--home", str(tmp_path)
+    )
     assert code == 2 and ".xlam" in output
 
 

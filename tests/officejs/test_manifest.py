@@ -68,7 +68,9 @@ def _no_function_file(root: etree._Element) -> None:
     element.getparent().remove(element)
 
 
-@pytest.mark.parametrize("breaks", [_swap_version_and_id, _long_label, _bad_action, _no_function_file])
+@pytest.mark.parametrize(
+    "breaks", [_swap_version_and_id, _long_label, _bad_action, _no_function_file]
+)
 def test_the_schema_catches_a_broken_manifest(breaks: object) -> None:
     root = copy.deepcopy(manifest())
     breaks(root)  # type: ignore[operator]

@@ -60,7 +60,9 @@ def test_static_host_files_equal_the_served_ones(client: TestClient, tmp_path: P
 
 
 def test_static_host_refuses_plain_http_outside_localhost(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["officejs", "--out", str(tmp_path), "--base-url", "http://x.fi"])
+    result = CliRunner().invoke(
+        cli, ["officejs", "--out", str(tmp_path), "--base-url", "http://x.fi"]
+    )
     assert result.exit_code == 2 and "HTTPS" in result.output
 
 

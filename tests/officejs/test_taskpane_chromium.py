@@ -23,6 +23,8 @@ from tests.officejs.test_js import sheet_names
 from xlsrc.validation import report, validate_workbook
 
 MOCK = Path(__file__).with_name("page_mock.js")
+#: The outcome line once the command has finished (not the "please wait" text).
+OUTCOME = "(t => t !== 'Odota hetki…' && t)(document.getElementById('xlsrc-outcome').textContent)"
 
 
 def mock_script(workbook: Path, token: str) -> str:
@@ -39,14 +41,14 @@ def test_validate_from_the_task_pane(demo_dir: Path, tmp_path: Path) -> None:
         page.send("Network.enable")
         page.send("Network.setBlockedURLs", urls=["*appsforoffice.microsoft.com*"])
         page.send("Page.enable")
-        page.send("Page.addScriptToEvaluateOnNewDocument", source=mock_script(workbook, server.token))
+        page.send(
+            "Page.addScriptToEvaluateOnNewDocument", source=mock_script(workbook, server.token)
+        )
         page.send("Page.navigate", url=f"{server.url}/addin/taskpane.html")
         page.wait_event("Page.loadEventFired")
         page.wait_for("document.querySelectorAll('button[data-action]').length === 6")
         page.evaluate("document.querySelector('button[data-action=xlsrcValidate]').click()")
-        outcome = page.wait_for(
-            "(t => t && t !== 'Odota hetki…' && t)(document.getElementById('xlsrc-outcome').textContent)"
-        )
+        outcome = page.wait_for(OUTCOME)
         writes = page.evaluate("JSON.stringify(window.__xlsrcWrites)")
         shot = tmp_path / "taskpane.png"
         page.screenshot(shot)
@@ -68,14 +70,14 @@ def test_status_sheet_from_the_task_pane_inserts_the_new_sheet(
         page.send("Network.enable")
         page.send("Network.setBlockedURLs", urls=["*appsforoffice.microsoft.com*"])
         page.send("Page.enable")
-        page.send("Page.addScriptToEvaluateOnNewDocument", source=mock_script(workbook, server.token))
+        page.send(
+            "Page.addScriptToEvaluateOnNewDocument", source=mock_script(workbook, server.token)
+        )
         page.send("Page.navigate", url=f"{server.url}/addin/taskpane.html")
         page.wait_event("Page.loadEventFired")
         page.evaluate(f"document.getElementById('xlsrc-quarter').value = '{quarter}'")
         page.evaluate("document.querySelector('button[data-action=xlsrcStatusSheet]').click()")
-        outcome = page.wait_for(
-            "(t => t && t !== 'Odota hetki…' && t)(document.getElementById('xlsrc-outcome').textContent)"
-        )
+        outcome = page.wait_for(OUTCOME)
         inserted = page.evaluate("JSON.stringify(window.__xlsrcWrites.inserted)")
     assert json.loads(inserted) == [[f"Tilanne {quarter} 2024"]], outcome
     assert outcome == f"Lisätty välilehti Tilanne {quarter} 2024"

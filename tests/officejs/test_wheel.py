@@ -1,4 +1,4 @@
-"""A wheel built from the checkout installs in a fresh venv; build-addin and addin install work there.
+"""A wheel built from the checkout installs in a fresh venv; build-addin and addin install work.
 
 This is the README's recipe the issue found broken ("Directory .../site-packages/
 macros does not exist"): the wheel now carries macros/, officejs/src/ and the
@@ -51,5 +51,13 @@ def test_wheel_in_a_fresh_venv_builds_and_installs_the_addin(tmp_path: Path) -> 
     sh(xlsrc, "addin", "install", "--platform", "windows", "--home", home, env=env)
     installed = startup_dir("windows", {}, home) / "xlsrc.xlam"
     assert installed.read_bytes() == out.read_bytes()
-    sh(xlsrc, "officejs", "--out", tmp_path / "static", "--base-url", "https://xlsrc.example.fi", env=env)
+    sh(
+        xlsrc,
+        "officejs",
+        "--out",
+        tmp_path / "static",
+        "--base-url",
+        "https://xlsrc.example.fi",
+        env=env,
+    )
     assert (tmp_path / "static" / "addin" / "js" / "batch.js").is_file()

@@ -1,4 +1,4 @@
-"""The batch-call format: each call computes what the registry function gives, errors carry reasons."""
+"""The batch-call format: each call gives what the registry function gives; errors carry reasons."""
 
 from __future__ import annotations
 
@@ -25,10 +25,15 @@ def results(*calls: dict) -> list:
 def test_scalar_and_range_calls_give_the_registry_values() -> None:
     number, change = results(
         {"function": "XS_NUMBER", "args": ["-2 891,2"]},
-        {"function": "XS_CHANGES", "args": [[[100], [None]], [[110], [None]], [["Menot"], [None]], 1]},
+        {
+            "function": "XS_CHANGES",
+            "args": [[[100], [None]], [[110], [None]], [["Menot"], [None]], 1],
+        },
     )
     assert number == invoke(REGISTRY.get("XS_NUMBER"), "-2 891,2") == -2891.2
-    expected = invoke(REGISTRY.get("XS_CHANGES"), [[100.0], [None]], [[110.0], [None]], [["Menot"], [None]], 1.0)
+    expected = invoke(
+        REGISTRY.get("XS_CHANGES"), [[100.0], [None]], [[110.0], [None]], [["Menot"], [None]], 1.0
+    )
     assert change == [["" if v is None else v for v in row] for row in expected]
 
 

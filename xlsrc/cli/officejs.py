@@ -38,7 +38,9 @@ from xlsrc.officejs.manifest import ADDIN_PATH
     metavar="URL",
     help="xlsrc-palvelun osoite, jos se ei ole sama kuin --base-url.",
 )
-@click.option("--sso", is_flag=True, help="Kirjaudu Entra ID -kertakirjautumisella (getAccessToken).")
+@click.option(
+    "--sso", is_flag=True, help="Kirjaudu Entra ID -kertakirjautumisella (getAccessToken)."
+)
 def command(out: Path, base_url: str, service_url: str, sso: bool) -> None:
     """Write the Office.js add-in (manifest, functions, task pane) for a static host."""
     files = addin_files(base_url, service_url=service_url, sso=sso)

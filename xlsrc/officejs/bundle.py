@@ -119,7 +119,9 @@ def taskpane_html(service_url: str = "", sso: bool = False) -> bytes:
         f'<meta name="xlsrc-service" content="{html.escape(service_url.rstrip("/"))}">\n'
         f'  <meta name="xlsrc-sso" content="{"on" if sso else "off"}">'
     )
-    page = template.replace("<!--xlsrc:meta-->", meta).replace("<!--xlsrc:buttons-->", _buttons_html())
+    page = template.replace("<!--xlsrc:meta-->", meta).replace(
+        "<!--xlsrc:buttons-->", _buttons_html()
+    )
     return page.encode("utf-8")
 
 

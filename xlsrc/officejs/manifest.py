@@ -186,7 +186,9 @@ def manifest_xml(base_url: str) -> bytes:
     _el(root, OFFICE_NS, "DisplayName", DefaultValue=DISPLAY_NAME)
     _el(root, OFFICE_NS, "Description", DefaultValue=DESCRIPTION)
     _el(root, OFFICE_NS, "IconUrl", DefaultValue=f"{addin}/{icon_name(ICON_SIZES[0])}")
-    _el(root, OFFICE_NS, "HighResolutionIconUrl", DefaultValue=f"{addin}/{icon_name(ICON_SIZES[1])}")
+    _el(
+        root, OFFICE_NS, "HighResolutionIconUrl", DefaultValue=f"{addin}/{icon_name(ICON_SIZES[1])}"
+    )
     _el(root, OFFICE_NS, "SupportUrl", DefaultValue=f"{addin}/taskpane.html")
     _el(_el(root, OFFICE_NS, "AppDomains"), OFFICE_NS, "AppDomain").text = base
     _el(_el(root, OFFICE_NS, "Hosts"), OFFICE_NS, "Host", Name="Workbook")

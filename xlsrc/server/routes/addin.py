@@ -37,4 +37,6 @@ def addin_file(name: str) -> Response:
     files = _files()
     if name not in files:
         raise HTTPException(status_code=404, detail=f"{name}: ei apuohjelman tiedosto")
-    return Response(files[name], media_type=content_type(name), headers={"Cache-Control": "no-cache"})
+    return Response(
+        files[name], media_type=content_type(name), headers={"Cache-Control": "no-cache"}
+    )

@@ -28,7 +28,9 @@ def _registry() -> Registry:
     return Registry.default()
 
 
-@router.post("/api/functions/call", summary="Laske joukko XS_-funktiokutsuja (yksi laskentakierros)")
+@router.post(
+    "/api/functions/call", summary="Laske joukko XS_-funktiokutsuja (yksi laskentakierros)"
+)
 def call_functions(
     body: Annotated[Any, Body(description='{"calls": [{"function": "XS_BAND", "args": [...]}]}')],
     _: Annotated[Principal, Depends(require_token)],
