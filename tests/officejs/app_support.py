@@ -36,18 +36,19 @@ class Principal:
     organisation: str
 
 
+def test_principal(authorization: Annotated[str | None, Header()] = None) -> Principal:
+    """Accepts :data:`TOKEN` only: the stand-in for the service's token store."""
+    if authorization != f"Bearer {TOKEN}":
+        raise HTTPException(status_code=401, detail="tunnus puuttuu tai on tuntematon")
+    return Principal("testi", "Testialue")
+
+
 def install_stand_in_auth() -> None:
-    """``xlsrc.server.auth`` with a ``require_token`` accepting :data:`TOKEN` (if missing)."""
+    """``xlsrc.server.auth`` with :func:`test_principal` as ``require_token``, if missing."""
     if "xlsrc.server.auth" in sys.modules or importlib.util.find_spec("xlsrc.server.auth"):
         return
-
-    def require_token(authorization: Annotated[str | None, Header()] = None) -> Principal:
-        if authorization != f"Bearer {TOKEN}":
-            raise HTTPException(status_code=401, detail="tunnus puuttuu tai on tuntematon")
-        return Principal("testi", "Testialue")
-
     module = types.ModuleType("xlsrc.server.auth")
-    module.require_token = require_token  # type: ignore[attr-defined]
+    module.require_token = test_principal  # type: ignore[attr-defined]
     module.Principal = Principal  # type: ignore[attr-defined]
     sys.modules["xlsrc.server.auth"] = module
 
@@ -56,12 +57,15 @@ def stand_in_app() -> Any:
     """The add-in routers plus stand-ins of the service's file endpoints."""
     install_stand_in_auth()
     from xlsrc.core.errors import XlsrcError
-    from xlsrc.server.auth import require_token  # type: ignore[attr-defined]
+    from xlsrc.server.auth import require_token
     from xlsrc.server.routes import addin, functions
 
     app = FastAPI()
     app.include_router(addin.router)
     app.include_router(functions.router)
+    # With the service's real require_token (it reads the app's token store), the test
+    # token is checked by the stand-in instead.
+    app.dependency_overrides[require_token] = test_principal
 
     @app.exception_handler(XlsrcError)
     async def refused(_: Request, error: XlsrcError) -> JSONResponse:
