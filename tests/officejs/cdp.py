@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import websocket  # type: ignore[import-untyped]
+import websocket
 
 FLAGS = (
     "--headless",

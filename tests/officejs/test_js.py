@@ -20,6 +20,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,7 +49,7 @@ def sheet_names(workbook: Path) -> list[str]:
         book.close()
 
 
-def findings_fixture(workbook: Path) -> dict:
+def findings_fixture(workbook: Path) -> dict[str, Any]:
     findings = validate_workbook(workbook)
     assert any(f.is_error for f in findings), "the budget example must have findings"
     rows = [list(r.values) for r in report.describe(findings)]
@@ -66,7 +67,7 @@ def findings_fixture(workbook: Path) -> dict:
     }
 
 
-def status_fixture(workbook: Path, tmp: Path) -> dict:
+def status_fixture(workbook: Path, tmp: Path) -> dict[str, Any]:
     before = workbook.read_bytes()
     copy = tmp / "tavoiteseuranta.xlsx"
     shutil.copyfile(workbook, copy)

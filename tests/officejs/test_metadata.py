@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -13,8 +14,9 @@ from xlsrc.officejs.metadata import functions_metadata
 from xlsrc.registry import ArgSpec, FunctionSpec, Registry
 
 
-def served_metadata() -> dict:
-    return json.loads(static_files()["functions.json"])
+def served_metadata() -> dict[str, Any]:
+    metadata: dict[str, Any] = json.loads(static_files()["functions.json"])
+    return metadata
 
 
 def test_every_registry_function_and_nothing_else() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from xlsrc.core.errors import XlError
@@ -18,7 +20,7 @@ RULES = [
 ]
 
 
-def results(*calls: dict) -> list:
+def results(*calls: dict[str, Any]) -> list[Any]:
     return evaluate_calls(REGISTRY, {"calls": list(calls)})["results"]
 
 
@@ -85,7 +87,7 @@ def test_unknown_function_is_name_error_not_a_refusal() -> None:
         {"calls": [{"function": "XS_NUMBER", "args": ["1"]}] * (MAX_CALLS + 1)},
     ],
 )
-def test_malformed_batches_are_refused_in_finnish(body: dict) -> None:
+def test_malformed_batches_are_refused_in_finnish(body: dict[str, Any]) -> None:
     with pytest.raises(MalformedCalls) as refused:
         evaluate_calls(REGISTRY, body)
     assert refused.value.exit_code == 2
