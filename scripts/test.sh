@@ -13,6 +13,19 @@ if ! command -v soffice >/dev/null 2>&1 || ! /usr/bin/python3 -c "import uno" >/
         libreoffice-calc-nogui python3-uno poppler-utils >/dev/null
 fi
 
+# The Office.js add-in's tests: node (its test runner, npm for office-addin-mock) and
+# headless Chromium (the task pane page in a real browser); xmllint checks the manifest.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1 \
+   || ! command -v chromium >/dev/null 2>&1 || ! command -v xmllint >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    PACKAGES="chromium libxml2-utils"
+    command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
+    command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null
+fi
+(cd officejs && npm ci --no-audit --no-fund --loglevel=error)
+
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[dev]'

@@ -173,12 +173,21 @@ def invoke(spec: FunctionSpec, *args: Any) -> Any:
 
     Unexpected exceptions propagate; the adapter decides how to show a bug.
     """
+    return invoke_explained(spec, *args)[0]
+
+
+def invoke_explained(spec: FunctionSpec, *args: Any) -> tuple[Any, str | None]:
+    """:func:`invoke`, plus the reason when a typed core error became the result.
+
+    The reason is the error's (Finnish) message; an adapter that can show one
+    next to the error value (the Office.js add-in) uses it.
+    """
     try:
-        return spec.func(*args)
+        return spec.func(*args), None
     except XlsrcError as error:
         if spec.returns == "array":
-            return [[error.xl_error]]
-        return error.xl_error
+            return [[error.xl_error]], str(error)
+        return error.xl_error, str(error)
 
 
 def error_of(value: Any) -> XlError | None:

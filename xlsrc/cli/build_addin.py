@@ -1,5 +1,9 @@
 """``xlsrc build-addin``: build ``xlsrc.xlam`` from the text sources in ``macros/``.
 
+From an installed package (``pip install xlsrc``) the sources are the copy
+the wheel carries, and without pyOpenVBA the wheel's prebuilt add-in (built
+from exactly those sources) is written.
+
 The add-in is build output: the reviewed sources are ``macros/*.bas`` and
 ``macros/ThisWorkbook.cls`` (VBA), ``macros/customUI14.xml`` (the ribbon) and
 the two modules generated from the function registry (UDF wrappers, function
@@ -14,9 +18,9 @@ from pathlib import Path
 
 import click
 
-from xlsrc.core.errors import EnvironmentProblem, UnusableInput
+from xlsrc.core.errors import UnusableInput
 from xlsrc.excel import vba
-from xlsrc.excel.addin import build_addin
+from xlsrc.excel.addin import addin_bytes, default_macros_dir
 from xlsrc.io.atomic import write_atomic
 
 
@@ -32,17 +36,17 @@ from xlsrc.io.atomic import write_atomic
     "--macros",
     "macros_dir",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=vba.macros_dir(),
-    show_default=True,
-    help="Folder with the VBA and ribbon sources.",
+    default=None,
+    help="Folder with the VBA and ribbon sources (default: macros/ of this installation).",
 )
 @click.option(
     "--regenerate-udfs",
     is_flag=True,
     help="Rewrite the modules generated from the function registry before building.",
 )
-def command(out: Path, macros_dir: Path, regenerate_udfs: bool) -> None:
+def command(out: Path, macros_dir: Path | None, regenerate_udfs: bool) -> None:
     """Build the xlsrc Excel add-in (ribbon tab + XS_ functions) from macros/."""
+    macros_dir = macros_dir or default_macros_dir()
     if out.suffix.lower() != ".xlam":
         raise UnusableInput(f"--out {out}: an Excel add-in file must end in .xlam")
     if regenerate_udfs:
@@ -53,11 +57,6 @@ def command(out: Path, macros_dir: Path, regenerate_udfs: bool) -> None:
             f"{', '.join(str(p) for p in stale)} does not match the function registry; run "
             "python -m xlsrc.excel.vba --write (or build with --regenerate-udfs)"
         )
-    try:
-        data = build_addin(macros_dir)
-    except ModuleNotFoundError as error:
-        raise EnvironmentProblem(
-            f"building the add-in needs {error.name}: pip install 'xlsrc[addin]'"
-        ) from error
+    data = addin_bytes(macros_dir)
     write_atomic(out, data)
     click.echo(f"wrote {out} ({len(data)} bytes)")

@@ -28,6 +28,8 @@ COMMANDS: tuple[str, ...] = (
     "status_sheet",
     "validate",
     "build_addin",
+    "addin",
+    "officejs",
     "recalc",
 )
 

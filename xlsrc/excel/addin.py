@@ -30,7 +30,7 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from xlsrc.core.errors import UnusableInput
+from xlsrc.core.errors import EnvironmentProblem, UnusableInput
 
 CUSTOM_UI_FILE = "customUI14.xml"
 CUSTOM_UI_PART = "customUI/customUI14.xml"
@@ -200,3 +200,45 @@ def build_addin(macros: Path) -> bytes:
     sources = read_sources(macros)
     package = build_vba_package(sources.modules, sources.documents)
     return add_custom_ui(package, sources.custom_ui)
+
+
+#: File name of the add-in, as Excel lists it and as ``xlsrc addin`` installs it.
+ADDIN_NAME = "xlsrc.xlam"
+
+
+def default_macros_dir() -> Path:
+    """``macros/`` of the checkout, or its copy inside the installed package."""
+    from xlsrc.bundled import source_dir
+
+    return source_dir("macros")
+
+
+def addin_bytes(macros: Path) -> bytes:
+    """:func:`build_addin`, or - without pyOpenVBA - the wheel's add-in built from these sources.
+
+    A wheel carries ``xlsrc.xlam`` built at packaging time from exactly the
+    bundled ``macros/`` (same sources, same bytes), so ``xlsrc build-addin``
+    works after a plain ``pip install xlsrc``.  Other sources need pyOpenVBA.
+    """
+    from xlsrc.bundled import bundled_xlam, is_bundled
+
+    try:
+        return build_addin(macros)
+    except ModuleNotFoundError as error:
+        prebuilt = bundled_xlam()
+        if prebuilt is not None and is_bundled(macros):
+            return prebuilt.read_bytes()
+        raise EnvironmentProblem(
+            f"lisäosan rakentaminen lähteistä {macros} tarvitsee paketin {error.name}: "
+            "pip install 'xlsrc[addin]'"
+        ) from error
+
+
+def installed_addin_bytes() -> bytes:
+    """The add-in this installation carries: the wheel's, else built from the checkout."""
+    from xlsrc.bundled import bundled_xlam
+
+    prebuilt = bundled_xlam()
+    if prebuilt is not None:
+        return prebuilt.read_bytes()
+    return addin_bytes(default_macros_dir())

@@ -1,0 +1,70 @@
+"""``xlsrc addin install|remove``: put ``xlsrc.xlam`` where Excel loads it, or take it out.
+
+Like ``xlwings addin install``: the add-in is copied into Excel's user
+start-up folder (see :mod:`xlsrc.excel.install`), so Excel opens it at every
+start and the xlsrc tab appears.  The default add-in is the one this
+installation carries (built from ``macros/``; see ``xlsrc build-addin``).
+Quit Excel first: a running Excel keeps the old file open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from xlsrc.core.errors import UnusableInput
+from xlsrc.excel.addin import ADDIN_NAME, installed_addin_bytes
+from xlsrc.excel.install import Platform, default_startup_dir
+from xlsrc.io.atomic import write_atomic
+
+_platform = click.option(
+    "--platform",
+    type=click.Choice(["windows", "mac"]),
+    default=None,
+    help="Excelin alusta (oletus: tämä kone).",
+)
+_home = click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Käyttäjän kotikansio (oletus: nykyinen käyttäjä).",
+)
+
+
+@click.group("addin")
+def command() -> None:
+    """Install or remove the xlsrc Excel add-in (xlsrc.xlam) for this user."""
+
+
+@command.command("install")
+@click.option(
+    "--file",
+    "source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Asennettava .xlam (oletus: tämän asennuksen xlsrc.xlam).",
+)
+@_platform
+@_home
+def install(source: Path | None, platform: Platform | None, home: Path | None) -> None:
+    """Copy the add-in into Excel's start-up folder (XLSTART)."""
+    if source is not None and source.suffix.lower() != ".xlam":
+        raise UnusableInput(f"{source}: Excelin apuohjelman pääte on .xlam")
+    data = source.read_bytes() if source is not None else installed_addin_bytes()
+    target = default_startup_dir(platform, home) / (source.name if source else ADDIN_NAME)
+    write_atomic(target, data)
+    click.echo(f"asennettu {target}; käynnistä Excel uudelleen (xlsrc-välilehti)")
+
+
+@command.command("remove")
+@click.option("--file", "name", default=ADDIN_NAME, show_default=True, help="Poistettava add-in.")
+@_platform
+@_home
+def remove(name: str, platform: Platform | None, home: Path | None) -> None:
+    """Remove the add-in from Excel's start-up folder."""
+    target = default_startup_dir(platform, home) / Path(name).name
+    if not target.is_file():
+        raise UnusableInput(f"{target}: apuohjelmaa ei ole asennettu")
+    target.unlink()
+    click.echo(f"poistettu {target}; käynnistä Excel uudelleen")

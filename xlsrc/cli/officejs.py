@@ -1,0 +1,52 @@
+"""``xlsrc officejs --out DIR --base-url URL``: the Office.js add-in's files for a static host.
+
+The same files ``xlsrc serve`` serves under ``/addin/``, written to
+``DIR/addin/`` (each file atomically): a county that hosts static files on its
+own web server (or SharePoint/Azure static hosting) publishes ``DIR`` at
+``URL`` and gives ``URL/addin/manifest.xml`` to the Microsoft 365 admin center.
+``--service-url`` names the xlsrc service the pages call when it is not the
+same host (that service must then allow the pages' origin, CORS).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from xlsrc.io.atomic import write_atomic
+from xlsrc.officejs.bundle import addin_files
+from xlsrc.officejs.manifest import ADDIN_PATH
+
+
+@click.command("officejs")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Kansio, johon apuohjelman tiedostot kirjoitetaan (alikansioon addin/).",
+)
+@click.option(
+    "--base-url",
+    required=True,
+    metavar="URL",
+    help="Julkinen osoite, josta kansio näkyy käyttäjille, esim. https://xlsrc.alue.fi",
+)
+@click.option(
+    "--service-url",
+    default="",
+    metavar="URL",
+    help="xlsrc-palvelun osoite, jos se ei ole sama kuin --base-url.",
+)
+@click.option(
+    "--sso", is_flag=True, help="Kirjaudu Entra ID -kertakirjautumisella (getAccessToken)."
+)
+def command(out: Path, base_url: str, service_url: str, sso: bool) -> None:
+    """Write the Office.js add-in (manifest, functions, task pane) for a static host."""
+    files = addin_files(base_url, service_url=service_url, sso=sso)
+    for name, data in files.items():
+        target = out / ADDIN_PATH / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    click.echo(f"kirjoitettu {len(files)} tiedostoa kansioon {out / ADDIN_PATH}")
+    click.echo(f"manifesti: {base_url.rstrip('/')}/{ADDIN_PATH}/manifest.xml")
