@@ -27,6 +27,8 @@ COMMANDS: tuple[str, ...] = (
     "demo",
     "status_sheet",
     "validate",
+    "publish",
+    "upgrade",
     "build_addin",
     "addin",
     "officejs",

@@ -131,7 +131,8 @@ def _print(result: RecalcResult) -> None:
     for note in result.notes:
         click.echo(f"         note: {note}")
     for cell, error in result.error_cells[:SHOWN_ERROR_CELLS]:
-        click.echo(f"         {cell} = {error}")
+        reason = result.reasons.get(cell)
+        click.echo(f"         {cell} = {error}" + (f" ({reason})" if reason else ""))
     if len(result.error_cells) > SHOWN_ERROR_CELLS:
         click.echo(f"         ... {len(result.error_cells) - SHOWN_ERROR_CELLS} more (see --json)")
 

@@ -52,7 +52,7 @@ from xlsrc.engine.values import (
     normalise,
 )
 from xlsrc.engine.xmltext import unescape
-from xlsrc.registry import PREFIX, FunctionSpec, Registry, invoke
+from xlsrc.registry import PREFIX, FunctionSpec, Registry, invoke_explained
 
 Fn = Callable[[int, int], Any]
 
@@ -531,11 +531,15 @@ class Compiler:
         kinds = "".join("g" if a.kind == "range" else "V" for a in spec.args[: len(args)])
         array = spec.returns == "array"
 
+        book = self.book
+
         def call(*values: Any) -> Any:
             try:
-                result = invoke(spec, *values)
+                result, reason = invoke_explained(spec, *values)
             except Exception as error:
                 raise UdfFailure(f"{spec.name} raised {type(error).__name__}: {error}") from error
+            if reason is not None:
+                book.explain(reason)
             return _udf_result(result, array)
 
         return self._invoke(call, (), False, kinds, args, ctx)

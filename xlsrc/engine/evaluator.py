@@ -154,6 +154,9 @@ class Book:
         self._derived: dict[tuple[Any, ...], Any] = {}
         #: refused formula cells, in the order they were refused ("Sheet!A1" -> why)
         self.refusals: dict[str, Refusal] = {}
+        #: why an XS_ function's cell is an error value ("Sheet!A1" -> the core's reason)
+        self.reasons: dict[str, str] = {}
+        self._computing: list[Pending] = []
 
     # -- structure ---------------------------------------------------------------
     def add_sheet(self, name: str) -> SheetState:
@@ -233,6 +236,7 @@ class Book:
         if pending.active:
             raise CircularReference([pending.where])
         pending.active = True
+        self._computing.append(pending)
         try:
             result = pending.fn(pending.row, pending.col)
             if pending.area is not None:
@@ -263,9 +267,15 @@ class Book:
             raise self.refuse(pending, internal) from error
         finally:
             pending.active = False
+            self._computing.pop()
         if pending.area is None:
             sheet.values[key] = result
             del sheet.pending[key]
+
+    def explain(self, reason: str) -> None:
+        """Record why the cell being computed gets an error value (its first reason wins)."""
+        if self._computing:
+            self.reasons.setdefault(self._computing[-1].where, reason)
 
     def refuse(self, pending: Pending, problem: FormulaProblem) -> RefusedDependency:
         """Mark ``pending`` refused because of ``problem`` (its own, or a dependency's).

@@ -88,6 +88,8 @@ class RecalcResult:
     udf_cells: int = 0
     #: formula cells whose value is an Excel error: ("Sheet!A1", "#DIV/0!")
     error_cells: list[tuple[str, str]] = field(default_factory=list)
+    #: why an XS_ function's cell holds its error value ("Sheet!A1" -> Finnish reason)
+    reasons: dict[str, str] = field(default_factory=dict)
     #: why the file was refused or could not be processed (located where possible)
     problems: list[str] = field(default_factory=list)
     #: partial mode: cells written without a value, ("Sheet!A1", why), in sheet order
@@ -101,7 +103,9 @@ class RecalcResult:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["error_cells"] = [{"cell": c, "error": e} for c, e in self.error_cells]
+        data["error_cells"] = [
+            {"cell": c, "error": e, "reason": self.reasons.get(c)} for c, e in self.error_cells
+        ]
         data["refused_cells"] = [{"cell": c, "reason": r} for c, r in self.refused_cells]
         return data
 
@@ -216,6 +220,7 @@ def _run(
             if target is not None:
                 patched[sheet.part] = patch(sheet.cells, updates).encode("utf-8")
         result.refused_cells = [(r.cell, r.reason) for r in book.refusals.values()]
+        result.reasons = dict(book.reasons)
         if target is not None:
             write_package(package, patched, target, complete=not book.refusals)
             result.output = str(target)

@@ -144,6 +144,7 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
         unit=layout.unit,
         headers=MappingProxyType({keys[k]: c.column.header for k, c in located.items()}),
         numeric_columns=frozenset(keys[k] for k, c in located.items() if c.column.is_numeric),
+        required_columns=frozenset(keys[k] for k, c in located.items() if c.column.required),
         typed=True,
         vocabularies=MappingProxyType(
             {

@@ -14,6 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.workbook.defined_name import DefinedName
 
+from xlsrc.core.schemes import StatusScheme
 from xlsrc.io.atomic import write_atomic
 from xlsrc.workbooks.fill import all_data
 from xlsrc.workbooks.layouts import MARKER_NAME, RULES_SHEET, WORKBOOKS, Setting, WorkbookLayout
@@ -27,11 +28,13 @@ def build_workbook(
     example: bool = False,
     data: Mapping[str, TableData] | None = None,
     settings: tuple[Setting, ...] | None = None,
+    schemes: Mapping[str, StatusScheme] | None = None,
 ) -> bytes:
     """The .xlsx bytes of ``layout``: a template, with ``example`` the seed example.
 
-    ``data`` (rows per table key) and ``settings`` replace what the template
-    or the example would hold: ``xlsrc upgrade`` moves a user's rows this way.
+    ``data`` (rows per table key), ``settings`` and ``schemes`` replace what the
+    template or the example would hold: ``xlsrc upgrade`` moves a user's rows
+    and rules this way.
     """
     tables = {table.key: table for table in layout.tables}
     filled = dict(all_data(tables, example))
@@ -41,7 +44,9 @@ def build_workbook(
     for key, table in tables.items():
         write_table_sheet(workbook.create_sheet(table.sheet), table, filled[key], tables)
     write_rules_sheet(
-        workbook.create_sheet(RULES_SHEET), layout.settings if settings is None else settings
+        workbook.create_sheet(RULES_SHEET),
+        layout.settings if settings is None else settings,
+        schemes,
     )
     workbook.defined_names[MARKER_NAME] = DefinedName(MARKER_NAME, attr_text=f'"{layout.marker}"')
     workbook.properties.title = layout.title

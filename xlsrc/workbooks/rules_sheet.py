@@ -13,6 +13,7 @@ references in Excel, so they get the blocks' A1 ranges from
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from openpyxl.formatting.rule import FormulaRule
@@ -20,7 +21,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.worksheet.table import Table
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlsrc.core.schemes import COLOUR_NAME_FI
+from xlsrc.core.schemes import COLOUR_NAME_FI, StatusScheme
 from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL
 from xlsrc.core.words import METHOD_WORDS
 from xlsrc.workbooks import styles
@@ -96,7 +97,13 @@ def block_range(block_key: str, header: str | None = None) -> str:
     return f"{quoted(RULES_SHEET)}${left}${first}:${right}${last}"
 
 
-def write_rules_sheet(sheet: Worksheet, settings: tuple[Setting, ...] = ()) -> None:
+def write_rules_sheet(
+    sheet: Worksheet,
+    settings: tuple[Setting, ...] = (),
+    schemes: Mapping[str, StatusScheme] | None = None,
+) -> None:
+    """The rules sheet with the built-in schemes, or ``schemes`` (a workbook's own, when
+    ``xlsrc upgrade`` moves a committee's bands into the current template)."""
     sheet["A1"] = RULES_SHEET
     sheet["A1"].font = styles.TITLE
     sheet["A2"] = _INTRO
@@ -104,18 +111,20 @@ def write_rules_sheet(sheet: Worksheet, settings: tuple[Setting, ...] = ()) -> N
     for letter, width in _WIDTHS.items():
         sheet.column_dimensions[letter].width = width
     for block in RULES_BLOCKS:
-        _write_block(sheet, block, header_rows()[block.key])
+        _write_block(sheet, block, header_rows()[block.key], schemes or SCHEMES)
     if settings:
         _write_settings(sheet, settings, header_rows()["settings"])
     sheet.freeze_panes = "A4"
     styles.print_a4_landscape(sheet)
 
 
-def _write_block(sheet: Worksheet, block: RulesBlock, header_row: int) -> None:
+def _write_block(
+    sheet: Worksheet, block: RulesBlock, header_row: int, schemes: Mapping[str, StatusScheme]
+) -> None:
     sheet.cell(header_row - 2, 1, block.title).font = styles.BODY_BOLD
     sheet.cell(header_row - 1, 1, block.note).font = styles.NOTE
     _write_headers(sheet, header_row, block.headers)
-    rows = _block_rows(block)
+    rows = _block_rows(block, schemes)
     for offset, values in enumerate(rows):
         row = header_row + 1 + offset
         _write_body_row(sheet, row, values)
@@ -165,9 +174,9 @@ def _write_body_row(sheet: Worksheet, row: int, values: list[object]) -> None:
         cell.border = styles.BOX
 
 
-def _block_rows(block: RulesBlock) -> list[list[object]]:
+def _block_rows(block: RulesBlock, schemes: Mapping[str, StatusScheme]) -> list[list[object]]:
     if block.key in SCHEMES:
-        return [list(row) for row in SCHEMES[block.key].to_rows()]
+        return [list(row) for row in schemes[block.key].to_rows()]
     if block.key in VOCABULARIES:
         return [
             [s.code, s.printed, s.colour or NO_COLOUR, s.label_sv, s.label_en]

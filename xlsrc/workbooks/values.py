@@ -26,7 +26,7 @@ _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 class CellValue:
     """What to put in a cell: value, optional number format, right-aligned text or not."""
 
-    value: str | int | float | dt.datetime | None
+    value: str | int | float | bool | dt.datetime | dt.date | None
     number_format: str | None = None
     align_right: bool = False
 
@@ -41,8 +41,10 @@ def typed(text: object, kind: Kind) -> CellValue:
         return CellValue(None)
     if isinstance(text, CellValue):
         return text
+    if isinstance(text, int | float | bool | dt.datetime | dt.date):
+        return CellValue(text)
     if not isinstance(text, str):
-        return CellValue(text)  # type: ignore[arg-type]
+        return CellValue(str(text))
     if kind in _TEXT_KINDS:
         return CellValue(text)
     if kind == "date":

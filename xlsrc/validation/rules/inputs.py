@@ -10,19 +10,23 @@
   the seed tables are text throughout and are not checked for this.
 * ``unknown_status`` (error): a status column holds a word outside its
   vocabulary (the rules sheet's list).
+* ``missing_value`` (error): a row that holds anything leaves a required column
+  blank (a measure without its sum): its computed cells show an error too.
 """
 
 from __future__ import annotations
 
 from xlsrc.core.errors import UnknownStatus
 from xlsrc.core.numbers import NotANumber
-from xlsrc.validation.model import Cell, Table
+from xlsrc.validation.model import Cell, Row, Table
 from xlsrc.validation.rules.base import Checks, direct
 
 
 def checks(table: Table) -> Checks:
     result = Checks()
     for row in table:
+        if row.kind == "data":
+            _required(table, row, result)
         for key, cell in row.cells.items():
             if key in table.numeric_columns:
                 _number(table, key, cell, result)
@@ -35,6 +39,22 @@ def checks(table: Table) -> Checks:
                         direct(cell.at, "unknown_status", cell.text, None, str(error))
                     )
     return result
+
+
+def _required(table: Table, row: Row, result: Checks) -> None:
+    for key in sorted(table.required_columns):
+        cell = row.cell(key)
+        if cell is not None and not cell.text:
+            result.findings.append(
+                direct(
+                    cell.at,
+                    "missing_value",
+                    None,
+                    None,
+                    f"Sarakkeesta {table.header(key)} puuttuu arvo rivillä, jolla on muita "
+                    "tietoja; rivin lasketut solut näyttävät virhettä, kunnes se täytetään",
+                )
+            )
 
 
 def _number(table: Table, key: str, cell: Cell, result: Checks) -> None:

@@ -1,0 +1,130 @@
+"""``xlsrc publish``: values only, no XS_ anywhere, the same numbers in LibreOffice."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from xlsrc.cli.main import cli
+from xlsrc.core.errors import XlError
+from xlsrc.libreoffice import Session
+from xlsrc.publish import PublicationRefused, publish
+from xlsrc.workbooks.layouts import WORKBOOKS
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo")
+    run = CliRunner().invoke(cli, ["demo", "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def published(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("published")
+    paths = {}
+    for layout in WORKBOOKS:
+        source = demo / layout.file_name
+        before = source.read_bytes()
+        run = CliRunner().invoke(cli, ["publish", str(source), "--out", str(out / source.name)])
+        assert run.exit_code == 0, run.output
+        assert source.read_bytes() == before  # the source is never written
+        paths[layout.file_name] = out / source.name
+    return paths
+
+
+@pytest.fixture(scope="module")
+def office() -> Iterator[Session]:
+    with Session() as session:
+        yield session
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    if isinstance(b, XlError):
+        return a == b.value
+    if a in ("", None) and b in ("", None):
+        return True
+    return bool(a == b) or hasattr(a, "year")  # dates: LibreOffice gives serials
+
+
+@pytest.mark.parametrize("name", [w.file_name for w in WORKBOOKS])
+def test_the_copy_has_no_formula_and_no_xs_function(published: dict[str, Path], name: str) -> None:
+    book = openpyxl.load_workbook(published[name])
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert not (isinstance(cell.value, str) and cell.value.startswith("=")), (
+                    f"{sheet.title}!{cell.coordinate}"
+                )
+    with zipfile.ZipFile(published[name]) as archive:
+        for part in archive.namelist():
+            assert b"XS_" not in archive.read(part), part
+            assert part != "xl/calcChain.xml"
+
+
+@pytest.mark.parametrize("name", [w.file_name for w in WORKBOOKS])
+def test_libreoffice_shows_no_name_error_and_the_same_numbers(
+    office: Session, demo: Path, published: dict[str, Path], name: str
+) -> None:
+    shown = office.recalculated_values(published[name])
+    assert not [
+        f"{s}!{c}" for s, cells in shown.items() for c, v in cells.items() if v is XlError.NAME
+    ]
+    cached = openpyxl.load_workbook(demo / name, data_only=True)
+    compared = 0
+    for sheet in cached.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                got = shown.get(sheet.title, {}).get(cell.coordinate)
+                assert _same(cell.value, got), f"{sheet.title}!{cell.coordinate}: {cell.value!r}"
+                compared += 1
+    assert compared > 100
+
+
+def test_the_copy_says_it_is_published_and_from_which_file(
+    demo: Path, published: dict[str, Path]
+) -> None:
+    source = demo / "tavoiteohjelmat.xlsx"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    book = openpyxl.load_workbook(published["tavoiteohjelmat.xlsx"])
+    for sheet in book.worksheets:
+        header = sheet.oddHeader.left.text or ""
+        assert "Julkaistu kopio" in header and digest[:16] in header, sheet.title
+    assert digest in (book.properties.description or "")
+    original = openpyxl.load_workbook(source)
+    for sheet in original.worksheets:  # tables, formats, validation and panes are kept
+        copy = book[sheet.title]
+        assert set(copy.tables) == set(sheet.tables)
+        assert copy.freeze_panes == sheet.freeze_panes
+        assert len(copy.conditional_formatting) == len(sheet.conditional_formatting)
+        assert len(copy.data_validations.dataValidation) == len(
+            sheet.data_validations.dataValidation
+        )
+
+
+def test_a_workbook_the_engine_cannot_compute_is_not_published(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active["A1"] = '=INDIRECT("B"&2)'
+    source = tmp_path / "epäselvä.xlsx"
+    book.save(source)
+    with pytest.raises(PublicationRefused, match="INDIRECT"):
+        publish(source, tmp_path / "julkaistu.xlsx")
+    assert not (tmp_path / "julkaistu.xlsx").exists()
+
+
+def test_pdf_is_rendered_beside_the_copy(demo: Path, tmp_path: Path) -> None:
+    done = publish(demo / "talousarvio_ennuste.xlsx", tmp_path / "ta.xlsx", pdf=True)
+    assert done.pdf is not None and done.pdf.read_bytes().startswith(b"%PDF")

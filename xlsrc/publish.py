@@ -1,0 +1,205 @@
+"""``xlsrc publish``: the copy of a workbook that goes to the council, the board, the auditors.
+
+A working workbook holds formulas, and its ``XS_`` cells need the xlsrc add-in:
+LibreOffice, Excel for the web or a colleague's Mac show ``#NAME?`` there,
+whatever values are cached.  The published copy holds values only:
+
+* the workbook is recalculated by the headless engine first (every native and
+  ``XS_`` formula, all or nothing: a cell the engine refuses stops the
+  publication, so no stale value is published as current);
+* every formula is then removed and its value kept (a text result becomes an
+  inline string), the calculation chain and the Tables' calculated-column
+  formulas go, and so nothing in the copy asks any reader to compute;
+* every other part - styles, conditional formats (the status colours and the
+  highlights read values), data validation, Tables, frozen panes, print setup
+  - is copied byte for byte;
+* each sheet's page header says it is a published copy, from which file, when,
+  with the source file's SHA-256, and the same is recorded in the workbook's
+  description, so a printout and the file can both be traced to their source.
+
+The source is never written; the copy is written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from lxml import etree
+
+from xlsrc.core.errors import UnusableInput
+from xlsrc.io.atomic import write_atomic
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_DC = "http://purl.org/dc/elements/1.1/"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+_CALC_CHAIN = "xl/calcChain.xml"
+
+
+class PublicationRefused(UnusableInput):
+    """The workbook cannot be published: it does not recalculate completely."""
+
+
+@dataclass(frozen=True)
+class Published:
+    path: Path
+    source_sha256: str
+    formulas_removed: int
+    pdf: Path | None = None
+
+
+def publish(
+    source: Path, target: Path, *, pdf: bool = False, now: datetime | None = None
+) -> Published:
+    """Write the values-only copy of ``source`` to ``target`` (and a PDF beside it)."""
+    from xlsrc.engine.recalc import recalc
+
+    source, target = Path(source), Path(target)
+    if target.resolve() == source.resolve():
+        raise UnusableInput(f"{target}: julkaistu kopio ei voi korvata lähdetyökirjaa")
+    checksum = hashlib.sha256(source.read_bytes()).hexdigest()
+    stamp = (now or datetime.now()).strftime("%d.%m.%Y %H.%M")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        computed = Path(tmp) / source.name
+        result = recalc(source, computed)
+        if not result.ok:
+            reasons = "; ".join(result.problems[:5])
+            raise PublicationRefused(
+                f"{source}: työkirjaa ei julkaista, koska sitä ei voi laskea kokonaan "
+                f"uudelleen: {reasons}"
+            )
+        data, removed = values_only(computed.read_bytes(), source.name, checksum, stamp)
+    write_atomic(target, data)
+    written_pdf = _pdf(target) if pdf else None
+    return Published(target, checksum, removed, written_pdf)
+
+
+def values_only(package: bytes, source_name: str, checksum: str, stamp: str) -> tuple[bytes, int]:
+    """The package with every formula replaced by its cached value; (bytes, formulas removed)."""
+    removed = 0
+    header = f"&L&8Julkaistu kopio (vain arvot) · {source_name} · {stamp} · SHA-256 {checksum[:16]}"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as archive, zipfile.ZipFile(out, "w") as copy:
+        for info in archive.infolist():
+            if info.filename == _CALC_CHAIN:
+                continue
+            data = archive.read(info)
+            name = info.filename
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                data, count = _sheet_values(data, header)
+                removed += count
+            elif name.startswith("xl/tables/") and name.endswith(".xml"):
+                data = _table_without_formulas(data)
+            elif name == "[Content_Types].xml" or name.endswith(".rels"):
+                data = _without_calc_chain(data)
+            elif name == "docProps/core.xml":
+                data = _described(data, source_name, checksum, stamp)
+            entry = zipfile.ZipInfo(name, info.date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            copy.writestr(entry, data)
+    return out.getvalue(), removed
+
+
+def _q(tag: str) -> str:
+    return f"{{{_MAIN}}}{tag}"
+
+
+def _sheet_values(data: bytes, header: str) -> tuple[bytes, int]:
+    """Remove every ``<f>``; a string result becomes an inline string; set the page header."""
+    root = etree.fromstring(data, _PARSER)
+    removed = 0
+    for cell in root.iter(_q("c")):
+        formula = cell.find(_q("f"))
+        if formula is None:
+            continue
+        cell.remove(formula)
+        removed += 1
+        value = cell.find(_q("v"))
+        if cell.get("t") == "str":
+            text = value.text if value is not None else ""
+            if value is not None:
+                cell.remove(value)
+            cell.set("t", "inlineStr")
+            inline = etree.SubElement(cell, _q("is"))
+            etree.SubElement(inline, _q("t")).text = text or ""
+        elif value is None or value.text in (None, ""):
+            if value is not None:
+                cell.remove(value)
+            cell.attrib.pop("t", None)
+        cell.attrib.pop("cm", None)  # dynamic-array metadata belongs to the formula
+    _set_header(root, header)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), removed
+
+
+#: CT_Worksheet's children after headerFooter may not precede it: insert before these.
+_AFTER_HEADER = (
+    "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors",
+    "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture",
+    "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+)  # fmt: skip
+
+
+def _set_header(root: etree._Element, header: str) -> None:
+    element = root.find(_q("headerFooter"))
+    if element is None:
+        element = etree.Element(_q("headerFooter"))
+        for tag in _AFTER_HEADER:
+            later = root.find(_q(tag))
+            if later is not None:
+                later.addprevious(element)
+                break
+        else:
+            root.append(element)
+    odd = element.find(_q("oddHeader"))
+    if odd is None:
+        odd = etree.Element(_q("oddHeader"))
+        element.insert(0, odd)
+    odd.text = header
+
+
+def _table_without_formulas(data: bytes) -> bytes:
+    root = etree.fromstring(data, _PARSER)
+    for formula in list(root.iter(_q("calculatedColumnFormula"))):
+        parent = formula.getparent()
+        if parent is not None:
+            parent.remove(formula)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _without_calc_chain(data: bytes) -> bytes:
+    root = etree.fromstring(data, _PARSER)
+    for element in list(root):
+        target = str(element.get("Target", "")) + str(element.get("PartName", ""))
+        if target.endswith("calcChain.xml"):
+            root.remove(element)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _described(data: bytes, source_name: str, checksum: str, stamp: str) -> bytes:
+    root = etree.fromstring(data, _PARSER)
+    description = root.find(f"{{{_DC}}}description")
+    if description is None:
+        description = etree.SubElement(root, f"{{{_DC}}}description")
+    description.text = (
+        f"Julkaistu kopio (vain arvot) työkirjasta {source_name}, {stamp}; "
+        f"lähdetiedoston SHA-256 {checksum}"
+    )
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _pdf(workbook: Path) -> Path:
+    """The published copy rendered through LibreOffice, beside it (atomically)."""
+    from xlsrc.libreoffice import convert
+
+    with tempfile.TemporaryDirectory() as tmp:
+        produced = convert(workbook, "pdf", tmp)
+        target = workbook.with_suffix(".pdf")
+        write_atomic(target, produced.read_bytes())
+    return target
