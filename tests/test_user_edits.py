@@ -303,3 +303,38 @@ def test_recalc_says_per_cell_why_an_xs_cell_is_an_error(tmp_path: Path) -> None
     reasons = result.to_dict()["error_cells"]
     explained = [e for e in reasons if e.get("reason")]
     assert explained and all("tekst" in e["reason"] for e in explained)
+
+
+# --- the second client: the same edit made in LibreOffice -----------------------------
+
+
+def test_a_row_inserted_in_libreoffice_is_in_every_total(tmp_path: Path) -> None:
+    """LibreOffice grows the Table when a row is inserted inside it (it does not fill the
+    calculated columns, and does not grow a Table from a row typed below it)."""
+    from xlsrc.libreoffice import Session
+
+    source = tmp_path / "ohjelmat.xlsx"
+    source.write_bytes(programmes())
+    measures = Table(open_book(programmes()), SAVINGS_MEASURES)
+    row = measures.rows[2]
+    values = [DIGI, "Uusi toimenpide LibreOfficessa", ON_TRACK, 0.5, -10_000]
+    edits: list[dict[str, Any]] = [
+        {"op": "insert_rows", "sheet": SAVINGS_MEASURES.sheet, "row": row, "count": 1}
+    ]
+    edits += [
+        {"op": "set", "sheet": SAVINGS_MEASURES.sheet, "row": row, "column": column, "value": v}
+        for column, v in enumerate(values, start=1)
+    ]
+    with Session() as office:
+        edited_path = office.edit_to(source, tmp_path / "libreoffice.xlsx", edits)
+    data = edited_path.read_bytes()
+    _, computed, findings = run(tmp_path, data, "laskettu.xlsx")
+    book = open_book(data)
+    assert len(Table(book, SAVINGS_MEASURES).rows) == len(measures.rows) + 1
+    expected = math.fsum(amounts(book, SAVINGS_MEASURES, "target_sum"))
+    assert total(computed, book, SAVINGS_MEASURES, "target_sum") == expected
+    digi = Table(book, PIVOT_SAVINGS).find("programme", DIGI)
+    assert value(computed, book, PIVOT_SAVINGS, "status_2_calc", digi) == digi_on_track(book)
+    stated = stated_total_cell(book, SAVINGS_MEASURES, "target_sum")
+    [finding] = findings_at(findings, SAVINGS_MEASURES.sheet, stated)
+    assert finding.computed == expected

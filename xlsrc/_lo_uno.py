@@ -73,6 +73,37 @@ def recalculate_to(desktop: Any, path: str, target: str) -> None:
         doc.close(True)
 
 
+def edit_to(desktop: Any, path: str, target: str, edits: list[dict[str, Any]]) -> None:
+    """Open ``path``, make ``edits`` as a user would in LibreOffice, save as xlsx to ``target``.
+
+    An edit is {"op": "insert_rows", "sheet", "row" (1-based), "count"} or
+    {"op": "set", "sheet", "row", "column" (1-based), "value"} (a number or a text).
+    """
+    doc = desktop.loadComponentFromURL(
+        uno.systemPathToFileUrl(path), "_blank", 0, _props(Hidden=True)
+    )
+    if doc is None:
+        raise RuntimeError(f"LibreOffice could not open {path}")
+    try:
+        for edit in edits:
+            sheet = doc.Sheets.getByName(edit["sheet"])
+            if edit["op"] == "insert_rows":
+                sheet.Rows.insertByIndex(int(edit["row"]) - 1, int(edit.get("count", 1)))
+            elif edit["op"] == "set":
+                cell = sheet.getCellByPosition(int(edit["column"]) - 1, int(edit["row"]) - 1)
+                value = edit["value"]
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    cell.setValue(float(value))
+                else:
+                    cell.setString(str(value))
+            else:
+                raise ValueError(f"unknown edit {edit['op']!r}")
+        options = _props(FilterName="Calc Office Open XML", Overwrite=True)
+        doc.storeToURL(uno.systemPathToFileUrl(target), options)
+    finally:
+        doc.close(True)
+
+
 def main(argv: list[str]) -> int:
     soffice, profile_arg, pipe = argv
     process = subprocess.Popen(
@@ -90,6 +121,9 @@ def main(argv: list[str]) -> int:
                     answer: dict[str, Any] = {"ok": True}
                 elif op == "store":
                     recalculate_to(desktop, request["path"], request["target"])
+                    answer = {"ok": True}
+                elif op == "edit":
+                    edit_to(desktop, request["path"], request["target"], request["edits"])
                     answer = {"ok": True}
                 elif op == "quit":
                     print(json.dumps({"ok": True}), flush=True)

@@ -340,6 +340,20 @@ class Session:
                 ) from error
         return Path(out)
 
+    def edit_to(self, path: str | Path, target: str | Path, edits: list[dict[str, Any]]) -> Path:
+        """Make ``edits`` in LibreOffice as a user would and store as xlsx (see
+        :func:`xlsrc._lo_uno.edit_to` for the edits); the second client's own edits."""
+        source, out = str(Path(path).resolve()), str(Path(target).resolve())
+        if self._worker is not None:
+            self._ask({"op": "edit", "path": source, "target": out, "edits": edits})
+        else:
+            assert self._ops is not None
+            try:
+                self._ops.edit_to(self._desktop, source, out, edits)
+            except Exception as error:
+                raise LibreOfficeError(f"LibreOffice could not edit {path}: {error}") from error
+        return Path(out)
+
     def close(self) -> None:
         if self._worker is not None:
             with contextlib.suppress(Exception):
