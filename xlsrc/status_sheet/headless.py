@@ -17,15 +17,9 @@ from pathlib import Path
 from xlsrc.core.errors import UnusableInput
 from xlsrc.io.atomic import write_atomic
 from xlsrc.reading.openpyxl_source import OpenpyxlSource
-from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.builder import build_sheet, sheet_name
 from xlsrc.status_sheet.description import SheetDescription
-from xlsrc.status_sheet.locking import (
-    LockedQuarterFinding,
-    compare,
-    read_locked,
-    status_sheets,
-)
+from xlsrc.status_sheet.locking import LockedQuarterFinding, check_locked
 from xlsrc.status_sheet.model import Quarter
 from xlsrc.status_sheet.openpyxl_writer import standalone_workbook
 from xlsrc.status_sheet.package import sheet_parts, transplant_sheet
@@ -79,14 +73,3 @@ def generate_file(
 def check_locked_quarters(workbook_path: str | os.PathLike[str]) -> list[LockedQuarterFinding]:
     """Recompute each status sheet's input checksum; one finding per changed quarter."""
     return check_locked(OpenpyxlSource.open(Path(workbook_path)))
-
-
-def check_locked(source: WorkbookSource) -> list[LockedQuarterFinding]:
-    """:func:`check_locked_quarters` on a workbook already open (read once per command)."""
-    findings = []
-    for name in status_sheets(source):
-        locked = read_locked(source, name)
-        finding = compare(locked, read_inputs(source, locked.quarter, locked.year))
-        if finding is not None:
-            findings.append(finding)
-    return findings

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.description import a1
 from xlsrc.status_sheet.model import Quarter, StatusInputs
-from xlsrc.status_sheet.tables import norm
+from xlsrc.status_sheet.tables import norm, read_inputs
 
 STATUS_SHEET = re.compile(r"^Tilanne Q([1-4]) (\d{4})$")
 CHECKSUM_LABEL = "Syötteiden tarkiste (SHA-256)"
@@ -155,3 +155,17 @@ def compare(locked: LockedSheet, current: StatusInputs) -> LockedQuarterFinding 
         "vain tarkoituksella (--force).",
         tuple(details),
     )
+
+
+def check_locked(source: WorkbookSource) -> list[LockedQuarterFinding]:
+    """Recompute each status sheet's input checksum; one finding per changed quarter.
+
+    Takes the workbook already open (a file, an open Excel book), so a command
+    that validates it reads it once."""
+    findings = []
+    for name in status_sheets(source):
+        locked = read_locked(source, name)
+        finding = compare(locked, read_inputs(source, locked.quarter, locked.year))
+        if finding is not None:
+            findings.append(finding)
+    return findings

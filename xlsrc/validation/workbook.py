@@ -239,9 +239,11 @@ def _with_schemes(table: Table, schemes: Mapping[str, StatusScheme]) -> Table:
 
 
 def validate_source(source: WorkbookSource) -> list[CellFinding]:
-    """All findings of a workbook, in sheet order and then reading order."""
+    """All findings of a workbook, in sheet order and then reading order, including the
+    changed inputs of locked quarterly status sheets; the workbook is read once."""
     tables, findings = read_workbook(source)
     findings += validate_tables(tables)
+    findings += locked_quarter_findings(source)
     order = {name: i for i, name in enumerate(source.sheet_names())}
     return sorted(findings, key=lambda f: (order.get(f.sheet, len(order)), a1_sort_key(f.cell)))
 
@@ -253,19 +255,17 @@ def validate_workbook(path: str | Path) -> list[CellFinding]:
     """
     from xlsrc.reading.openpyxl_source import OpenpyxlSource
 
-    source = OpenpyxlSource.open(Path(path))
-    return validate_source(source) + locked_quarter_findings(Path(path), source.sheet_names())
+    return validate_source(OpenpyxlSource.open(Path(path)))
 
 
-def locked_quarter_findings(path: Path, sheet_names: list[str]) -> list[CellFinding]:
+def locked_quarter_findings(source: WorkbookSource) -> list[CellFinding]:
     """Changed inputs of locked quarterly status sheets, as validation findings.
 
     Only workbooks that carry a status sheet pay for the check.
     """
-    from xlsrc.status_sheet import check_locked_quarters
-    from xlsrc.status_sheet.locking import is_status_sheet
+    from xlsrc.status_sheet.locking import check_locked, status_sheets
 
-    if not any(is_status_sheet(name) for name in sheet_names):
+    if not status_sheets(source):
         return []
     return [
         CellFinding(
@@ -280,5 +280,5 @@ def locked_quarter_findings(path: Path, sheet_names: list[str]) -> list[CellFind
                 found.message,
             ),
         )
-        for found in check_locked_quarters(path)
+        for found in check_locked(source)
     ]
