@@ -34,7 +34,7 @@ from xlsrc.core.numbers import Number, read_number
 from xlsrc.core.schemes import Band, StatusScheme
 from xlsrc.core.targets import NOT_ASSESSABLE_LABEL
 from xlsrc.core.vocab import TASK_STATES
-from xlsrc.status_sheet.builder import NOT_ASSESSABLE_FILL, NOT_ASSESSABLE_SYMBOL
+from xlsrc.status_sheet.grid import NOT_ASSESSABLE_FILL, NOT_ASSESSABLE_SYMBOL
 from xlsrc.status_sheet.headless import generate_file
 from xlsrc.workbooks.layouts import GOAL_TRACKING, RULES_SHEET, rules_block
 

@@ -11,7 +11,8 @@ from xlsrc.core.schemes import YEAR_END_50_90
 from xlsrc.core.targets import parse_target
 from xlsrc.core.vocab import TASK_STATES
 from xlsrc.status_sheet.assess import goal_status, roll_up, task_outcome, trend_of
-from xlsrc.status_sheet.builder import PENDING_FILL, build_sheet
+from xlsrc.status_sheet.builder import build_sheet
+from xlsrc.status_sheet.grid import PENDING_FILL
 from xlsrc.status_sheet.model import Goal, Rules, StatusInputs, Task
 
 RULES = Rules(YEAR_END_50_90, YEAR_END_50_90)

@@ -15,96 +15,65 @@ and their own symbols (never a band colour).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
 
-from xlsrc.core.numbers import format_fi
 from xlsrc.core.schemes import StatusScheme
-from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL, Assessment
-from xlsrc.core.vocab import TASK_STATES
+from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL
 from xlsrc.status_sheet.assess import (
     ROLLUP_NAMES_FI,
     GoalStatus,
     RollUp,
     goal_statuses,
     roll_up,
-    target_of,
-    task_rule_text,
 )
+from xlsrc.status_sheet.charts import charts as kpi_charts
+from xlsrc.status_sheet.charts import short
 from xlsrc.status_sheet.description import (
-    Cell,
-    CellStyle,
-    ChartSpec,
     Scalar,
-    Series,
     SheetDescription,
 )
-from xlsrc.status_sheet.model import QUARTERS, StatusInputs
-
-PENDING_SYMBOL = "○"
-NOT_ASSESSABLE_SYMBOL = "◇"
-PENDING_FILL = "D9D9D9"
-NOT_ASSESSABLE_FILL = "FFFFFF"
-THEME_FILL = "DDEBF7"
-HEADER_FILL = "BDD7EE"
-ORG_FILL = "B4C6E7"
-MUTED = "595959"
-
-# Column numbers of the goal table.
-COL_KEY, COL_GOAL, COL_KPI, COL_TARGET = 1, 2, 3, 4
-COL_Q = {1: 5, 2: 7, 3: 9, 4: 11}  # value column; its status symbol is the next one
-COL_STATUS, COL_TREND = 13, 14
-COL_ON_PLAN, COL_CHALLENGES, COL_STALLED, COL_TASK_NA = 15, 16, 17, 18
-COL_NOTES, COL_DIGEST = 19, 20
-LAST_COL = COL_DIGEST
-
-WIDTHS: dict[int, float] = {
-    COL_KEY: 6,
-    COL_GOAL: 30,
-    COL_KPI: 18,
-    COL_TARGET: 11,
-    5: 8,
-    6: 3,
-    7: 8,
-    8: 3,
-    9: 8,
-    10: 3,
-    11: 8,
-    12: 3,
-    COL_STATUS: 17,
-    COL_TREND: 10,
-    COL_ON_PLAN: 6.5,
-    COL_CHALLENGES: 6.5,
-    COL_STALLED: 6.5,
-    COL_TASK_NA: 6.5,
-    COL_NOTES: 32,
-    COL_DIGEST: 0,  # hidden: machine data for the locked-quarter check, not for print
-}
-
-TITLE = CellStyle(bold=True, size=14)
-LABEL = CellStyle(bold=True)
-TEXT = CellStyle(wrap=True)
-HEAD = CellStyle(
-    fill=HEADER_FILL, bold=True, wrap=True, horizontal="center", vertical="center", border="thin"
+from xlsrc.status_sheet.grid import (
+    BODY,
+    COL_CHALLENGES,
+    COL_DIGEST,
+    COL_GOAL,
+    COL_KEY,
+    COL_KPI,
+    COL_NOTES,
+    COL_ON_PLAN,
+    COL_Q,
+    COL_STALLED,
+    COL_STATUS,
+    COL_TARGET,
+    COL_TASK_NA,
+    COL_TREND,
+    HEAD,
+    LABEL,
+    LINE_HEIGHT,
+    MUTED_SMALL,
+    ORG_FILL,
+    PAGE_HEIGHT,
+    TASK_SYMBOLS,
+    TEXT,
+    THEME_FILL,
+    TITLE,
+    WIDTHS,
+    Grid,
+    default_note,
 )
-BODY = CellStyle(wrap=True, border="thin")
-MUTED_SMALL = CellStyle(size=8, font_colour=MUTED, border="thin")
-
-LINE_HEIGHT = 12.75  # points per wrapped line at 10 pt
-#: Characters of 10 pt Arial text per unit of column width (a unit is one "0" of the
-#: workbook's default font); measured on the LibreOffice render, a little low on purpose:
-#: a row one line too tall is better than a clipped line.
-CHARS_PER_WIDTH = 1.25
-#: Row height Excel gives a row without its own height (Calibri 11 "Normal" style).
-DEFAULT_ROW_HEIGHT = 15.0
-#: Sheet points that fit on one A4 landscape page at the fit-to-width scale of this
-#: layout (~0.76: 842 pt minus margins over ~1 030 pt of columns; 523 pt / 0.76 ≈ 690).
-#: The row heights are generous estimates, so this is the measured page, not less:
-#: on the 004 example the header and the first theme (694 estimated) print on page 1.
-PAGE_HEIGHT = 700.0
+from xlsrc.status_sheet.legend import legend
+from xlsrc.status_sheet.model import QUARTERS, StatusInputs
+from xlsrc.status_sheet.status_cells import (
+    fill_of,
+    format_value,
+    status_style,
+    status_text,
+    symbol,
+    value_format,
+)
 
 
 def sheet_name(quarter: int, year: int) -> str:
@@ -112,49 +81,10 @@ def sheet_name(quarter: int, year: int) -> str:
     return f"Tilanne Q{quarter} {year}"
 
 
-@dataclass
-class _Grid:
-    """Accumulates cells, merges and row heights while the builder walks down."""
-
-    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
-    heights: dict[int, float] = field(default_factory=dict)
-
-    def put(self, row: int, column: int, value: Scalar, style: CellStyle = TEXT) -> None:
-        self.cells[(row, column)] = Cell(row, column, value, style)
-
-    def merge(
-        self,
-        row: int,
-        first: int,
-        last: int,
-        value: Scalar,
-        style: CellStyle,
-        last_row: int | None = None,
-    ) -> None:
-        self.put(row, first, value, style)
-        for column in range(first + 1, last + 1):
-            self.put(row, column, None, style)
-        self.merges.append((row, first, last_row or row, last))
-
-    def height(self, row: int) -> float:
-        return self.heights.get(row, DEFAULT_ROW_HEIGHT)
-
-    def fit(self, row: int, text: str, width: float) -> None:
-        """Give ``row`` room for ``text`` wrapped in ``width`` characters.
-
-        Neither Excel nor LibreOffice grows a row for wrapped text in merged
-        cells, so the builder estimates the line count itself.
-        """
-        per_line = max(width * CHARS_PER_WIDTH - 1, 1)
-        lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-        self.heights[row] = max(self.heights.get(row, LINE_HEIGHT), lines * LINE_HEIGHT + 2)
-
-
 def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescription:
     """The status sheet for ``inputs.quarter``; ``generated_at`` goes in the header only."""
     statuses = goal_statuses(inputs)
-    grid = _Grid()
+    grid = Grid()
     row = _header(grid, inputs, generated_at)
     body_first = row + 2
     digests = inputs.goal_digests()
@@ -171,9 +101,9 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
     row = _roll_up_row(grid, row, organisation, statuses, ORG_FILL)
     sections[-1] = (sections[-1][0], row - 1)
     legend_start = row + 1
-    row = _legend(grid, legend_start, inputs)
+    row = legend(grid, legend_start, inputs)
     sections.append((legend_start, row - 1))
-    charts = _charts(grid, row + 1, statuses, inputs)
+    charts = kpi_charts(grid, row + 1, statuses, inputs)
     breaks = _page_breaks(grid, sections)
     if charts:
         breaks.append(row)
@@ -194,7 +124,7 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
     )
 
 
-def _page_breaks(grid: _Grid, sections: Sequence[tuple[int, int]]) -> list[int]:
+def _page_breaks(grid: Grid, sections: Sequence[tuple[int, int]]) -> list[int]:
     """Rows after which a page ends so that no theme (or the legend) is split.
 
     A section that no longer fits on the current page starts the next one;
@@ -216,7 +146,7 @@ def _page_breaks(grid: _Grid, sections: Sequence[tuple[int, int]]) -> list[int]:
 # ---------------------------------------------------------------- header
 
 
-def _header(grid: _Grid, inputs: StatusInputs, generated_at: datetime) -> int:
+def _header(grid: Grid, inputs: StatusInputs, generated_at: datetime) -> int:
     q, year = inputs.quarter, inputs.year
     title = f"Tavoitteiden tilannekatsaus {sheet_name(q, year)[len('Tilanne ') :]}"
     grid.merge(1, 1, COL_NOTES, title, TITLE)
@@ -228,8 +158,8 @@ def _header(grid: _Grid, inputs: StatusInputs, generated_at: datetime) -> int:
         ("Vuosineljännes", f"Q{q} {year} ({_quarter_span(q, year)})"),
         ("Luotu", generated_at.strftime("%d.%m.%Y klo %H.%M")),
         ("Syötteiden tarkiste (SHA-256)", inputs.checksum()),
-        ("Tila-asteikko", _scheme_text(scheme) + _default(rules, "scheme")),
-        ("Koontitapa", f"{ROLLUP_NAMES_FI[rules.rollup]}" + _default(rules, "rollup")),
+        ("Tila-asteikko", _scheme_text(scheme) + default_note(rules, "scheme")),
+        ("Koontitapa", f"{ROLLUP_NAMES_FI[rules.rollup]}" + default_note(rules, "rollup")),
     ]
     row = 2
     for label, text in lines:
@@ -251,15 +181,10 @@ def _scheme_text(scheme: StatusScheme) -> str:
     return f"{scheme.name}: {bands}"
 
 
-def _default(rules: object, setting: str) -> str:
-    defaults = getattr(rules, "defaults", ())
-    return " (oletus: sääntövälilehdellä ei asetusta)" if setting in defaults else ""
-
-
 # ---------------------------------------------------------------- table
 
 
-def _table_head(grid: _Grid, row: int, inputs: StatusInputs) -> int:
+def _table_head(grid: Grid, row: int, inputs: StatusInputs) -> int:
     top, second = row, row + 1
     spans: list[tuple[int, int, str]] = [
         (COL_KEY, COL_KEY, "Nro"),
@@ -295,9 +220,6 @@ def _table_head(grid: _Grid, row: int, inputs: StatusInputs) -> int:
     return second + 1
 
 
-TASK_SYMBOLS = {"green": "●", "yellow": "▲", "red": "■"}
-
-
 def _themes(statuses: Sequence[GoalStatus]) -> list[tuple[str, list[GoalStatus]]]:
     """Goals grouped by theme, themes in order of first appearance."""
     groups: dict[str, list[GoalStatus]] = {}
@@ -307,7 +229,7 @@ def _themes(statuses: Sequence[GoalStatus]) -> list[tuple[str, list[GoalStatus]]
 
 
 def _roll_up_row(
-    grid: _Grid, row: int, result: RollUp, members: Sequence[GoalStatus], fill: str
+    grid: Grid, row: int, result: RollUp, members: Sequence[GoalStatus], fill: str
 ) -> int:
     style = replace(BODY, fill=fill, bold=True)
     grid.put(row, COL_KEY, None, style)
@@ -350,7 +272,7 @@ def _first_rows(statuses: Sequence[GoalStatus]) -> list[GoalStatus]:
 
 
 def _goal_row(
-    grid: _Grid,
+    grid: Grid,
     row: int,
     status: GoalStatus,
     inputs: StatusInputs,
@@ -360,7 +282,7 @@ def _goal_row(
     """One goal/KPI row; a goal's task counts go on its first KPI row only."""
     goal = status.goal
     grid.put(row, COL_KEY, goal.key, replace(BODY, horizontal="center"))
-    title, kpi = _short(goal.title, 150), _short(goal.kpi, 90) or "–"
+    title, kpi = short(goal.title, 150), short(goal.kpi, 90) or "–"
     grid.put(row, COL_GOAL, title, BODY)
     grid.put(row, COL_KPI, kpi, BODY)
     target = f"{goal.target} ({goal.target_source})" if goal.target_source else goal.target
@@ -384,7 +306,7 @@ def _goal_row(
             grid.put(row, column, value, value_style)
             grid.put(row, column + 1, None, BODY)
             continue
-        grid.put(row, column, value, replace(value_style, fill=_fill(outcome)))
+        grid.put(row, column, value, replace(value_style, fill=fill_of(outcome)))
         grid.put(
             row, column + 1, symbol(outcome), replace(status_style(outcome), horizontal="center")
         )
@@ -442,202 +364,3 @@ def _current_reason(status: GoalStatus, quarter: int) -> str:
     shown = format_value(value, status.unit) if value is not None else "–"
     score = f"{current.score * 100:.0f} %" if current.score is not None else "–"
     return f"Q{quarter} {shown}, tavoite {status.goal.target}: toteutumisaste {score}"
-
-
-# ---------------------------------------------------------------- statuses
-
-
-def symbol(outcome: Assessment) -> str:
-    if outcome.band is not None:
-        return outcome.band.symbol
-    return PENDING_SYMBOL if outcome.state == "pending" else NOT_ASSESSABLE_SYMBOL
-
-
-def status_text(outcome: Assessment) -> str:
-    """Symbol and label in one cell: "● Toteutui", "○ Valmistuu myöhemmin"."""
-    return f"{symbol(outcome)} {outcome.label()}"
-
-
-def _fill(outcome: Assessment) -> str:
-    if outcome.band is not None:
-        return outcome.band.colour
-    return PENDING_FILL if outcome.state == "pending" else NOT_ASSESSABLE_FILL
-
-
-def status_style(outcome: Assessment, bold: bool = False) -> CellStyle:
-    return replace(
-        BODY,
-        fill=_fill(outcome),
-        bold=bold,
-        italic=outcome.band is None and outcome.state != "pending",
-    )
-
-
-#: Finnish locale tag: LibreOffice (and the PDF) then print "72,1", not "72.1";
-#: Excel shows numbers in the user's own locale either way.
-LOCALE = "[$-40B]"
-
-
-def value_format(status: GoalStatus) -> str:
-    """Number format of a goal's values: the workbook's own, else derived from the unit."""
-    own = status.goal.number_format
-    if own and own != "General":
-        return own if own.startswith("[") else LOCALE + own
-    if status.unit == "%":
-        return f"{LOCALE}0 %"
-    values = [q.value for q in status.quarters if q.value is not None]
-    digits = "0" if values and all(float(v).is_integer() for v in values) else "0.0"
-    unit = f' "{status.unit}"' if status.unit else ""
-    return f"{LOCALE}{digits}{unit}"
-
-
-def format_value(value: float, unit: str) -> str:
-    if unit == "%":
-        return format_fi(value, 0, "%")
-    return format_fi(value, 0 if float(value).is_integer() else 1, unit)
-
-
-# ---------------------------------------------------------------- legend
-
-
-def _legend(grid: _Grid, row: int, inputs: StatusInputs) -> int:
-    rules = inputs.rules
-    grid.merge(row, COL_KEY, COL_NOTES, "Säännöt ja merkinnät", replace(LABEL, size=11))
-    row += 1
-    tolerance = f"{rules.trend_tolerance * 100:g} %"
-    task_states = " · ".join(
-        f"{TASK_SYMBOLS[s.colour]} {s.label_fi}" for s in TASK_STATES.statuses if s.colour
-    )
-    lines = [
-        (
-            "Arviointitapa",
-            f"Mittarin arvo verrataan tavoitearvoon: toteutumisaste = toteuma / tavoite "
-            f"(kun pienempi on parempi: tavoite / toteuma), luokiteltuna tila-asteikolla "
-            f"(menetelmä: {rules.method}{_default(rules, 'method')}). Jos tavoitteella ei ole "
-            f"mittariarvoja, tila arvioidaan päätehtävien keskimääräisestä Tilanne-prosentista "
-            f"samalla asteikolla.",
-        ),
-        (
-            "Trendi",
-            f"Nuoli kertoo, parantuiko vai heikkenikö tilanne edellisestä neljänneksestä "
-            f"tavoitteen suuntaan nähden (ei ylös/alas): ↗ parempi, ↘ heikompi, → ennallaan "
-            f"(muutos enintään {tolerance} tavoitearvosta{_default(rules, 'trend_tolerance')}).",
-        ),
-        (
-            "Päätehtävät",
-            task_rule_text(rules.task_scheme)
-            + _default(rules, "task_scheme")
-            + f". Merkit: {task_states}.",
-        ),
-        (
-            "Merkit",
-            " · ".join(
-                f"{b.symbol} {b.label_fi} ({_colour_fi(b.key)})"
-                for b in reversed(rules.scheme.bands)
-            )
-            + f" · {PENDING_SYMBOL} {PENDING_LABEL} (harmaa: arvo puuttuu, syy Peruste-sarakkeessa)"
-            + f" · {NOT_ASSESSABLE_SYMBOL} {NOT_ASSESSABLE_LABEL} (valkoinen, kursiivi: syy "
-            "Peruste-sarakkeessa). Odottavat ja ei-arvioitavat eivät ole mukana koonneissa.",
-        ),
-        (
-            "Lukitus",
-            "Välilehti on suojattu ja lukittu: myöhemmän neljänneksen luonti ei muuta sitä. "
-            "Syötetarkiste (SHA-256) lasketaan syötteistä, joista välilehti on tehty; "
-            "xlsrc validate ilmoittaa, jos lukitun neljänneksen syötteet muuttuvat.",
-        ),
-    ]
-    for label, text in lines:
-        grid.merge(row, COL_KEY, COL_GOAL, label, LABEL)
-        grid.merge(row, COL_KPI, COL_NOTES, text, TEXT)
-        grid.fit(row, text, sum(WIDTHS[c] for c in range(COL_KPI, COL_NOTES + 1)))
-        row += 1
-    return row
-
-
-def _colour_fi(key: str) -> str:
-    return {"green": "vihreä", "yellow": "keltainen", "red": "punainen"}[key]
-
-
-# ---------------------------------------------------------------- charts
-
-
-def _charts(
-    grid: _Grid, row: int, statuses: Sequence[GoalStatus], inputs: StatusInputs
-) -> tuple[ChartSpec, ...]:
-    """KPI values Q1–Q4 as small tables and one line chart per KPI row.
-
-    One chart per KPI keeps units apart (a share, an index and a count on one
-    axis would mislead); the target is drawn as a second, dashed series.  Each
-    KPI's values are a contiguous block — quarter labels on top, series names
-    on the left, an empty corner — which is what a chart source range needs in
-    Excel (``set_source_data``) as well as in openpyxl; the value/symbol pairs of
-    the main table are not contiguous.
-    """
-    kpi_goals = [
-        s
-        for s in statuses
-        if s.basis == "kpi" and any(q.value is not None for q in s.quarters[: inputs.quarter])
-    ]
-    if not kpi_goals:
-        return ()
-    grid.merge(
-        row, COL_KEY, COL_NOTES, "Mittariarvot Q1–Q4 (kaavioiden tiedot)", replace(LABEL, size=11)
-    )
-    row += 1
-    charts: list[ChartSpec] = []
-    chart_row = row + 3 * len(kpi_goals) + 1
-    for index, status in enumerate(kpi_goals):
-        number_format = value_format(status)
-        target_value = _target_value(status)
-        head, actual, target = row, row + 1, row + 2
-        grid.put(head, COL_KEY, status.goal.key, replace(HEAD, horizontal="left"))
-        grid.merge(
-            head,
-            COL_GOAL,
-            COL_STATUS,
-            _short(status.goal.kpi or status.goal.title, 120),
-            replace(HEAD, horizontal="left"),
-        )
-        grid.put(head, CHART_NAMES, None, HEAD)
-        for q in QUARTERS:
-            grid.put(head, CHART_Q[q], f"Q{q}", HEAD)
-        lines = ((actual, "Toteuma"), (target, f"Tavoite {status.goal.target}"))
-        for line, label in lines:
-            grid.put(line, COL_KEY, None, BODY)
-            grid.merge(line, COL_GOAL, COL_STATUS, None, BODY)
-            grid.put(line, CHART_NAMES, label, BODY)
-        for quarter in status.quarters:
-            style = replace(BODY, number_format=number_format, horizontal="right")
-            shown = quarter.value if quarter.quarter <= inputs.quarter else None
-            grid.put(actual, CHART_Q[quarter.quarter], shown, style)
-            grid.put(target, CHART_Q[quarter.quarter], target_value, style)
-        series = [Series((actual, CHART_NAMES), actual, CHART_Q[1], CHART_Q[4])]
-        if target_value is not None:
-            series.append(Series((target, CHART_NAMES), target, CHART_Q[1], CHART_Q[4]))
-        charts.append(
-            ChartSpec(
-                title=f"{status.goal.key}: {_short(status.goal.kpi or status.goal.title, 48)}",
-                categories=(head, CHART_Q[1], CHART_Q[4]),
-                series=tuple(series),
-                anchor=(chart_row + (index // 2) * 17, COL_GOAL if index % 2 == 0 else COL_STATUS),
-                width_cm=15.0,
-                height_cm=7.5,
-                y_number_format=number_format,
-            )
-        )
-        row += 3
-    return tuple(charts)
-
-
-CHART_NAMES = COL_TREND
-CHART_Q = {1: COL_ON_PLAN, 2: COL_CHALLENGES, 3: COL_STALLED, 4: COL_TASK_NA}
-
-
-def _target_value(status: GoalStatus) -> float | None:
-    target = target_of(status.goal)
-    return target.value if target is not None else None
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,83 @@
+"""The status sheet's legend: the rules, symbols and roll-up that the statuses follow."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL
+from xlsrc.core.vocab import TASK_STATES
+from xlsrc.status_sheet.assess import task_rule_text
+from xlsrc.status_sheet.grid import (
+    COL_GOAL,
+    COL_KEY,
+    COL_KPI,
+    COL_NOTES,
+    LABEL,
+    NOT_ASSESSABLE_SYMBOL,
+    PENDING_SYMBOL,
+    TASK_SYMBOLS,
+    TEXT,
+    WIDTHS,
+    Grid,
+    default_note,
+)
+from xlsrc.status_sheet.model import StatusInputs
+
+
+def legend(grid: Grid, row: int, inputs: StatusInputs) -> int:
+    rules = inputs.rules
+    grid.merge(row, COL_KEY, COL_NOTES, "Säännöt ja merkinnät", replace(LABEL, size=11))
+    row += 1
+    tolerance = f"{rules.trend_tolerance * 100:g} %"
+    task_states = " · ".join(
+        f"{TASK_SYMBOLS[s.colour]} {s.label_fi}" for s in TASK_STATES.statuses if s.colour
+    )
+    lines = [
+        (
+            "Arviointitapa",
+            f"Mittarin arvo verrataan tavoitearvoon: toteutumisaste = toteuma / tavoite "
+            f"(kun pienempi on parempi: tavoite / toteuma), luokiteltuna tila-asteikolla "
+            f"(menetelmä: {rules.method}{default_note(rules, 'method')}). Jos tavoitteella ei ole "
+            f"mittariarvoja, tila arvioidaan päätehtävien keskimääräisestä Tilanne-prosentista "
+            f"samalla asteikolla.",
+        ),
+        (
+            "Trendi",
+            f"Nuoli kertoo, parantuiko vai heikkenikö tilanne edellisestä neljänneksestä "
+            f"tavoitteen suuntaan nähden (ei ylös/alas): ↗ parempi, ↘ heikompi, → ennallaan "
+            f"(muutos enintään {tolerance} tavoitearvosta"
+            f"{default_note(rules, 'trend_tolerance')}).",
+        ),
+        (
+            "Päätehtävät",
+            task_rule_text(rules.task_scheme)
+            + default_note(rules, "task_scheme")
+            + f". Merkit: {task_states}.",
+        ),
+        (
+            "Merkit",
+            " · ".join(
+                f"{b.symbol} {b.label_fi} ({_colour_fi(b.key)})"
+                for b in reversed(rules.scheme.bands)
+            )
+            + f" · {PENDING_SYMBOL} {PENDING_LABEL} (harmaa: arvo puuttuu, syy Peruste-sarakkeessa)"
+            + f" · {NOT_ASSESSABLE_SYMBOL} {NOT_ASSESSABLE_LABEL} (valkoinen, kursiivi: syy "
+            "Peruste-sarakkeessa). Odottavat ja ei-arvioitavat eivät ole mukana koonneissa.",
+        ),
+        (
+            "Lukitus",
+            "Välilehti on suojattu ja lukittu: myöhemmän neljänneksen luonti ei muuta sitä. "
+            "Syötetarkiste (SHA-256) lasketaan syötteistä, joista välilehti on tehty; "
+            "xlsrc validate ilmoittaa, jos lukitun neljänneksen syötteet muuttuvat.",
+        ),
+    ]
+    for label, text in lines:
+        grid.merge(row, COL_KEY, COL_GOAL, label, LABEL)
+        grid.merge(row, COL_KPI, COL_NOTES, text, TEXT)
+        grid.fit(row, text, sum(WIDTHS[c] for c in range(COL_KPI, COL_NOTES + 1)))
+        row += 1
+    return row
+
+
+def _colour_fi(key: str) -> str:
+    return {"green": "vihreä", "yellow": "keltainen", "red": "punainen"}[key]
