@@ -245,3 +245,84 @@ LIBREOFFICE_DIFFERS = {
     '=VLOOKUP("abc",A1:B7,3,FALSE)': "LibreOffice gives #VALUE! for a column outside the table",
     '=TEXT(12,"#.##")': "Excel keeps the decimal point of an integer (12.), LibreOffice drops it",
 }
+
+#: Microsoft's pages the structured-reference and array-argument cases follow
+STRUCTURED_REFERENCES_DOC = (
+    "Excel docs, Using structured references with Excel tables "
+    "(support.microsoft.com/office/f5ed2452-2337-4f71-bed3-c8ae6d2b276e)"
+)
+SUMPRODUCT_DOC = (
+    "Excel docs, SUMPRODUCT function: arguments are arrays, non-numeric entries count as "
+    "zeros, arrays of different sizes are #VALUE! "
+    "(support.microsoft.com/office/16753e75-9f68-4874-94ac-4d2145a2fd2e)"
+)
+
+#: Formulas over the tables of tests/engine/tables.py: (sheet!cell, formula, Excel's value,
+#: source).  The formulas are the forms the templates use; each source is a documented rule.
+#: A calculated column's formula is given in its first case; "" repeats it (the same
+#: formula fills the column's data rows, as in an Excel table).
+TABLE_CASES: list[tuple[str, str, Any, str]] = [
+    # SUMPRODUCT's arguments are arrays in an ordinary formula
+    ('Laskenta!B1', '=SUMPRODUCT(((T[Erä]="Tulot")+(T[Erä]="Menot"))*ISTEXT(T[TB 2023])'
+     '*(T[TB 2023]<>"-"))', 1.0, SUMPRODUCT_DOC),
+    ('Laskenta!B2', '=SUMPRODUCT((T[Erä]="Tulot")*1,T[Summa €])', 40.0, SUMPRODUCT_DOC),
+    ('Laskenta!B3', '=SUMPRODUCT((T[Erä]="Tulot")*T[Summa €])', XlError.VALUE, SUMPRODUCT_DOC),
+    ('Laskenta!B4', '=SUMPRODUCT(T[Erä]="Tulot",T[Summa €])', 0.0, SUMPRODUCT_DOC),
+    ('Laskenta!B5', '=SUMPRODUCT(T[Summa €],T[[#All],[Summa €]])', XlError.VALUE, SUMPRODUCT_DOC),
+    ('Laskenta!B6', '=SUMPRODUCT(--(T[Palvelu]="B"),T[Osuus %])', 1.4, SUMPRODUCT_DOC),
+    ('Laskenta!B7', '=SUMPRODUCT(LEN(T[Erä]))', 28.0, SUMPRODUCT_DOC),
+    # counting texts other than "-" before summing
+    ('Laskenta!B8', '=IF(COUNTA(T[TB 2023])-COUNT(T[TB 2023])-COUNTIF(T[TB 2023],"-")>0,'
+     'NA(),SUM(T[TB 2023]))', XlError.NA, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!B9', '=IF(COUNTA(T[Summa €])-COUNT(T[Summa €])-COUNTIF(T[Summa €],"-")>0,'
+     'NA(),SUM(T[Summa €]))', 100.0, STRUCTURED_REFERENCES_DOC),
+    # column specifiers: data rows only, single or double brackets, special characters
+    ('Laskenta!C1', '=SUM(T[Summa €])', 100.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!C2', '=SUM(T[[Summa €]])', 100.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!C3', '=SUM(T[Osuus %])', 2.1, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!C4', '=SUM(T[Netto (k€)])', 21.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!C5', '=SUM(T[[Tulot->Menot]])', 45.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!C6', '=COUNTIF(T[[Laji \'[#1\']]],"x")', 3.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!C7', "=SUM(T[[O''Brien]])", 21.0, STRUCTURED_REFERENCES_DOC),
+    ("Laskenta!C8", "=SUM(T['#Kpl])", 27.0, STRUCTURED_REFERENCES_DOC),
+    ("Laskenta!C9", "=SUM(t[summa €])", 100.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!C10', '=SUM(T[ [Osuus %] ])', 2.1, STRUCTURED_REFERENCES_DOC),
+    # item specifiers and column spans
+    ('Laskenta!D1', '=SUM(T[[#Data],[Osuus %]:[Netto (k€)]])', 23.1, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D2', '=T[[#Headers],[Netto (k€)]]', "Netto (k€)", STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D3', '=COUNTA(T[#Headers])', 14.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D4', '=SUM(T[#Totals])', 109.1, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D5', '=T[[#Totals],[Summa €]]', 100.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D6', '=ROWS(T[#All])', 8.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D7', '=ROWS(T[[#Headers],[#Data],[Erä]])', 7.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D8', '=ROWS(T[[#Data],[#Totals],[Erä]])', 7.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D9', '=SUM(T[[#All],[Summa €]])', 200.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D10', '=SUM(U[#Totals])', XlError.REF, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D12', '=ROWS(U[#Totals])', XlError.REF, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!D11', '=ROWS(U[[#Headers],[Määrä]])', 1.0, STRUCTURED_REFERENCES_DOC),
+    # a table name alone is the data body (LibreOffice does not read it; Excel does)
+    ('Laskenta!E1', '=ROWS(T)', 6.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!E2', '=COLUMNS(T)', 14.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!E3', '=SUM(U)', 6.0, STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!E4', '=ROWS(T[])', 6.0, STRUCTURED_REFERENCES_DOC),
+    # lookups over table columns
+    ('Laskenta!F1', '=INDEX(S[Merkintä],MATCH("green",S[Väri],0))', "G", STRUCTURED_REFERENCES_DOC),
+    ('Laskenta!F2', '=INDEX(S[Merkintä],MATCH("musta",S[Väri],0))', XlError.NA,
+     STRUCTURED_REFERENCES_DOC),
+    # calculated columns inside T (rows 2-7, the same formula on every row), #This Row forms
+    ("Tiedot!K2", '=SUMPRODUCT((T[Erä]="Tulot")*(T[Palvelu]=T[[#This Row],[Palvelu]]),'
+     'T[TB 2023])', 125.0, SUMPRODUCT_DOC),
+    ("Tiedot!K4", "", 0.0, SUMPRODUCT_DOC),
+    ("Tiedot!K5", "", 125.0, SUMPRODUCT_DOC),
+    ("Tiedot!L2", "=[@[Summa €]]*2", 20.0, STRUCTURED_REFERENCES_DOC),
+    ("Tiedot!L4", "", XlError.VALUE, STRUCTURED_REFERENCES_DOC),
+    ("Tiedot!L7", "", 0.0, STRUCTURED_REFERENCES_DOC),
+    ("Tiedot!M2", "=SUM(T[[#This Row],[Osuus %]:[Netto (k€)]])", 1.1, STRUCTURED_REFERENCES_DOC),
+    ("Tiedot!M7", "", 6.6, STRUCTURED_REFERENCES_DOC),
+    ("Tiedot!N2", '=COUNTIFS(T[Erä],T[[#This Row],[Erä]],T[Palvelu],"A")', 2.0,
+     STRUCTURED_REFERENCES_DOC),
+    ("Tiedot!N3", "", 1.0, STRUCTURED_REFERENCES_DOC),
+    ("Tiedot!N7", "", 0.0, STRUCTURED_REFERENCES_DOC),
+    # #This Row in a row outside the table's data rows is #VALUE!
+    ("Tiedot!P9", "=T[[#This Row],[Summa €]]", XlError.VALUE, STRUCTURED_REFERENCES_DOC),
+]  # fmt: skip

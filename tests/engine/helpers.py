@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 
@@ -54,6 +55,16 @@ def one(tmp_path: Path, formula: str, cells: Mapping[str, Any] | None = None) ->
     sheet = dict(cells or {})
     sheet["Z1"] = formula
     return calc(tmp_path, {"S": sheet}).value("S", "Z1")
+
+
+def assert_excel_value(got: Any, expected: Any) -> None:
+    """``got`` is Excel's ``expected``: numbers to 1e-12, other values of the same type exactly."""
+    if isinstance(expected, float) and not isinstance(expected, bool):
+        assert type(got) is float, got
+        assert got == pytest.approx(expected, rel=1e-12, abs=1e-12)
+    else:
+        assert type(got) is type(expected), got
+        assert got == expected
 
 
 def digest(path: Path) -> str:

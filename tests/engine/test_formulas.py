@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.engine.cases import CASES, DATA, DOCS, EXCEL, LIBREOFFICE, LIBREOFFICE_DIFFERS
-from tests.engine.helpers import calc, one
+from tests.engine.helpers import assert_excel_value, calc, one
 from xlsrc.core.errors import XlError
 from xlsrc.engine.compiler import Compiler
 
@@ -29,13 +29,7 @@ def compiled_as(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
 def test_formula_value(
     tmp_path: Path, formula: str, expected: Any, source: str, compiled_as: str
 ) -> None:
-    got = one(tmp_path, formula, DATA)
-    if isinstance(expected, float) and not isinstance(expected, bool):
-        assert type(got) is float
-        assert got == pytest.approx(expected, rel=1e-12, abs=1e-12)
-    else:
-        assert type(got) is type(expected)
-        assert got == expected
+    assert_excel_value(one(tmp_path, formula, DATA), expected)
 
 
 def test_every_case_names_its_source() -> None:

@@ -47,7 +47,7 @@ from xlsrc.engine.library.common import grid
 from xlsrc.engine.operators import negate, percent, scalar_operator
 from xlsrc.engine.parser import Node, parse
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, col_index
-from xlsrc.engine.structrefs import struct_parts
+from xlsrc.engine.structrefs import data_body, struct_reference
 from xlsrc.engine.values import (
     normalise,
 )
@@ -108,14 +108,49 @@ class _Template:
 
 
 class _Context:
-    """Per-shape compile state: host sheet, array mode, whether a UDF is called."""
+    """Per-shape compile state: host sheet, array mode, whether a UDF is called.
 
-    def __init__(self, sheet: SheetState, array: bool, row: int, col: int) -> None:
+    ``forced`` marks array evaluation that an argument asks for inside an
+    ordinary formula (SUMPRODUCT's arrays): there Excel lifts most functions
+    element by element, but not the branching ones (IF, IFERROR, CHOOSE...)
+    nor those returning references (INDEX, OFFSET), which without
+    Ctrl+Shift+Enter see one value; those are refused.  A child context shares
+    its parent's ``udf`` flag.
+    """
+
+    def __init__(
+        self,
+        sheet: SheetState,
+        array: bool,
+        row: int,
+        col: int,
+        forced: bool = False,
+        parent: _Context | None = None,
+    ) -> None:
         self.sheet = sheet
         self.array = array
         self.row = row
         self.col = col
-        self.udf = False
+        self.forced = forced
+        self._parent = parent
+        self._udf = False
+
+    @property
+    def udf(self) -> bool:
+        return self._udf if self._parent is None else self._parent.udf
+
+    @udf.setter
+    def udf(self, value: bool) -> None:
+        if self._parent is None:
+            self._udf = value
+        else:
+            self._parent.udf = value
+
+    def as_array(self) -> _Context:
+        """The context of an argument evaluated as an array (itself in an array formula)."""
+        if self.array:
+            return self
+        return _Context(self.sheet, True, self.row, self.col, forced=True, parent=self)
 
 
 def shape_text(text: str, row: int, col: int) -> tuple[str, str, tuple[int, ...]]:
@@ -404,6 +439,10 @@ class Compiler:
             key = (None, upper)
             text = self.book.names.get(key)
         if text is None:
+            table = self.book.tables.get(upper) if sheet_name is None else None
+            if table is not None:  # a bare table name is its data body (Excel)
+                body = data_body(table)
+                return lambda r, c: body
             raise BrokenReference(f"name {name!r} is not defined in this workbook")
         if key in self._names_open:
             raise FormulaSyntaxError(f"defined name {name!r} refers to itself")
@@ -427,18 +466,7 @@ class Compiler:
             table = self.book.tables.get(table_name.upper())
             if table is None:
                 raise BrokenReference(f"table {table_name!r} does not exist")
-        rows, first, last = struct_parts(table, body)
-        sheet = table.sheet
-        if rows == "this":
-
-            def this_row(r: int, c: int) -> Any:
-                if not table.r1 + table.header_rows <= r <= table.r2 - table.totals_rows:
-                    return XlError.VALUE
-                return Ref(sheet, r, first, r, last)
-
-            return this_row
-        fixed = Ref(sheet, rows[0], first, rows[1], last)
-        return lambda r, c: fixed
+        return struct_reference(table, body)
 
     def _range(self, node: Node, ctx: _Context) -> Fn:
         left, right = self.reference(node[1], ctx), self.reference(node[2], ctx)
@@ -500,7 +528,9 @@ class Compiler:
         if keep_refs:
             kinds = kinds.replace("l", "L")
         prefix: tuple[Any, ...] = (self.book,) if native.book else ()
-        return self._invoke(native.func, prefix, native.host, kinds, args, ctx)
+        # without Ctrl+Shift+Enter Excel does not lift these over an array argument
+        unlifted = ctx.forced and (native.shaped or "l" in native.kinds + native.repeat)
+        return self._invoke(native.func, prefix, native.host, kinds, args, ctx, name, unlifted)
 
     def _indirect(self, args: tuple[Node, ...], ctx: _Context) -> Fn:
         """INDIRECT("Sheet!A1:B2"): a literal A1 reference is compiled as that reference.
@@ -552,7 +582,10 @@ class Compiler:
         kinds: str,
         args: tuple[Node, ...],
         ctx: _Context,
+        name: str = "",
+        unlifted: bool = False,
     ) -> Fn:
+        """A closure calling ``func``; ``unlifted``: an array in a value argument is refused."""
         fns: list[Fn] = []
         for kind, arg in zip(kinds, args, strict=True):
             fns.append(self._argument(kind, arg, ctx))
@@ -572,6 +605,11 @@ class Compiler:
             values = [f(r, c) for f in fns]
             for i in liftable:
                 if type(values[i]) is list:
+                    if unlifted:
+                        raise UnsupportedFeature(
+                            f"{name} given an array inside SUMPRODUCT in an ordinary formula "
+                            "(Excel evaluates it element by element only in an array formula)"
+                        )
                     return lift(func, prefix + ((r, c) if host else ()), kinds, values, book)
             for i in propagate:
                 if type(values[i]) is XlError:
@@ -589,6 +627,8 @@ class Compiler:
             return self.value(arg, ctx)
         if kind == "a":
             return self.anything(arg, ctx)
+        if kind == "A":
+            return self.anything(arg, ctx.as_array())
         if kind == "r":
             return self.reference(arg, ctx)
         if kind == "g":

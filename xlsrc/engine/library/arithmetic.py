@@ -123,8 +123,13 @@ def countblank(book: Any, ref: Any) -> float:
     return float(blank + ref.rows * ref.cols - seen)
 
 
-@native("SUMPRODUCT", "a", repeat="a", min_args=1, book=True)
+@native("SUMPRODUCT", "A", repeat="A", min_args=1, book=True)
 def sumproduct(book: Any, *arrays: Any) -> Any:
+    """Excel's SUMPRODUCT: arrays of one size, non-numeric entries count as 0, errors win.
+
+    Its arguments are arrays even in an ordinary formula (kind ``A``), so
+    ``SUMPRODUCT((T[Erä]="Tulot")*T[Summa])`` multiplies element by element.
+    """
     dims = {shape(a) for a in arrays}
     if len(dims) != 1:
         return XlError.VALUE

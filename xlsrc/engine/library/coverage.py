@@ -15,6 +15,7 @@ _KINDS = {
     "v": "value",
     "V": "value (errors passed in)",
     "a": "range or array",
+    "A": "array (evaluated as an array formula)",
     "r": "reference",
     "g": "array",
     "l": "lazy",

@@ -311,13 +311,14 @@ def column(host_row: int, host_col: int, ref: Any = None) -> Any:
 
 
 @native("ROWS", "a")
-def rows_(area: Any) -> float:
-    return float(shape(area)[0])
+def rows_(area: Any) -> Any:
+    """Rows of a reference or array; a reference error (``T[#Totals]`` without one) stays."""
+    return area if type(area) is XlError else float(shape(area)[0])
 
 
 @native("COLUMNS", "a")
-def columns(area: Any) -> float:
-    return float(shape(area)[1])
+def columns(area: Any) -> Any:
+    return area if type(area) is XlError else float(shape(area)[1])
 
 
 @native("OFFSET", "rvvvv", min_args=3, shaped=True)

@@ -5,6 +5,8 @@ Each argument has a *kind* that tells the compiler what to pass:
 ``v``  a scalar value; an error in it is returned at once (most functions)
 ``V``  a scalar value, errors passed through to the function (ISERROR, IFERROR...)
 ``a``  anything as evaluated: a :class:`~xlsrc.engine.refs.Ref`, a 2-D list or a scalar
+``A``  an array argument: evaluated as in an array formula even in an ordinary one
+       (SUMPRODUCT's ``(T[Erä]="Tulot")*T[Summa]``); a reference stays a reference
 ``r``  a reference (a formula that is not a reference is refused: #VALUE!)
 ``g``  a grid: the values as a 2-D list (a scalar becomes ``[[x]]``)
 ``l``  lazy: a zero-argument callable, evaluated only if the function wants it
