@@ -26,7 +26,7 @@ from xlsrc.consolidate.units import group_of, quarter_of, unit_of
 from xlsrc.core.errors import XlsrcError
 from xlsrc.reading.locate import Identified, identify
 from xlsrc.reading.openpyxl_source import OpenpyxlSource
-from xlsrc.validation.workbook import locked_quarter_findings, validate_source
+from xlsrc.validation.workbook import validate_source
 from xlsrc.workbooks.layouts import WorkbookLayout
 from xlsrc.workbooks.layouts.goal_tracking import GOAL_TRACKING
 from xlsrc.workbooks.layouts.programmes import PROGRAMMES
@@ -72,7 +72,7 @@ def _collect(base: FileResult, file: Path, by: Grouping) -> FileResult:
         group=group,
     )
     measures, budget, kpis = read_rows_of(source, identified)
-    findings = [*validate_source(source), *locked_quarter_findings(file, source.sheet_names())]
+    findings = validate_source(source)
     return replace(
         described,
         measures=measures,
