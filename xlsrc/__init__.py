@@ -12,10 +12,18 @@ from typing import Any
 __version__ = "0.1.0"
 
 
+#: The DataFrame API (:mod:`xlsrc.frames`), imported with pandas on first use.
+_FRAMES_API = ("read_tables", "read_findings", "recalc_frames")
+
+
 def __getattr__(name: str) -> Any:
     # xlsrc.recalc(path, ...) without importing the engine until it is used
     if name == "recalc":
         from xlsrc.engine import recalc
 
         return recalc
+    if name in _FRAMES_API:
+        import xlsrc.frames
+
+        return getattr(xlsrc.frames, name)
     raise AttributeError(f"module 'xlsrc' has no attribute {name!r}")

@@ -33,6 +33,7 @@ COMMANDS: tuple[str, ...] = (
     "addin",
     "officejs",
     "recalc",
+    "collect",
 )
 
 

@@ -9,13 +9,12 @@ while the others go on, and the exit status is 1 if any file failed.
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import FindingsFound, SomeInputsFailed, UnusableInput
 from xlsrc.engine.batch import collect, default_jobs, run_batch
 from xlsrc.engine.recalc import RecalcResult, ValidationHook
@@ -60,6 +59,11 @@ def _validator(enabled: bool) -> ValidationHook | None:
     "old value, and Excel recalculates the file on opening. Default: a file with a "
     "refused cell is not written at all.",
 )  # fmt: skip
+@click.option(
+    "--dask", "dask", metavar="ADDRESS",
+    help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+    "(a LocalCluster of --jobs workers).",
+)  # fmt: skip
 def command(
     paths: tuple[Path, ...],
     out_dir: Path | None,
@@ -68,6 +72,7 @@ def command(
     json_file: Path | None,
     validate: bool,
     partial: bool,
+    dask: str | None,
 ) -> None:
     """Recalculate workbooks (PATH: files or folders of .xlsx/.xlsm) without Excel."""
     if in_place == (out_dir is not None):
@@ -77,12 +82,7 @@ def command(
         raise UnusableInput("no workbooks found in " + ", ".join(str(p) for p in paths))
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    show_bar = sys.stderr.isatty()
-    with click.progressbar(
-        length=len(files),
-        label="recalculating",
-        file=sys.stderr if show_bar else open(os.devnull, "w"),
-    ) as bar:
+    with progress_bar(len(files), "recalculating") as bar:
         results = run_batch(
             files,
             out_dir=out_dir,
@@ -91,6 +91,7 @@ def command(
             validate=_validator(validate),
             progress=lambda _result: bar.update(1),
             partial=partial,
+            dask=dask,
         )
     for result in results:
         _print(result)

@@ -60,8 +60,13 @@ def run_batch(
     validate: ValidationHook | None = None,
     progress: Callable[[RecalcResult], None] | None = None,
     partial: bool = False,
+    dask: str | None = None,
 ) -> list[RecalcResult]:
-    """Recalculate ``files`` into ``out_dir`` (same names) or in place; results in input order."""
+    """Recalculate ``files`` into ``out_dir`` (same names) or in place; results in input order.
+
+    ``dask`` (a scheduler address or "local") runs the same per-file function on a Dask
+    cluster instead of the local process pool (:mod:`xlsrc.distributed`).
+    """
     results: dict[int, RecalcResult] = {}
     work: list[tuple[int, Path, Path | None]] = []
     claimed: dict[Path, Path] = {}
@@ -81,7 +86,18 @@ def run_batch(
         if progress:
             progress(results[index])
     workers = min(jobs or default_jobs(), len(work)) if work else 1
-    if workers <= 1:
+    if dask is not None and work:
+        from xlsrc.distributed import map_as_completed
+
+        def failed(at: int, error: BaseException) -> RecalcResult:
+            return RecalcResult(path=str(work[at][1]), problems=[f"Dask worker failed: {error}"])
+
+        arguments = [(path, target, in_place, validate, partial) for _, path, target in work]
+        for at, result in map_as_completed(_one, arguments, dask, workers=jobs, on_error=failed):
+            results[work[at][0]] = result
+            if progress:
+                progress(result)
+    elif workers <= 1:
         for index, path, target in work:
             results[index] = _one(path, target, in_place, validate, partial)
             if progress:

@@ -27,6 +27,7 @@ from xlsrc.core.errors import InvalidRule, UnusableInput
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.reading.source import CellValue, TableRef, WorkbookSource
 from xlsrc.workbooks.layouts import (
+    LAYOUTS,
     MARKER_NAME,
     RULES_BLOCKS,
     SCHEMES,
@@ -59,7 +60,7 @@ def identify(source: WorkbookSource) -> Identified:
     marker = source.defined_names().get(MARKER_NAME)
     if marker is not None:
         family, _, version = marker.strip().strip('"').partition(":")
-        for layout in WORKBOOKS:
+        for layout in LAYOUTS:
             if layout.key == family and version.isdigit():
                 return Identified(layout, int(version))
     names = {norm(n) for n in source.tables()}

@@ -29,8 +29,8 @@ from types import MappingProxyType
 from xlsrc.core.a1 import cell_name, column_letter, parse_cell, sort_key
 from xlsrc.core.checks import Finding
 from xlsrc.core.errors import XlError
-from xlsrc.core.numbers import NotANumber, Number, Reading, format_decimals, read_cell
 from xlsrc.core.schemes import StatusScheme
+from xlsrc.reading.cells import read_number_cell
 from xlsrc.reading.locate import (
     LocatedTable,
     identify,
@@ -75,24 +75,11 @@ def _raw(value: CellValue) -> str | float | int | bool | None:
 def _typed(
     source: WorkbookSource, at: Location, row: int, col: int, column: Column, raw: CellValue
 ) -> Cell:
-    """A cell; number columns read with :func:`read_cell`, per cents with their decimals."""
+    """A cell; number columns read with :func:`read_number_cell` (the one reading)."""
     kept = _raw(raw)
     if not column.is_numeric or isinstance(raw, XlError):
         return Cell(at, kept)
-    reading: Reading = read_cell(kept, words=column.words)
-    if isinstance(reading, Number) and not reading.from_text:
-        number_format = source.number_format(at.sheet, row, col)
-        if column.kind == "percent":
-            decimals = format_decimals(number_format)
-            reading = Number(reading.value, unit="%", decimals=decimals, text=str(kept))
-        elif column.kind == "amount" and "%" in number_format:
-            reading = NotANumber(
-                str(kept),
-                f"prosenttiluku ({reading.value * 100:g} %) sarakkeessa, jossa pitää olla "
-                "euromäärä",
-                "text",
-            )
-    return Cell(at, kept, reading)
+    return Cell(at, kept, read_number_cell(source, at.sheet, row, col, column, kept))
 
 
 def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list[CellFinding]]:

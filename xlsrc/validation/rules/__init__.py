@@ -16,6 +16,7 @@ from xlsrc.validation.model import Table
 from xlsrc.validation.rules import (
     actuals,
     budget,
+    consolidation,
     goals,
     inputs,
     investment,
@@ -44,6 +45,7 @@ TABLE_RULES: dict[str, Callable[[Table], Checks]] = {
 CROSS_RULES: tuple[Callable[[Mapping[str, Table]], Checks], ...] = (
     statement.cross_checks,
     programmes.cross_checks,
+    consolidation.cross_checks,
 )
 
 

@@ -9,6 +9,7 @@ instead of guessing from header texts or positions.  No openpyxl, no I/O.
 from __future__ import annotations
 
 from xlsrc.workbooks.layouts.budget_forecast import BUDGET_FORECAST
+from xlsrc.workbooks.layouts.consolidation import CONSOLIDATION
 from xlsrc.workbooks.layouts.goal_tracking import GOAL_TRACKING
 from xlsrc.workbooks.layouts.model import (
     AMOUNT,
@@ -63,6 +64,11 @@ WORKBOOKS: tuple[WorkbookLayout, ...] = (
     GOAL_TRACKING,
 )
 
+#: Every layout a workbook may carry in its marker: the templates, and the workbooks xlsrc
+#: writes from others (``xlsrc collect``'s yhteenveto).  Not in :data:`WORKBOOKS`: that is
+#: the templates, which ``build-templates``, ``demo`` and ``upgrade`` build from seed data.
+LAYOUTS: tuple[WorkbookLayout, ...] = (*WORKBOOKS, CONSOLIDATION)
+
 
 def workbook(key: str) -> WorkbookLayout:
     """A workbook layout by key ("goal_tracking"), file name or file stem ("tavoiteseuranta")."""
@@ -74,6 +80,8 @@ def workbook(key: str) -> WorkbookLayout:
 
 __all__ = [
     "AMOUNT",
+    "CONSOLIDATION",
+    "LAYOUTS",
     "COUNT",
     "DATE",
     "MARKER_NAME",

@@ -1,0 +1,147 @@
+"""A roll-up from start to finish: run the per-file work, stream results into the output.
+
+The per-file function is :func:`xlsrc.consolidate.extract.collect_file`,
+whichever way it runs: in this process (``jobs=1``), in a local process pool
+(the default), or on a Dask cluster (``dask="local"`` or a scheduler
+address).  Results are taken as they finish and written at once; the output
+does not depend on the order they finish in (rows of the data sheets follow
+it, every roll-up number and label does not - see :mod:`.rollup`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from xlsrc.consolidate.extract import collect_file
+from xlsrc.consolidate.model import FileResult
+from xlsrc.consolidate.rollup import Rollup
+from xlsrc.consolidate.writer import RollupWriter
+from xlsrc.core.errors import UnusableInput
+from xlsrc.engine.batch import default_jobs
+
+
+@dataclass
+class Collected:
+    """What a roll-up did: the numbers, and one summary entry per input file (input order)."""
+
+    rollup: Rollup
+    files: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``--json`` document: files, what was left out, and every roll-up number."""
+        rollup = self.rollup
+        return {
+            "files": self.files,
+            "included": rollup.included,
+            "skipped": [{"file": f, "reason": r} for f, r in sorted(rollup.skipped)],
+            "rows": dict(rollup.rows),
+            "pivot": [vars(line) for line in rollup.pivot(by_group=False)],
+            "group_pivot": [vars(line) for line in rollup.pivot(by_group=True)],
+            "budget": [_budget(b) for b in rollup.budget(by_group=True, by_area=True)],
+            "budget_groups": [_budget(b) for b in rollup.budget(by_group=True, by_area=False)],
+            "budget_all": [_budget(b) for b in rollup.budget(by_group=False, by_area=False)],
+            "goal_counts": [
+                {"group": g, "quarter": f"Q{q}", "counts": counts}
+                for g, q, counts in rollup.goal_counts()
+            ],
+        }
+
+
+def _budget(line: Any) -> dict[str, Any]:
+    return {**vars(line), "change_eur": line.change_eur, "change_pct": line.change_pct}
+
+
+def summary(result: FileResult) -> dict[str, Any]:
+    """One file's entry of the ``--json`` document (its rows are in the workbook)."""
+    return {
+        "path": result.path,
+        "family": result.family,
+        "version": result.version,
+        "unit": result.unit,
+        "quarter": result.quarter,
+        "group": result.group,
+        "included": result.included,
+        "skipped": result.skipped,
+        "measures": len(result.measures),
+        "budget_lines": len(result.budget),
+        "kpi_states": len(result.kpis),
+        "findings": len(result.findings),
+        "errors": result.errors,
+        "seconds": result.seconds,
+    }
+
+
+def run_collect(
+    files: Sequence[Path],
+    out: Path,
+    *,
+    by: str = "unit",
+    jobs: int | None = None,
+    dask: str | None = None,
+    progress: Callable[[FileResult], None] | None = None,
+) -> Collected:
+    """Consolidate ``files`` into ``out``; :class:`UnusableInput` when no file could be used."""
+    if not files:
+        raise UnusableInput("ei koottavia työkirjoja")
+    writer = RollupWriter(out)
+    rollup = Rollup()
+    entries: dict[int, dict[str, Any]] = {}
+    for result in results(files, by=by, jobs=jobs, dask=dask):
+        writer.add(result)
+        rollup.add(result)
+        entries[result.index] = summary(result)
+        if progress is not None:
+            progress(result)
+    if rollup.included == 0:
+        raise UnusableInput(
+            "yhtään työkirjaa ei voitu koota: "
+            + "; ".join(f"{file}: {reason}" for file, reason in sorted(rollup.skipped))
+        )
+    writer.finish(rollup)
+    return Collected(rollup, [entries[i] for i in range(len(files))])
+
+
+def results(
+    files: Sequence[Path], *, by: str, jobs: int | None, dask: str | None
+) -> Iterator[FileResult]:
+    """Each file's :class:`FileResult`, in the order they finish."""
+    arguments = [(index, str(path), by) for index, path in enumerate(files)]
+    if dask is not None:
+        from xlsrc.distributed import map_as_completed
+
+        for _, result in map_as_completed(
+            collect_file, arguments, dask, workers=jobs, on_error=_worker_failed(files)
+        ):
+            yield result
+        return
+    workers = min(jobs or default_jobs(), len(files))
+    if workers <= 1:
+        for index, path, grouping in arguments:
+            yield collect_file(index, path, grouping)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(collect_file, *args): args[0] for args in arguments}
+        for future in as_completed(futures):
+            index = futures.pop(future)
+            try:
+                yield future.result()
+            except Exception as error:  # the worker process itself died
+                yield _worker_failed(files)(index, error)
+
+
+def _worker_failed(files: Sequence[Path]) -> Callable[[int, BaseException], FileResult]:
+    def failed(index: int, error: BaseException) -> FileResult:
+        path = files[index]
+        return FileResult(
+            index=index,
+            path=str(path),
+            file=path.name,
+            skipped=f"työprosessi kaatui: {type(error).__name__}: {error}",
+            internal=True,
+        )
+
+    return failed
