@@ -34,6 +34,7 @@ COMMANDS: tuple[str, ...] = (
     "officejs",
     "recalc",
     "collect",
+    "serve",
 )
 
 

@@ -1,0 +1,188 @@
+"""``xlsrc serve``: run the HTTP service; ``xlsrc serve token ...``: manage its tokens.
+
+``xlsrc serve [--host 127.0.0.1] [--port 8750] [--workers N] [--data DIR]``
+starts the service under uvicorn (see :mod:`xlsrc.server`); it listens on the
+loopback address by default because it is meant to sit behind the county's
+reverse proxy, which terminates TLS and single sign-on (README).  SIGTERM or
+Ctrl+C stops it gracefully: no new requests, running jobs get ``--grace``
+seconds, the rest are marked failed.
+
+``xlsrc serve token add NAME --organisation ORG`` prints a new token once;
+``token list`` and ``token remove NAME`` manage the hashed token file
+(``<data>/tokens.json`` unless ``--tokens FILE``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from xlsrc.core.errors import EnvironmentProblem
+from xlsrc.engine.batch import default_jobs
+from xlsrc.server.config import MB, Limits, ServerConfig, default_data_dir
+
+DEFAULT_PORT = 8750
+
+_data_option = click.option(
+    "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Folder for jobs and tokens (default: $XLSRC_DATA or ./xlsrc-data).",
+)  # fmt: skip
+_tokens_option = click.option(
+    "--tokens", "token_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Token file (default: DATA/tokens.json).",
+)  # fmt: skip
+
+
+def _config(data_dir: Path | None, token_file: Path | None) -> ServerConfig:
+    """The folders as given (resolved: messages are scrubbed of the job folders' real paths)."""
+    data = (data_dir or default_data_dir()).resolve()
+    return ServerConfig(data_dir=data, token_file=token_file)
+
+
+@click.group("serve", invoke_without_command=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help=f"Worker processes for the work (default: the number of cores, here {default_jobs()}).",
+)  # fmt: skip
+@_data_option
+@_tokens_option
+@click.option("--max-upload-mb", type=click.FloatRange(min=0.001), default=50, show_default=True)
+@click.option(
+    "--max-files", type=click.IntRange(min=1), default=Limits.max_files, show_default=True
+)
+@click.option(
+    "--max-jobs", type=click.IntRange(min=1), default=Limits.max_jobs_per_token,
+    show_default=True, help="Jobs one token may have queued or running at once.",
+)  # fmt: skip
+@click.option(
+    "--job-timeout", type=click.FloatRange(min=0.1), default=Limits.job_timeout,
+    show_default=True, help="Seconds one file's work may take.",
+)  # fmt: skip
+@click.option(
+    "--max-unpacked-mb", type=click.FloatRange(min=0.001),
+    default=Limits.max_unpacked_bytes / MB, show_default=True,
+    help="Uncompressed size of one workbook package (zip-bomb guard).",
+)  # fmt: skip
+@click.option(
+    "--grace", type=click.FloatRange(min=0), default=30.0, show_default=True,
+    help="Seconds a shutdown waits for running jobs.",
+)  # fmt: skip
+@click.option(
+    "--keep-days", type=click.FloatRange(min=0), default=7.0, show_default=True,
+    help="Finished jobs are deleted after this many days (0: never).",
+)  # fmt: skip
+@click.pass_context
+def command(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    workers: int | None,
+    data_dir: Path | None,
+    token_file: Path | None,
+    max_upload_mb: float,
+    max_files: int,
+    max_jobs: int,
+    job_timeout: float,
+    max_unpacked_mb: float,
+    grace: float,
+    keep_days: float,
+) -> None:
+    """Run the recalculation, validation and status-sheet service (HTTP, OpenAPI at /docs)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    limits = Limits(
+        max_upload_bytes=int(max_upload_mb * MB),
+        max_files=max_files,
+        max_jobs_per_token=max_jobs,
+        job_timeout=job_timeout,
+        max_unpacked_bytes=int(max_unpacked_mb * MB),
+    )
+    config = dataclasses.replace(
+        _config(data_dir, token_file),
+        workers=workers or default_jobs(),
+        limits=limits,
+        shutdown_grace=grace,
+        keep_days=keep_days,
+    )
+    _run(config, host, port)
+
+
+def _run(config: ServerConfig, host: str, port: int) -> None:
+    try:
+        import uvicorn
+
+        from xlsrc.server.app import create_app
+    except ImportError as missing:
+        raise EnvironmentProblem(
+            f"palvelun kirjastot puuttuvat ({missing.name}): pip install 'xlsrc[serve]'"
+        ) from missing
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
+    if not config.tokens_path.exists():
+        click.echo(
+            f"varoitus: tunnustiedostoa {config.tokens_path} ei ole; lisää tunnus: "
+            "xlsrc serve token add NIMI --organisation ORG",
+            err=True,
+        )
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(config),
+            host=host,
+            port=port,
+            log_config=None,
+            access_log=False,
+            timeout_graceful_shutdown=int(config.shutdown_grace) or None,
+            proxy_headers=True,
+            server_header=False,
+        )
+    )
+    server.run()
+
+
+@command.group("token")
+def token() -> None:
+    """Manage the bearer tokens (kept hashed; a new token is shown once)."""
+
+
+@token.command("add")
+@click.argument("name")
+@click.option("--organisation", "--organization", required=True, help="Organisation or unit.")
+@_data_option
+@_tokens_option
+def token_add(name: str, organisation: str, data_dir: Path | None, token_file: Path | None) -> None:
+    """Add token NAME for ORGANISATION and print it (store it now: it is not shown again)."""
+    from xlsrc.server.tokens import TokenStore
+
+    store = TokenStore(_config(data_dir, token_file).tokens_path)
+    secret = store.add(name, organisation)
+    click.echo(secret)
+    click.echo(f"tunnus {name!r} ({organisation}) lisätty tiedostoon {store.path}", err=True)
+
+
+@token.command("list")
+@_data_option
+@_tokens_option
+def token_list(data_dir: Path | None, token_file: Path | None) -> None:
+    """List the tokens: name, organisation, id, created (never the secret)."""
+    from xlsrc.server.tokens import TokenStore
+
+    for record in TokenStore(_config(data_dir, token_file).tokens_path).records():
+        click.echo(f"{record.name}\t{record.organisation}\t{record.id}\t{record.created}")
+
+
+@token.command("remove")
+@click.argument("name")
+@_data_option
+@_tokens_option
+def token_remove(name: str, data_dir: Path | None, token_file: Path | None) -> None:
+    """Remove token NAME; requests with it are refused from now on (no restart needed)."""
+    from xlsrc.server.tokens import TokenStore
+
+    record = TokenStore(_config(data_dir, token_file).tokens_path).remove(name)
+    click.echo(f"tunnus {record.name!r} ({record.organisation}) poistettu")

@@ -1,0 +1,55 @@
+"""``POST /api/validate``: ``xlsrc validate`` for one uploaded workbook.
+
+``format=json`` (default) answers the findings as ``xlsrc validate --json``
+lists them, with the counts of errors and notes; ``format=xlsx`` answers the
+"Tarkistukset" workbook (``--xlsx``), whose links open the uploaded file by
+its own name when both are saved in one folder.  Findings are a result, not
+an error: a workbook with errors answers 200 and says so in ``errors``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi.responses import Response
+
+from xlsrc.server import tasks
+from xlsrc.server.auth import Principal, require_token
+from xlsrc.server.responses import XLSX
+from xlsrc.server.service import Artefact, service_of
+from xlsrc.server.uploads import StoredInput
+
+router = APIRouter(tags=["työ"])
+
+
+def findings_workbook(item: StoredInput) -> Artefact:
+    return Artefact(f"{Path(item.name).stem} - Tarkistukset.xlsx", XLSX)
+
+
+@router.post("/api/validate", summary="Tarkista työkirja (havainnot JSONina tai työkirjana)")
+async def validate(
+    request: Request,
+    principal: Annotated[Principal, Depends(require_token)],
+    file: Annotated[UploadFile, File(description="Tarkistettava työkirja (.xlsx/.xlsm)")],
+    format: Annotated[Literal["json", "xlsx"], Query()] = "json",
+    wait: Annotated[bool | None, Query(description="false: vastaa heti työn tunnuksella")] = None,
+) -> Response:
+    artefact = findings_workbook if format == "xlsx" else None
+
+    def arguments(item: StoredInput, out: Path) -> tuple[str, str | None, str]:
+        target = str(out / findings_workbook(item).name) if artefact else None
+        return (str(item.path), target, item.name)
+
+    return await service_of(request).single_file(
+        request,
+        principal,
+        file,
+        kind="validate",
+        options={"format": format},
+        task=tasks.validate_file,
+        arguments=arguments,
+        artefact=artefact,
+        wait=wait,
+    )

@@ -1,0 +1,141 @@
+"""The glue every work endpoint shares: accept uploads into a job, run it, answer.
+
+An endpoint says what its job is (kind, options, the task a worker runs and
+what its result is); :class:`Service` does the rest the same way for all of
+them: limits, storing the uploads, the zip-bomb and not-a-workbook checks,
+launching the job, waiting for it or answering 202.  Adding an endpoint for
+one file in, one file out (``POST /api/publish``, say) is one call of
+:meth:`Service.single_file` with a task from :mod:`xlsrc.server.tasks`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from xlsrc.core.errors import XlsrcError
+from xlsrc.server.config import Limits, ServerConfig
+from xlsrc.server.errors import BadUpload, TooLarge
+from xlsrc.server.jobs import REPORT_FILE, Job, JobStore
+from xlsrc.server.package_guard import check_package
+from xlsrc.server.responses import JSON, accepted, result_response
+from xlsrc.server.runner import JobRunner, scrub
+from xlsrc.server.tokens import Principal
+from xlsrc.server.uploads import StoredInput, Upload, store, unique_names
+
+#: Builds a task's arguments from the stored input and the job's output folder.
+TaskArguments = Callable[[StoredInput, Path], tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """A job's downloadable result: its file name in ``out/`` and its media type."""
+
+    name: str
+    media_type: str
+
+
+class Service:
+    def __init__(self, config: ServerConfig, store: JobStore, runner: JobRunner) -> None:
+        self.config = config
+        self.store = store
+        self.runner = runner
+
+    @property
+    def limits(self) -> Limits:
+        return self.config.limits
+
+    def outputs(self, job: Job) -> Path:
+        return self.store.folder(job) / "out"
+
+    async def accept(
+        self,
+        request: Request,
+        principal: Principal,
+        kind: str,
+        uploads: Sequence[Upload],
+        options: dict[str, Any],
+    ) -> tuple[Job, list[StoredInput]]:
+        """A new job holding ``uploads``; raises (413, 422, 429) before anything is stored."""
+        if not uploads:
+            raise BadUpload("lähetä ainakin yksi työkirja")
+        if len(uploads) > self.limits.max_files:
+            raise TooLarge(
+                f"liian monta tiedostoa yhdessä pyynnössä: {len(uploads)} "
+                f"(raja {self.limits.max_files}); jaa ne useaan pyyntöön"
+            )
+        names = unique_names(uploads)
+        job = self.runner.create(principal, kind, options)
+        request.state.job = job.id
+        folder = self.store.folder(job) / "in"
+        stored = [
+            await asyncio.to_thread(store, upload, name, folder / str(index))
+            for index, (upload, name) in enumerate(zip(uploads, names, strict=True))
+        ]
+        request.state.files = [item.size for item in stored]
+        job.inputs = [{"name": item.name, "size": item.size} for item in stored]
+        job.total = len(stored)
+        self.store.save(job)
+        return job, stored
+
+    def refusal(self, item: StoredInput) -> XlsrcError | None:
+        """Why ``item`` must not reach a worker (not a workbook, a zip bomb), or None."""
+        try:
+            check_package(item.path, self.limits)
+        except XlsrcError as error:
+            return error
+        return None
+
+    async def respond(self, job: Job, wait: bool) -> Response:
+        if not wait:
+            return accepted(job)
+        return result_response(self.store, await self.runner.wait(job))
+
+    async def single_file(
+        self,
+        request: Request,
+        principal: Principal,
+        upload: Upload,
+        *,
+        kind: str,
+        options: dict[str, Any],
+        task: Callable[..., dict[str, Any]],
+        arguments: TaskArguments,
+        artefact: Callable[[StoredInput], Artefact] | None,
+        wait: bool | None,
+    ) -> Response:
+        """One workbook in, ``task`` on it in a worker, its artefact (or its report) out."""
+        job, (item,) = await self.accept(request, principal, kind, [upload], options)
+        refused = self.refusal(item)
+        if refused is not None:
+            self.runner.abandon(job, refused)
+            return result_response(self.store, self.store.load(job.id) or job)
+        chosen = artefact(item) if artefact is not None else None
+
+        async def work(job: Job) -> None:
+            report = await self.runner.call(job, task, *arguments(item, self.outputs(job)))
+            self.store.write_report(job, scrub(report, self.store.folder(job)))
+            job.done = 1
+            if chosen is None:
+                name = Path(item.name).stem + ".json"
+                job.result = {"file": REPORT_FILE, "name": name, "media_type": JSON}
+            else:
+                job.result = {
+                    "file": f"out/{chosen.name}",
+                    "name": chosen.name,
+                    "media_type": chosen.media_type,
+                }
+
+        self.runner.launch(job, work)
+        return await self.respond(job, True if wait is None else wait)
+
+
+def service_of(request: Request) -> Service:
+    service: Service = request.app.state.service
+    return service
