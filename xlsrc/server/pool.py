@@ -79,8 +79,9 @@ def _serve(connection: Connection) -> None:
         function, args = message
         try:
             reply: tuple[str, Any, str] = ("ok", function(*args), "")
-        except BaseException as error:
-            reply = ("error", _portable(error), traceback.format_exc())
+        except BaseException as error:  # sent back; a bug (not an XlsrcError) with its traceback
+            trace = "" if isinstance(error, XlsrcError) else traceback.format_exc()
+            reply = ("error", _portable(error), trace)
         try:
             connection.send(reply)
         except (OSError, ValueError):
@@ -172,7 +173,7 @@ class WorkerPool:
             await self._give_back(worker, healthy)
         if kind == "ok":
             return value
-        if on_traceback is not None and not isinstance(value, XlsrcError):
+        if on_traceback is not None and trace:
             on_traceback(trace)
         raise value
 

@@ -1,0 +1,34 @@
+"""Module-level tasks for the worker-pool tests (a worker imports them by name)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from xlsrc.core.errors import UnreadableWorkbook
+
+
+def square(value: int) -> int:
+    return value * value
+
+
+def pid() -> int:
+    return os.getpid()
+
+
+def sleep(seconds: float) -> str:
+    time.sleep(seconds)
+    return "heräsin"
+
+
+def die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def refuse(message: str) -> None:
+    raise UnreadableWorkbook(message)
+
+
+def crash() -> None:
+    raise ZeroDivisionError("bug")
