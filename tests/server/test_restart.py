@@ -54,7 +54,9 @@ def test_a_killed_server_reports_the_running_job_failed_and_keeps_finished_ones(
         assert finished.status_code == 200
         running_job = _started_batch(client, demo, copies=10)
     server.crash()
-    leftovers = list((data / "jobs").rglob(".xlsrc-*.tmp"))
+    half_written = data / "jobs" / running_job / "out" / ".xlsrc-0123456789ab.tmp"
+    half_written.parent.mkdir(parents=True, exist_ok=True)
+    half_written.write_bytes(b"PK")  # what a write cut by SIGKILL leaves
     with running(data, "--workers", "1") as restarted, restarted.client(token) as client:
         failed = client.get(f"/api/jobs/{running_job}").json()
         assert failed["state"] == "failed"
@@ -63,28 +65,31 @@ def test_a_killed_server_reports_the_running_job_failed_and_keeps_finished_ones(
         kept = client.get(f"/api/jobs/{finished.headers['x-xlsrc-job']}/result")
         assert kept.status_code == 200
         assert kept.content == finished.content == (demo.cli_out / path.name).read_bytes()
-    assert not [p for p in leftovers if p.exists()]  # half-written files were removed
+    assert not half_written.exists()
+
+
+def _stopped_mid_batch(
+    tmp_path: Path, demo: Demo, grace: str, copies: int
+) -> tuple[Path, str, str]:
+    """Data folder, token and job of a server stopped (SIGTERM) while a batch was running."""
+    data = tmp_path / "data"
+    token = add_token(data, "alice", "Kanta-Häme")
+    server = RunningServer(data, "--workers", "1", "--grace", grace).start()
+    with server.client(token) as client:
+        job = _started_batch(client, demo, copies=copies)
+    assert server.stop() in STOPPED_CLEANLY
+    return data, token, job
 
 
 def test_a_graceful_stop_lets_the_running_job_finish(tmp_path: Path, demo: Demo) -> None:
-    data = tmp_path / "data"
-    token = add_token(data, "alice", "Kanta-Häme")
-    server = RunningServer(data, "--workers", "1", "--grace", "600").start()
-    with server.client(token) as client:
-        job = _started_batch(client, demo, copies=2)
-    assert server.stop() in STOPPED_CLEANLY
+    data, token, job = _stopped_mid_batch(tmp_path, demo, grace="600", copies=2)
     with running(data, "--workers", "1") as restarted, restarted.client(token) as client:
         state = wait_for_job(client, job, seconds=5)
     assert state["state"] == "done" and state["progress"] == {"done": 10, "total": 10}
 
 
 def test_a_stop_without_grace_fails_the_running_job_at_once(tmp_path: Path, demo: Demo) -> None:
-    data = tmp_path / "data"
-    token = add_token(data, "alice", "Kanta-Häme")
-    server = RunningServer(data, "--workers", "1", "--grace", "0").start()
-    with server.client(token) as client:
-        job = _started_batch(client, demo, copies=10)
-    assert server.stop() in STOPPED_CLEANLY
+    data, token, job = _stopped_mid_batch(tmp_path, demo, grace="0", copies=10)
     with running(data, "--workers", "1") as restarted, restarted.client(token) as client:
         state = client.get(f"/api/jobs/{job}").json()
     assert state["state"] == "failed" and state["error"]["type"] == "JobInterrupted"
