@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +107,21 @@ def test_the_request_log_has_one_json_line_per_request_and_no_secrets(
     assert line["bytes_in"] > path.stat().st_size and line["bytes_out"] == len(answer.content)
     assert served.alice not in log and served.bob not in log
     assert "Taulukko" not in log  # no sheet names, no cell contents
+
+
+def test_two_units_sending_files_of_one_name_at_once_each_get_their_own(
+    served: Served, demo: Demo
+) -> None:
+    first, second = demo.files[0], demo.files[1]
+
+    def send(token: str, path: Path) -> bytes:
+        with served.server.client(token) as client:
+            answer = client.post("/api/recalc", files={"files": ("sama.xlsx", path.read_bytes())})
+        assert answer.status_code == 200
+        return answer.content
+
+    with ThreadPoolExecutor(2) as pool:
+        alice = pool.submit(send, served.alice, first)
+        bob = pool.submit(send, served.bob, second)
+        assert alice.result() == (demo.cli_out / first.name).read_bytes()
+        assert bob.result() == (demo.cli_out / second.name).read_bytes()

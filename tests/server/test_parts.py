@@ -13,7 +13,7 @@ import pytest
 from xlsrc.core.errors import EnvironmentProblem, InternalError, UnreadableWorkbook, XlsrcError
 from xlsrc.server.config import Limits
 from xlsrc.server.errors import FileFailed, TooManyJobs, http_status
-from xlsrc.server.jobs import JobStore
+from xlsrc.server.jobs import JobStore, now_text
 from xlsrc.server.package_guard import PackageTooLarge, check_package
 from xlsrc.server.pool import WorkerPool
 from xlsrc.server.runner import JobRunner, scrub
@@ -135,3 +135,18 @@ def test_a_token_may_have_only_so_many_jobs_at_once(tmp_path: Path) -> None:
         runner.create(alice, "recalc", {})  # a finished job frees its place
 
     asyncio.run(body())
+
+
+def test_finished_jobs_expire_and_unfinished_ones_do_not(tmp_path: Path) -> None:
+    store = JobStore(tmp_path / "jobs")
+    owner = Principal("alice", "A", "a1")
+    old, recent, running = (store.create(owner, "recalc", {}) for _ in range(3))
+    old.state, old.finished = "done", "2000-01-01T00:00:00.000+00:00"
+    recent.state, recent.finished = "failed", now_text()
+    running.state, running.created = "running", "2000-01-01T00:00:00.000+00:00"
+    for job in (old, recent, running):
+        store.save(job)
+    assert store.expire(7) == 1
+    assert store.load(old.id) is None and not store.folder(old).exists()
+    assert store.load(recent.id) is not None and store.load(running.id) is not None
+    assert store.expire(0) == 0  # 0 keeps for ever

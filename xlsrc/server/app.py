@@ -12,6 +12,7 @@ The OpenAPI description is at ``/openapi.json`` (browsable at ``/docs``).
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
 from collections.abc import AsyncIterator
@@ -36,6 +37,9 @@ from xlsrc.server.tokens import TokenStore
 
 log = logging.getLogger("xlsrc.server")
 
+#: Seconds between two sweeps for expired jobs.
+EXPIRY_INTERVAL = 3600.0
+
 DESCRIPTION = """Työkirjojen uudelleenlaskenta, tarkistus ja neljännesten tilannekatsaukset.
 
 Jokainen pyyntö (paitsi `/healthz`) tarvitsee otsakkeen `Authorization: Bearer <tunnus>`;
@@ -53,14 +57,13 @@ def create_app(config: ServerConfig) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         for job in store.recover():
             log.warning("job %s was unfinished at start-up: marked failed", job.id)
-        removed = store.expire(config.keep_days)
-        if removed:
-            log.info("deleted %d jobs older than %g days", removed, config.keep_days)
         await pool.start()
+        expiry = asyncio.create_task(_expire_regularly(store, config.keep_days))
         log.info("xlsrc serve ready: %d workers, data in %s", pool.size, config.data_dir)
         try:
             yield
         finally:
+            expiry.cancel()
             await runner.shutdown(config.shutdown_grace)
             log.info("xlsrc serve stopped")
 
@@ -80,6 +83,15 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=config.limits.max_upload_bytes)
     app.add_middleware(RequestLog)
     return app
+
+
+async def _expire_regularly(store: JobStore, keep_days: float) -> None:
+    """Delete expired jobs now and every hour (in a thread: it walks the job folders)."""
+    while keep_days > 0:
+        removed = await asyncio.to_thread(store.expire, keep_days)
+        if removed:
+            log.info("deleted %d jobs older than %g days", removed, keep_days)
+        await asyncio.sleep(EXPIRY_INTERVAL)
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -81,6 +81,12 @@ class WorkerDied(ServiceError, InternalError):
     exit_code = EXIT_INTERNAL
 
 
+class StorageFailed(ServiceError):
+    """The service could not store an upload or a result (a full disk, say)."""
+
+    http_status = 507
+
+
 class JobInterrupted(ServiceError):
     """The service stopped (or was killed) before the job finished."""
 

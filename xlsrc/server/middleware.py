@@ -51,7 +51,9 @@ class BodyLimit:
             return
         declared = _header(scope, b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send, 0, more=True)
+            # a client that waits for "100 Continue" has sent nothing yet: answer at once
+            waiting = (_header(scope, b"expect") or "").lower() == "100-continue"
+            await self._refuse(scope, receive, send, 0, more=not waiting)
             return
         state = {"seen": 0, "over": False, "started": False}
 
@@ -131,7 +133,10 @@ class RequestLog:
         outcome = None
         try:
             await self.app(scope, counted, tagged)
-        except BaseException:
+        except Exception:  # a bug: the outermost error middleware answers 500 for it
+            counts["status"], outcome = counts["status"] or 500, "error"
+            raise
+        except BaseException:  # cancelled: the client went away, or the server is stopping
             outcome = "aborted"
             raise
         finally:

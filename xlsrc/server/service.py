@@ -21,7 +21,7 @@ from fastapi.responses import Response
 
 from xlsrc.core.errors import XlsrcError
 from xlsrc.server.config import Limits, ServerConfig
-from xlsrc.server.errors import BadUpload, TooLarge
+from xlsrc.server.errors import BadUpload, JobInterrupted, StorageFailed, TooLarge
 from xlsrc.server.jobs import REPORT_FILE, Job, JobStore
 from xlsrc.server.package_guard import check_package
 from xlsrc.server.responses import JSON, accepted, result_response
@@ -74,10 +74,18 @@ class Service:
         job = self.runner.create(principal, kind, options)
         request.state.job = job.id
         folder = self.store.folder(job) / "in"
-        stored = [
-            await asyncio.to_thread(store, upload, name, folder / str(index))
-            for index, (upload, name) in enumerate(zip(uploads, names, strict=True))
-        ]
+        try:
+            stored = [
+                await asyncio.to_thread(store, upload, name, folder / str(index))
+                for index, (upload, name) in enumerate(zip(uploads, names, strict=True))
+            ]
+        except OSError as error:  # a full disk, say: the job must not hold the token's place
+            refusal = StorageFailed(f"lähetettyä tiedostoa ei voitu tallentaa: {error.strerror}")
+            self.runner.abandon(job, refusal)
+            raise refusal from error
+        except BaseException:
+            self.runner.abandon(job, JobInterrupted("pyyntö keskeytyi ennen kuin työ alkoi"))
+            raise
         request.state.files = [item.size for item in stored]
         job.inputs = [{"name": item.name, "size": item.size} for item in stored]
         job.total = len(stored)
