@@ -137,7 +137,8 @@ def _run(config: ServerConfig, host: str, port: int) -> None:
             port=port,
             log_config=None,
             access_log=False,
-            timeout_graceful_shutdown=int(config.shutdown_grace) or None,
+            # open requests get the grace period too (None would wait for ever)
+            timeout_graceful_shutdown=max(1, round(config.shutdown_grace)),
             proxy_headers=True,
             server_header=False,
         )

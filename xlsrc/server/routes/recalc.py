@@ -76,6 +76,8 @@ class RecalcJob:
         self.items = items
         self.validate = validate
         self.entries: list[dict[str, Any] | None] = [None] * len(items)
+        #: why a file never got an engine result (refused upload, time limit, dead worker)
+        self.errors: dict[int, XlsrcError] = {}
 
     async def __call__(self, job: Job) -> None:
         pending = []
@@ -85,6 +87,7 @@ class RecalcJob:
                 pending.append(index)
             else:
                 self.entries[index] = refused_entry(item, refused)
+                self.errors[index] = refused
                 job.done += 1
         lanes = min(self.service.runner.pool.size, len(pending))
         await asyncio.gather(*(self._lane(job, pending) for _ in range(lanes)))
@@ -105,6 +108,7 @@ class RecalcJob:
                 )
             except XlsrcError as error:  # timed out, or its worker died: this file only
                 entry = refused_entry(item, error)
+                self.errors[index] = error
             entry = scrub(entry, self.service.store.folder(job))
             entry["path"] = item.name
             entry["output"] = item.name if entry["ok"] else None
@@ -117,6 +121,8 @@ class RecalcJob:
     ) -> None:
         if len(entries) == 1:
             (entry,) = entries
+            if 0 in self.errors:  # answered with its own type: 422, 504, 500...
+                raise self.errors[0]
             if not entry["ok"]:
                 internal = any("internal error" in problem for problem in entry["problems"])
                 raise FileFailed("; ".join(entry["problems"]), internal=internal)
