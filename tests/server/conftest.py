@@ -34,6 +34,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
     return Demo(folder, files, cli_out, json.loads(report.read_text(encoding="utf-8")))
 
 
+#: The one browser origin the shared server allows (CORS).
+ADDIN_ORIGIN = "https://lisaosa.hyvinvointialue.example"
+
+
 @dataclass(frozen=True)
 class Served:
     server: RunningServer
@@ -46,5 +50,5 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     data = tmp_path_factory.mktemp("serve") / "data"
     alice = add_token(data, "alice", "Kanta-Hämeen hyvinvointialue")
     bob = add_token(data, "bob", "Pirkanmaan hyvinvointialue")
-    with running(data, "--workers", "2") as server:
+    with running(data, "--workers", "2", "--allow-origin", ADDIN_ORIGIN) as server:
         yield Served(server, alice, bob)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.conftest import Demo, Served
+from tests.server.conftest import ADDIN_ORIGIN, Demo, Served
 from xlsrc.registry import Registry
 
 PROTECTED = [
@@ -125,3 +125,27 @@ def test_two_units_sending_files_of_one_name_at_once_each_get_their_own(
         bob = pool.submit(send, served.bob, second)
         assert alice.result() == (demo.cli_out / first.name).read_bytes()
         assert bob.result() == (demo.cli_out / second.name).read_bytes()
+
+
+def test_only_the_allowed_browser_origin_may_call_the_api(served: Served, demo: Demo) -> None:
+    preflight = {"Access-Control-Request-Method": "POST"}
+    with served.server.client(None) as client:
+        allowed = client.options(
+            "/api/recalc",
+            headers={**preflight, "Origin": ADDIN_ORIGIN,
+                     "Access-Control-Request-Headers": "authorization"},
+        )  # fmt: skip
+        other = client.options(
+            "/api/recalc", headers={**preflight, "Origin": "https://muu.example"}
+        )
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == ADDIN_ORIGIN
+    assert "access-control-allow-origin" not in other.headers
+    path = demo.files[0]
+    with served.server.client(served.alice) as client:
+        answer = client.post(
+            "/api/recalc",
+            files={"files": (path.name, path.read_bytes())},
+            headers={"Origin": ADDIN_ORIGIN},
+        )
+    assert "x-xlsrc-report" in answer.headers["access-control-expose-headers"].lower()

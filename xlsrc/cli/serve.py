@@ -77,6 +77,10 @@ def _config(data_dir: Path | None, token_file: Path | None) -> ServerConfig:
     "--keep-days", type=click.FloatRange(min=0), default=7.0, show_default=True,
     help="Finished jobs are deleted after this many days (0: never).",
 )  # fmt: skip
+@click.option(
+    "--allow-origin", "allowed_origins", multiple=True, metavar="URL",
+    help="Browser origin allowed to call the API (CORS; repeatable), e.g. a static add-in host.",
+)  # fmt: skip
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -92,6 +96,7 @@ def command(
     max_unpacked_mb: float,
     grace: float,
     keep_days: float,
+    allowed_origins: tuple[str, ...],
 ) -> None:
     """Run the recalculation, validation and status-sheet service (HTTP, OpenAPI at /docs)."""
     if ctx.invoked_subcommand is not None:
@@ -109,6 +114,7 @@ def command(
         limits=limits,
         shutdown_grace=grace,
         keep_days=keep_days,
+        allowed_origins=allowed_origins,
     )
     _run(config, host, port)
 

@@ -20,6 +20,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from xlsrc import __version__
@@ -36,6 +37,9 @@ from xlsrc.server.service import Service
 from xlsrc.server.tokens import TokenStore
 
 log = logging.getLogger("xlsrc.server")
+
+#: Answer headers a browser page on another origin may read.
+EXPOSED_HEADERS = ("X-Xlsrc-Job", "X-Xlsrc-Report", "X-Request-ID", "Content-Disposition")
 
 #: Seconds between two sweeps for expired jobs.
 EXPIRY_INTERVAL = 3600.0
@@ -81,6 +85,14 @@ def create_app(config: ServerConfig) -> FastAPI:
         app.include_router(importlib.import_module(f"xlsrc.server.routes.{name}").router)
     _add_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=config.limits.max_upload_bytes)
+    if config.allowed_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.allowed_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            expose_headers=list(EXPOSED_HEADERS),
+        )
     app.add_middleware(RequestLog)
     return app
 

@@ -92,10 +92,13 @@ class Service:
         self.store.save(job)
         return job, stored
 
-    def refusal(self, item: StoredInput) -> XlsrcError | None:
-        """Why ``item`` must not reach a worker (not a workbook, a zip bomb), or None."""
+    async def refusal(self, item: StoredInput) -> XlsrcError | None:
+        """Why ``item`` must not reach a worker (not a workbook, a zip bomb), or None.
+
+        In a thread: the check reads the zip directory, or all of an OLE file.
+        """
         try:
-            check_package(item.path, self.limits)
+            await asyncio.to_thread(check_package, item.path, self.limits)
         except XlsrcError as error:
             return error
         return None
@@ -120,7 +123,7 @@ class Service:
     ) -> Response:
         """One workbook in, ``task`` on it in a worker, its artefact (or its report) out."""
         job, (item,) = await self.accept(request, principal, kind, [upload], options)
-        refused = self.refusal(item)
+        refused = await self.refusal(item)
         if refused is not None:
             self.runner.abandon(job, refused)
             return result_response(self.store, self.store.load(job.id) or job)

@@ -82,7 +82,7 @@ class RecalcJob:
     async def __call__(self, job: Job) -> None:
         pending = []
         for index, item in enumerate(self.items):
-            refused = self.service.refusal(item)
+            refused = await self.service.refusal(item)
             if refused is None:
                 pending.append(index)
             else:
