@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ class Demo:
     #: ``xlsrc recalc FILES --out cli`` of the same files
     cli_out: Path
     #: the document ``xlsrc recalc --json`` wrote for them
-    cli_report: dict[str, object]
+    cli_report: dict[str, Any]
 
 
 @pytest.fixture(scope="session")

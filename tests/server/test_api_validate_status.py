@@ -7,7 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped]
 
 from tests.server.conftest import Demo, Served
 from tests.server.support import xlsrc
@@ -60,7 +60,8 @@ def test_validate_refuses_a_text_file_with_422(served: Served) -> None:
 
 
 def _sheet_names(data: bytes) -> list[str]:
-    return openpyxl.load_workbook(io.BytesIO(data), read_only=True).sheetnames
+    names: list[str] = openpyxl.load_workbook(io.BytesIO(data), read_only=True).sheetnames
+    return names
 
 
 def test_status_sheet_adds_the_quarter_and_keeps_it_locked(served: Served, demo: Demo) -> None:

@@ -71,11 +71,12 @@ def test_a_task_over_its_time_limit_is_stopped_and_the_pool_goes_on() -> None:
 
 def test_a_dead_worker_fails_only_its_own_task() -> None:
     async def body(pool: WorkerPool) -> list[object]:
-        return await asyncio.gather(
+        outcomes: list[object] = await asyncio.gather(
             pool.run(pool_tasks.die, timeout=60),
             pool.run(pool_tasks.sleep, 0.5, timeout=60),
             return_exceptions=True,
         )
+        return outcomes
 
     died, slept = _with_pool(2, body)
     assert isinstance(died, WorkerDied)

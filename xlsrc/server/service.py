@@ -121,7 +121,22 @@ class Service:
         artefact: Callable[[StoredInput], Artefact] | None,
         wait: bool | None,
     ) -> Response:
-        """One workbook in, ``task`` on it in a worker, its artefact (or its report) out."""
+        """One workbook in, ``task`` on it in a worker, its artefact (or its report) out.
+
+        ``task(*arguments(item, out))`` runs in a worker and returns the JSON
+        report; the artefact, when there is one, is the file it wrote as
+        ``out / artefact(item).name``.  The publish endpoint, for example, is::
+
+            @router.post("/api/publish")
+            async def publish(request: Request, principal: Owner, file: UploadFile,
+                              wait: bool | None = None) -> Response:
+                return await service_of(request).single_file(
+                    request, principal, file, kind="publish", options={},
+                    task=tasks.publish_file,  # (source, target) -> report
+                    arguments=lambda item, out: (str(item.path), str(out / item.name)),
+                    artefact=lambda item: Artefact(item.name, workbook_type(item.name)),
+                    wait=wait)
+        """
         job, (item,) = await self.accept(request, principal, kind, [upload], options)
         refused = await self.refusal(item)
         if refused is not None:
