@@ -150,3 +150,13 @@ def test_finished_jobs_expire_and_unfinished_ones_do_not(tmp_path: Path) -> None
     assert store.load(old.id) is None and not store.folder(old).exists()
     assert store.load(recent.id) is not None and store.load(running.id) is not None
     assert store.expire(0) == 0  # 0 keeps for ever
+
+
+def test_a_damaged_job_file_is_skipped_not_fatal(tmp_path: Path) -> None:
+    store = JobStore(tmp_path / "jobs")
+    owner = Principal("alice", "A", "a1")
+    good, damaged = store.create(owner, "recalc", {}), store.create(owner, "recalc", {})
+    (store.folder(damaged) / "job.json").write_text("{rikki", encoding="utf-8")
+    assert [job.id for job in store.recover()] == [good.id]  # queued: marked failed
+    assert store.load(damaged.id) is None
+    assert [job.id for job in store.owned_by(owner)] == [good.id]

@@ -17,6 +17,7 @@ id reveals nothing about other units' work.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import secrets
 import shutil
@@ -33,6 +34,7 @@ JobState = Literal["queued", "running", "done", "failed"]
 FINISHED: tuple[JobState, ...] = ("done", "failed")
 _ID = re.compile(r"^[0-9a-f]{24}$")
 JOB_FILE = "job.json"
+log = logging.getLogger("xlsrc.server")
 REPORT_FILE = "report.json"
 
 
@@ -116,11 +118,16 @@ class JobStore:
         write_atomic(self.folder(job) / JOB_FILE, text.encode("utf-8"))
 
     def load(self, job_id: str) -> Job | None:
+        """The stored job, or None; a damaged ``job.json`` (edited by hand) is logged and
+        skipped, so one bad folder cannot stop the service from starting."""
+        path = self.folder(job_id) / JOB_FILE
         try:
-            data = json.loads((self.folder(job_id) / JOB_FILE).read_text(encoding="utf-8"))
+            return Job(**json.loads(path.read_text(encoding="utf-8")))
         except FileNotFoundError:
             return None
-        return Job(**data)
+        except (UnicodeDecodeError, json.JSONDecodeError, TypeError) as error:
+            log.warning("%s cannot be read (%s): job skipped", path, error)
+            return None
 
     def find(self, principal: Principal, job_id: str) -> Job:
         """The principal's job ``job_id``; :class:`NotFound` for a missing or another's job."""
