@@ -84,6 +84,11 @@ def test_the_openapi_description_lists_every_endpoint(served: Served) -> None:
         "/api/jobs/{job_id}/report",
     } <= set(document["paths"])
     assert document["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    recalc = document["paths"]["/api/recalc"]["post"]["responses"]
+    assert "application/zip" in recalc["200"]["content"]
+    assert {"202", "401", "413", "422", "429"} <= set(recalc)
+    status_sheet = document["paths"]["/api/status-sheet"]["post"]["responses"]
+    assert "application/pdf" in status_sheet["200"]["content"] and "409" in status_sheet
 
 
 def test_the_request_log_has_one_json_line_per_request_and_no_secrets(

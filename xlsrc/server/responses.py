@@ -72,3 +72,28 @@ def result_response(store: JobStore, job: Job) -> Response:
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
     }
     return FileResponse(path, media_type=str(job.result["media_type"]), headers=headers)
+
+
+def _error_doc(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {JSON: {"example": {"error": {
+        "status": 0, "type": "...", "message": "...", "job": "..."}}}}}  # fmt: skip
+
+
+#: The answers every work endpoint can give besides its result, for the OpenAPI description.
+WORK_ANSWERS: dict[int | str, dict[str, Any]] = {
+    202: {"description": "Työ jatkuu taustalla: tila osoitteessa Location (/api/jobs/{id})"},
+    401: _error_doc("Tunnus puuttuu tai on tuntematon"),
+    409: _error_doc("Neljännes on lukittu (force=true luo sen uudelleen)"),
+    413: _error_doc("Lähetys, tiedostomäärä tai purettu paketti on liian suuri"),
+    422: _error_doc("Tiedosto ei ole käytettävä työkirja (syy kuten komentorivillä)"),
+    429: _error_doc("Tunnuksella on jo enimmäismäärä töitä kesken"),
+    500: _error_doc("Sisäinen virhe xlsrcissä"),
+    503: _error_doc("LibreOffice puuttuu, tai palvelu pysähtyi kesken työn"),
+    504: _error_doc("Työ ylitti aikarajan"),
+}
+
+
+def answers(*media_types: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` of a work endpoint whose result has ``media_types``."""
+    content: dict[str, Any] = {media_type: {} for media_type in media_types}
+    return {200: {"description": "Valmis tulos", "content": content}, **WORK_ANSWERS}

@@ -33,7 +33,7 @@ from xlsrc.server import tasks
 from xlsrc.server.auth import Principal, require_token
 from xlsrc.server.errors import FileFailed
 from xlsrc.server.jobs import Job
-from xlsrc.server.responses import ZIP, workbook_type
+from xlsrc.server.responses import XLSM, XLSX, ZIP, answers, workbook_type
 from xlsrc.server.runner import scrub
 from xlsrc.server.service import Service, service_of
 from xlsrc.server.uploads import StoredInput
@@ -135,7 +135,12 @@ class RecalcJob:
         job.result = {"file": f"out/{BUNDLE_NAME}", "name": BUNDLE_NAME, "media_type": ZIP}
 
 
-@router.post("/api/recalc", summary="Laske työkirjat uudelleen (yksi: työkirja, monta: zip)")
+@router.post(
+    "/api/recalc",
+    summary="Laske työkirjat uudelleen (yksi: työkirja, monta: zip)",
+    response_class=Response,
+    responses=answers(XLSX, XLSM, ZIP),
+)
 async def recalc(
     request: Request,
     principal: Annotated[Principal, Depends(require_token)],

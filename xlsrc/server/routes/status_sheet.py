@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from xlsrc.server import tasks
 from xlsrc.server.auth import Principal, require_token
-from xlsrc.server.responses import PDF, workbook_type
+from xlsrc.server.responses import PDF, XLSM, XLSX, answers, workbook_type
 from xlsrc.server.service import Artefact, service_of
 from xlsrc.server.uploads import StoredInput
 from xlsrc.status_sheet.headless import parse_quarter
@@ -25,7 +25,12 @@ from xlsrc.status_sheet.headless import parse_quarter
 router = APIRouter(tags=["työ"])
 
 
-@router.post("/api/status-sheet", summary="Lisää neljänneksen tilannekatsaus (työkirja tai PDF)")
+@router.post(
+    "/api/status-sheet",
+    summary="Lisää neljänneksen tilannekatsaus (työkirja tai PDF)",
+    response_class=Response,
+    responses=answers(XLSX, XLSM, PDF),
+)
 async def status_sheet(
     request: Request,
     principal: Annotated[Principal, Depends(require_token)],

@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from xlsrc.server import tasks
 from xlsrc.server.auth import Principal, require_token
-from xlsrc.server.responses import XLSX
+from xlsrc.server.responses import JSON, XLSX, answers
 from xlsrc.server.service import Artefact, service_of
 from xlsrc.server.uploads import StoredInput
 
@@ -28,7 +28,11 @@ def findings_workbook(item: StoredInput) -> Artefact:
     return Artefact(f"{Path(item.name).stem} - Tarkistukset.xlsx", XLSX)
 
 
-@router.post("/api/validate", summary="Tarkista työkirja (havainnot JSONina tai työkirjana)")
+@router.post(
+    "/api/validate",
+    summary="Tarkista työkirja (havainnot JSONina tai työkirjana)",
+    responses=answers(JSON, XLSX),
+)
 async def validate(
     request: Request,
     principal: Annotated[Principal, Depends(require_token)],
