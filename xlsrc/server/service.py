@@ -14,9 +14,9 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from xlsrc.core.errors import XlsrcError
@@ -24,10 +24,15 @@ from xlsrc.server.config import Limits, ServerConfig
 from xlsrc.server.errors import BadUpload, JobInterrupted, StorageFailed, TooLarge
 from xlsrc.server.jobs import REPORT_FILE, Job, JobStore
 from xlsrc.server.package_guard import check_package
-from xlsrc.server.responses import JSON, accepted, result_response
+from xlsrc.server.responses import JSON, accepted, answers, result_response
 from xlsrc.server.runner import JobRunner, scrub
 from xlsrc.server.tokens import Principal
 from xlsrc.server.uploads import StoredInput, Upload, store, unique_names
+
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+#: The ``wait`` query parameter every work endpoint takes.
+Wait = Annotated[bool | None, Query(description="false: vastaa heti työn tunnuksella (202)")]
 
 #: Builds a task's arguments from the stored input and the job's output folder.
 TaskArguments = Callable[[StoredInput, Path], tuple[Any, ...]]
@@ -160,6 +165,15 @@ class Service:
 
         self.runner.launch(job, work)
         return await self.respond(job, True if wait is None else wait)
+
+
+def work_endpoint(
+    router: APIRouter, path: str, summary: str, *media_types: str
+) -> Callable[[Endpoint], Endpoint]:
+    """``router.post(path)`` for a work endpoint answering ``media_types`` (or its error)."""
+    return router.post(
+        path, summary=summary, response_class=Response, responses=answers(*media_types)
+    )
 
 
 def service_of(request: Request) -> Service:

@@ -7,18 +7,16 @@ or the job's error); while it runs, 409.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from xlsrc.server.auth import Principal, require_token
+from xlsrc.server.auth import Owner
 from xlsrc.server.responses import job_headers, not_ready, result_response
 from xlsrc.server.service import service_of
 
 router = APIRouter(tags=["työt"])
-
-Owner = Annotated[Principal, Depends(require_token)]
 
 
 @router.get("/api/jobs", summary="Tunnuksen omat työt, uusin ensin")

@@ -23,19 +23,19 @@ import zipfile
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from xlsrc.core.errors import XlsrcError
 from xlsrc.engine.recalc import RecalcResult
 from xlsrc.io.atomic import write_atomic
 from xlsrc.server import tasks
-from xlsrc.server.auth import Principal, require_token
+from xlsrc.server.auth import Owner
 from xlsrc.server.errors import FileFailed
 from xlsrc.server.jobs import Job
-from xlsrc.server.responses import XLSM, XLSX, ZIP, answers, workbook_type
+from xlsrc.server.responses import XLSM, XLSX, ZIP, workbook_type
 from xlsrc.server.runner import scrub
-from xlsrc.server.service import Service, service_of
+from xlsrc.server.service import Service, Wait, service_of, work_endpoint
 from xlsrc.server.uploads import StoredInput
 
 router = APIRouter(tags=["työ"])
@@ -135,20 +135,15 @@ class RecalcJob:
         job.result = {"file": f"out/{BUNDLE_NAME}", "name": BUNDLE_NAME, "media_type": ZIP}
 
 
-@router.post(
-    "/api/recalc",
-    summary="Laske työkirjat uudelleen (yksi: työkirja, monta: zip)",
-    response_class=Response,
-    responses=answers(XLSX, XLSM, ZIP),
+@work_endpoint(
+    router, "/api/recalc", "Laske työkirjat uudelleen (yksi: työkirja, monta: zip)", XLSX, XLSM, ZIP
 )
 async def recalc(
     request: Request,
-    principal: Annotated[Principal, Depends(require_token)],
+    principal: Owner,
     files: Annotated[list[UploadFile], File(description="Työkirjat (.xlsx/.xlsm), yksi tai monta")],
     validate: Annotated[bool, Query(description="laske myös tarkistushavainnot")] = True,
-    wait: Annotated[
-        bool | None, Query(description="false: vastaa heti työn tunnuksella (202)")
-    ] = None,
+    wait: Wait = None,
 ) -> Response:
     service = service_of(request)
     job, items = await service.accept(request, principal, "recalc", files, {"validate": validate})

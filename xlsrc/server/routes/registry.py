@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 
-from xlsrc.server.auth import Principal, require_token
+from xlsrc.server.auth import Owner
 from xlsrc.server.registry_json import registry_json
 
 router = APIRouter(tags=["funktiot"])
 
 
 @router.get("/api/functions", summary="Työkirjafunktiot (XS_) ja niiden argumentit")
-async def functions(_: Annotated[Principal, Depends(require_token)]) -> dict[str, Any]:
+async def functions(_: Owner) -> dict[str, Any]:
     return registry_json()

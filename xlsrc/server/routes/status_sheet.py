@@ -12,34 +12,36 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from xlsrc.server import tasks
-from xlsrc.server.auth import Principal, require_token
-from xlsrc.server.responses import PDF, XLSM, XLSX, answers, workbook_type
-from xlsrc.server.service import Artefact, service_of
+from xlsrc.server.auth import Owner
+from xlsrc.server.responses import PDF, XLSM, XLSX, workbook_type
+from xlsrc.server.service import Artefact, Wait, service_of, work_endpoint
 from xlsrc.server.uploads import StoredInput
 from xlsrc.status_sheet.headless import parse_quarter
 
 router = APIRouter(tags=["työ"])
 
 
-@router.post(
+@work_endpoint(
+    router,
     "/api/status-sheet",
-    summary="Lisää neljänneksen tilannekatsaus (työkirja tai PDF)",
-    response_class=Response,
-    responses=answers(XLSX, XLSM, PDF),
+    "Lisää neljänneksen tilannekatsaus (työkirja tai PDF)",
+    XLSX,
+    XLSM,
+    PDF,
 )
 async def status_sheet(
     request: Request,
-    principal: Annotated[Principal, Depends(require_token)],
+    principal: Owner,
     file: Annotated[UploadFile, File(description="Tavoiteseurannan työkirja")],
     quarter: Annotated[str, Query(description="Q1, Q2, Q3 tai Q4")],
     year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
     force: Annotated[bool, Query(description="luo lukittu neljännes uudelleen")] = False,
     format: Annotated[Literal["xlsx", "pdf"], Query()] = "xlsx",
-    wait: Annotated[bool | None, Query(description="false: vastaa heti työn tunnuksella")] = None,
+    wait: Wait = None,
 ) -> Response:
     parse_quarter(quarter)  # a bad quarter is refused before anything is stored
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from xlsrc.server import tasks
-from xlsrc.server.auth import Principal, require_token
-from xlsrc.server.responses import JSON, XLSX, answers
-from xlsrc.server.service import Artefact, service_of
+from xlsrc.server.auth import Owner
+from xlsrc.server.responses import JSON, XLSX
+from xlsrc.server.service import Artefact, Wait, service_of, work_endpoint
 from xlsrc.server.uploads import StoredInput
 
 router = APIRouter(tags=["työ"])
@@ -28,17 +28,15 @@ def findings_workbook(item: StoredInput) -> Artefact:
     return Artefact(f"{Path(item.name).stem} - Tarkistukset.xlsx", XLSX)
 
 
-@router.post(
-    "/api/validate",
-    summary="Tarkista työkirja (havainnot JSONina tai työkirjana)",
-    responses=answers(JSON, XLSX),
+@work_endpoint(
+    router, "/api/validate", "Tarkista työkirja (havainnot JSONina tai työkirjana)", JSON, XLSX
 )
 async def validate(
     request: Request,
-    principal: Annotated[Principal, Depends(require_token)],
+    principal: Owner,
     file: Annotated[UploadFile, File(description="Tarkistettava työkirja (.xlsx/.xlsm)")],
     format: Annotated[Literal["json", "xlsx"], Query()] = "json",
-    wait: Annotated[bool | None, Query(description="false: vastaa heti työn tunnuksella")] = None,
+    wait: Wait = None,
 ) -> Response:
     artefact = findings_workbook if format == "xlsx" else None
 
