@@ -32,3 +32,8 @@ def refuse(message: str) -> None:
 
 def crash() -> None:
     raise ZeroDivisionError("bug")
+
+
+def hoard(megabytes: int) -> int:
+    """Allocate ``megabytes`` at once (a workbook that needs too much memory)."""
+    return len(bytearray(megabytes * 1024 * 1024))

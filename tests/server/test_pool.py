@@ -10,7 +10,7 @@ import pytest
 
 from tests.server import pool_tasks
 from xlsrc.core.errors import InternalError, UnreadableWorkbook
-from xlsrc.server.errors import JobTimedOut, WorkerDied
+from xlsrc.server.errors import JobTimedOut, TooMuchMemory, WorkerDied
 from xlsrc.server.pool import WorkerPool
 
 T = TypeVar("T")
@@ -89,3 +89,14 @@ def test_a_worker_is_retired_after_its_share_of_tasks() -> None:
 
     pids = _with_pool(1, body, tasks_per_worker=2)
     assert pids[0] == pids[1] and pids[2] == pids[3] and pids[1] != pids[2]
+
+
+def test_a_task_over_the_memory_limit_fails_as_too_large_and_the_worker_goes_on() -> None:
+    async def body(pool: WorkerPool) -> tuple[BaseException, int]:
+        with pytest.raises(TooMuchMemory) as refused:
+            await pool.run(pool_tasks.hoard, 2048, timeout=60)
+        return refused.value, await pool.run(pool_tasks.hoard, 16, timeout=60)
+
+    refused, small = _with_pool(1, body, memory_bytes=1024 * 1024 * 1024)
+    assert str(refused) == "työkirja tarvitsee enemmän muistia kuin työprosessilla on (1024 Mt)"
+    assert small == 16 * 1024 * 1024

@@ -78,6 +78,10 @@ def _config(data_dir: Path | None, token_file: Path | None) -> ServerConfig:
     help="Finished jobs are deleted after this many days (0: never).",
 )  # fmt: skip
 @click.option(
+    "--worker-memory-mb", type=click.IntRange(min=0), default=4096, show_default=True,
+    help="Address space one worker may use; a workbook needing more answers 413 (0: no limit).",
+)  # fmt: skip
+@click.option(
     "--allow-origin", "allowed_origins", multiple=True, metavar="URL",
     help="Browser origin allowed to call the API (CORS; repeatable), e.g. a static add-in host.",
 )  # fmt: skip
@@ -96,6 +100,7 @@ def command(
     max_unpacked_mb: float,
     grace: float,
     keep_days: float,
+    worker_memory_mb: int,
     allowed_origins: tuple[str, ...],
 ) -> None:
     """Run the recalculation, validation and status-sheet service (HTTP, OpenAPI at /docs)."""
@@ -115,6 +120,7 @@ def command(
         shutdown_grace=grace,
         keep_days=keep_days,
         allowed_origins=allowed_origins,
+        worker_memory_bytes=worker_memory_mb * MB or None,
     )
     _run(config, host, port)
 

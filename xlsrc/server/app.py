@@ -54,7 +54,11 @@ tunnuksen antaa `xlsrc serve token add NIMI --organisation ORG`.
 def create_app(config: ServerConfig) -> FastAPI:
     """The service for ``config``; nothing starts until the ASGI server runs its lifespan."""
     store = JobStore(config.jobs_dir)
-    pool = WorkerPool(config.workers, tasks_per_worker=config.tasks_per_worker)
+    pool = WorkerPool(
+        config.workers,
+        tasks_per_worker=config.tasks_per_worker,
+        memory_bytes=config.worker_memory_bytes,
+    )
     runner = JobRunner(store, pool, config.limits)
 
     @asynccontextmanager

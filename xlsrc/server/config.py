@@ -61,6 +61,8 @@ class ServerConfig:
     keep_days: float = 7.0
     #: worker processes are replaced after this many tasks (bounds memory growth)
     tasks_per_worker: int = 200
+    #: address space one worker may use (RLIMIT_AS); None: unlimited
+    worker_memory_bytes: int | None = 4096 * MB
     #: browser origins allowed to call the API (CORS), e.g. a static host of the add-in's
     #: pages; empty: same origin only (the add-in served by this service needs nothing)
     allowed_origins: tuple[str, ...] = ()

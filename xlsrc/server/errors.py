@@ -68,6 +68,12 @@ class BadUpload(ServiceError, UnusableInput):
     http_status = 422
 
 
+class TooMuchMemory(ServiceError, UnusableInput):
+    """The file needed more memory than a worker may use (a huge or hostile workbook)."""
+
+    http_status = 413
+
+
 class JobTimedOut(ServiceError):
     """A file's work took longer than the per-job time limit; its worker was stopped."""
 

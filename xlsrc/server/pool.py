@@ -10,6 +10,9 @@ worker breaks every task in it; this pool owns its processes one by one, so
   (:class:`~xlsrc.server.errors.JobTimedOut`), and a fresh worker takes its place;
 * a worker that dies (killed, out of memory) fails only its own task
   (:class:`~xlsrc.server.errors.WorkerDied`) and is replaced;
+* a worker may use at most ``memory_bytes`` of address space (``RLIMIT_AS``): a
+  workbook that needs more fails with :class:`~xlsrc.server.errors.TooMuchMemory`
+  instead of pushing the whole server into swap or the OOM killer;
 * a worker is retired after ``tasks_per_worker`` tasks, which bounds memory growth
   and means no state of one request lives on in a process for long;
 * an exception raised by the task (an :class:`~xlsrc.core.errors.XlsrcError`
@@ -27,6 +30,7 @@ import asyncio
 import contextlib
 import multiprocessing
 import pickle
+import resource
 import signal
 import sys
 import traceback
@@ -37,7 +41,8 @@ from multiprocessing.context import ForkServerContext, SpawnContext
 from typing import Any
 
 from xlsrc.core.errors import InternalError, XlsrcError
-from xlsrc.server.errors import JobTimedOut, WorkerDied
+from xlsrc.server.config import MB
+from xlsrc.server.errors import JobTimedOut, TooMuchMemory, WorkerDied
 
 #: Imported once by the fork server, so a new worker starts without importing the engine.
 PRELOAD = ["xlsrc.server.tasks"]
@@ -52,12 +57,16 @@ def _context() -> ForkServerContext | SpawnContext:
     return multiprocessing.get_context("spawn")
 
 
-def _portable(error: BaseException) -> XlsrcError:
+def _portable(error: BaseException, memory_bytes: int | None) -> XlsrcError:
     """``error`` as something that survives pickling back to the service, with its type.
 
-    An error of ours is sent as it is when it pickles; anything else is a bug
-    in xlsrc and arrives as :class:`InternalError` naming the original type.
+    An error of ours is sent as it is when it pickles; running out of the
+    worker's memory is the file's size, not a bug; anything else is a bug in
+    xlsrc and arrives as :class:`InternalError` naming the original type.
     """
+    if isinstance(error, MemoryError):
+        limit = f" ({memory_bytes // MB} Mt)" if memory_bytes else ""
+        return TooMuchMemory(f"työkirja tarvitsee enemmän muistia kuin työprosessilla on{limit}")
     if isinstance(error, XlsrcError):
         with contextlib.suppress(Exception):
             pickle.loads(pickle.dumps(error))
@@ -65,10 +74,18 @@ def _portable(error: BaseException) -> XlsrcError:
     return InternalError(f"sisäinen virhe: {type(error).__name__}: {error}")
 
 
-def _serve(connection: Connection) -> None:
+def _limit_memory(memory_bytes: int | None) -> None:
+    if memory_bytes is not None and hasattr(resource, "RLIMIT_AS"):
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        allowed = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (allowed, hard))
+
+
+def _serve(connection: Connection, memory_bytes: int | None) -> None:
     """A worker's main loop: run ``(function, args)`` messages until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _limit_memory(memory_bytes)
     while True:
         try:
             message = connection.recv()
@@ -80,8 +97,8 @@ def _serve(connection: Connection) -> None:
         try:
             reply: tuple[str, Any, str] = ("ok", function(*args), "")
         except BaseException as error:  # sent back; a bug (not an XlsrcError) with its traceback
-            trace = "" if isinstance(error, XlsrcError) else traceback.format_exc()
-            reply = ("error", _portable(error), trace)
+            bug = not isinstance(error, XlsrcError | MemoryError)
+            reply = ("error", _portable(error, memory_bytes), traceback.format_exc() if bug else "")
         try:
             connection.send(reply)
         except (OSError, ValueError):
@@ -89,9 +106,9 @@ def _serve(connection: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, context: ForkServerContext | SpawnContext) -> None:
+    def __init__(self, context: ForkServerContext | SpawnContext, memory_bytes: int | None) -> None:
         self.connection, child = multiprocessing.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, memory_bytes), daemon=True)
         self.process.start()
         child.close()
         self.tasks = 0
@@ -128,9 +145,12 @@ TracebackSink = Callable[[str], None]
 class WorkerPool:
     """``size`` worker processes; :meth:`run` waits for a free one and runs a task on it."""
 
-    def __init__(self, size: int, *, tasks_per_worker: int = 200) -> None:
+    def __init__(
+        self, size: int, *, tasks_per_worker: int = 200, memory_bytes: int | None = None
+    ) -> None:
         self.size = max(1, size)
         self.tasks_per_worker = max(1, tasks_per_worker)
+        self.memory_bytes = memory_bytes
         self._context = _context()
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._busy: set[_Worker] = set()
@@ -143,7 +163,7 @@ class WorkerPool:
             self._idle.put_nowait(await loop.run_in_executor(self._threads, self._new_worker))
 
     def _new_worker(self) -> _Worker:
-        return _Worker(self._context)
+        return _Worker(self._context, self.memory_bytes)
 
     async def run(
         self,
