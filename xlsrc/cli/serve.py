@@ -17,7 +17,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -26,6 +28,7 @@ from xlsrc.engine.batch import default_jobs
 from xlsrc.server.config import MB, Limits, ServerConfig, default_data_dir
 
 DEFAULT_PORT = 8750
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 _data_option = click.option(
     "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -35,6 +38,18 @@ _tokens_option = click.option(
     "--tokens", "token_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="Token file (default: DATA/tokens.json).",
 )  # fmt: skip
+
+
+FLOAT = click.FloatRange(min=0.001)
+COUNT = click.IntRange(min=1)
+SECONDS = click.FloatRange(min=0)
+
+
+def _limit(
+    flag: str, kind: click.ParamType[Any], default: float, help: str
+) -> Callable[[Command], Command]:
+    """One numeric limit option of ``xlsrc serve``, its default from the config classes."""
+    return click.option(flag, type=kind, default=default, show_default=True, help=help)
 
 
 def _config(data_dir: Path | None, token_file: Path | None) -> ServerConfig:
@@ -52,35 +67,20 @@ def _config(data_dir: Path | None, token_file: Path | None) -> ServerConfig:
 )  # fmt: skip
 @_data_option
 @_tokens_option
-@click.option("--max-upload-mb", type=click.FloatRange(min=0.001), default=50, show_default=True)
-@click.option(
-    "--max-files", type=click.IntRange(min=1), default=Limits.max_files, show_default=True
-)
-@click.option(
-    "--max-jobs", type=click.IntRange(min=1), default=Limits.max_jobs_per_token,
-    show_default=True, help="Jobs one token may have queued or running at once.",
+@_limit("--max-upload-mb", FLOAT, Limits.max_upload_bytes / MB, "Request body (all files).")
+@_limit("--max-files", COUNT, Limits.max_files, "Workbooks in one request.")
+@_limit("--max-jobs", COUNT, Limits.max_jobs_per_token, "Jobs one token may have at once.")
+@_limit("--job-timeout", FLOAT, Limits.job_timeout, "Seconds one file's work may take.")
+@_limit(
+    "--max-unpacked-mb", FLOAT, Limits.max_unpacked_bytes / MB,
+    "Uncompressed size of one workbook package (zip-bomb guard).",
 )  # fmt: skip
-@click.option(
-    "--job-timeout", type=click.FloatRange(min=0.1), default=Limits.job_timeout,
-    show_default=True, help="Seconds one file's work may take.",
+@_limit(
+    "--worker-memory-mb", click.IntRange(min=0), (ServerConfig.worker_memory_bytes or 0) // MB,
+    "Address space one worker may use; a workbook needing more answers 413 (0: no limit).",
 )  # fmt: skip
-@click.option(
-    "--max-unpacked-mb", type=click.FloatRange(min=0.001),
-    default=Limits.max_unpacked_bytes / MB, show_default=True,
-    help="Uncompressed size of one workbook package (zip-bomb guard).",
-)  # fmt: skip
-@click.option(
-    "--grace", type=click.FloatRange(min=0), default=30.0, show_default=True,
-    help="Seconds a shutdown waits for running jobs.",
-)  # fmt: skip
-@click.option(
-    "--keep-days", type=click.FloatRange(min=0), default=7.0, show_default=True,
-    help="Finished jobs are deleted after this many days (0: never).",
-)  # fmt: skip
-@click.option(
-    "--worker-memory-mb", type=click.IntRange(min=0), default=4096, show_default=True,
-    help="Address space one worker may use; a workbook needing more answers 413 (0: no limit).",
-)  # fmt: skip
+@_limit("--grace", SECONDS, ServerConfig.shutdown_grace, "Seconds a stop waits for running jobs.")
+@_limit("--keep-days", SECONDS, ServerConfig.keep_days, "Days finished jobs are kept (0: always).")
 @click.option(
     "--allow-origin", "allowed_origins", multiple=True, metavar="URL",
     help="Browser origin allowed to call the API (CORS; repeatable), e.g. a static add-in host.",
