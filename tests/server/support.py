@@ -9,6 +9,7 @@ server with SIGTERM (graceful) or SIGKILL to the whole group (a crash).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -17,6 +18,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -97,6 +99,18 @@ class RunningServer:
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def request_line(self, request_id: str, seconds: float = 30) -> dict[str, Any]:
+        """The request log's line for ``request_id`` (written just after the answer was sent)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            for line in self.log_text().splitlines():
+                if line.startswith('{"event"'):
+                    entry: dict[str, Any] = json.loads(line)
+                    if entry["request_id"] == request_id:
+                        return entry
+            time.sleep(0.05)
+        raise AssertionError(f"no log line for request {request_id}")
 
 
 @contextlib.contextmanager

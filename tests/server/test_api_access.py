@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -53,6 +52,7 @@ def test_another_tokens_job_is_not_found(served: Served, demo: Demo) -> None:
             assert answer.status_code == 404, suffix
             assert answer.json()["error"]["type"] == "NotFound"
         assert job not in [j["id"] for j in bob.get("/api/jobs").json()["jobs"]]
+        assert bob.delete(f"/api/jobs/{job}").status_code == 404
         assert bob.get("/api/jobs/ffffffffffffffffffffffff").status_code == 404
         assert bob.get("/api/jobs/..%2F..%2Ftokens.json").status_code == 404
 
@@ -102,9 +102,8 @@ def test_the_request_log_has_one_json_line_per_request_and_no_secrets(
             headers={"X-Request-ID": "testi-123"},
         )
     assert answer.headers["x-request-id"] == "testi-123"
+    line = served.server.request_line("testi-123")
     log = served.server.log_text()
-    lines = [json.loads(line) for line in log.splitlines() if line.startswith('{"event"')]
-    (line,) = [entry for entry in lines if entry["request_id"] == "testi-123"]
     assert line["token"] == "alice" and line["organisation"] == "Kanta-Hämeen hyvinvointialue"
     assert line["files"] == [path.stat().st_size]
     assert line["job"] == answer.headers["x-xlsrc-job"]
@@ -154,3 +153,14 @@ def test_only_the_allowed_browser_origin_may_call_the_api(served: Served, demo: 
             headers={"Origin": ADDIN_ORIGIN},
         )
     assert "x-xlsrc-report" in answer.headers["access-control-expose-headers"].lower()
+
+
+def test_a_finished_job_can_be_deleted_by_its_owner(served: Served, demo: Demo) -> None:
+    path = demo.files[0]
+    with served.server.client(served.alice) as alice:
+        made = alice.post("/api/recalc", files={"files": (path.name, path.read_bytes())})
+        job = made.headers["x-xlsrc-job"]
+        assert (served.server.data / "jobs" / job / "in").is_dir()
+        assert alice.delete(f"/api/jobs/{job}").status_code == 204
+        assert alice.get(f"/api/jobs/{job}").status_code == 404
+    assert not (served.server.data / "jobs" / job).exists()

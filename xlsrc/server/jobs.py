@@ -162,6 +162,10 @@ class JobStore:
             interrupted.append(job)
         return interrupted
 
+    def delete(self, job: Job) -> None:
+        """Remove a finished job's folder (uploads, results, report) at its owner's request."""
+        shutil.rmtree(self.folder(job), ignore_errors=True)
+
     def expire(self, keep_days: float) -> int:
         """Delete finished jobs older than ``keep_days``; how many were deleted."""
         if keep_days <= 0:
@@ -170,7 +174,7 @@ class JobStore:
         removed = 0
         for job in self._all():
             if job.state in FINISHED and (job.finished or job.created) < limit:
-                shutil.rmtree(self.folder(job), ignore_errors=True)
+                self.delete(job)
                 removed += 1
         return removed
 

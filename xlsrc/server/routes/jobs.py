@@ -1,4 +1,4 @@
-"""``/api/jobs``: a token's own jobs - their state and progress, results and reports.
+"""``/api/jobs``: a token's own jobs - their state and progress, results, reports, deletion.
 
 Another token's job id answers 404, the same as an id that never existed.
 A job's result answers like the request that made it would have (the file,
@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from xlsrc.server.auth import Owner
+from xlsrc.server.jobs import FINISHED
 from xlsrc.server.responses import job_headers, not_ready, result_response
 from xlsrc.server.service import service_of
 
@@ -46,3 +47,15 @@ async def job_report(request: Request, principal: Owner, job_id: str) -> Respons
             return result_response(store, job)
         raise not_ready(job)
     return JSONResponse(report, headers=job_headers(job))
+
+
+@router.delete("/api/jobs/{job_id}", status_code=204, summary="Poista valmis työ tiedostoineen")
+async def delete_job(request: Request, principal: Owner, job_id: str) -> Response:
+    """The uploads and results go at once, not after the retention period; a running job
+    cannot be deleted (409)."""
+    store = service_of(request).store
+    job = store.find(principal, job_id)
+    if job.state not in FINISHED:
+        raise not_ready(job)
+    store.delete(job)
+    return Response(status_code=204)
