@@ -42,3 +42,11 @@ def test_add_prints_the_token_once_list_shows_no_secret_remove_takes_it_out(
 def test_a_token_needs_an_organisation(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "token", "add", "x", "--data", str(tmp_path)])
     assert result.exit_code == 2 and "--organisation" in result.output
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_clear_refusal(tmp_path: Path) -> None:
+    blocker = tmp_path / "tiedosto"
+    blocker.write_text("ei kansio", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["serve", "--data", str(blocker / "data")])
+    assert result.exit_code == 2
+    assert "datakansiota ei voi käyttää" in result.stderr

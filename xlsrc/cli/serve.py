@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import click
 
-from xlsrc.core.errors import EnvironmentProblem
+from xlsrc.core.errors import EnvironmentProblem, UnusableInput
 from xlsrc.engine.batch import default_jobs
 from xlsrc.server.config import MB, Limits, ServerConfig, default_data_dir
 
@@ -135,6 +135,12 @@ def _run(config: ServerConfig, host: str, port: int) -> None:
             f"palvelun kirjastot puuttuvat ({missing.name}): pip install 'xlsrc[serve]'"
         ) from missing
 
+    try:
+        config.jobs_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UnusableInput(
+            f"{config.data_dir}: datakansiota ei voi käyttää ({error.strerror}); anna --data"
+        ) from error
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     if not config.tokens_path.exists():
         click.echo(
