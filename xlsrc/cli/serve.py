@@ -28,6 +28,8 @@ from xlsrc.engine.batch import default_jobs
 from xlsrc.server.config import MB, Limits, ServerConfig, default_data_dir
 
 DEFAULT_PORT = 8750
+#: The extra ``xlsrc[serve]`` installs these; without one, the service cannot start.
+SERVICE_PACKAGES = ("uvicorn", "fastapi", "starlette", "multipart", "python_multipart")
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 _data_option = click.option(
@@ -127,20 +129,21 @@ def command(
 
 def _run(config: ServerConfig, host: str, port: int) -> None:
     try:
-        import uvicorn
-
-        from xlsrc.server.app import create_app
-    except ImportError as missing:
-        raise EnvironmentProblem(
-            f"palvelun kirjastot puuttuvat ({missing.name}): pip install 'xlsrc[serve]'"
-        ) from missing
-
-    try:
         config.jobs_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UnusableInput(
             f"{config.data_dir}: datakansiota ei voi käyttää ({error.strerror}); anna --data"
         ) from error
+    try:
+        import uvicorn
+
+        from xlsrc.server.app import create_app
+    except ModuleNotFoundError as missing:
+        if missing.name not in SERVICE_PACKAGES:
+            raise
+        raise EnvironmentProblem(
+            f"palvelun kirjastot puuttuvat ({missing.name}): pip install 'xlsrc[serve]'"
+        ) from missing
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     if not config.tokens_path.exists():
         click.echo(
