@@ -16,10 +16,16 @@ RUN apt-get update \
     && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin xlsrc \
     && mkdir /data && chown xlsrc:xlsrc /data
 
-WORKDIR /app
-COPY pyproject.toml README.md LICENSE ./
+WORKDIR /src
+# what the wheel is built from: the package, and the add-in sources it bundles (setup.py)
+COPY pyproject.toml setup.py MANIFEST.in README.md LICENSE ./
+COPY macros ./macros
+COPY officejs/src ./officejs/src
+COPY officejs/package.json officejs/package-lock.json ./officejs/
 COPY xlsrc ./xlsrc
-RUN pip install --no-cache-dir '.[serve]'
+RUN pip install --no-cache-dir . && cd / && rm -rf /src
+
+WORKDIR /data
 
 USER xlsrc
 VOLUME /data

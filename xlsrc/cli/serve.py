@@ -28,7 +28,7 @@ from xlsrc.engine.batch import default_jobs
 from xlsrc.server.config import MB, Limits, ServerConfig, default_data_dir
 
 DEFAULT_PORT = 8750
-#: The extra ``xlsrc[serve]`` installs these; without one, the service cannot start.
+#: xlsrc depends on these; without one (a broken install) the service cannot start.
 SERVICE_PACKAGES = ("uvicorn", "fastapi", "starlette", "multipart", "python_multipart")
 Command = TypeVar("Command", bound=Callable[..., Any])
 
@@ -142,7 +142,7 @@ def _run(config: ServerConfig, host: str, port: int) -> None:
         if missing.name not in SERVICE_PACKAGES:
             raise
         raise EnvironmentProblem(
-            f"palvelun kirjastot puuttuvat ({missing.name}): pip install 'xlsrc[serve]'"
+            f"palvelun kirjasto {missing.name} puuttuu: asenna xlsrc uudelleen (pip install xlsrc)"
         ) from missing
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     if not config.tokens_path.exists():

@@ -28,6 +28,10 @@ DESCRIPTIONS: dict[str, str] = {
     "XS_PIVOT_CELL": (
         "Yksi pivot-solu: ohjelman ja tilannekuvan summa, tyhjä kun toimenpiteitä ei ole."
     ),
+    "XS_PIVOT_NOTE": (
+        "Miksi osaa ohjelman toimenpiteistä ei laskettu pivot-soluihin "
+        "(tyhjä, kun kaikki laskettiin)."
+    ),
     "XS_PROGRAMME_KEY": (
         'Numero, jolla ohjelma tai toimialue yhdistetään: "3. Palvelutuotanto" antaa "3".'
     ),

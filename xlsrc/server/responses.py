@@ -6,8 +6,10 @@ One set of answers for every endpoint, so a client handles them once:
   ``X-Xlsrc-Job`` (its id) and ``X-Xlsrc-Report`` (the URL of its JSON report);
 * a job that is still running, when the request did not wait, answers 202 with
   its state (``Location`` is its status URL);
-* a failed job, or any refused request, answers ``{"error": {...}}`` with the
-  status its error's type maps to.
+* a failed job, or any refused request, answers ``{"status", "type", "message",
+  "job"}`` with the status its error's type maps to; ``message`` is the Finnish
+  reason a client shows as it is (the add-in reads ``message`` or FastAPI's
+  ``detail``).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def error_response(
     if job is not None:
         body["job"] = job
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse({"error": body}, status_code=status, headers=headers)
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def job_headers(job: Job) -> dict[str, str]:
@@ -75,8 +77,8 @@ def result_response(store: JobStore, job: Job) -> Response:
 
 
 def _error_doc(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {JSON: {"example": {"error": {
-        "status": 0, "type": "...", "message": "...", "job": "..."}}}}}  # fmt: skip
+    return {"description": description, "content": {JSON: {"example": {
+        "status": 0, "type": "...", "message": "...", "job": "..."}}}}  # fmt: skip
 
 
 #: The answers every work endpoint can give besides its result, for the OpenAPI description.

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from xlsrc.engine.recalc import recalc
-from xlsrc.status_sheet.headless import check_locked_quarters, generate_file, parse_quarter
+from xlsrc.status_sheet.headless import check_locked_quarters, generate_file
+from xlsrc.status_sheet.model import parse_quarter
 from xlsrc.validation import validate_workbook
 from xlsrc.validation.findings import error_count
 from xlsrc.validation.report import summary, write_findings_workbook

@@ -14,4 +14,6 @@ ROUTERS: tuple[str, ...] = (
     "validate",
     "status_sheet",
     "jobs",
+    "addin",
+    "functions",
 )

@@ -20,7 +20,7 @@ from xlsrc.server.auth import Owner
 from xlsrc.server.responses import PDF, XLSM, XLSX, workbook_type
 from xlsrc.server.service import Artefact, Wait, service_of, work_endpoint
 from xlsrc.server.uploads import StoredInput
-from xlsrc.status_sheet.headless import parse_quarter
+from xlsrc.status_sheet.model import parse_quarter
 
 router = APIRouter(tags=["työ"])
 
