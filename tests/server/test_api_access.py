@@ -17,6 +17,7 @@ PROTECTED = [
     ("POST", "/api/recalc"),
     ("POST", "/api/validate"),
     ("POST", "/api/status-sheet?quarter=Q3"),
+    ("POST", "/api/publish"),
 ]
 
 
@@ -78,6 +79,7 @@ def test_the_openapi_description_lists_every_endpoint(served: Served) -> None:
         "/api/recalc",
         "/api/validate",
         "/api/status-sheet",
+        "/api/publish",
         "/api/jobs",
         "/api/jobs/{job_id}",
         "/api/jobs/{job_id}/result",

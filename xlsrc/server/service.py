@@ -14,9 +14,9 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from xlsrc.core.errors import XlsrcError
@@ -24,12 +24,25 @@ from xlsrc.server.config import Limits, ServerConfig
 from xlsrc.server.errors import BadUpload, JobInterrupted, StorageFailed, TooLarge
 from xlsrc.server.jobs import REPORT_FILE, Job, JobStore
 from xlsrc.server.package_guard import check_package
-from xlsrc.server.responses import JSON, accepted, answers, result_response
+from xlsrc.server.responses import (
+    JSON,
+    PDF,
+    accepted,
+    answers,
+    result_response,
+    workbook_type,
+)
 from xlsrc.server.runner import JobRunner, scrub
 from xlsrc.server.tokens import Principal
 from xlsrc.server.uploads import StoredInput, Upload, store, unique_names
 
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+#: The uploaded workbook of a one-file endpoint (multipart field ``file``).
+WorkbookUpload = Annotated[UploadFile, File(description="Työkirja (.xlsx/.xlsm)")]
+
+#: ``format=xlsx`` (the workbook) or ``format=pdf`` (its PDF, rendered by LibreOffice).
+XlsxOrPdf = Annotated[Literal["xlsx", "pdf"], Query(description="xlsx: työkirja, pdf: PDF")]
 
 #: The ``wait`` query parameter every work endpoint takes.
 Wait = Annotated[bool | None, Query(description="false: vastaa heti työn tunnuksella (202)")]
@@ -44,6 +57,29 @@ class Artefact:
 
     name: str
     media_type: str
+
+
+@dataclass(frozen=True)
+class FileJob:
+    """What a one-file endpoint does: ``task(*arguments(item, out))`` runs in a worker and
+    returns the JSON report; the artefact, when there is one, is the file the task wrote
+    as ``out / artefact(item).name`` (without one, the report is the result)."""
+
+    kind: str
+    options: dict[str, Any]
+    task: Callable[..., dict[str, Any]]
+    arguments: TaskArguments
+    artefact: Callable[[StoredInput], Artefact] | None = None
+
+
+def same_workbook(item: StoredInput) -> Artefact:
+    """The processed upload under its own name: the workbook comes back changed."""
+    return Artefact(item.name, workbook_type(item.name))
+
+
+def pdf_of(item: StoredInput, suffix: str = "") -> Artefact:
+    """A PDF named after the upload (``budjetti{suffix}.pdf``)."""
+    return Artefact(f"{Path(item.name).stem}{suffix}.pdf", PDF)
 
 
 class Service:
@@ -118,30 +154,23 @@ class Service:
         request: Request,
         principal: Principal,
         upload: Upload,
-        *,
-        kind: str,
-        options: dict[str, Any],
-        task: Callable[..., dict[str, Any]],
-        arguments: TaskArguments,
-        artefact: Callable[[StoredInput], Artefact] | None,
+        job_kind: FileJob,
         wait: bool | None,
     ) -> Response:
-        """One workbook in, ``task`` on it in a worker, its artefact (or its report) out.
+        """One workbook in, the job kind's task on it in a worker, its artefact (or report) out.
 
-        ``task(*arguments(item, out))`` runs in a worker and returns the JSON
-        report; the artefact, when there is one, is the file it wrote as
-        ``out / artefact(item).name``.  The publish endpoint, for example, is::
+        The publish endpoint, for example, is (the route module's whole body)::
 
-            @router.post("/api/publish")
-            async def publish(request: Request, principal: Owner, file: UploadFile,
-                              wait: bool | None = None) -> Response:
+            @work_endpoint(router, "/api/publish", "Julkaistava kopio", XLSX)
+            async def publish(request: Request, principal: Owner,
+                              file: Annotated[UploadFile, File()], wait: Wait = None):
+                kind = FileJob("publish", {}, tasks.publish_file, beside, same_workbook)
                 return await service_of(request).single_file(
-                    request, principal, file, kind="publish", options={},
-                    task=tasks.publish_file,  # (source, target) -> report
-                    arguments=lambda item, out: (str(item.path), str(out / item.name)),
-                    artefact=lambda item: Artefact(item.name, workbook_type(item.name)),
-                    wait=wait)
+                    request, principal, file, kind, wait)
         """
+        kind, options, task, arguments, artefact = (
+            job_kind.kind, job_kind.options, job_kind.task, job_kind.arguments, job_kind.artefact
+        )  # fmt: skip
         job, (item,) = await self.accept(request, principal, kind, [upload], options)
         refused = await self.refusal(item)
         if refused is not None:

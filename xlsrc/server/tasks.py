@@ -77,3 +77,19 @@ def status_sheet_file(
         "replaced": result.replaced,
         "locked_quarter_warnings": warnings,
     }
+
+
+def publish_file(source: str, target: str, pdf: bool) -> dict[str, Any]:
+    """``xlsrc publish SOURCE --out TARGET [--pdf]``: the values-only copy (and its PDF).
+
+    Raises :class:`~xlsrc.publish.PublicationRefused` for a workbook that does
+    not recalculate completely, as the CLI refuses it.
+    """
+    from xlsrc.publish import publish
+
+    done = publish(Path(source), Path(target), pdf=pdf)
+    return {
+        "formulas_removed": done.formulas_removed,
+        "source_sha256": done.source_sha256,
+        "pdf": done.pdf is not None,
+    }

@@ -13,6 +13,7 @@ ROUTERS: tuple[str, ...] = (
     "recalc",
     "validate",
     "status_sheet",
+    "publish",
     "jobs",
     "addin",
     "functions",

@@ -10,15 +10,25 @@ inputs of other locked quarters are listed in the job's report.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from xlsrc.server import tasks
 from xlsrc.server.auth import Owner
-from xlsrc.server.responses import PDF, XLSM, XLSX, workbook_type
-from xlsrc.server.service import Artefact, Wait, service_of, work_endpoint
+from xlsrc.server.responses import PDF, XLSM, XLSX
+from xlsrc.server.service import (
+    Artefact,
+    FileJob,
+    Wait,
+    WorkbookUpload,
+    XlsxOrPdf,
+    pdf_of,
+    same_workbook,
+    service_of,
+    work_endpoint,
+)
 from xlsrc.server.uploads import StoredInput
 from xlsrc.status_sheet.model import parse_quarter
 
@@ -36,32 +46,24 @@ router = APIRouter(tags=["työ"])
 async def status_sheet(
     request: Request,
     principal: Owner,
-    file: Annotated[UploadFile, File(description="Tavoiteseurannan työkirja")],
+    file: WorkbookUpload,
     quarter: Annotated[str, Query(description="Q1, Q2, Q3 tai Q4")],
     year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
     force: Annotated[bool, Query(description="luo lukittu neljännes uudelleen")] = False,
-    format: Annotated[Literal["xlsx", "pdf"], Query()] = "xlsx",
+    format: XlsxOrPdf = "xlsx",
     wait: Wait = None,
 ) -> Response:
     parse_quarter(quarter)  # a bad quarter is refused before anything is stored
 
     def artefact(item: StoredInput) -> Artefact:
         if format == "pdf":
-            return Artefact(f"{Path(item.name).stem} - Tilanne {quarter.upper()}.pdf", PDF)
-        return Artefact(item.name, workbook_type(item.name))
+            return pdf_of(item, f" - Tilanne {quarter.upper()}")
+        return same_workbook(item)
 
     def arguments(item: StoredInput, out: Path) -> tuple[object, ...]:
         pdf = str(out / artefact(item).name) if format == "pdf" else None
         return (str(item.path), str(out / item.name), quarter, year, force, pdf)
 
-    return await service_of(request).single_file(
-        request,
-        principal,
-        file,
-        kind="status-sheet",
-        options={"quarter": quarter.upper(), "year": year, "force": force, "format": format},
-        task=tasks.status_sheet_file,
-        arguments=arguments,
-        artefact=artefact,
-        wait=wait,
-    )
+    options = {"quarter": quarter.upper(), "year": year, "force": force, "format": format}
+    kind = FileJob("status-sheet", options, tasks.status_sheet_file, arguments, artefact)
+    return await service_of(request).single_file(request, principal, file, kind, wait)

@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from xlsrc.server import tasks
 from xlsrc.server.auth import Owner
 from xlsrc.server.responses import JSON, XLSX
-from xlsrc.server.service import Artefact, Wait, service_of, work_endpoint
+from xlsrc.server.service import Artefact, FileJob, Wait, WorkbookUpload, service_of, work_endpoint
 from xlsrc.server.uploads import StoredInput
 
 router = APIRouter(tags=["työ"])
@@ -34,7 +34,7 @@ def findings_workbook(item: StoredInput) -> Artefact:
 async def validate(
     request: Request,
     principal: Owner,
-    file: Annotated[UploadFile, File(description="Tarkistettava työkirja (.xlsx/.xlsm)")],
+    file: WorkbookUpload,
     format: Annotated[Literal["json", "xlsx"], Query()] = "json",
     wait: Wait = None,
 ) -> Response:
@@ -44,14 +44,5 @@ async def validate(
         target = str(out / findings_workbook(item).name) if artefact else None
         return (str(item.path), target, item.name)
 
-    return await service_of(request).single_file(
-        request,
-        principal,
-        file,
-        kind="validate",
-        options={"format": format},
-        task=tasks.validate_file,
-        arguments=arguments,
-        artefact=artefact,
-        wait=wait,
-    )
+    kind = FileJob("validate", {"format": format}, tasks.validate_file, arguments, artefact)
+    return await service_of(request).single_file(request, principal, file, kind, wait)
