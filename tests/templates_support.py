@@ -131,12 +131,13 @@ def _rules_values(workbook: Workbook, block_key: str) -> list[list[Any]]:
     ]
 
 
-def expected_udf(
+def udf_call(
     workbook: Workbook, tables: dict[str, TableLayout], table: TableLayout, key: str, row: int
-) -> Any:
-    """The value the pure core gives the XS_ column ``key`` on sheet row ``row``: the
-    layout's formula template with each placeholder read from the workbook."""
-    from xlsrc.registry import Registry, invoke
+) -> tuple[Any, list[Any]]:
+    """(function spec, arguments) of the XS_ column ``key`` on sheet row ``row``: the
+    layout's formula template with each placeholder read from the workbook, as Excel
+    evaluates a custom function's arguments before calling it."""
+    from xlsrc.registry import Registry
 
     template = table.column(key).formula or ""
     match = _CALL.match(template)
@@ -159,4 +160,14 @@ def expected_udf(
             args.append(text[1:-1])
         else:
             args.append(float(text))
+    return spec, args
+
+
+def expected_udf(
+    workbook: Workbook, tables: dict[str, TableLayout], table: TableLayout, key: str, row: int
+) -> Any:
+    """The value the pure core gives the XS_ column ``key`` on sheet row ``row``."""
+    from xlsrc.registry import invoke
+
+    spec, args = udf_call(workbook, tables, table, key, row)
     return invoke(spec, *args)

@@ -18,8 +18,6 @@ from typing import Any
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils.cell import range_boundaries  # type: ignore[import-untyped]
 
-from xlsrc.registry import Registry
-
 CALL = re.compile(r"^=(XS_[A-Z_]+)\((.*)\)$")
 REF = re.compile(
     r"^(?:'((?:[^']|'')+)'!|([A-Za-z0-9_]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$"
@@ -54,29 +52,36 @@ def _argument(text: str, values: Any, sheet: str, as_range: bool) -> Any:
 
 
 def formula_calls(path: Path) -> list[FormulaCall]:
-    """Every XS_ formula cell of ``path`` (a recalculated workbook) as a call."""
-    registry = Registry.default()
-    formulas = load_workbook(path)
+    """Every XS_ formula cell of ``path`` (a recalculated template workbook) as a call.
+
+    The cells and their arguments come from the workbook's layout (each XS_ column of each
+    Table, row by row), read from the file's values as Excel passes them.
+    """
+    from tests.templates_support import body_rows, letter, udf_call
+    from xlsrc.reading.locate import identify
+    from xlsrc.reading.openpyxl_source import OpenpyxlSource
+
+    layout = identify(OpenpyxlSource.open(path)).layout
     values = load_workbook(path, data_only=True)
+    tables = {t.key: t for t in layout.tables}
     calls = []
-    for sheet in formulas:
-        for row in sheet.iter_rows():
-            for cell in row:
-                raw = cell.value
-                text = getattr(raw, "text", raw)
-                if not (isinstance(text, str) and "XS_" in text):
-                    continue
-                match = CALL.match(text)
-                assert match, f"{sheet.title}!{cell.coordinate}: unsupported shape {text}"
-                spec = registry.get(match.group(1))
-                parts = match.group(2).split(",")
-                args = [
-                    _argument(part, values, sheet.title, arg.kind == "range")
-                    for part, arg in zip(parts, spec.args, strict=False)
-                ]
-                ref = getattr(raw, "ref", None) or cell.coordinate
-                calls.append(FormulaCall(sheet.title, ref, spec.name, args))
+    for table in layout.tables:
+        for column in table.computed_columns:
+            if not (column.formula or "").startswith("XS_"):
+                continue
+            for row in body_rows(values[table.sheet], table):
+                spec, args = udf_call(values, tables, table, column.key, row)
+                cell = f"{letter(table, column.key)}{row}"
+                calls.append(
+                    FormulaCall(table.sheet, cell, spec.name, [_plain_deep(a) for a in args])
+                )
     return calls
+
+
+def _plain_deep(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain_deep(v) for v in value]
+    return _plain(value)
 
 
 def cached_values(path: Path, sheet: str, ref: str) -> list[list[Any]]:
