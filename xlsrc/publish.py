@@ -132,10 +132,15 @@ def _sheet_values(data: bytes, header: str) -> tuple[bytes, int]:
         elif value is None or value.text in (None, ""):
             if value is not None:
                 cell.remove(value)
-            cell.attrib.pop("t", None)
-        cell.attrib.pop("cm", None)  # dynamic-array metadata belongs to the formula
+            _drop(cell, "t")
+        _drop(cell, "cm")  # dynamic-array metadata belongs to the formula
     _set_header(root, header)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), removed
+
+
+def _drop(element: etree._Element, attribute: str) -> None:
+    if attribute in element.attrib:
+        del element.attrib[attribute]
 
 
 #: CT_Worksheet's children after headerFooter may not precede it: insert before these.

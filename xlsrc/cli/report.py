@@ -16,7 +16,8 @@ from xlsrc.core.errors import UndefinedRatio
 from xlsrc.core.numbers import Number, amount_of, format_fi, read_number
 from xlsrc.core.pivot import build_pivot
 from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
-from xlsrc.core.targets import Method, assess
+from xlsrc.core.targets import assess
+from xlsrc.core.words import Method
 from xlsrc.seeds import SeedRow, load_table
 from xlsrc.workbooks.fill import example_method
 

@@ -139,7 +139,6 @@ def xs_ratios_pct(numerators: Any, denominators: Any, decimals: Any = None) -> l
     def one(i: int) -> float | str:
         if top[i] in (None, "") or bottom[i] in (None, ""):
             return ""
-        ratio: float = xs_ratio_pct(top[i], bottom[i], decimals)
-        return ratio
+        return xs_ratio_pct(top[i], bottom[i], decimals)
 
     return per_row(count, one)

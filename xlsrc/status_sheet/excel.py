@@ -63,7 +63,7 @@ def generate(
 
 def check_locked_quarters_in_excel(book: Any) -> list[LockedQuarterFinding]:
     """:func:`xlsrc.status_sheet.headless.check_locked` over an open book."""
-    from xlsrc.status_sheet.headless import check_locked
+    from xlsrc.status_sheet.locking import check_locked
 
     return check_locked(XlwingsSource(book))
 

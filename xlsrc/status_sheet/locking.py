@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.description import a1
-from xlsrc.status_sheet.model import Quarter, StatusInputs
+from xlsrc.status_sheet.model import Quarter, StatusInputs, parse_quarter
 from xlsrc.status_sheet.tables import norm, read_inputs
 
 STATUS_SHEET = re.compile(r"^Tilanne Q([1-4]) (\d{4})$")
@@ -107,13 +107,11 @@ def read_locked(source: WorkbookSource, name: str) -> LockedSheet:
                 if key not in (None, "") and digest not in (None, ""):
                     digests[str(key).strip()] = str(digest).strip()
             break
-    quarter = int(match[1])
-    assert quarter in (1, 2, 3, 4)
     return LockedSheet(
         name,
-        quarter,
+        parse_quarter(match[1]),
         int(match[2]),
-        checksum,  # type: ignore[arg-type]
+        checksum,
         cell or "A1",
         digests,
     )

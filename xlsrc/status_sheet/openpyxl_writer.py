@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from copy import copy
 from io import BytesIO
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.data_source import StrRef
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlsrc.status_sheet.description import (
@@ -43,7 +46,7 @@ def write_sheet(ws: Worksheet, sheet: SheetDescription) -> None:
     # its style indices (same result, a fraction of the time).
     styled: dict[CellStyle, object] = {}
     for spec in sheet.cells:
-        cell = ws.cell(row=spec.row, column=spec.column)
+        cell: Any = ws.cell(row=spec.row, column=spec.column)  # its private _style is copied
         if spec.value is not None:
             cell.value = spec.value
         prototype = styled.get(spec.style)
@@ -78,11 +81,16 @@ def write_sheet(ws: Worksheet, sheet: SheetDescription) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = ws.sheet_properties.pageSetUpPr
+    if setup is None:
+        setup = ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    setup.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
     ws.print_options.gridLines = False
-    ws.oddFooter.center.text = "&A – sivu &P / &N"
+    footer = ws.oddFooter
+    assert footer is not None
+    footer.center.text = "&A – sivu &P / &N"
     for row in sheet.page_breaks:
         ws.row_breaks.append(Break(id=row))
     for chart in sheet.charts:
@@ -125,7 +133,7 @@ def _chart(ws: Worksheet, spec: ChartSpec) -> LineChart:
     chart.title = spec.title
     chart.style = 2
     chart.height = spec.height_cm
-    chart.width = spec.width_cm
+    chart.width = spec.width_cm  # type: ignore[assignment]  # the stub says int; cm are floats
     chart.y_axis.number_format = spec.y_number_format
     chart.y_axis.majorGridlines = chart.y_axis.majorGridlines  # keep default gridlines
     chart.y_axis.title = spec.y_title or None
@@ -152,12 +160,11 @@ def _chart(ws: Worksheet, spec: ChartSpec) -> LineChart:
         target = chart.series[1]
         target.marker.symbol = "none"
         target.graphicalProperties.line.dashStyle = "dash"
-    chart.legend.position = "b"
+    if chart.legend is not None:
+        chart.legend.position = "b"
     return chart
 
 
-def _str_ref(sheet: str, row: int, column: int) -> object:
-    from openpyxl.chart.data_source import StrRef
-
+def _str_ref(sheet: str, row: int, column: int) -> StrRef:
     quoted = "'" + sheet.replace("'", "''") + "'"
     return StrRef(f"{quoted}!${column_letter(column)}${row}")

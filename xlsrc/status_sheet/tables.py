@@ -97,12 +97,13 @@ def read_inputs(source: WorkbookSource, quarter: Quarter, year: int | None = Non
 def latest_quarter(source: WorkbookSource) -> Quarter | None:
     """The last quarter for which any KPI row has a value (None when none has)."""
     kpis = _table(source, KPIS, identify(source).version)
-    latest: Quarter | None = None
-    for row in read_rows(source, kpis):
-        for quarter in _QUARTERS:
-            if _value(row.values.get(f"q{quarter}")) is not None:
-                latest = max(latest or quarter, quarter)  # type: ignore[assignment]
-    return latest
+    filled = [
+        quarter
+        for row in read_rows(source, kpis)
+        for quarter in _QUARTERS
+        if _value(row.values.get(f"q{quarter}")) is not None
+    ]
+    return max(filled) if filled else None
 
 
 # ---------------------------------------------------------------- settings and rules

@@ -112,12 +112,14 @@ def write_findings_workbook(
     itself is never written (openpyxl would drop its cached values and any
     ribbon part).
     """
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)
     sheet.title = SHEET_NAME
     sheet["A1"] = TITLE
     sheet["A1"].font = Font(bold=True, size=13)

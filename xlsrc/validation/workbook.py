@@ -122,28 +122,28 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
                 f"'{layout.totals.stated_label}' puuttuu; ilmoitettua summaa ei tarkistettu",
             )
         )
-    located = {c.key: table.columns[c.key] for c in layout.input_columns if c.key in table.columns}
+    placed = {c.key: table.columns[c.key] for c in layout.input_columns if c.key in table.columns}
     model = Table(
         family=layout.seed_table or layout.key,
         sheet=sheet,
         rows=tuple(rows),
-        columns=tuple(keys[k] for k in located),
+        columns=tuple(keys[k] for k in placed),
         unit=layout.unit,
-        headers=MappingProxyType({keys[k]: c.column.header for k, c in located.items()}),
-        numeric_columns=frozenset(keys[k] for k, c in located.items() if c.column.is_numeric),
-        required_columns=frozenset(keys[k] for k, c in located.items() if c.column.required),
+        headers=MappingProxyType({keys[k]: c.column.header for k, c in placed.items()}),
+        numeric_columns=frozenset(keys[k] for k, c in placed.items() if c.column.is_numeric),
+        required_columns=frozenset(keys[k] for k, c in placed.items() if c.column.required),
         typed=True,
         vocabularies=MappingProxyType(
             {
                 keys[k]: VOCABULARIES[c.column.vocabulary]
-                for k, c in located.items()
+                for k, c in placed.items()
                 if c.column.vocabulary in VOCABULARIES
             }
         ),
         header_cells=MappingProxyType(
             {
                 keys[k]: Location(sheet, cell_name(table.ref.header_row, c.index))
-                for k, c in located.items()
+                for k, c in placed.items()
             }
         ),
     )

@@ -40,7 +40,8 @@ def build_workbook(
     filled = dict(all_data(tables, example))
     filled.update(data or {})
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    for default in list(workbook.worksheets):
+        workbook.remove(default)
     for key, table in tables.items():
         write_table_sheet(workbook.create_sheet(table.sheet), table, filled[key], tables)
     write_rules_sheet(

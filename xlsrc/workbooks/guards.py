@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from openpyxl.formatting.rule import FormulaRule
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -96,7 +95,7 @@ def _differs(stated: str, computed: str, column: Column) -> str:
 def _highlight(sheet: Worksheet, cells: str, condition: str) -> None:
     sheet.conditional_formatting.add(
         cells,
-        FormulaRule(formula=[condition], fill=styles.FILL_HIGHLIGHT, font=styles.HIGHLIGHT_FONT),
+        styles.formula_rule(condition, styles.FILL_HIGHLIGHT, styles.HIGHLIGHT_FONT),
     )
 
 

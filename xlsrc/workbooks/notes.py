@@ -32,8 +32,8 @@ def _check(column: Column, cell: str) -> str | None:
             message = _text(f"{header}: tekstiä, ei luku. ")
         return f'IF(AND(ISTEXT({cell}),{cell}<>"-"),{message},"")'
     if column.vocabulary is not None:
-        allowed = [rules_column(column.vocabulary, h) for h in ("Tila", "Koodi")]
-        unknown = ",".join(f"ISNA(MATCH({cell},{a},0))" for a in allowed)
+        lists = [rules_column(column.vocabulary, h) for h in ("Tila", "Koodi")]
+        unknown = ",".join(f"ISNA(MATCH({cell},{a},0))" for a in lists)
         message = f'{_text(header + ": tuntematon tila ")}&{cell}&". "'
         return f'IF(AND({cell}<>"",{unknown}),{message},"")'
     if column.kind == "method":

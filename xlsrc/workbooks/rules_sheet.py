@@ -13,12 +13,13 @@ references in Excel, so they get the blocks' A1 ranges from
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from functools import cache
 
-from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import PatternFill
-from openpyxl.worksheet.table import Table
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlsrc.core.schemes import COLOUR_NAME_FI, StatusScheme
@@ -40,6 +41,8 @@ from xlsrc.workbooks.layouts import (
     column_letter,
     rules_block,
 )
+
+Scalar = str | int | float | bool | dt.datetime | None
 
 #: Colour word of vocabulary statuses that have no colour (pending, not started).
 NO_COLOUR = "ei väriä"
@@ -140,9 +143,8 @@ def _write_block(
 def _add_table(sheet: Worksheet, name: str, ref: str, headers: tuple[str, ...]) -> None:
     table = Table(displayName=name, ref=ref)
     table.tableStyleInfo = styles.RULES_TABLE_STYLE
-    table._initialise_columns()
-    for column, header in zip(table.tableColumns, headers, strict=True):
-        column.name = header
+    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    table.autoFilter = AutoFilter(ref=ref)
     sheet.add_table(table)
 
 
@@ -166,7 +168,7 @@ def _write_headers(sheet: Worksheet, row: int, headers: tuple[str, ...]) -> None
         cell.alignment = styles.HEADER_ALIGN
 
 
-def _write_body_row(sheet: Worksheet, row: int, values: list[object]) -> None:
+def _write_body_row(sheet: Worksheet, row: int, values: Sequence[Scalar]) -> None:
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row, column, value)
         cell.font = styles.BODY
@@ -174,7 +176,7 @@ def _write_body_row(sheet: Worksheet, row: int, values: list[object]) -> None:
         cell.border = styles.BOX
 
 
-def _block_rows(block: RulesBlock, schemes: Mapping[str, StatusScheme]) -> list[list[object]]:
+def _block_rows(block: RulesBlock, schemes: Mapping[str, StatusScheme]) -> list[list[Scalar]]:
     if block.key in SCHEMES:
         return [list(row) for row in schemes[block.key].to_rows()]
     if block.key in VOCABULARIES:
@@ -185,7 +187,7 @@ def _block_rows(block: RulesBlock, schemes: Mapping[str, StatusScheme]) -> list[
     return [[METHOD_WORDS.label(code), text] for code, text in METHOD_HELP.items()]
 
 
-def _decorate_row(sheet: Worksheet, block: RulesBlock, row: int, values: list[object]) -> None:
+def _decorate_row(sheet: Worksheet, block: RulesBlock, row: int, values: Sequence[Scalar]) -> None:
     """Bounds as per cents, and the colour cells filled with their colour."""
     letter = {h: column_letter(i) for i, h in enumerate(block.headers, start=1)}
     if block.key in SCHEMES:
@@ -219,9 +221,9 @@ def colour_statuses(sheet: Worksheet, cells: str, top_left: str, block_key: str)
         fill = styles.STATUS_FILLS[key]
         words = (key, name_fi)
         test = "+".join(f'COUNTIFS({labels},{top_left},{colours},"{w}")' for w in words)
-        sheet.conditional_formatting.add(cells, FormulaRule(formula=[f"{test}>0"], fill=fill))
+        sheet.conditional_formatting.add(cells, styles.formula_rule(f"{test}>0", fill))
     if is_scheme:
         grey = f'OR({top_left}="{PENDING_LABEL}",{top_left}="{NOT_ASSESSABLE_LABEL}")'
     else:
         grey = f'COUNTIFS({labels},{top_left},{colours},"{NO_COLOUR}")>0'
-    sheet.conditional_formatting.add(cells, FormulaRule(formula=[grey], fill=styles.FILL_PENDING))
+    sheet.conditional_formatting.add(cells, styles.formula_rule(grey, styles.FILL_PENDING))

@@ -109,6 +109,13 @@ def _write_headers(sheet: Worksheet, layout: TableLayout, row: int) -> None:
         cell.fill = styles.FILL_HEADER_COMPUTED if computed else styles.FILL_HEADER_INPUT
 
 
+def _cell(sheet: Worksheet, row: int, column: int) -> Cell:
+    """A cell the writer fills (never part of a merge: data sheets have none)."""
+    cell = sheet.cell(row, column)
+    assert isinstance(cell, Cell), f"{sheet.title}: merged cell at {row},{column}"
+    return cell
+
+
 def _style_body(cell: Cell, column: Column, value: CellValue, bold: bool = False) -> None:
     cell.font = styles.BODY_BOLD if bold else styles.BODY
     cell.border = styles.BOX
@@ -136,7 +143,7 @@ def _write_row(
     layout = placed.layout
     bold = _row_is_bold(layout, row - placed.first_row)
     for index, column in enumerate(layout.columns, start=1):
-        cell = sheet.cell(row, index)
+        cell = _cell(sheet, row, index)
         if column.is_computed:
             cell.value = column_formula(column, layout, tables)
             _style_body(cell, column, CellValue(None), bold)
@@ -172,7 +179,7 @@ def _write_summary_table(
     name: str,
     label_header: str,
     keys: Sequence[str],
-    rows: Sequence[tuple[str, Sequence[object]]],
+    rows: Sequence[tuple[str, Sequence[CellValue | str]]],
 ) -> None:
     """A small Table: a label column, then one column per ``keys`` (its data header)."""
     layout, top = placed.layout, placed.summary_row
@@ -188,7 +195,7 @@ def _write_summary_table(
         label_cell.font, label_cell.border = styles.BODY_BOLD, styles.BOX
         for offset, (key, value) in enumerate(zip(keys, values, strict=True), start=1):
             column = layout.column(key)
-            cell = sheet.cell(top + row_offset, start + offset)
+            cell = _cell(sheet, top + row_offset, start + offset)
             shown = value if isinstance(value, CellValue) else CellValue(value)
             cell.value = shown.value
             _style_body(cell, column, shown, bold=True)

@@ -7,7 +7,9 @@ colours come from conditional formatting (see :mod:`xlsrc.workbooks.sheet`).
 
 from __future__ import annotations
 
+from openpyxl.formatting.rule import FormulaRule, Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -81,7 +83,18 @@ def print_a4_landscape(sheet: Worksheet, title_row: int | None = None) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = sheet.sheet_properties.pageSetUpPr
+    if setup is None:
+        setup = sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
+    setup.fitToPage = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.oddFooter.center.text = "&A – sivu &P / &N"
+    footer = sheet.oddFooter
+    assert footer is not None
+    footer.center.text = "&A – sivu &P / &N"
+
+
+def formula_rule(condition: str, fill: PatternFill, font: Font | None = None) -> Rule:
+    """A conditional format with a formula (openpyxl's FormulaRule is untyped in its stubs)."""
+    rule: Rule = FormulaRule(formula=[condition], fill=fill, font=font)  # type: ignore[no-untyped-call]
+    return rule
