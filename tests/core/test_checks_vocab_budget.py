@@ -112,3 +112,12 @@ def test_number_prefix(label: str, key: str) -> None:
 def test_missing_prefix_is_refused(label: object) -> None:
     with pytest.raises(MissingKey):
         number_prefix(label)
+
+
+def test_a_rounded_per_cent_is_stored_without_binary_noise() -> None:
+    """2,7 % is 0.027 in the cell, not 0.027000000000000003 (issue 17)."""
+    from xlsrc.core.budget import percent_rounded, ratio_pct
+
+    assert repr(ratio_pct(2.675, 100, 1)) == "0.027"
+    assert repr(percent_rounded(-0.041, 1)) == "-0.041"
+    assert repr(percent_rounded(0.02049999999999999, 1)) == "0.021"  # half-up of 2,05 %

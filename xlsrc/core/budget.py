@@ -16,6 +16,7 @@ TAE24 vs ENN23 %) as the plain ratio X / Y in whole per cents, and
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Literal
 
 from xlsrc.core.errors import UndefinedRatio, UnknownLineKind
@@ -89,8 +90,13 @@ def ratio_pct(numerator: float, denominator: float, decimals: int = 0) -> float:
 
 
 def percent_rounded(fraction: float, decimals: int) -> float:
-    """Round a fraction the way a table prints it in per cent: 0.04575, 1 -> 0.046."""
-    return round_half_up(fraction * 100, decimals) / 100
+    """Round a fraction the way a table prints it in per cent: 0.04575, 1 -> 0.046.
+
+    The result is the float nearest to the printed number (2,7 % is stored as
+    0.027, not 0.027000000000000003), so no binary noise reaches a cell.
+    """
+    points = round_half_up(fraction * 100, decimals)
+    return float(Decimal(repr(points)) / 100)
 
 
 def frame_difference(proposal: float, frame: float) -> float:
