@@ -13,11 +13,12 @@ from datetime import datetime
 from typing import Any
 
 from xlsrc.engine.compiler import Compiler, Shape
-from xlsrc.engine.errors import FormulaProblem, UnreadableWorkbook
+from xlsrc.engine.errors import FormulaProblem
 from xlsrc.engine.evaluator import Book, Pending, SheetState, Table
 from xlsrc.engine.package import Package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
-from xlsrc.engine.sheetscan import FormulaCell, SheetCells, scan
+from xlsrc.engine.sheetread import read_sheet
+from xlsrc.engine.sheetscan import FormulaCell, SheetCells
 from xlsrc.registry import Registry
 
 _HIDDEN_ROW = re.compile(r"""<(?:\w+:)?row\b[^>]*\shidden\s*=\s*["'](?:1|true)["']""")
@@ -48,21 +49,10 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
         state = book.add_sheet(part.name)
         if part.kind != "worksheet":
             continue
-        try:
-            xml = package.read(part.part).decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise UnreadableWorkbook(f"sheet {part.name!r} is not UTF-8 XML") from error
-        try:
-            cells = scan(xml, package.shared_strings, package.date1904)
-        except (IndexError, ValueError) as error:
-            raise UnreadableWorkbook(
-                f"sheet {part.name!r} has malformed cells ({error})"
-            ) from error
-        except FormulaProblem as problem:
-            raise UnreadableWorkbook(f"sheet {part.name!r}: {problem}") from problem
+        cells = read_sheet(package, part)
         state.values = cells.values
         state.extend(cells.max_row, cells.max_col)
-        state.hidden_rows = _HIDDEN_ROW.search(xml) is not None
+        state.hidden_rows = _HIDDEN_ROW.search(cells.xml) is not None
         sheets.append(LoadedSheet(state=state, part=part.part, cells=cells))
     for table in package.tables:
         owner = book.sheets[table.sheet.upper()]
