@@ -7,9 +7,10 @@ before it spends the memory or the time, and a breach is a located Finnish
 refusal (:class:`LimitExceeded`, exit status 2) - never a ``MemoryError``, a
 ``RecursionError`` or a hang.
 
-The defaults leave room for the largest reporting workbooks we know of (100,000
-rows with a dozen formulas each is a tenth of them) while keeping one file well
-inside a gigabyte; ``xlsrc recalc`` has a flag for each.  Formula length and
+The defaults leave room for the largest reporting workbooks we know of (the
+100,000-row benchmark workbook has 300,000 formula cells) while keeping one
+file inside a gigabyte of memory, so a batch on a small server survives any
+input; ``xlsrc recalc`` has a flag for each, for larger machines.  Formula length and
 function nesting are Excel's own limits, so a file Excel wrote always passes.
 
 Pure: stdlib only (and the stdlib-only entity helper), no I/O.
@@ -44,11 +45,11 @@ class Limits:
     #: uncompressed / compressed size of a part (checked for parts over 1 MiB)
     compression_ratio: float = 200.0
     #: cell elements in all worksheets together
-    cells: int = 5_000_000
+    cells: int = 2_000_000
     #: formula cells in all worksheets, every cell of an array formula's area counted
-    formula_cells: int = 1_000_000
+    formula_cells: int = 400_000
     #: cells of one array formula's area
-    array_area: int = 1_000_000
+    array_area: int = 250_000
     #: cells one reference may bring into a calculation (whole columns and rows
     #: are clipped to the used range first, as Excel does)
     range_cells: int = 10_000_000
@@ -88,11 +89,12 @@ def count_limit(what: str, count: int, limit: int, where: str) -> None:
     """Refuse when ``count`` ``what`` (e.g. "solua") exceed ``limit``, naming ``where``."""
     if count > limit:
         raise LimitExceeded(
-            f"{where}: liian suuri: {_number(count)} {what} (raja {_number(limit)})"
+            f"{where}: liian suuri: {grouped(count)} {what} (raja {grouped(limit)})"
         )
 
 
-def _number(value: int) -> str:
+def grouped(value: int) -> str:
+    """``1 048 576``: a count written the Finnish way."""
     return f"{value:,}".replace(",", " ")
 
 
@@ -108,8 +110,8 @@ def check_formula(text: str, where: str, limits: Limits) -> None:
         length = len(resolve_entities(text))
         if length > limits.formula_chars:
             raise LimitExceeded(
-                f"{where}: kaava on liian pitkä: {_number(length)} merkkiä "
-                f"(Excelin raja {_number(limits.formula_chars)})"
+                f"{where}: kaava on liian pitkä: {grouped(length)} merkkiä "
+                f"(Excelin raja {grouped(limits.formula_chars)})"
             )
     if text.count("(") > limits.function_nesting:
         depth = function_depth(resolve_entities(text))

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from xlsrc.engine.compiler import Compiler, Shape
-from xlsrc.engine.errors import FormulaProblem
+from xlsrc.engine.errors import FormulaProblem, TooLarge
 from xlsrc.engine.evaluator import Book, Pending, SheetState, Table
 from xlsrc.engine.package import Package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
@@ -23,6 +23,11 @@ from xlsrc.registry import Registry
 
 _HIDDEN_ROW = re.compile(r"""<(?:\w+:)?row\b[^>]*\shidden\s*=\s*["'](?:1|true)["']""")
 _SUBTOTAL = re.compile(r"\b(?:SUBTOTAL|AGGREGATE)\s*\(", re.I)
+
+DEEP_FORMULA = (
+    "kaava on liian syvä laskettavaksi (liian monta sisäkkäistä operaatiota); "
+    "jaa se useampaan soluun"
+)
 
 
 @dataclass
@@ -44,6 +49,7 @@ class Loaded:
 
 def load(package: Package, registry: Registry, now: datetime | None = None) -> Loaded:
     book = Book(date1904=package.date1904, now=now)
+    book.range_cells = package.limits.range_cells
     sheets: list[LoadedSheet] = []
     for part in package.sheets:
         state = book.add_sheet(part.name)
@@ -94,6 +100,10 @@ def _compile_sheet(
                 shape = _shape(compiler, state, formula, anchors)
         except FormulaProblem as error:
             error.cell = error.cell or f"{quote_sheet(state.name)}!{cell_name(row, col)}"
+            problems.append(error)
+            problem, shape = error, None
+        except RecursionError:  # until the parser and compiler are iterative
+            error = TooLarge(DEEP_FORMULA, f"{quote_sheet(state.name)}!{cell_name(row, col)}")
             problems.append(error)
             problem, shape = error, None
         if shape is None and problem is None:

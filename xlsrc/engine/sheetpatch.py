@@ -26,18 +26,27 @@ _MASK = (1 << COL_BITS) - 1
 Edit = tuple[int, int, int, str]  # (start, order, end, text)
 
 
+def storable(value: Any) -> Any:
+    """``value`` as a cell can hold it: a number Excel cannot store (inf, nan) is #NUM!.
+
+    Belt and braces: the engine gives #NUM! for overflows itself; ``inf`` in a
+    file would make it unreadable to Excel and openpyxl, and count as no error.
+    """
+    if type(value) is float and value - value != 0.0:
+        return XlError.NUM
+    return value
+
+
 def cached(value: Any) -> tuple[str | None, str | None]:
     """(t attribute or None, text of the ``<v>`` element before XML escaping) for a value.
 
     None is a refused cell: its formula stays, its old value goes (no ``<v>``).
-    A number Excel cannot store (an overflow to infinity, a NaN) is #NUM!, as
-    Excel shows it: ``inf`` in a file makes it unreadable to Excel and openpyxl.
     """
     kind = type(value)
     if value is None:
         return None, None
     if kind is float:
-        if value - value != 0.0:
+        if value - value != 0.0:  # inf, nan: see storable()
             return "e", XlError.NUM.value
         return None, str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
     if kind is str:

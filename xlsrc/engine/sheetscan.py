@@ -37,7 +37,7 @@ from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, cell_name, parse_area,
 from xlsrc.engine.sheetcell import child, escape_formula, parse_cell
 from xlsrc.engine.values import date_serial, normalise
 from xlsrc.engine.xmltext import resolve_entities, unescape
-from xlsrc.limits import LimitExceeded, Limits, check_formula, count_limit
+from xlsrc.limits import LimitExceeded, Limits, check_formula, count_limit, grouped
 from xlsrc.ooxml.strings import decode_escapes, item_text
 from xlsrc.ooxml.xml import MAIN_NAMESPACES
 
@@ -334,7 +334,7 @@ def _array_area(ref: str, reading: Reading, key: int) -> int:
     if area > reading.limits.array_area:
         raise LimitExceeded(
             f"{reading.cell(key)}: matriisikaavan alue {ref} on liian suuri: "
-            f"{area:,} solua (raja {reading.limits.array_area:,})".replace(",", " ")
+            f"{grouped(area)} solua (raja {grouped(reading.limits.array_area)})"
         )
     return area
 
