@@ -112,10 +112,10 @@ def test_in_place_rewrites_only_good_files(folder: Path) -> None:
 def test_where_results_go_must_be_said(folder: Path) -> None:
     run = CliRunner().invoke(cli, ["recalc", str(folder)])
     assert run.exit_code == 2
-    assert "--out DIR or --in-place" in run.output
+    assert "--out KANSIO tai --in-place" in run.output
 
 
-def test_same_file_names_from_two_folders_do_not_overwrite_each_other(tmp_path: Path) -> None:
+def test_same_file_names_from_two_folders_are_refused_before_any_work(tmp_path: Path) -> None:
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
         build(tmp_path / sub / "sama.xlsx", {"S": {"A1": f"=1+{ord(sub)}"}})
@@ -130,6 +130,6 @@ def test_same_file_names_from_two_folders_do_not_overwrite_each_other(tmp_path: 
             "--no-validate",
         ],
     )
-    assert run.exit_code == 2  # an unusable input in the batch
-    assert "already taken" in run.output
-    assert cached_values(tmp_path / "o" / "sama.xlsx", "S")["A1"] == 1 + ord("a")
+    assert run.exit_code == 2
+    assert "molempien tulos olisi" in run.output and "sama.xlsx" in run.output
+    assert list((tmp_path / "o").iterdir()) == []  # refused before any file was written
