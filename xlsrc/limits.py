@@ -18,6 +18,9 @@ Pure: stdlib only (and the stdlib-only entity helper), no I/O.
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from xlsrc.core.errors import UnusableInput
@@ -28,6 +31,11 @@ MIB = 1024 * 1024
 #: Excel's limits ("Excel specifications and limits"): formula contents and nesting.
 EXCEL_FORMULA_CHARS = 8192
 EXCEL_FUNCTION_NESTING = 64
+
+
+#: Python frames compiling one formula may use, whatever the caller's own depth (a
+#: formula within Excel's limits needs at most about three per nested operation)
+COMPILE_FRAMES = 16_000
 
 
 class LimitExceeded(UnusableInput):
@@ -150,3 +158,27 @@ def function_depth(formula: str) -> int:
                 calls -= 1
         previous = char
     return deepest
+
+
+@contextlib.contextmanager
+def recursion_headroom(frames: int = COMPILE_FRAMES) -> Iterator[None]:
+    """Room for ``frames`` Python frames more than the caller already uses, for the block.
+
+    Parsing and compiling a formula recurse once per nested operation; the
+    default limit of 1,000 frames counts the caller's frames too, so whether a
+    495-term sum compiled depended on how deep the caller was (in a batch
+    worker it did not).  The room is now the same everywhere.  Function
+    nesting is bounded by :func:`check_formula` first, so the frames are
+    Python's own (no C stack per level).
+    """
+    depth = 0
+    frame = sys._getframe()
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back  # type: ignore[assignment]
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, depth + frames))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)

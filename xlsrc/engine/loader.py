@@ -19,6 +19,7 @@ from xlsrc.engine.package import Package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
 from xlsrc.engine.sheetread import read_sheet
 from xlsrc.engine.sheetscan import FormulaCell, SheetCells
+from xlsrc.limits import recursion_headroom
 from xlsrc.registry import Registry
 
 _HIDDEN_ROW = re.compile(r"""<(?:\w+:)?row\b[^>]*\shidden\s*=\s*["'](?:1|true)["']""")
@@ -74,8 +75,9 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
         book.names[(local, name.upper())] = text
     compiler = Compiler(book, registry)
     problems: list[FormulaProblem] = []
-    for loaded in sheets:
-        _compile_sheet(compiler, book, loaded, problems)
+    with recursion_headroom():  # the same room for deep formulas at any caller depth
+        for loaded in sheets:
+            _compile_sheet(compiler, book, loaded, problems)
     return Loaded(book=book, sheets=sheets, problems=problems)
 
 

@@ -29,11 +29,7 @@ def canonical(data: bytes, part: str, where: str) -> str:
     main = namespace(old_root)
     if main not in MAIN_NAMESPACES or local(old_root) != "worksheet":
         raise UnreadableWorkbook(f"{where}: osa {part} ei ole laskentataulukko")
-    nsmap: dict[str | None, str] = {
-        prefix: uri for prefix, uri in old_root.nsmap.items() if uri != main
-    }
-    nsmap[None] = main
-    root = etree.Element(old_root.tag, attrib=dict(old_root.attrib), nsmap=nsmap)
+    root = etree.Element(old_root.tag, attrib=dict(old_root.attrib), nsmap=_namespaces(old_root))
     for element in list(old_root):
         if local(element) == "sheetData" and namespace(element) == main:
             _sheet_data(element, root, main, where)
@@ -42,6 +38,27 @@ def canonical(data: bytes, part: str, where: str) -> str:
     standalone = old_root.getroottree().docinfo.standalone
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)
     return bytes(text).decode("utf-8")
+
+
+def _namespaces(old_root: etree._Element) -> dict[str | None, str]:
+    """Every namespace the part uses, declared once on the root: SpreadsheetML as the default.
+
+    Rebuilt cells then carry no declarations of their own (the scan refuses
+    those inside ``<sheetData>``).
+    """
+    main = namespace(old_root)
+    declared: dict[str | None, str] = {None: main}
+    for element in old_root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        names = [element.tag, *element.attrib.keys()]
+        used = {name[1:].partition("}")[0] for name in names if name.startswith("{")}
+        for uri in used - set(declared.values()):
+            prefix = next((p for p, u in element.nsmap.items() if u == uri and p), None)
+            if prefix is None or prefix in declared:
+                prefix = f"ns{len(declared)}"
+            declared[prefix] = uri
+    return declared
 
 
 def _sheet_data(old: etree._Element, root: etree._Element, main: str, where: str) -> None:
@@ -63,7 +80,8 @@ def _sheet_data(old: etree._Element, root: etree._Element, main: str, where: str
                     cell_row, col = parse_cell(address)
                 except ValueError:
                     raise UnreadableWorkbook(
-                        f"{where}: solun osoite {address[:20]!r} ei ole soluosoite"
+                        f"{where}: solun osoite {address[:20]!r} ei ole Excelin ruudukossa "
+                        "(A1:XFD1048576)"
                     ) from None
             else:
                 col += 1

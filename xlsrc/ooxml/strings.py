@@ -63,7 +63,7 @@ def shared_strings(data: bytes, part: str, where: str, most: int) -> list[str]:
             if len(strings) > most:
                 count_limit("jaettua merkkijonoa", len(strings), most, f"{where}: {part}")
     except etree.XMLSyntaxError as error:
-        raise broken(part, error) from error
+        raise broken(part, error, data) from error
     root = context.root
     if root is not None and root.getroottree().docinfo.doctype:
         raise doctype_refusal(part)

@@ -58,7 +58,7 @@ def _parse(data: bytes, part: str, parser: etree.XMLParser) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise broken(part, error) from error
+        raise broken(part, error, data) from error
     if root.getroottree().docinfo.doctype:
         raise doctype_refusal(part)
     return root
@@ -89,13 +89,19 @@ def check_wellformed(data: bytes, part: str) -> None:
             parser.feed(data[start : start + _CHUNK])
         parser.close()
     except etree.XMLSyntaxError as error:
-        raise broken(part, error) from error
+        raise broken(part, error, data) from error
     if target.doctype_seen:
         raise doctype_refusal(part)
 
 
-def broken(part: str, error: etree.XMLSyntaxError) -> UnreadableWorkbook:
-    """The refusal for XML that cannot be parsed, with libxml2's line, column and reason."""
+def broken(part: str, error: etree.XMLSyntaxError, data: bytes = b"") -> UnreadableWorkbook:
+    """The refusal for XML that cannot be parsed, with libxml2's line, column and reason.
+
+    A DTD whose entities libxml2 refused (external, or an amplification bomb)
+    is named as the DTD it is.
+    """
+    if b"<!DOCTYPE" in data:
+        return doctype_refusal(part)
     line, column = error.position if error.position else (0, 0)
     reason = str(error.msg if hasattr(error, "msg") else error).split(", line ")[0]
     return UnreadableWorkbook(
