@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from xlsrc.core.errors import XlsrcError
 from xlsrc.engine.pool import Pool
-from xlsrc.engine.recalc import RecalcResult, ValidationHook, recalc
+from xlsrc.engine.recalc import RecalcResult, ValidationHook, default_registry, recalc
 from xlsrc.io.atomic import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temporaries
 from xlsrc.io.locks import workbook_lock
 from xlsrc.io.paths import batch_outputs, display
@@ -197,6 +197,7 @@ def run_batch(
     ]
     if not work:
         return []
+    default_registry()  # built once here, so every forked worker starts with it
     pool: Pool[Job, RecalcResult] = Pool(
         work=recalc_one,
         failed=_failed,

@@ -227,10 +227,8 @@ def _run(
                 continue
             values, refused = sheet.state.values, sheet.state.pending
             # a refused cell (still pending) is written without a value: an old one would
-            # look current; a number no cell can hold is #NUM! (storable)
-            updates = {
-                key: None if key in refused else storable(values[key]) for key in sheet.formula_keys
-            }
+            # look current
+            updates = {key: None if key in refused else values[key] for key in sheet.formula_keys}
             _record(result, sheet.state.name, updates, len(sheet.udf_keys))
             if target is not None:
                 patched[sheet.part] = patch(sheet.cells, updates).encode("utf-8")
@@ -265,6 +263,8 @@ def _record(result: RecalcResult, sheet: str, updates: dict[int, Any], udf_cells
     result.udf_cells += udf_cells
     mask = (1 << COL_BITS) - 1
     for key, value in sorted(updates.items()):
+        if type(value) is float and value - value != 0.0:
+            value = storable(value)  # inf or nan: written as #NUM!, so counted as one
         if type(value) is XlError:
             where = f"{quote_sheet(sheet)}!{cell_name(key >> COL_BITS, key & mask)}"
             result.error_cells.append((where, value.value))

@@ -211,6 +211,7 @@ def scan(xml: str, reading: Reading) -> SheetCells:
     strings = reading.shared_strings
     chars, nesting = reading.limits.formula_chars, reading.limits.function_nesting
     # the limits are checked exactly on the few formulas these cheap bounds let through
+    seen_attrs: dict[str, tuple[str, bool]] = {}  # per sheet: a handful of distinct strings
     max_col = 0
     tags = 0  # every "<" of a recognised layout, checked against the text at the end
     starts = accumulate((len(p) + 6 for p in pieces), initial=begin)
@@ -218,12 +219,11 @@ def scan(xml: str, reading: Reading) -> SheetCells:
     for piece, offset in zip(pieces[1:], starts, strict=False):
         quote = piece.find('"')
         address = piece[:quote]
-        letters = address.rstrip(_DIGITS)
+        letters = address.rstrip(_DIGITS)  # what is left after it is ASCII digits only
         col = column(letters)
-        digits = address[len(letters) :]
-        if not col or not digits.isdigit() or not digits.isascii() or quote < 0:
+        if not col or quote < 0 or len(letters) == len(address):
             raise NotPlain(f"solun osoite {address[:20]!r} ei ole Excelin ruudukossa")
-        row = int(digits)
+        row = int(address[len(letters) :])
         if not 0 < row <= MAX_ROW:
             raise NotPlain(f"solun osoite {address[:20]!r} ei ole Excelin ruudukossa")
         key = (row << COL_BITS) | col
@@ -231,7 +231,11 @@ def scan(xml: str, reading: Reading) -> SheetCells:
         if col > max_col:
             max_col = col
         close = piece.find(">", quote)
-        cell_type, closed = cell_attributes(piece[quote + 1 : close])
+        attrs = piece[quote + 1 : close]
+        known = seen_attrs.get(attrs)
+        if known is None:
+            known = seen_attrs[attrs] = cell_attributes(attrs)
+        cell_type, closed = known
         if closed:
             tags += 1
             continue  # <c r=".." s=".."/>: a styled blank
