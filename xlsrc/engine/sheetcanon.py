@@ -22,6 +22,8 @@ from xlsrc.core.errors import UnreadableWorkbook
 from xlsrc.engine.refs import MAX_COL, MAX_ROW, cell_name, parse_cell
 from xlsrc.ooxml.xml import MAIN_NAMESPACES, local, namespace, parse_clean
 
+_XML = "http://www.w3.org/XML/1998/namespace"
+
 
 def canonical(data: bytes, part: str, where: str) -> str:
     """The text of the worksheet part ``data`` in the plain form the scan reads."""
@@ -35,7 +37,7 @@ def canonical(data: bytes, part: str, where: str) -> str:
             _sheet_data(element, root, main, where)
         else:
             root.append(element)
-    standalone = old_root.getroottree().docinfo.standalone
+    standalone = True if old_root.getroottree().docinfo.standalone else None
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)
     return bytes(text).decode("utf-8")
 
@@ -47,7 +49,7 @@ def _namespaces(old_root: etree._Element) -> dict[str | None, str]:
     those inside ``<sheetData>``).
     """
     main = namespace(old_root)
-    declared: dict[str | None, str] = {None: main}
+    declared: dict[str | None, str] = {None: main, "xml": _XML}
     for element in old_root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -58,6 +60,7 @@ def _namespaces(old_root: etree._Element) -> dict[str | None, str]:
             if prefix is None or prefix in declared:
                 prefix = f"ns{len(declared)}"
             declared[prefix] = uri
+    del declared["xml"]  # bound to its prefix by XML itself, never declared
     return declared
 
 
