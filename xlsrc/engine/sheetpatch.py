@@ -63,7 +63,9 @@ def value_xml(value: Any, prefix: str = "") -> tuple[str | None, str]:
     cell_type, text = cached(value)
     if text is None:
         return None, ""
-    return cell_type, f"<{prefix}v>{escape(text)}</{prefix}v>"
+    if cell_type == "str":  # numbers, booleans and error codes need no escaping
+        text = escape(text)
+    return cell_type, f"<{prefix}v>{text}</{prefix}v>"
 
 
 def patch(sheet: SheetCells, updates: dict[int, Any]) -> str:

@@ -140,7 +140,10 @@ class SheetCells:
         return rows
 
 
-@lru_cache(maxsize=1 << 15)
+#: every valid column's letters -> its number (a plain dict: cheaper to ask than a cache)
+_COLUMNS: dict[str, int] = {}
+
+
 def column(letters: str) -> int:
     """1-based column of ``letters`` ("A" -> 1, "XFD" -> 16384); 0 if not a column of Excel's."""
     if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isalpha():
@@ -148,7 +151,11 @@ def column(letters: str) -> int:
     index = 0
     for char in letters.upper():
         index = index * 26 + ord(char) - 64
-    return index if index <= MAX_COL else 0
+    if index > MAX_COL:
+        return 0
+    if len(_COLUMNS) < 1 << 16:  # valid spellings only, so it stays small
+        _COLUMNS[letters] = index
+    return index
 
 
 @lru_cache(maxsize=1 << 12)
@@ -212,6 +219,7 @@ def scan(xml: str, reading: Reading) -> SheetCells:
     chars, nesting = reading.limits.formula_chars, reading.limits.function_nesting
     # the limits are checked exactly on the few formulas these cheap bounds let through
     seen_attrs: dict[str, tuple[str, bool]] = {}  # per sheet: a handful of distinct strings
+    columns = _COLUMNS
     max_col = 0
     tags = 0  # every "<" of a recognised layout, checked against the text at the end
     starts = accumulate((len(p) + 6 for p in pieces), initial=begin)
@@ -220,7 +228,7 @@ def scan(xml: str, reading: Reading) -> SheetCells:
         quote = piece.find('"')
         address = piece[:quote]
         letters = address.rstrip(_DIGITS)  # what is left after it is ASCII digits only
-        col = column(letters)
+        col = columns.get(letters) or column(letters)
         if not col or quote < 0 or len(letters) == len(address):
             raise NotPlain(f"solun osoite {address[:20]!r} ei ole Excelin ruudukossa")
         row = int(address[len(letters) :])
@@ -240,7 +248,38 @@ def scan(xml: str, reading: Reading) -> SheetCells:
             tags += 1
             continue  # <c r=".." s=".."/>: a styled blank
         inner = close + 1
-        if piece.startswith("<v>", inner):
+        head = piece[inner : inner + 3]
+        if head[:2] == "<f":
+            text_end = piece.find("<", inner + 3)
+            if head == "<f>" and piece.startswith("</f>", text_end):  # the usual formula
+                formula_end, f_tags, kind, ref, shared = text_end + 4, 2, "normal", None, None
+                text = piece[inner + 3 : text_end] or None
+            else:
+                formula_end, f_tags, kind, text, ref, shared = _formula(piece, inner)
+            tail = piece[formula_end : formula_end + 4]
+            if tail == "</c>":
+                finish = formula_end
+            elif tail == "<v/>" and piece.startswith("</c>", formula_end + 4):
+                finish = formula_end + 4
+                f_tags += 1
+            elif tail[:3] == "<v>" and piece.startswith(
+                "</v></c>", value_end := piece.find("<", formula_end + 3)
+            ):
+                finish = value_end + 4
+                f_tags += 2
+            else:  # more than a formula and its value: read through the parser
+                tags += _rare_cell(piece, close, key, sheet, reading)
+                continue
+            if kind != "normal" or (
+                text is not None
+                and len(text) > nesting  # shorter texts cannot hold that many "("
+                and (len(text) > chars or text.count("(") > nesting)
+            ):
+                check_formula_cell(sheet, reading, key, text, kind, ref)
+            formulas_append(new_tuple(FormulaCell, (row, col, text, kind, ref, shared)))
+            tags += f_tags + 2  # <c ...> and </c>
+            slots[key] = (offset - 6, offset + close, offset + formula_end, offset + finish + 4)
+        elif head == "<v>":
             value_end = piece.find("<", inner + 3)
             if not piece.startswith("</v></c>", value_end):
                 tags += _rare_cell(piece, close, key, sheet, reading)
@@ -259,44 +298,16 @@ def scan(xml: str, reading: Reading) -> SheetCells:
                 values[key] = shared_string(raw, strings)
             else:
                 values[key] = typed(cell_type, unescape(raw), reading.date1904)
-        elif piece.startswith("<f", inner):
-            if piece.startswith("<f>", inner) and piece.startswith(
-                "</f>", text_end := piece.find("<", inner + 3)
-            ):  # <f>text</f>, the usual formula
-                formula_end, f_tags, kind, ref, shared = text_end + 4, 2, "normal", None, None
-                text = piece[inner + 3 : text_end] or None
-            else:
-                formula_end, f_tags, kind, text, ref, shared = _formula(piece, inner)
-            if piece.startswith("</c>", formula_end):
-                finish = formula_end
-            elif piece.startswith("<v/></c>", formula_end):
-                finish = formula_end + 4
-                f_tags += 1
-            elif piece.startswith("<v>", formula_end) and piece.startswith(
-                "</v></c>", value_end := piece.find("<", formula_end + 3)
-            ):
-                finish = value_end + 4
-                f_tags += 2
-            else:  # more than a formula and its value: read through the parser
-                tags += _rare_cell(piece, close, key, sheet, reading)
-                continue
-            if kind != "normal" or (
-                text is not None and (len(text) > chars or text.count("(") > nesting)
-            ):
-                check_formula_cell(sheet, reading, key, text, kind, ref)
-            formulas_append(new_tuple(FormulaCell, (row, col, text, kind, ref, shared)))
-            tags += f_tags + 2  # <c ...> and </c>
-            slots[key] = (offset - 6, offset + close, offset + formula_end, offset + finish + 4)
-        elif piece.startswith("<is><t>", inner):
+        elif head == "<is" and piece.startswith("<is><t>", inner):
             text_end = piece.find("<", inner + 7)
             if cell_type == "inlineStr" and piece.startswith("</t></is></c>", text_end):
                 tags += 6
                 values[key] = unescape(piece[inner + 7 : text_end])
             else:
                 tags += _rare_cell(piece, close, key, sheet, reading)
-        elif piece.startswith("</c>", inner):
+        elif head == "</c" and piece.startswith("</c>", inner):
             tags += 2
-        elif piece.startswith("<v/></c>", inner):
+        elif head == "<v/" and piece.startswith("<v/></c>", inner):
             tags += 3
         else:
             tags += _rare_cell(piece, close, key, sheet, reading)
