@@ -17,6 +17,7 @@ import sys
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from tests.hostile.packages import (
@@ -80,11 +81,10 @@ def _bomb(path: Path, size: int, lie: bool = False) -> None:
                 part.write(blanks)
             part.write(b"</sheetData></worksheet>")
     if lie:  # the central directory claims a small part; the data says otherwise
-        data = bytearray(path.read_bytes())
-        name = b"xl/worksheets/sheet1.xml"
-        at = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
-        data[at + 24 : at + 28] = (4096).to_bytes(4, "little")
-        path.write_bytes(bytes(data))
+        raw = bytearray(path.read_bytes())
+        at = raw.rfind(b"PK\x01\x02", 0, raw.rfind(b"xl/worksheets/sheet1.xml"))
+        raw[at + 24 : at + 28] = (4096).to_bytes(4, "little")
+        path.write_bytes(bytes(raw))
 
 
 def _table_with(path: Path, ref: str) -> None:
@@ -192,8 +192,14 @@ _ONE_ROW: list[tuple[Case, tuple[str, ...], str | None]] = [
     (Case("a" * 245, "a valid 250-byte file name failed (temp name too long)", {"B1": 2}),
      ('<c r="A1"><v>1</v></c><c r="B1"><f>A1+1</f></c>',), None),
 ]  # fmt: skip
+
+
+def _one_row(path: Path, row: tuple[str, ...], strings: str | None) -> None:
+    _one_sheet(path, _cells(*row), strings)
+
+
 for _spec, _row, _strings in _ONE_ROW:
-    case(_spec)(lambda path, row=_row, strings=_strings: _one_sheet(path, _cells(*row), strings))
+    case(_spec)(partial(_one_row, row=_row, strings=_strings))
 
 
 @case(Case("rivi_yli", "row 1,048,577 is outside the grid", refusal="ei ole Excelin ruudukossa"))
@@ -269,7 +275,7 @@ _NOT_WELL_FORMED = {
 }
 for _name, _text in _NOT_WELL_FORMED.items():
     case(Case(_name, "sheet XML that is not well-formed", refusal="XML on rikki"))(
-        lambda path, text=_text: _broken_sheet(path, text)
+        partial(_broken_sheet, text=_text)
     )
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from tests.hostile.corpus import CASES, LEFTOVER, NOT_UTF8, REPORTED, STALE, Case, build
 from xlsrc.core.errors import XlError

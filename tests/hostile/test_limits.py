@@ -22,7 +22,7 @@ from xlsrc.cli.main import cli
 
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
-    cells = {f"A{row}": row for row in range(1, 41)}
+    cells: dict[str, object] = {f"A{row}": row for row in range(1, 41)}
     cells.update({f"B{row}": f"=A{row}*2" for row in range(1, 21)})
     cells["C1"] = "=SUM(A1:A40)"
     return build(tmp_path / "kirja.xlsx", {"S": cells})

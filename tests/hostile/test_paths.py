@@ -96,8 +96,6 @@ def test_a_full_disk_for_json_is_a_message_and_leaves_no_temporary_file(
     a, _ = two_folders
     out, json_folder = a.parent / "out", a.parent / "raportit"
     json_folder.mkdir()
-    import xlsrc.io.atomic as atomic
-
     real_fsync = os.fsync
 
     def full(fd: int) -> None:
@@ -105,7 +103,7 @@ def test_a_full_disk_for_json_is_a_message_and_leaves_no_temporary_file(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_fsync(fd)
 
-    monkeypatch.setattr(atomic.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     run = recalc(str(a), "--out", str(out), "--json", str(json_folder / "yhteenveto.json"))
     assert run.exit_code == 2 and "JSON-yhteenvetoa ei voi kirjoittaa" in run.output
     assert "Traceback" not in run.output
