@@ -21,7 +21,7 @@ import click
 from xlsrc.cli.limit_options import limit_options, limits_from
 from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import FindingsFound, SomeInputsFailed, UnusableInput
-from xlsrc.engine.batch import Skipped, collect, default_jobs, run_batch
+from xlsrc.engine.batch import Skipped, default_jobs, gather, run_batch
 from xlsrc.engine.recalc import RecalcResult, ValidationHook
 from xlsrc.io.atomic import write_atomic
 from xlsrc.io.paths import batch_outputs, check_output, display, make_folder
@@ -90,7 +90,7 @@ def command(
     """Recalculate workbooks (PATH: files or folders of .xlsx/.xlsm) without Excel."""
     if in_place == (out_dir is not None):
         raise UnusableInput("kerro, minne tulokset menevät: joko --out KANSIO tai --in-place")
-    files, skipped = collect(paths)
+    files, skipped = gather(paths)
     for item in skipped:
         click.echo(f"ohitettu {display(item.path)}: {item.reason}", err=True)
     if not files:

@@ -90,7 +90,12 @@ def recalc_one(job: Job) -> RecalcResult:
         )
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """Files named, plus the workbooks directly inside folders named (see :func:`gather`)."""
+    return gather(paths)[0]
+
+
+def gather(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
     """Files named, plus the workbooks directly inside folders named; and what was left out.
 
     Left out and reported: other spreadsheet formats, special files with a

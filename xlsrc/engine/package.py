@@ -14,7 +14,8 @@ from pathlib import Path
 from xlsrc.core.errors import UnreadableWorkbook
 from xlsrc.engine.refs import MAX_COL, MAX_ROW, parse_area
 from xlsrc.limits import Limits
-from xlsrc.ooxml.archive import Archive, open_archive
+from xlsrc.ooxml.archive import Archive, open_archive, open_file
+from xlsrc.ooxml.archive import sniff as sniff_stream
 from xlsrc.ooxml.rels import office_document, relationships
 from xlsrc.ooxml.strings import shared_strings
 from xlsrc.ooxml.xml import local, parse, relationship_id
@@ -62,6 +63,12 @@ class Package:
 
     def close(self) -> None:
         self.archive.close()
+
+
+def sniff(path: Path) -> None:
+    """Refuse ``path``, with the reason, unless it is a regular file holding a zip package."""
+    with open_file(path) as stream:
+        sniff_stream(stream, str(path))
 
 
 def open_package(path: Path, limits: Limits | None = None) -> Package:
