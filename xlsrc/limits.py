@@ -77,8 +77,8 @@ class Limits:
         if size > MIB and size > self.compression_ratio * max(compressed, 1):
             raise LimitExceeded(
                 f"{where}: osa {part} on liian suuri pakattuun kokoonsa nähden "
-                f"({size / max(compressed, 1):,.0f}-kertainen; raja "
-                f"{self.compression_ratio:,.0f}): tiedosto näyttää zip-pommilta"
+                f"({grouped(round(size / max(compressed, 1)))}-kertainen; raja "
+                f"{grouped(round(self.compression_ratio))}): tiedosto näyttää zip-pommilta"
             )
 
     def check_total(self, where: str, size: int) -> None:
