@@ -156,10 +156,8 @@ def _print(result: RecalcResult) -> None:
     for note in result.notes:
         click.echo(f"         note: {display(note)}")
     for cell, error in result.error_cells[:SHOWN_ERROR_CELLS]:
-        reason = result.reasons.get(cell)
-        click.echo(
-            f"         {display(cell)} = {error}" + (f" ({display(reason)})" if reason else "")
-        )
+        why = result.reasons.get(cell)
+        click.echo(f"         {display(cell)} = {error}" + (f" ({display(why)})" if why else ""))
     if len(result.error_cells) > SHOWN_ERROR_CELLS:
         click.echo(f"         ... {len(result.error_cells) - SHOWN_ERROR_CELLS} more (see --json)")
 
