@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -55,7 +56,7 @@ def test_a_bug_exits_3_with_a_traceback_file(
     monkeypatch.delenv("XLSRC_DEBUG", raising=False)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     book = tmp_path / "seuranta.xlsx"
-    book.write_bytes(b"PK\x03\x04")
+    openpyxl.Workbook().save(book)  # a sound package, so the injected bug is what is met
     run = CliRunner().invoke(cli, ["status-sheet", str(book), "--quarter", "Q3"])
     assert run.exit_code == EXIT_INTERNAL
     assert "sisäinen virhe" in run.output and "ZeroDivisionError" in run.output

@@ -39,6 +39,7 @@ def folder(tmp_path: Path) -> Path:
     build(inputs / "puuttuva.xlsx", {"S": {"A1": "='Q4 2023'!B2"}})
     _encrypted_lookalike(inputs / "salattu.xlsx")
     with zipfile.ZipFile(inputs / "kuva.xlsx", "w") as fake:
+        fake.writestr("[Content_Types].xml", "<Types/>")
         fake.writestr("word/document.xml", "<w:document/>")
     (inputs / "~$ohjelma.xlsx").write_bytes(b"lock")  # Excel's lock file: not picked up
     return inputs
@@ -73,12 +74,12 @@ def test_bad_files_are_reported_and_the_batch_goes_on(folder: Path, tmp_path: Pa
     }  # fmt: skip
     assert report["recalculated"] == 2 and report["failed"] == 6
     reasons = {name: " ".join(entry["problems"]) for name, entry in by_name.items()}
-    assert "corrupt zip" in reasons["rikki.xlsx"]
-    assert "it is a text file" in reasons["muistio.xlsx"]
+    assert "zip-paketti on rikki" in reasons["rikki.xlsx"]
+    assert "se on tekstitiedosto" in reasons["muistio.xlsx"]
     assert "S!B1: the formula contains #REF!" in reasons["viite.xlsx"]
     assert "S!A1: reference to sheet 'Q4 2023', which does not exist" in reasons["puuttuva.xlsx"]
-    assert "password-protected" in reasons["salattu.xlsx"]
-    assert "Word or PowerPoint" in reasons["kuva.xlsx"]
+    assert "suojattu salasanalla" in reasons["salattu.xlsx"]
+    assert "Word- tai PowerPoint" in reasons["kuva.xlsx"]
     for name in by_name:
         if name in ("budjetti.xlsx", "ohjelma.xlsx"):
             assert by_name[name]["ok"] and (out / name).exists()
@@ -111,10 +112,10 @@ def test_in_place_rewrites_only_good_files(folder: Path) -> None:
 def test_where_results_go_must_be_said(folder: Path) -> None:
     run = CliRunner().invoke(cli, ["recalc", str(folder)])
     assert run.exit_code == 2
-    assert "--out DIR or --in-place" in run.output
+    assert "--out KANSIO tai --in-place" in run.output
 
 
-def test_same_file_names_from_two_folders_do_not_overwrite_each_other(tmp_path: Path) -> None:
+def test_same_file_names_from_two_folders_are_refused_before_any_work(tmp_path: Path) -> None:
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
         build(tmp_path / sub / "sama.xlsx", {"S": {"A1": f"=1+{ord(sub)}"}})
@@ -129,6 +130,6 @@ def test_same_file_names_from_two_folders_do_not_overwrite_each_other(tmp_path: 
             "--no-validate",
         ],
     )
-    assert run.exit_code == 2  # an unusable input in the batch
-    assert "already taken" in run.output
-    assert cached_values(tmp_path / "o" / "sama.xlsx", "S")["A1"] == 1 + ord("a")
+    assert run.exit_code == 2
+    assert "molempien tulos olisi" in run.output and "sama.xlsx" in run.output
+    assert list((tmp_path / "o").iterdir()) == []  # refused before any file was written

@@ -150,7 +150,7 @@ def test_excel_style_part_recalculates_and_keeps_everything_else(tmp_path: Path)
     assert '<row r="5"><c r="D5"><v>60</v></c></row><row r="6">' in new
 
 
-def test_prefixed_namespace_takes_the_general_path(tmp_path: Path) -> None:
+def test_prefixed_namespace_is_read_by_the_parser_and_written_plainly(tmp_path: Path) -> None:
     body = (
         '<x:row r="1"><x:c r="A1"><x:v>2</x:v></x:c>'
         '<x:c r="B1"><x:f>A1*21</x:f><x:v>0</x:v></x:c></x:row>'
@@ -164,8 +164,12 @@ def test_prefixed_namespace_takes_the_general_path(tmp_path: Path) -> None:
     assert seen["B1"] == 42 and seen["B2"] == "TEKSTI"
     with zipfile.ZipFile(tmp_path / "out.xlsx") as after:
         new = after.read("xl/worksheets/sheet1.xml").decode()
-    assert '<x:c r="B1"><x:f>A1*21</x:f><x:v>42</x:v></x:c>' in new
-    assert '<x:c r="B2" t="str"><x:f>UPPER(A2)</x:f><x:v>TEKSTI</x:v></x:c>' in new
+    # the same part in the plain form: default namespace, nothing else lost
+    assert new.startswith("<?xml") and f'<worksheet xmlns="{MAIN}"' in new and "x:" not in new
+    assert '<c r="B1"><f>A1*21</f><v>42</v></c>' in new
+    assert '<c r="B2" t="str"><f>UPPER(A2)</f><v>TEKSTI</v></c>' in new
+    assert '<dimension ref="A1:E6"/>' in new
+    assert '<conditionalFormatting sqref="C1:C5"><cfRule type="cellIs" dxfId="0"' in new
 
 
 @pytest.mark.parametrize(

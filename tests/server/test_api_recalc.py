@@ -88,7 +88,8 @@ def test_a_text_file_named_xlsx_is_refused_with_the_reason_the_cli_gives(
     fake.write_text("Tämä on tekstiä, ei työkirja.\n", encoding="utf-8")
     cli = xlsrc("recalc", str(fake), "--out", str(tmp_path / "out"), check=False)
     assert cli.returncode == 2
-    cli_reason = cli.stderr.splitlines()[1].strip()  # "FAILED path" then the reason
+    # "FAILED path", then the reason (which names the file itself: path: reason)
+    cli_reason = cli.stderr.splitlines()[1].strip().removeprefix(f"{fake}: ")
     with served.server.client(served.alice) as client:
         answer = client.post("/api/recalc", files={"files": (fake.name, fake.read_bytes())})
         assert answer.status_code == 422

@@ -98,7 +98,7 @@ def test_the_guard_refuses_what_the_engine_refuses_with_the_engines_reason(
 ) -> None:
     text = tmp_path / "teksti.xlsx"
     text.write_text("hei\n", encoding="utf-8")
-    with pytest.raises(UnreadableWorkbook, match="text file"):
+    with pytest.raises(UnreadableWorkbook, match="tekstitiedosto"):
         check_package(text, Limits())
     assert isinstance(PackageTooLarge("x"), UnreadableWorkbook)
 

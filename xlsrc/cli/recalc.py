@@ -2,8 +2,12 @@
 
 Every formula (native and xlsrc UDFs) is recomputed and stored as the cells'
 cached values, so any reader shows current numbers.  Files run in parallel
-processes; a file that cannot be recalculated is reported with its reason
-while the others go on, and the exit status is 1 if any file failed.
+worker processes; a file that cannot be recalculated is reported with its
+reason while the others go on, and the exit status says whether any failed.
+
+Before any file is read, every output is resolved and checked (none may be an
+input, a symbolic link or outside ``--out``; ``--json`` included), so a
+mistyped command refuses instead of overwriting a unit's workbook.
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ from typing import Any
 
 import click
 
+from xlsrc.cli.limit_options import limit_options, limits_from
 from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import FindingsFound, SomeInputsFailed, UnusableInput
-from xlsrc.engine.batch import collect, default_jobs, run_batch
+from xlsrc.engine.batch import Skipped, default_jobs, gather, run_batch
 from xlsrc.engine.recalc import RecalcResult, ValidationHook
 from xlsrc.io.atomic import write_atomic
+from xlsrc.io.paths import batch_outputs, check_output, display, make_folder
 
 #: How many error cells are listed per file in the printed summary (all go to --json).
 SHOWN_ERROR_CELLS = 5
@@ -31,7 +37,7 @@ def _validator(enabled: bool) -> ValidationHook | None:
         from xlsrc.validation import validate_workbook
     except ImportError:
         return None
-    return validate_workbook  # type: ignore[no-any-return]
+    return validate_workbook
 
 
 @click.command("recalc")
@@ -64,6 +70,11 @@ def _validator(enabled: bool) -> ValidationHook | None:
     help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
     "(a LocalCluster of --jobs workers).",
 )  # fmt: skip
+@click.option(
+    "--force", is_flag=True,
+    help="With --in-place: go on although Excel's owner file (~$name) says a workbook is open.",
+)  # fmt: skip
+@limit_options
 def command(
     paths: tuple[Path, ...],
     out_dir: Path | None,
@@ -73,15 +84,26 @@ def command(
     validate: bool,
     partial: bool,
     dask: str | None,
+    force: bool,
+    **limit_values: Any,
 ) -> None:
     """Recalculate workbooks (PATH: files or folders of .xlsx/.xlsm) without Excel."""
     if in_place == (out_dir is not None):
-        raise UnusableInput("say where the results go: either --out DIR or --in-place")
-    files = collect(paths)
+        raise UnusableInput("kerro, minne tulokset menevät: joko --out KANSIO tai --in-place")
+    files, skipped = gather(paths)
+    for item in skipped:
+        click.echo(f"ohitettu {display(item.path)}: {item.reason}", err=True)
     if not files:
-        raise UnusableInput("no workbooks found in " + ", ".join(str(p) for p in paths))
+        raise UnusableInput("työkirjoja ei löytynyt: " + ", ".join(display(p) for p in paths))
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(out_dir)
+    pairs = batch_outputs(files, out_dir, in_place)
+    if json_file is not None:
+        check_output(
+            json_file,
+            [*files, *(output for _, output in pairs)],
+            what="JSON-yhteenveto (--json)",
+        )
     with progress_bar(len(files), "recalculating") as bar:
         results = run_batch(
             files,
@@ -90,6 +112,8 @@ def command(
             jobs=jobs,
             validate=_validator(validate),
             progress=lambda _result: bar.update(1),
+            limits=limits_from(limit_values),
+            force=force,
             partial=partial,
             dask=dask,
         )
@@ -97,7 +121,7 @@ def command(
         _print(result)
     failed = [r for r in results if not r.ok]
     if json_file is not None:
-        _write_json(json_file, results)
+        _write_json(json_file, results, skipped)
     click.echo(f"{len(results) - len(failed)} of {len(results)} files recalculated")
     if failed:
         internal = any("internal error" in p for r in failed for p in r.problems)
@@ -109,40 +133,58 @@ def command(
 
 def _print(result: RecalcResult) -> None:
     if not result.ok:
-        click.echo(f"FAILED {result.path}", err=True)
+        click.echo(f"FAILED {display(result.path)}", err=True)
         for problem in result.problems:
-            click.echo(f"  {problem}", err=True)
+            click.echo(f"  {display(problem)}", err=True)
         return
     findings = (
         "" if result.validation_findings is None else f", {result.validation_findings} findings"
     )
     click.echo(
-        f"ok     {result.path} -> {result.output}: {result.formulas} formulas, "
-        f"{result.udf_cells} UDF cells, {len(result.error_cells)} error values{findings}, "
-        f"{result.seconds:.2f} s"
+        f"ok     {display(result.path)} -> {display(result.output or '')}: "
+        f"{result.formulas} formulas, {result.udf_cells} UDF cells, "
+        f"{len(result.error_cells)} error values{findings}, {result.seconds:.2f} s"
     )
     if result.refused_cells:
         click.echo(f"         {len(result.refused_cells)} refused cells (written without a value):")
     for cell, reason in result.refused_cells[:SHOWN_ERROR_CELLS]:
-        click.echo(f"         {cell} refused: {reason}")
+        click.echo(f"         {display(cell)} refused: {display(reason)}")
     if len(result.refused_cells) > SHOWN_ERROR_CELLS:
         click.echo(
             f"         ... {len(result.refused_cells) - SHOWN_ERROR_CELLS} more (see --json)"
         )
     for note in result.notes:
-        click.echo(f"         note: {note}")
+        click.echo(f"         note: {display(note)}")
     for cell, error in result.error_cells[:SHOWN_ERROR_CELLS]:
-        reason = result.reasons.get(cell)
-        click.echo(f"         {cell} = {error}" + (f" ({reason})" if reason else ""))
+        why = result.reasons.get(cell)
+        click.echo(f"         {display(cell)} = {error}" + (f" ({display(why)})" if why else ""))
     if len(result.error_cells) > SHOWN_ERROR_CELLS:
         click.echo(f"         ... {len(result.error_cells) - SHOWN_ERROR_CELLS} more (see --json)")
 
 
-def _write_json(path: Path, results: list[RecalcResult]) -> None:
+def _write_json(path: Path, results: list[RecalcResult], skipped: list[Skipped]) -> None:
     document: dict[str, Any] = {
         "files": [r.to_dict() for r in results],
+        "skipped": [{"path": str(s.path), "reason": s.reason} for s in skipped],
         "recalculated": sum(1 for r in results if r.ok),
         "failed": sum(1 for r in results if not r.ok),
     }
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    write_atomic(path, text.encode("utf-8"))
+    text = json.dumps(_printable(document), ensure_ascii=False, indent=2)
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as error:
+        raise UnusableInput(
+            f"{display(path)}: JSON-yhteenvetoa ei voi kirjoittaa ({error.strerror}); "
+            "työkirjat on käsitelty - vapauta levytilaa tai anna toinen --json-polku"
+        ) from None
+
+
+def _printable(value: Any) -> Any:
+    """Every text in ``value`` as valid UTF-8 (file names that are not are shown escaped)."""
+    if isinstance(value, str):
+        return display(value)
+    if isinstance(value, dict):
+        return {key: _printable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable(item) for item in value]
+    return value

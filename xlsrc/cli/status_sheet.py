@@ -29,7 +29,10 @@ import click
     help="Kirjoita tulos tähän tiedostoon; oletus: päivitä työkirja (atomisesti).",
 )
 @click.option(
-    "--force", is_flag=True, help="Luo jo lukittu neljännes uudelleen (korvaa välilehden)."
+    "--force",
+    is_flag=True,
+    help="Luo jo lukittu neljännes uudelleen (korvaa välilehden); käsittele työkirja, "
+    "vaikka Excelin omistajatiedosto (~$nimi) kertoo sen olevan auki.",
 )
 @click.option(
     "--pdf",
@@ -44,11 +47,24 @@ def command(
 
     Earlier quarters' sheets are locked: they are never rewritten (byte for
     byte), and if their inputs have changed since, this command says so.
+    Without --out the workbook is updated under a lock, so a recalculation
+    running at the same time waits instead of losing its values.
     """
+    from xlsrc.io.locks import workbook_lock
+    from xlsrc.io.paths import check_output
+    from xlsrc.ooxml.check import check_package
     from xlsrc.status_sheet.headless import check_locked_quarters, generate_file
     from xlsrc.status_sheet.model import parse_quarter
 
-    result = generate_file(workbook, parse_quarter(quarter), year, out, force)
+    chosen = parse_quarter(quarter)
+    if out is not None:
+        check_output(out, [workbook], what="--out-tulos", replaces=None)
+        check_package(workbook)
+        result = generate_file(workbook, chosen, year, out, force)
+    else:  # read, change and replace the workbook: one writer at a time
+        with workbook_lock(workbook, force=force):
+            check_package(workbook)
+            result = generate_file(workbook, chosen, year, out, force)
     verb = "korvattu" if result.replaced else "lisätty"
     click.echo(
         f"{result.path}: välilehti '{result.sheet}' {verb} "
@@ -60,5 +76,6 @@ def command(
     if make_pdf:
         from xlsrc.status_sheet.pdf import export_headless, pdf_path_for
 
-        written = export_headless(result.standalone, pdf_path_for(result.path, result.sheet))
+        pdf = check_output(pdf_path_for(result.path, result.sheet), [workbook], what="PDF")
+        written = export_headless(result.standalone, pdf)
         click.echo(f"PDF: {written}")

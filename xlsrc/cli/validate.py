@@ -17,8 +17,9 @@ from pathlib import Path
 
 import click
 
-from xlsrc.core.errors import FindingsFound, UnusableInput
+from xlsrc.core.errors import FindingsFound
 from xlsrc.core.numbers import format_fi
+from xlsrc.io.paths import check_output
 from xlsrc.validation.findings import CellFinding, error_count
 from xlsrc.validation.report import summary, write_findings_workbook
 from xlsrc.validation.workbook import validate_workbook
@@ -76,8 +77,8 @@ def command(workbook: Path, as_json: bool, sheet_out: Path | None) -> None:
     Exit status 0: no errors (rounding notes allowed); 1: errors found;
     2: the file cannot be read.
     """
-    if sheet_out is not None and sheet_out.resolve() == workbook.resolve():
-        raise UnusableInput(f"{sheet_out}: --xlsx ei voi olla tarkistettava työkirja itse")
+    if sheet_out is not None:  # neither the workbook itself nor through a link
+        check_output(sheet_out, [workbook], what="--xlsx-tulos")
     findings = validate_workbook(workbook)
     if sheet_out is not None:
         write_findings_workbook(findings, sheet_out, workbook)

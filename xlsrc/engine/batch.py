@@ -1,40 +1,127 @@
-"""Many workbooks at once: one process per file (up to ``jobs``), one result per file.
+"""Many workbooks at once: one result per file, whatever happens to the file or its worker.
 
 A batch is what an administrator runs over a quarter's workbooks on a server,
 so one bad file must never stop it: every file gets a :class:`RecalcResult`,
-including files that are missing, not workbooks, encrypted, or crash the
-engine (reported as an internal error with the traceback's last line).
+including files that are missing, not workbooks, encrypted, too large, too
+slow, or whose worker process is killed (see :mod:`xlsrc.engine.pool`).
+
+Outputs are planned and checked before any file is read
+(:func:`xlsrc.io.paths.batch_outputs`); an in-place update holds the workbook
+lock (:mod:`xlsrc.io.locks`) from reading to replacing.  The per-file work is
+one plain function of one picklable :class:`Job`, :func:`recalc_one`, so a
+cluster can map it over the same jobs (``Client.map(recalc_one, jobs)``).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from xlsrc.engine.recalc import RecalcResult, ValidationHook, recalc
+from xlsrc.core.errors import XlsrcError
+from xlsrc.engine.pool import Pool
+from xlsrc.engine.recalc import RecalcResult, ValidationHook, default_registry, recalc
+from xlsrc.io.atomic import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temporaries
+from xlsrc.io.locks import workbook_lock
+from xlsrc.io.paths import batch_outputs, display
+from xlsrc.limits import Limits
 
 #: Extensions picked up from a folder (Excel workbooks and templates, macro-enabled or not).
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+#: Spreadsheets in a folder that xlsrc cannot read: reported, never skipped silently.
+OTHER_SPREADSHEETS = {
+    ".xls": "vanha Excel 97-2003 -työkirja; tallenna se .xlsx-muodossa",
+    ".xlsb": "binäärimuotoinen Excel-työkirja (.xlsb); tallenna se .xlsx-muodossa",
+    ".ods": "OpenDocument-laskentataulukko (.ods); tallenna se .xlsx-muodossa",
+    ".fods": "OpenDocument-laskentataulukko (.fods); tallenna se .xlsx-muodossa",
+    ".numbers": "Apple Numbers -taulukko; vie se .xlsx-muodossa",
+}
+NOT_A_FILE = "ei tavallinen tiedosto (FIFO, laite tai rikkinäinen linkki)"
+#: Files at most this large are sent to a worker several at a time.
+SMALL_FILE = 256 * 1024
+_CHUNK_FILES = 8
+
+
+class Skipped(NamedTuple):
+    """A file in a folder that was not recalculated, and why (shown, and in the JSON)."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to recalculate: where to, with which limits; picklable."""
+
+    path: Path
+    #: None: replace the input (in place, under the workbook lock)
+    target: Path | None
+    validate: ValidationHook | None = None
+    limits: Limits = field(default_factory=Limits)
+    #: go on although Excel's owner file says the workbook is open (in place only)
+    force: bool = False
+    #: write what can be computed, refused cells without a value (see xlsrc.engine.recalc)
+    partial: bool = False
+
+
+def recalc_one(job: Job) -> RecalcResult:
+    """Recalculate one file; never raises (an engine bug becomes an "internal error" result)."""
+    try:
+        if job.target is None:
+            with workbook_lock(job.path, force=job.force):
+                return recalc(
+                    job.path,
+                    in_place=True,
+                    validate=job.validate,
+                    limits=job.limits,
+                    partial=job.partial,
+                )
+        return recalc(
+            job.path, job.target, validate=job.validate, limits=job.limits, partial=job.partial
+        )
+    except XlsrcError as error:  # the workbook lock: open in Excel, or busy
+        return RecalcResult(path=display(job.path), problems=[str(error)])
+    except Exception as error:  # an engine bug: report it, keep the batch going
+        return RecalcResult(
+            path=display(job.path),
+            problems=[f"internal error in the xlsrc engine: {type(error).__name__}: {error}"],
+        )
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:
-    """Files named, plus the workbooks directly inside folders named (sorted, no lock files)."""
+    """Files named, plus the workbooks directly inside folders named (see :func:`gather`)."""
+    return gather(paths)[0]
+
+
+def gather(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Files named, plus the workbooks directly inside folders named; and what was left out.
+
+    Left out and reported: other spreadsheet formats, special files with a
+    workbook's name.  Left out silently: Excel's owner files (``~$...``) and
+    xlsrc's own temporary files (those older than a day are removed).
+    """
     found: list[Path] = []
+    skipped: list[Skipped] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.is_file()
-                    and p.suffix.lower() in WORKBOOK_SUFFIXES
-                    and not p.name.startswith("~$")
-                )
-            )
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        remove_stale_temporaries(path)
+        for entry in sorted(path.iterdir()):
+            suffix = entry.suffix.lower()
+            if entry.name.startswith("~$") or _is_temporary(entry.name):
+                continue
+            if suffix in OTHER_SPREADSHEETS:
+                skipped.append(Skipped(entry, OTHER_SPREADSHEETS[suffix]))
+            elif suffix in WORKBOOK_SUFFIXES:
+                if entry.is_file():
+                    found.append(entry)
+                elif not entry.is_dir():
+                    skipped.append(
+                        Skipped(entry, "ei tavallinen tiedosto (FIFO, laite tai linkki)")
+                    )
     unique: list[Path] = []
     seen: set[Path] = set()
     for path in found:
@@ -42,13 +129,48 @@ def collect(paths: Iterable[Path]) -> list[Path]:
         if key not in seen:
             seen.add(key)
             unique.append(path)
-    return unique
+    return unique, skipped
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
 
 
 def default_jobs() -> int:
     return max(
         1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     )
+
+
+def plan_chunks(files: Sequence[Path]) -> list[list[int]]:
+    """File indexes grouped for the workers: largest first, small files several at a time.
+
+    Largest first, so a big file does not start last and hold up the end of
+    the batch; small files travel together, so a worker is not idle between
+    one round trip and the next.
+    """
+    sizes = [_size(path) for path in files]
+    order = sorted(range(len(files)), key=lambda i: -sizes[i])
+    chunks: list[list[int]] = []
+    small: list[int] = []
+    for index in order:
+        if sizes[index] > SMALL_FILE:
+            chunks.append([index])
+            continue
+        small.append(index)
+        if len(small) == _CHUNK_FILES:
+            chunks.append(small)
+            small = []
+    if small:
+        chunks.append(small)
+    return chunks
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def run_batch(
@@ -59,79 +181,62 @@ def run_batch(
     jobs: int | None = None,
     validate: ValidationHook | None = None,
     progress: Callable[[RecalcResult], None] | None = None,
+    limits: Limits | None = None,
+    force: bool = False,
+    tasks_per_child: int = 50,
     partial: bool = False,
     dask: str | None = None,
 ) -> list[RecalcResult]:
     """Recalculate ``files`` into ``out_dir`` (same names) or in place; results in input order.
 
-    ``dask`` (a scheduler address or "local") runs the same per-file function on a Dask
-    cluster instead of the local process pool (:mod:`xlsrc.distributed`).
+    Refuses the whole batch (:class:`~xlsrc.io.paths.UnsafeOutput`) before any
+    work if an output is unsafe.  ``dask`` (a scheduler address or "local")
+    maps the same :func:`recalc_one` over a Dask cluster instead of the local
+    worker processes (:mod:`xlsrc.distributed`).
     """
+    limits = limits or Limits()
+    pairs = batch_outputs(files, out_dir, in_place)
+    work = [
+        Job(source, None if in_place else output, validate, limits, force, partial)
+        for source, output in pairs
+    ]
+    if not work:
+        return []
+    default_registry()  # built once here, so every forked worker starts with it
+    pool: Pool[Job, RecalcResult] = Pool(
+        work=recalc_one,
+        failed=_failed,
+        workers=max(1, min(jobs or default_jobs(), len(work))),
+        seconds=limits.seconds,
+        tasks_per_child=tasks_per_child,
+    )
+    results = pool.run(
+        work,
+        plan_chunks([job.path for job in work]),
+        None if progress is None else lambda _index, result: progress(result),
+    )
+    return [results[i] for i in range(len(work))]
+
+
+def _on_dask(
+    work: list[Job],
+    address: str,
+    jobs: int | None,
+    progress: Callable[[RecalcResult], None] | None,
+) -> list[RecalcResult]:
+    from xlsrc.distributed import map_as_completed
+
+    def failed(at: int, error: BaseException) -> RecalcResult:
+        return _failed(work[at], f"Dask worker failed: {error}")
+
     results: dict[int, RecalcResult] = {}
-    work: list[tuple[int, Path, Path | None]] = []
-    claimed: dict[Path, Path] = {}
-    for index, path in enumerate(files):
-        target = None if in_place else (out_dir / path.name if out_dir is not None else None)
-        if target is not None:
-            other = claimed.get(target.resolve())
-            if other is not None:
-                results[index] = RecalcResult(
-                    path=str(path),
-                    problems=[f"output {target} is already taken by {other} (same file name)"],
-                )
-                continue
-            claimed[target.resolve()] = path
-        work.append((index, path, target))
-    for index in results:
-        if progress:
-            progress(results[index])
-    workers = min(jobs or default_jobs(), len(work)) if work else 1
-    if dask is not None and work:
-        from xlsrc.distributed import map_as_completed
-
-        def failed(at: int, error: BaseException) -> RecalcResult:
-            return RecalcResult(path=str(work[at][1]), problems=[f"Dask worker failed: {error}"])
-
-        arguments = [(path, target, in_place, validate, partial) for _, path, target in work]
-        for at, result in map_as_completed(_one, arguments, dask, workers=jobs, on_error=failed):
-            results[work[at][0]] = result
-            if progress:
-                progress(result)
-    elif workers <= 1:
-        for index, path, target in work:
-            results[index] = _one(path, target, in_place, validate, partial)
-            if progress:
-                progress(results[index])
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {
-                pool.submit(_one, path, target, in_place, validate, partial): (index, path)
-                for index, path, target in work
-            }
-            for future in as_completed(futures):
-                index, path = futures[future]
-                try:
-                    results[index] = future.result()
-                except Exception as error:  # the worker process itself died
-                    results[index] = RecalcResult(
-                        path=str(path), problems=[f"worker process failed: {error}"]
-                    )
-                if progress:
-                    progress(results[index])
-    return [results[i] for i in range(len(files))]
+    calls = [(job,) for job in work]
+    for at, result in map_as_completed(recalc_one, calls, address, workers=jobs, on_error=failed):
+        results[at] = result
+        if progress is not None:
+            progress(result)
+    return [results[i] for i in range(len(work))]
 
 
-def _one(
-    path: Path,
-    target: Path | None,
-    in_place: bool,
-    validate: ValidationHook | None,
-    partial: bool = False,
-) -> RecalcResult:
-    try:
-        return recalc(path, target, in_place=in_place, validate=validate, partial=partial)
-    except Exception as error:  # an engine bug: report it, keep the batch going
-        return RecalcResult(
-            path=str(path),
-            problems=[f"internal error in the xlsrc engine: {type(error).__name__}: {error}"],
-        )
+def _failed(job: Job, reason: str) -> RecalcResult:
+    return RecalcResult(path=display(job.path), problems=[reason])

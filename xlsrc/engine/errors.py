@@ -90,3 +90,12 @@ class UdfFailure(FormulaProblem):
 
 class InternalError(FormulaProblem):
     """A bug in the engine met while computing a cell; reported, never written as a value."""
+
+
+class TooLarge(FormulaProblem):
+    """A formula too deep to compile or a range too large to read ("liian syvä / liian suuri").
+
+    A limit of the engine's (see :mod:`xlsrc.limits`), never a value: the file
+    is refused with the cell, rather than failing with a RecursionError or
+    running out of memory.
+    """

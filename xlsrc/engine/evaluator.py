@@ -25,8 +25,10 @@ from xlsrc.engine.errors import (
     FormulaProblem,
     InternalError,
     RefusedDependency,
+    TooLarge,
 )
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, cell_name, quote_sheet
+from xlsrc.limits import grouped
 
 #: Python frames allowed while following one chain of dependent formulas, and the
 #: thread stack that makes room for them (Python-to-Python calls use little of it)
@@ -157,6 +159,8 @@ class Book:
         #: why an XS_ function's cell is an error value ("Sheet!A1" -> the core's reason)
         self.reasons: dict[str, str] = {}
         self._computing: list[Pending] = []
+        #: cells one reference may bring into a calculation (xlsrc.limits.Limits.range_cells)
+        self.range_cells = 10_000_000
 
     # -- structure ---------------------------------------------------------------
     def add_sheet(self, name: str) -> SheetState:
@@ -309,7 +313,14 @@ class Book:
         r1, c1, r2, c2 = pending.area  # type: ignore[misc]
         rows, cols = r2 - r1 + 1, c2 - c1 + 1
         kind = type(result)
-        if kind is Ref:
+        if kind is Ref:  # only as much of the reference as the area shows
+            result = Ref(
+                result.sheet,
+                result.r1,
+                result.c1,
+                min(result.r2, result.r1 + rows - 1),
+                min(result.c2, result.c1 + cols - 1),
+            )
             result = (
                 self.values(result, pad=True)
                 if not result.is_cell
@@ -370,6 +381,8 @@ class Book:
         cached = self._ranges.get(key)
         if cached is not None:
             return cached
+        if (r2 - r1 + 1) * (c2 - c1 + 1) > self.range_cells:
+            raise TooLarge(too_large(ref, (r2 - r1 + 1) * (c2 - c1 + 1), self.range_cells))
         waiting = sheet.pending
         if waiting and r2 >= r1 and c2 >= c1:
             area = (r2 - r1 + 1) * (c2 - c1 + 1)
@@ -457,6 +470,14 @@ class Book:
     # -- results -----------------------------------------------------------------
     def pending_count(self) -> int:
         return sum(len(sheet.pending) for sheet in self.order)
+
+
+def too_large(ref: Ref, cells: int, limit: int) -> str:
+    """The refusal of a range larger than the limit (numbers grouped the Finnish way)."""
+    return (
+        f"alue {ref.a1()} on liian suuri laskettavaksi: {grouped(cells)} solua "
+        f"(raja {grouped(limit)})"
+    )
 
 
 def out_of_grid(row: int, col: int) -> bool:

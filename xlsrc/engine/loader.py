@@ -13,15 +13,22 @@ from datetime import datetime
 from typing import Any
 
 from xlsrc.engine.compiler import Compiler, Shape
-from xlsrc.engine.errors import FormulaProblem, UnreadableWorkbook
+from xlsrc.engine.errors import FormulaProblem, TooLarge
 from xlsrc.engine.evaluator import Book, Pending, SheetState, Table
 from xlsrc.engine.package import Package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
-from xlsrc.engine.sheetscan import FormulaCell, SheetCells, scan
+from xlsrc.engine.sheetread import read_sheet
+from xlsrc.engine.sheetscan import FormulaCell, SheetCells
+from xlsrc.limits import recursion_headroom
 from xlsrc.registry import Registry
 
 _HIDDEN_ROW = re.compile(r"""<(?:\w+:)?row\b[^>]*\shidden\s*=\s*["'](?:1|true)["']""")
 _SUBTOTAL = re.compile(r"\b(?:SUBTOTAL|AGGREGATE)\s*\(", re.I)
+
+DEEP_FORMULA = (
+    "kaava on liian syvä laskettavaksi (liian monta sisäkkäistä operaatiota); "
+    "jaa se useampaan soluun"
+)
 
 
 @dataclass
@@ -43,26 +50,16 @@ class Loaded:
 
 def load(package: Package, registry: Registry, now: datetime | None = None) -> Loaded:
     book = Book(date1904=package.date1904, now=now)
+    book.range_cells = package.limits.range_cells
     sheets: list[LoadedSheet] = []
     for part in package.sheets:
         state = book.add_sheet(part.name)
         if part.kind != "worksheet":
             continue
-        try:
-            xml = package.read(part.part).decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise UnreadableWorkbook(f"sheet {part.name!r} is not UTF-8 XML") from error
-        try:
-            cells = scan(xml, package.shared_strings, package.date1904)
-        except (IndexError, ValueError) as error:
-            raise UnreadableWorkbook(
-                f"sheet {part.name!r} has malformed cells ({error})"
-            ) from error
-        except FormulaProblem as problem:
-            raise UnreadableWorkbook(f"sheet {part.name!r}: {problem}") from problem
+        cells = read_sheet(package, part)
         state.values = cells.values
         state.extend(cells.max_row, cells.max_col)
-        state.hidden_rows = _HIDDEN_ROW.search(xml) is not None
+        state.hidden_rows = _HIDDEN_ROW.search(cells.xml) is not None
         sheets.append(LoadedSheet(state=state, part=part.part, cells=cells))
     for table in package.tables:
         owner = book.sheets[table.sheet.upper()]
@@ -78,8 +75,9 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
         book.names[(local, name.upper())] = text
     compiler = Compiler(book, registry)
     problems: list[FormulaProblem] = []
-    for loaded in sheets:
-        _compile_sheet(compiler, book, loaded, problems)
+    with recursion_headroom():  # the same room for deep formulas at any caller depth
+        for loaded in sheets:
+            _compile_sheet(compiler, book, loaded, problems)
     return Loaded(book=book, sheets=sheets, problems=problems)
 
 
@@ -104,6 +102,10 @@ def _compile_sheet(
                 shape = _shape(compiler, state, formula, anchors)
         except FormulaProblem as error:
             error.cell = error.cell or f"{quote_sheet(state.name)}!{cell_name(row, col)}"
+            problems.append(error)
+            problem, shape = error, None
+        except RecursionError:  # until the parser and compiler are iterative
+            error = TooLarge(DEEP_FORMULA, f"{quote_sheet(state.name)}!{cell_name(row, col)}")
             problems.append(error)
             problem, shape = error, None
         if shape is None and problem is None:

@@ -35,8 +35,9 @@ from xlsrc.engine.evaluator import Book
 from xlsrc.engine.loader import Loaded, load
 from xlsrc.engine.package import open_package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_cell, quote_sheet
-from xlsrc.engine.sheetpatch import patch
+from xlsrc.engine.sheetpatch import patch, storable
 from xlsrc.engine.writer import write_package
+from xlsrc.limits import Limits
 from xlsrc.registry import Registry
 
 
@@ -130,13 +131,15 @@ def recalc(
     validate: ValidationHook | None = None,
     now: datetime | None = None,
     partial: bool = False,
+    limits: Limits | None = None,
 ) -> RecalcResult:
     """Recalculate ``path``; write to ``output`` (a file or a folder) or in place.
 
     Never raises for a bad workbook: the result says what went wrong.  With
     ``validate``, the written file is also checked and the findings counted
     (dry runs, without an output, are not validated).  ``partial`` writes what
-    can be computed (see the module docstring).
+    can be computed (see the module docstring).  ``limits`` bounds what one file
+    may ask for (:class:`xlsrc.limits.Limits`, defaults if None).
     """
     started = time.perf_counter()
     source = Path(path)
@@ -144,7 +147,16 @@ def recalc(
     try:
         target = _target(source, output, in_place)
         with _no_cyclic_gc():
-            _run(source, target, registry or default_registry(), validate, now, partial, result)
+            _run(
+                source,
+                target,
+                registry or default_registry(),
+                validate,
+                now,
+                partial,
+                result,
+                limits,
+            )
     except XlsrcError as error:
         result.problems.append(str(error))
     except OSError as error:
@@ -196,8 +208,9 @@ def _run(
     now: datetime | None,
     partial: bool,
     result: RecalcResult,
+    limits: Limits | None = None,
 ) -> None:
-    package = open_package(source)
+    package = open_package(source, limits)
     try:
         loaded = load(package, registry, now)
         if loaded.problems and not partial:
@@ -250,6 +263,8 @@ def _record(result: RecalcResult, sheet: str, updates: dict[int, Any], udf_cells
     result.udf_cells += udf_cells
     mask = (1 << COL_BITS) - 1
     for key, value in sorted(updates.items()):
+        if type(value) is float and value - value != 0.0:
+            value = storable(value)  # inf or nan: written as #NUM!, so counted as one
         if type(value) is XlError:
             where = f"{quote_sheet(sheet)}!{cell_name(key >> COL_BITS, key & mask)}"
             result.error_cells.append((where, value.value))

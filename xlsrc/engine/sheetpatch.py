@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree  # type: ignore[import-untyped]
+
 from xlsrc.core.errors import XlError
 from xlsrc.engine.refs import COL_BITS, col_letters
+from xlsrc.engine.sheetcell import child, parse_cell, serialise_cell
 from xlsrc.engine.sheetscan import SheetCells
-from xlsrc.engine.xmltext import FORMULA, INLINE, TYPE_ATTR, VALUE_SPAN, escape
+from xlsrc.engine.xmltext import TYPE_ATTR, escape, xml_text
 
 _REPLACE = 1 << 20  # edits at one position: insertions (ordered by column) before a replacement
 _MASK = (1 << COL_BITS) - 1
@@ -23,21 +26,46 @@ _MASK = (1 << COL_BITS) - 1
 Edit = tuple[int, int, int, str]  # (start, order, end, text)
 
 
-def value_xml(value: Any, prefix: str = "") -> tuple[str | None, str]:
-    """(t attribute or None, ``<v>`` element) for a computed value (None: no value)."""
+def storable(value: Any) -> Any:
+    """``value`` as a cell can hold it: a number Excel cannot store (inf, nan) is #NUM!.
+
+    Belt and braces: the engine gives #NUM! for overflows itself; ``inf`` in a
+    file would make it unreadable to Excel and openpyxl, and count as no error.
+    """
+    if type(value) is float and value - value != 0.0:
+        return XlError.NUM
+    return value
+
+
+def cached(value: Any) -> tuple[str | None, str | None]:
+    """(t attribute or None, text of the ``<v>`` element before XML escaping) for a value.
+
+    None is a refused cell: its formula stays, its old value goes (no ``<v>``).
+    """
     kind = type(value)
-    if value is None:  # a refused cell: its formula stays, its old value goes
-        return None, ""
+    if value is None:
+        return None, None
     if kind is float:
-        text = str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
-        return None, f"<{prefix}v>{text}</{prefix}v>"
+        if value - value != 0.0:  # inf, nan: see storable()
+            return "e", XlError.NUM.value
+        return None, str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
     if kind is str:
-        return "str", f"<{prefix}v>{escape(value)}</{prefix}v>"
+        return "str", value
     if kind is bool:
-        return "b", f"<{prefix}v>{1 if value else 0}</{prefix}v>"
+        return "b", "1" if value else "0"
     if kind is XlError:
-        return "e", f"<{prefix}v>{value.value}</{prefix}v>"
+        return "e", value.value
     raise TypeError(f"cannot store {value!r} as a cached value")
+
+
+def value_xml(value: Any, prefix: str = "") -> tuple[str | None, str]:
+    """(t attribute or None, ``<v>`` element) for a computed value."""
+    cell_type, text = cached(value)
+    if text is None:
+        return None, ""
+    if cell_type == "str":  # numbers, booleans and error codes need no escaping
+        text = escape(text)
+    return cell_type, f"<{prefix}v>{text}</{prefix}v>"
 
 
 def patch(sheet: SheetCells, updates: dict[int, Any]) -> str:
@@ -62,7 +90,8 @@ def patch(sheet: SheetCells, updates: dict[int, Any]) -> str:
             continue
         span = spans.get(key) or (locate(key) if key in sheet.present else None)
         if span is not None:
-            edits.append((span[0], _REPLACE, span[1], _rewrite(xml[span[0] : span[1]], value)))
+            element = xml[span[0] : span[1]]
+            edits.append((span[0], _REPLACE, span[1], _rewrite(sheet, element, value)))
         else:
             missing.setdefault(key >> COL_BITS, []).append((key & _MASK, value))
     if missing:
@@ -78,22 +107,29 @@ def patch(sheet: SheetCells, updates: dict[int, Any]) -> str:
     return "".join(out)
 
 
-def _rewrite(element: str, value: Any) -> str:
-    """A whole ``<c>`` element with its cached value replaced (any layout, any prefix)."""
-    name_end = element.index("c", 1) + 1
-    prefix = element[1 : name_end - 1]  # "" or "x:"
-    open_end = element.index(">")
-    self_closing = element[open_end - 1] == "/"
-    attrs = element[name_end : open_end - 1 if self_closing else open_end]
-    inner = "" if self_closing else element[open_end + 1 : element.rindex("<")]
-    cell_type, v_xml = value_xml(value, prefix)
-    attrs = TYPE_ATTR.sub("", attrs)
-    if cell_type is not None:
-        attrs = f'{attrs} t="{cell_type}"'
-    inner = INLINE.sub("", VALUE_SPAN.sub("", inner))
-    formula = FORMULA.search(inner)
-    cut = formula.end() if formula else 0
-    return f"<{prefix}c{attrs}>{inner[:cut]}{v_xml}{inner[cut:]}</{prefix}c>"
+def _rewrite(sheet: SheetCells, element: str, value: Any) -> str:
+    """A whole ``<c>`` element with its cached value replaced, rebuilt by the XML parser.
+
+    For cells the scan read through the parser too (rare layouts): the new
+    ``<v>`` goes after the formula, every other child and attribute stays.
+    """
+    cell = parse_cell(element, sheet.namespaces)
+    main = cell.tag[1:].partition("}")[0]
+    cell_type, text = cached(value)
+    if cell_type is None:
+        cell.attrib.pop("t", None)
+    else:
+        cell.set("t", cell_type)
+    for name in ("v", "is"):
+        old = child(cell, name)
+        if old is not None:
+            cell.remove(old)
+    if text is not None:
+        new = etree.Element(f"{{{main}}}v")
+        new.text = xml_text(text)
+        formula = child(cell, "f")
+        cell.insert(cell.index(formula) + 1 if formula is not None else 0, new)
+    return serialise_cell(cell, sheet.namespaces)
 
 
 def _new_cell(row: int, col: int, value: Any, prefix: str) -> str:

@@ -1,15 +1,25 @@
-"""Reading the cells of a worksheet part: constants, formulas, and where formula cells are.
+"""Reading the cells of a worksheet part as text: exact, or not at all.
 
-The part is scanned as text.  Excel, openpyxl and xlsxwriter all write cells
-as ``<c r="A1" ...>`` without a namespace prefix, so the fast path splits the
-text at each ``<c r="`` and reads every piece with string methods (a regular
-expression per cell costs more on a 20,000-row sheet than the whole
-evaluation).  Anything written differently - prefixed elements, cells without
-an address - is read by the general, regex-based scanner.
+The part is scanned as text because a 20,000-row sheet read element by
+element through an XML library costs more than evaluating it.  Excel,
+openpyxl and xlsxwriter write cells as ``<c r="A1" ...>`` without a namespace
+prefix, so the text is split at each ``<c r="`` and every piece is read with
+string methods.  The scan is *exact or nothing*: it accepts only the layouts
+it fully understands and raises :class:`NotPlain` for anything else (a
+comment, CDATA, an attribute quoted with ``'``, whitespace inside a tag, a
+``>`` in an attribute value, a cell without an address, a prefixed element),
+and :mod:`xlsrc.engine.sheetread` then reads the part through the real XML
+parser (:mod:`xlsrc.engine.sheetcanon`).  Two counts prove nothing was
+skipped: every ``<`` between ``<sheetData>`` and ``</sheetData>`` belongs to
+a row tag or to a cell layout the scan recognised, and there are as many
+``>`` as ``<`` (so no ``>`` hides inside an attribute value).
 
-Besides values and formulas, the scan records for every formula cell the
-offsets :mod:`sheetpatch` needs to write its cached value without parsing the
-cell again.
+The caller has already proved the part well-formed, so text content holds no
+raw ``<`` and no undefined entity.  Cell addresses and shared-string indexes
+are checked against Excel's grid and the string table.
+
+Besides values and formulas, the scan records for every plainly written
+formula cell the offsets :mod:`sheetpatch` needs to write its cached value.
 """
 
 from __future__ import annotations
@@ -17,26 +27,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
 
-from xlsrc.core.errors import XlError
-from xlsrc.engine.errors import FormulaSyntaxError, UnreadableWorkbook
-from xlsrc.engine.refs import COL_BITS, col_index
+from xlsrc.core.errors import UnreadableWorkbook, XlError
+from xlsrc.engine.errors import FormulaSyntaxError
+from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, cell_name, parse_area, quote_sheet
+from xlsrc.engine.sheetcell import child, escape_formula, parse_cell
 from xlsrc.engine.values import date_serial, normalise
-from xlsrc.engine.xmltext import FORMULA, INLINE, VALUE, attributes, inline_text, unescape
+from xlsrc.engine.xmltext import resolve_entities, unescape
+from xlsrc.limits import LimitExceeded, Limits, check_formula, count_limit, grouped
+from xlsrc.ooxml.strings import decode_escapes, item_text
+from xlsrc.ooxml.xml import MAIN_NAMESPACES
 
-_SHEET_DATA = re.compile(r"<(?:(\w+):)?sheetData\b[^>]*?(/?)>")
-_ITEM = re.compile(
-    r"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)|<(?:\w+:)?row\b([^>]*?)(/?)>|(</(?:\w+:)?row>)",
-    re.S,
-)
-_ATTR_R = re.compile(r"""\br\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
+_SHEET_DATA = re.compile(r"<(\w+:)?sheetData\b([^>]*?)(/?)>")
+_ROW = re.compile(r"<(?:(/)row>|row\b([^>]*?)(/?)>)")
 _ATTR_ROW = re.compile(r"""\br\s*=\s*["'](\d+)["']""")
-_ATTR_T = re.compile(r"""\st\s*=\s*["'](\w+)["']""")
-_ROW = re.compile(r"<(?:(/)(?:\w+:)?row>|(?:\w+:)?row\b([^>]*?)(/?)>)")
+_ATTRIBUTES = re.compile(r'(?:\s+[A-Za-z_][\w.:-]*="[^"<]*")*\s*/?')
+_ATTRIBUTE = re.compile(r'([A-Za-z_][\w.:-]*)="([^"]*)"')
+_DEFAULT_NAMESPACE = re.compile(r'\sxmlns="([^"]*)"')
 _DIGITS = "0123456789"
 _CELL_START = '<c r="'
+#: cell types Excel writes (ST_CellType)
+_TYPES = frozenset(("n", "s", "str", "b", "e", "inlineStr", "d"))
+
+
+class NotPlain(Exception):
+    """The text is written in a way the scan does not fully understand (``reason`` says how).
+
+    Internal to the sheet reader: it falls back to the XML parser, and only if
+    the parser's own rendering still trips the scan does the reason reach the
+    user (located, as an :class:`~xlsrc.core.errors.UnreadableWorkbook`).
+    """
 
 
 class FormulaCell(NamedTuple):
@@ -56,6 +79,26 @@ class FormulaCell(NamedTuple):
 
 
 @dataclass
+class Reading:
+    """What a scan needs besides the text: strings, date system, limits, and where it is."""
+
+    shared_strings: list[str]
+    date1904: bool = False
+    sheet: str = "Sheet1"
+    #: the file, for messages
+    where: str = "työkirja"
+    limits: Limits = field(default_factory=Limits)
+    #: cells and formula cells the workbook may still have (limits minus earlier sheets)
+    cells_left: int = Limits().cells
+    formulas_left: int = Limits().formula_cells
+
+    def cell(self, key: int) -> str:
+        """``file: Sheet!A1`` for messages."""
+        name = cell_name(key >> COL_BITS, key & ((1 << COL_BITS) - 1))
+        return f"{self.where}: {quote_sheet(self.sheet)}!{name}"
+
+
+@dataclass
 class SheetCells:
     """What a worksheet part holds, plus where cells sit in the XML text."""
 
@@ -67,13 +110,17 @@ class SheetCells:
     slots: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
     #: keys of every cell element in the part
     present: set[int] = field(default_factory=set)
-    #: cell key -> (start, end) of every cell element (general scanner only)
+    #: cell key -> (start, end) of cell elements located so far
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     data_span: tuple[int, int] = (0, 0)
     data_closed: bool = False
+    #: namespace declarations of the root element (to read one cell on its own)
+    namespaces: str = ""
     prefix: str = ""
     max_row: int = 0
     max_col: int = 0
+    #: formula cells, every cell of an array formula's area counted
+    formula_cells: int = 0
 
     def row_spans(self) -> dict[int, tuple[int, int, int | None, int]]:
         """Row number -> (start, end of opening tag, start of closing tag or None, end)."""
@@ -93,200 +140,335 @@ class SheetCells:
         return rows
 
 
-def scan(xml: str, shared_strings: list[str], date1904: bool = False) -> SheetCells:
-    """Read every cell of a worksheet part (constants, formulas, positions)."""
-    fast = _scan_fast(xml, shared_strings, date1904)
-    if fast is not None:
-        return fast
-    return _scan_general(xml, shared_strings, date1904)
+#: every valid column's letters -> its number (a plain dict: cheaper to ask than a cache)
+_COLUMNS: dict[str, int] = {}
 
 
-def _scan_fast(xml: str, shared_strings: list[str], date1904: bool) -> SheetCells | None:
+def column(letters: str) -> int:
+    """1-based column of ``letters`` ("A" -> 1, "XFD" -> 16384); 0 if not a column of Excel's."""
+    if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isalpha():
+        return 0
+    index = 0
+    for char in letters.upper():
+        index = index * 26 + ord(char) - 64
+    if index > MAX_COL:
+        return 0
+    if len(_COLUMNS) < 1 << 16:  # valid spellings only, so it stays small
+        _COLUMNS[letters] = index
+    return index
+
+
+@lru_cache(maxsize=1 << 12)
+def cell_attributes(text: str) -> tuple[str, bool]:
+    """(cell type, self-closing) of a ``<c>`` tag's attributes after ``r="..."``.
+
+    Cached: a sheet has a handful of distinct attribute strings (`` s="3"``,
+    `` s="3" t="s"``), so each is checked once.
+    """
+    attrs = attributes(text)
+    if "xmlns" in text:
+        raise NotPlain("solun määritteissä on nimiavaruuden määrittely")
+    kind = attrs.get("t", "n")
+    if kind not in _TYPES:
+        raise NotPlain(f"tuntematon solutyyppi t={kind!r}")
+    return kind, text.rstrip().endswith("/")
+
+
+@lru_cache(maxsize=1 << 12)
+def attributes(text: str) -> dict[str, str]:
+    """The attributes of a tag written plainly (``name="value"``), else :class:`NotPlain`."""
+    if _ATTRIBUTES.fullmatch(text) is None:
+        raise NotPlain("tagin määritteet on kirjoitettu poikkeavasti")
+    return {
+        name: resolve_entities(value) if "&" in value else value
+        for name, value in _ATTRIBUTE.findall(text)
+    }
+
+
+def scan(xml: str, reading: Reading) -> SheetCells:
+    """Read every cell of a worksheet part (constants, formulas, positions).
+
+    Raises :class:`NotPlain` for text it does not fully understand, and
+    :class:`~xlsrc.limits.LimitExceeded` (or a located refusal) for cells
+    that break the limits or Excel's grid.  The loop is long because it is
+    the hot path: one pass, no helper call for the common layouts.
+    """
     start = _SHEET_DATA.search(xml)
-    if start is None or start.group(1) or start.group(2):
-        return None
+    if start is None:
+        return SheetCells(xml=xml, namespaces=_check_head(xml, len(xml)))
+    if start.group(1):
+        raise NotPlain("taulukon elementeillä on nimiavaruuden etuliite")
+    namespaces = _check_head(xml, start.start())
+    if start.group(3):  # <sheetData/>
+        return SheetCells(xml=xml, data_span=start.span(), data_closed=True, namespaces=namespaces)
     begin = start.end()
     end = xml.find("</sheetData>", begin)
     if end < 0:
-        return None
+        raise NotPlain("</sheetData> puuttuu tai on kirjoitettu poikkeavasti")
+    if xml.find("xmlns", begin, end) >= 0:
+        raise NotPlain("solualueella on nimiavaruuden määrittely")
+    if len(xml) - begin > 11 * reading.cells_left:  # could hold more cells than allowed
+        count_limit("solua", xml.count(_CELL_START, begin, end), reading.cells_left, reading.where)
     pieces = xml[begin:end].split(_CELL_START)
-    if len(pieces) - 1 != xml.count("<c ", begin, end) or xml.count("<c>", begin, end):
-        return None  # some cell is written differently: use the general scanner
-    sheet = SheetCells(xml=xml, data_span=(begin, end))
+    count_limit("solua", len(pieces) - 1, reading.cells_left, reading.where)
+    sheet = SheetCells(xml=xml, data_span=(begin, end), namespaces=namespaces)
     values, present, slots = sheet.values, sheet.present, sheet.slots
     formulas_append = sheet.formulas.append
     new_tuple = tuple.__new__  # FormulaCell without the named tuple's Python-level __new__
-    column = col_index
+    strings = reading.shared_strings
+    chars, nesting = reading.limits.formula_chars, reading.limits.function_nesting
+    # the limits are checked exactly on the few formulas these cheap bounds let through
+    seen_attrs: dict[str, tuple[str, bool]] = {}  # per sheet: a handful of distinct strings
+    columns = _COLUMNS
     max_col = 0
+    tags = 0  # every "<" of a recognised layout, checked against the text at the end
     starts = accumulate((len(p) + 6 for p in pieces), initial=begin)
     next(starts)  # the text before the first cell
     for piece, offset in zip(pieces[1:], starts, strict=False):
-        quote = piece.index('"')
+        quote = piece.find('"')
         address = piece[:quote]
-        letters = address.rstrip(_DIGITS)
-        col = column(letters)
-        key = (int(address[len(letters) :]) << COL_BITS) | col
+        letters = address.rstrip(_DIGITS)  # what is left after it is ASCII digits only
+        col = columns.get(letters) or column(letters)
+        if not col or quote < 0 or len(letters) == len(address):
+            raise NotPlain(f"solun osoite {address[:20]!r} ei ole Excelin ruudukossa")
+        row = int(address[len(letters) :])
+        if not 0 < row <= MAX_ROW:
+            raise NotPlain(f"solun osoite {address[:20]!r} ei ole Excelin ruudukossa")
+        key = (row << COL_BITS) | col
         present.add(key)
         if col > max_col:
             max_col = col
-        close = piece.index(">", quote)
-        if piece[close - 1] == "/":
-            continue  # <c r=".." s=".."/>: a styled blank
+        close = piece.find(">", quote)
         attrs = piece[quote + 1 : close]
-        kind = piece[close + 2]
-        if kind == "v" and ('t="' not in attrs or ' t="n"' in attrs):
-            value_end = piece.index("<", close + 4)
-            values[key] = float(piece[close + 4 : value_end]) if value_end > close + 4 else None
-        elif kind == "v" and ' t="s"' in attrs:
-            values[key] = shared_strings[int(piece[close + 4 : piece.index("<", close + 4)])]
-        elif kind == "f" and piece[close + 3] == ">":  # <f>text</f>, the usual formula
-            formula_end = piece.index("</f>", close) + 4
-            formulas_append(
-                new_tuple(
-                    FormulaCell,
-                    (
-                        key >> COL_BITS,
-                        col,
-                        piece[close + 4 : formula_end - 4],
-                        "normal",
-                        None,
-                        None,
-                    ),
-                )
-            )
-            finish = piece.find("</c>", formula_end)
-            if finish == formula_end or (
-                piece.startswith("<v>", formula_end)
-                and piece.find("<", formula_end + 3) == finish - 4
+        known = seen_attrs.get(attrs)
+        if known is None:
+            known = seen_attrs[attrs] = cell_attributes(attrs)
+        cell_type, closed = known
+        if closed:
+            tags += 1
+            continue  # <c r=".." s=".."/>: a styled blank
+        inner = close + 1
+        head = piece[inner : inner + 3]
+        if head[:2] == "<f":
+            text_end = piece.find("<", inner + 3)
+            if head == "<f>" and piece.startswith("</f>", text_end):  # the usual formula
+                formula_end, f_tags, kind, ref, shared = text_end + 4, 2, "normal", None, None
+                text = piece[inner + 3 : text_end] or None
+            else:
+                formula_end, f_tags, kind, text, ref, shared = _formula(piece, inner)
+            tail = piece[formula_end : formula_end + 4]
+            if tail == "</c>":
+                finish = formula_end
+            elif tail == "<v/>" and piece.startswith("</c>", formula_end + 4):
+                finish = formula_end + 4
+                f_tags += 1
+            elif tail[:3] == "<v>" and piece.startswith(
+                "</v></c>", value_end := piece.find("<", formula_end + 3)
             ):
-                slots[key] = (offset - 6, offset + close, offset + formula_end, offset + finish + 4)
+                finish = value_end + 4
+                f_tags += 2
+            else:  # more than a formula and its value: read through the parser
+                tags += _rare_cell(piece, close, key, sheet, reading)
+                continue
+            if kind != "normal" or (
+                text is not None
+                and len(text) > nesting  # shorter texts cannot hold that many "("
+                and (len(text) > chars or text.count("(") > nesting)
+            ):
+                check_formula_cell(sheet, reading, key, text, kind, ref)
+            formulas_append(new_tuple(FormulaCell, (row, col, text, kind, ref, shared)))
+            tags += f_tags + 2  # <c ...> and </c>
+            slots[key] = (offset - 6, offset + close, offset + formula_end, offset + finish + 4)
+        elif head == "<v>":
+            value_end = piece.find("<", inner + 3)
+            if not piece.startswith("</v></c>", value_end):
+                tags += _rare_cell(piece, close, key, sheet, reading)
+                continue
+            tags += 4
+            raw = piece[inner + 3 : value_end]
+            if cell_type == "n":
+                try:
+                    number = float(raw) if raw else None
+                except ValueError:
+                    number = typed("n", raw, False)  # raises NotPlain with the reason
+                if number is not None and (number - number != 0.0 or "_" in raw):
+                    typed("n", raw, False)  # inf, nan or 1_000: raises
+                values[key] = number
+            elif cell_type == "s":
+                values[key] = shared_string(raw, strings)
             else:
-                _formula_cell(piece, offset, close, key, sheet, recorded=True)
-        elif kind == "f":
-            _formula_cell(piece, offset, close, key, sheet)
+                values[key] = typed(cell_type, unescape(raw), reading.date1904)
+        elif head == "<is" and piece.startswith("<is><t>", inner):
+            text_end = piece.find("<", inner + 7)
+            if cell_type == "inlineStr" and piece.startswith("</t></is></c>", text_end):
+                tags += 6
+                values[key] = unescape(piece[inner + 7 : text_end])
+            else:
+                tags += _rare_cell(piece, close, key, sheet, reading)
+        elif head == "</c" and piece.startswith("</c>", inner):
+            tags += 2
+        elif head == "<v/" and piece.startswith("<v/></c>", inner):
+            tags += 3
         else:
-            finish = piece.find("</c>", close)
-            inner = piece[close + 1 : finish]
-            if inner.startswith("<is><t>") and inner.find("<", 7) == len(inner) - 9:
-                values[key] = unescape(inner[7:-9])
-            else:
-                t_at = attrs.find(' t="')
-                cell_type = attrs[t_at + 4 : attrs.index('"', t_at + 4)] if t_at >= 0 else "n"
-                values[key] = _constant(cell_type, inner, shared_strings, date1904)
+            tags += _rare_cell(piece, close, key, sheet, reading)
+    _check_accounted(xml, begin, end, tags)
+    if len(present) != len(pieces) - 1:
+        raise NotPlain("sama solu esiintyy kahdesti")
+    sheet.formula_cells += len(sheet.formulas)
+    count_limit("kaavasolua", sheet.formula_cells, reading.formulas_left, reading.where)
     sheet.max_row = max(present) >> COL_BITS if present else 0
     sheet.max_col = max_col
     return sheet
 
 
-def _formula_cell(
-    piece: str, offset: int, close: int, key: int, sheet: SheetCells, recorded: bool = False
-) -> None:
-    """Record the formula of a cell piece and, when its layout is plain, its patch slot."""
-    row, col = key >> COL_BITS, key & ((1 << COL_BITS) - 1)
-    inner_start = close + 1
-    if piece.startswith("<f>", inner_start):
-        formula_end = piece.index("</f>", inner_start) + 4
-        if not recorded:
-            sheet.formulas.append(
-                FormulaCell(
-                    row, col, piece[inner_start + 3 : formula_end - 4], "normal", None, None
-                )
-            )
-    else:
-        match = FORMULA.match(piece, inner_start)
-        if match is None:
-            raise UnreadableWorkbook(
-                f"unreadable formula element in cell {piece[: piece.index(chr(34))]}"
-            )
-        sheet.formulas.append(_formula(row, col, match))
-        formula_end = match.end()
-    finish = piece.find("</c>", formula_end)
-    # plain layout: nothing after the formula but one <v> element
-    if (
-        finish == formula_end
-        or piece.startswith("<v/>", formula_end)
-        and finish == formula_end + 4
-        or (piece.startswith("<v>", formula_end) and piece.find("<", formula_end + 3) == finish - 4)
-    ):
-        sheet.slots[key] = (offset - 6, offset + close, offset + formula_end, offset + finish + 4)
-
-
-def _scan_general(xml: str, shared_strings: list[str], date1904: bool) -> SheetCells:
-    sheet = SheetCells(xml=xml)
-    start = _SHEET_DATA.search(xml)
-    if start is None:
-        return sheet
-    sheet.prefix = f"{start.group(1)}:" if start.group(1) else ""
-    if start.group(2):  # <sheetData/>
-        sheet.data_span = (start.start(), start.end())
-        sheet.data_closed = True
-        return sheet
-    end = xml.find(f"</{sheet.prefix}sheetData>", start.end())
-    if end < 0:
-        raise UnreadableWorkbook("worksheet XML is truncated (no </sheetData>)")
-    sheet.data_span = (start.end(), end)
-    values, formulas = sheet.values, sheet.formulas
-    row = 0
-    col = 0
-    max_row = max_col = 0
-    for match in _ITEM.finditer(xml, start.end(), end):
-        attrs = match.group(1)
-        if attrs is None:
-            if match.group(3) is not None:  # <row ...>
-                found = _ATTR_ROW.search(match.group(3))
-                row = int(found.group(1)) if found else row + 1
-                col = 0
-            continue
-        address = _ATTR_R.search(attrs)
-        if address:
-            col = col_index(address.group(1))
-            row = int(address.group(2))
-        else:
-            col += 1
-        key = (row << COL_BITS) | col
-        sheet.present.add(key)
-        sheet.spans[key] = match.span()
-        max_row, max_col = max(max_row, row), max(max_col, col)
-        inner = match.group(2)
-        if not inner:
-            continue
-        type_match = _ATTR_T.search(attrs)
-        cell_type = type_match.group(1) if type_match else "n"
-        if "<f" in inner or ":f" in inner:
-            formula = FORMULA.search(inner)
-            if formula is not None:
-                formulas.append(_formula(row, col, formula))
-                continue
-        values[key] = _constant(cell_type, inner, shared_strings, date1904)
-    sheet.max_row, sheet.max_col = max_row, max_col
-    return sheet
-
-
-def _formula(row: int, col: int, match: re.Match[str]) -> FormulaCell:
-    attrs = attributes(match.group(1))
+def _formula(piece: str, at: int) -> tuple[int, int, str, str | None, str | None, str | None]:
+    """(end of the ``<f ...>`` element, its tags, kind, raw text, ref, shared index) at ``at``."""
+    tag_end = piece.find(">", at)
+    attrs = attributes(piece[at + 2 : tag_end]) if tag_end > at + 2 else {}
+    if tag_end < 0 or not piece[at + 2 : at + 3].isspace() and piece[at + 2] != "/":
+        raise NotPlain("kaavaelementti on kirjoitettu poikkeavasti")
     kind = attrs.get("t", "normal")
+    if piece[tag_end - 1] == "/":
+        return tag_end + 1, 1, kind, None, attrs.get("ref"), attrs.get("si")
+    text_end = piece.find("<", tag_end)
+    if not piece.startswith("</f>", text_end):
+        raise NotPlain("kaavaelementti on kirjoitettu poikkeavasti")
+    text = piece[tag_end + 1 : text_end] or None
+    return text_end + 4, 2, kind, text, attrs.get("ref"), attrs.get("si")
+
+
+def _array_area(ref: str, reading: Reading, key: int) -> int:
+    """Cells of an array formula's area, refused beyond the grid or the limit."""
+    try:
+        r1, c1, r2, c2 = parse_area(ref)
+    except ValueError:
+        raise NotPlain(f"matriisikaavan alue {ref[:30]!r} ei ole alue") from None
+    if min(r1, c1) < 1 or r2 > MAX_ROW or c2 > MAX_COL:
+        raise NotPlain(f"matriisikaavan alue {ref[:30]!r} ei ole Excelin ruudukossa")
+    area = (r2 - r1 + 1) * (c2 - c1 + 1)
+    if area > reading.limits.array_area:
+        raise LimitExceeded(
+            f"{reading.cell(key)}: matriisikaavan alue {ref} on liian suuri: "
+            f"{grouped(area)} solua (raja {grouped(reading.limits.array_area)})"
+        )
+    return area
+
+
+def _check_head(xml: str, end: int) -> str:
+    """The root's namespace declarations, once the text before the cells is proved plain.
+
+    The root must declare SpreadsheetML as its default namespace, and nothing
+    before ``<sheetData>`` may redeclare it, comment or process.
+    """
+    head = xml[:end]
+    if "<!" in head or head.find("<?", 2) >= 0:
+        raise NotPlain("taulukon alussa on kommentti tai käsittelyohje")
+    declared = _DEFAULT_NAMESPACE.findall(head)
+    if len(declared) != 1 or declared[0] not in MAIN_NAMESPACES:
+        raise NotPlain("taulukon oletusnimiavaruus ei ole SpreadsheetML")
+    if head.count("xmlns") - head.count("xmlns:") != 1:
+        raise NotPlain("taulukon alussa on nimiavaruuden määrittely")
+    declaration_end = head.find("?>") + 2 if head.startswith("<?") else 0
+    root_start = head.find("<", declaration_end)
+    root_end = head.find(">", root_start)
+    return " ".join(re.findall(r'xmlns(?::[\w.-]+)?="[^"]*"', head[root_start:root_end]))
+
+
+def _check_accounted(xml: str, begin: int, end: int, tags: int) -> None:
+    """Prove the scan saw every tag between the cells: only row tags may be left over."""
+    opened = xml.count("<", begin, end)
+    rows = xml.count("<row", begin, end) + xml.count("</row>", begin, end)
+    if opened != tags + rows:
+        raise NotPlain("solualueella on elementtejä, joita pikaluku ei tunne")
+    if xml.count(">", begin, end) != opened:
+        raise NotPlain("määritteen arvossa tai tekstissä on '>'-merkki")
+
+
+def shared_string(raw: str, strings: list[str]) -> str:
+    """The shared string numbered ``raw``, refusing what is not an index of the table."""
+    if not raw.isdigit() or not raw.isascii() or int(raw) >= len(strings):
+        raise NotPlain(
+            f"jaetun merkkijonon numero {raw[:20]!r} ei ole taulukossa (0-{len(strings) - 1})"
+        )
+    return strings[int(raw)]
+
+
+def check_formula_cell(
+    sheet: SheetCells, reading: Reading, key: int, text: str | None, kind: str, ref: str | None
+) -> None:
+    """Limits and refusals for one formula; counts the extra cells of an array formula."""
+    if text is not None:
+        check_formula(text, reading.cell(key), reading.limits)
     if kind == "dataTable":
-        raise FormulaSyntaxError("what-if data tables (TABLE()) are not supported")
-    return FormulaCell(row, col, match.group(2) or None, kind, attrs.get("ref"), attrs.get("si"))
+        raise FormulaSyntaxError(
+            "what-if data tables (TABLE()) are not supported", reading.cell(key)
+        )
+    if kind == "array" and ref:
+        sheet.formula_cells += _array_area(ref, reading, key) - 1
 
 
-def _constant(cell_type: str, inner: str, shared_strings: list[str], date1904: bool) -> Any:
-    if cell_type == "inlineStr":
-        found = INLINE.search(inner)
-        return inline_text(found.group()) if found else ""
-    value = VALUE.search(inner)
-    raw = value.group(1) if value else None
-    if raw is None:
-        return None
-    if cell_type == "n":
-        return float(raw)
-    if cell_type == "s":
-        return shared_strings[int(raw)]
+def _rare_cell(piece: str, close: int, key: int, sheet: SheetCells, reading: Reading) -> int:
+    """Read a cell written in a rare layout through the XML parser; its number of ``<``."""
+    finish = piece.find("</c>", close)
+    if finish < 0:
+        raise NotPlain("solun loppumerkintää </c> ei löydy")
+    cell_xml = _CELL_START + piece[: finish + 4]
+    try:
+        element = parse_cell(cell_xml, sheet.namespaces)
+    except (UnreadableWorkbook, ValueError):
+        raise NotPlain("soluelementti ei ole yksinään luettavissa") from None
+    row, col = key >> COL_BITS, key & ((1 << COL_BITS) - 1)
+    cell_type = element.get("t", "n")
+    formula, value, inline = child(element, "f"), child(element, "v"), child(element, "is")
+    if formula is not None:
+        kind = formula.get("t", "normal")
+        text = escape_formula(formula.text) if formula.text else None
+        ref = formula.get("ref")
+        check_formula_cell(sheet, reading, key, text, kind, ref)
+        sheet.formulas.append(FormulaCell(row, col, text, kind, ref, formula.get("si")))
+    elif inline is not None and cell_type == "inlineStr":
+        sheet.values[key] = item_text(inline)
+    elif value is not None and cell_type == "s":
+        sheet.values[key] = shared_string(value.text or "", reading.shared_strings)
+    elif value is not None and (value.text or cell_type != "n"):
+        sheet.values[key] = typed(cell_type, decode_escapes(value.text or ""), reading.date1904)
+    return cell_xml.count("<")
+
+
+def typed(cell_type: str, text: str, date1904: bool) -> Any:
+    """A cell's constant from its type and ``<v>`` text (entities already resolved).
+
+    Numbers and shared strings are read in the scan's hot loop; this is for
+    the other types, and for cells read through the XML parser.
+    """
+    if cell_type == "str":
+        return text
     if cell_type == "b":
-        return raw.strip() in ("1", "true")
+        flag = text.strip()
+        if flag in ("1", "true"):
+            return True
+        if flag in ("0", "false"):
+            return False
+        raise NotPlain(f"totuusarvo {text[:20]!r} ei ole 0 tai 1")
     if cell_type == "e":
-        return XlError.from_literal(raw) or XlError.VALUE
+        error = XlError.from_literal(text)
+        if error is None:
+            raise NotPlain(f"virhearvo {text[:20]!r} ei ole Excelin virhearvo")
+        return error
     if cell_type == "d":
-        moment = datetime.fromisoformat(raw)
-        return normalise(moment) if "T" in raw else date_serial(moment.date(), date1904)
-    return unescape(raw)  # "str" and anything unknown: text
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError:
+            raise NotPlain(f"päivämäärä {text[:30]!r} ei ole ISO 8601 -muotoa") from None
+        return normalise(moment) if "T" in text else date_serial(moment.date(), date1904)
+    if cell_type == "n":
+        if "_" in text:
+            raise NotPlain(f"solun arvo {text[:20]!r} ei ole luku")
+        try:
+            number = float(text)
+        except ValueError:
+            raise NotPlain(f"solun arvo {text[:20]!r} ei ole luku") from None
+        if number - number != 0.0:
+            raise NotPlain(f"solun arvo {text[:20]!r} ei ole Excelin luku")
+        return number
+    raise NotPlain(f"solutyypin {cell_type!r} arvo on <v>-elementissä")

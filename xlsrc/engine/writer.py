@@ -78,9 +78,9 @@ def write_package(
 
     def produce(stream: BinaryIO) -> None:
         with zipfile.ZipFile(stream, "w") as out:
-            for info in package.archive.infolist():
+            for info in package.archive.infos.values():
                 data = patched.get(info.filename)
-                level = _PATCHED_LEVEL
+                level: int | None = _PATCHED_LEVEL
                 if data is None:
                     data = package.read(info.filename)
                     level = None

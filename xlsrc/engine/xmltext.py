@@ -1,62 +1,44 @@
-"""Text-level helpers for SpreadsheetML parts: entities, rich text, cell attributes.
+"""Text-level helpers for SpreadsheetML parts: entities and OOXML's ``_xHHHH_`` escapes.
 
 The engine reads and patches worksheet XML as text (see :mod:`sheetscan` and
-:mod:`sheetpatch`); these are the small pieces both sides share.
+:mod:`sheetpatch`); these are the small pieces both sides share.  Element
+text is OOXML's ``ST_Xstring``: a character XML cannot hold is written
+``_xHHHH_``, and an underscore that would otherwise start such an escape is
+written ``_x005F_``, so a text that merely looks like an escape survives.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
-FORMULA = re.compile(r"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
-VALUE = re.compile(r"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
-VALUE_SPAN = re.compile(r"<((?:\w+:)?)v\b[^>]*?(?:/>|>.*?</(?:\w+:)?v>)", re.S)
-INLINE = re.compile(r"<(?:\w+:)?is\b.*?</(?:\w+:)?is>|<(?:\w+:)?is\s*/>", re.S)
-ATTRS = re.compile(r"""([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+from xlsrc.ooxml.entities import resolve_entities
+from xlsrc.ooxml.strings import decode_escapes
+
+__all__ = ["TYPE_ATTR", "escape", "resolve_entities", "unescape", "xml_text"]
+
 TYPE_ATTR = re.compile(r"""\s+t\s*=\s*(?:"[^"]*"|'[^']*')""")
-_TEXT_RUN = re.compile(r"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
-_PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
-_ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # CR too: a literal one reads back as LF
+#: characters written as _xHHHH_: those XML cannot hold, and CR (a literal one reads back as LF)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def unescape(text: str) -> str:
     """XML text to Python text (entities and OOXML's ``_xHHHH_`` escapes)."""
-    if "&" in text:
-        if "&#" in text:
-            text = html.unescape(text)
-        else:
-            text = (
-                text.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", '"')
-                .replace("&apos;", "'")
-                .replace("&amp;", "&")
-            )
+    return decode_escapes(resolve_entities(text) if "&" in text else text)
+
+
+def xml_text(text: str) -> str:
+    """Python text to ``ST_Xstring`` (``_xHHHH_`` escapes; XML entities not yet applied)."""
     if "_x" in text:
-        text = _ESCAPED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), text)
-    return text
-
-
-def escape(text: str) -> str:
-    """Python text to XML element text (control characters as ``_xHHHH_``)."""
-    if "&" in text or "<" in text or ">" in text:
-        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = _LOOKS_ESCAPED.sub("_x005F_", text)
     if _CONTROL.search(text):
         text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
     return text
 
 
-def inline_text(xml: str) -> str:
-    """The plain text of an ``<si>`` or ``<is>`` element (rich runs joined, phonetics dropped)."""
-    if "<rPh" in xml:
-        xml = _PHONETIC.sub("", xml)
-    return "".join(unescape(m.group(1) or "") for m in _TEXT_RUN.finditer(xml))
-
-
-def attributes(text: str) -> dict[str, str]:
-    return {
-        m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
-        for m in ATTRS.finditer(text)
-    }
+def escape(text: str) -> str:
+    """Python text to XML element text (entities and ``_xHHHH_`` escapes)."""
+    text = xml_text(text)
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text

@@ -15,14 +15,19 @@ workbooks, PDFs, JSON reports, the add-in, templates) goes through
 * on any failure (full disk, a killed write, an exception while producing the
   data) the temporary file is removed and the old target is untouched;
 * the temporary name is short and fixed-length (``.xlsrc-<hex>.tmp``), so a
-  target whose name is already at the file system's limit can still be written.
+  target whose name is already at the file system's limit can still be written;
+* a process killed with SIGKILL cannot clean up: its temporary file is never
+  taken for a workbook (a batch skips the name), and
+  :func:`remove_stale_temporaries` removes those older than a day.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -32,6 +37,9 @@ TEMP_PREFIX = ".xlsrc-"
 TEMP_SUFFIX = ".tmp"
 
 Producer = Callable[[BinaryIO], None]
+#: a temporary file is abandoned (its writer was killed) once it is this old, in seconds
+STALE_AFTER = 24 * 3600
+_TEMPORARY = re.compile(rf"{re.escape(TEMP_PREFIX)}[0-9a-f]{{12}}{re.escape(TEMP_SUFFIX)}")
 
 
 def current_umask() -> int:
@@ -107,3 +115,25 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = STALE_AFTER) -> list[Path]:
+    """Remove this writer's temporary files in ``folder`` left by killed processes.
+
+    Only names this module makes, and only files older than ``older_than``
+    seconds (a younger one may belong to a run still writing).
+    """
+    removed: list[Path] = []
+    cutoff = time.time() - older_than
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMPORARY.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed

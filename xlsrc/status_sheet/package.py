@@ -30,14 +30,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.ooxml.archive import archive_from_bytes
+from xlsrc.ooxml.rels import is_strict, office_document, owner_of, rels_name, resolve
+from xlsrc.ooxml.strings import item_text
+from xlsrc.ooxml.xml import CONTENT_TYPES as CT
+from xlsrc.ooxml.xml import MAIN, PKG_REL, REL, parse
+from xlsrc.status_sheet.styles_merge import merge_styles
 
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 WORKSHEET_REL = REL + "/worksheet"
 OFFICE_DOCUMENT_REL = REL + "/officeDocument"
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
@@ -65,20 +67,24 @@ class _Package:
     added: list[str] = field(default_factory=list)
 
     @classmethod
-    def read(cls, data: bytes) -> _Package:
+    def read(cls, data: bytes, name: str = "työkirja") -> _Package:
+        """The package in ``data``, checked as :mod:`xlsrc.ooxml` checks every package."""
+        archive = archive_from_bytes(data, name)
         try:
-            with zipfile.ZipFile(BytesIO(data)) as archive:
-                infos = archive.infolist()
-                parts = {info.filename: archive.read(info.filename) for info in infos}
-        except zipfile.BadZipFile as error:
-            raise PackageError(f"ei xlsx-tiedosto (zip): {error}") from error
-        if "[Content_Types].xml" not in parts:
-            raise PackageError("ei Office-paketti: [Content_Types].xml puuttuu")
+            if is_strict(archive, office_document(archive)):
+                raise PackageError(
+                    f"{name}: Strict Open XML -muotoiseen työkirjaan ei voi lisätä välilehteä; "
+                    "tallenna se Excelissä tavallisena Excel-työkirjana (.xlsx)"
+                )
+            infos = [archive.infos[part] for part in archive.names]
+            parts = {part: archive.read(part) for part in archive.names}
+        finally:
+            archive.close()
         return cls(infos, parts)
 
     def xml(self, name: str) -> etree._Element:
         try:
-            return etree.fromstring(self.parts[name])
+            return parse(self.parts[name], name)
         except KeyError as error:
             raise PackageError(f"osa {name} puuttuu paketista") from error
 
@@ -124,8 +130,10 @@ def sheet_parts(data: bytes) -> dict[str, str]:
 
 
 def read_part(data: bytes, part: str) -> bytes:
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        return archive.read(part)
+    package = _Package.read(data)
+    if part not in package.parts:
+        raise PackageError(f"osa {part} puuttuu paketista")
+    return package.parts[part]
 
 
 def transplant_sheet(target: bytes, source: bytes, name: str, replace: bool = False) -> bytes:
@@ -155,12 +163,12 @@ def transplant_sheet(target: bytes, source: bytes, name: str, replace: bool = Fa
     out.set_xml(new_sheet_part, sheet_xml)
 
     wb_root = out.xml(workbook)
-    rels_name = _rels_name(workbook)
-    rels_root = out.xml(rels_name)
+    workbook_rels = rels_name(workbook)
+    rels_root = out.xml(workbook_rels)
     if name in existing:
         old_part, rid = existing[name]
         _retarget(rels_root, rid, "/" + new_sheet_part)
-        out.set_xml(rels_name, rels_root)  # before removal: the old part is now unreferenced
+        out.set_xml(workbook_rels, rels_root)  # before removal: the old part is now unreferenced
         index = _sheet_index(wb_root, name)
         _remove_owned(out, [old_part], keep=set(new_parts.values()))
     else:
@@ -179,7 +187,7 @@ def transplant_sheet(target: bytes, source: bytes, name: str, replace: bool = Fa
         index = len(sheets) - 1
     _copy_print_names(wb_root, src.xml(src_workbook), index, name)
     out.set_xml(workbook, wb_root)
-    out.set_xml(rels_name, rels_root)
+    out.set_xml(workbook_rels, rels_root)
     _content_types(out, src, new_parts)
     return out.write()
 
@@ -191,32 +199,44 @@ def _workbook_part(package: _Package) -> str:
     root = package.xml("_rels/.rels")
     for rel in root.findall("p:Relationship", _NS):
         if rel.get("Type") == OFFICE_DOCUMENT_REL:
-            return _resolve("", rel.get("Target", ""))
+            return resolve("", rel.get("Target", ""))
     raise PackageError("työkirjan pääosa (officeDocument) puuttuu")
 
 
-def _rels_name(part: str) -> str:
-    folder, base = posixpath.split(part)
-    return posixpath.join(folder, "_rels", base + ".rels")
+def _styles_part(package: _Package, workbook: str) -> str | None:
+    for rel, target in _relationships(package, workbook):
+        if rel.get("Type", "").endswith("/styles"):
+            return target
+    return None
 
 
-def _resolve(source_part: str, target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    folder = posixpath.dirname(source_part)
-    return posixpath.normpath(posixpath.join(folder, target))
+def _merge_styles(
+    out: _Package, out_workbook: str, src: _Package, src_workbook: str, sheet_part: str
+) -> dict[int, int]:
+    """Append the styles the sheet uses to the target's styles; old index -> new index."""
+    src_styles_name = _styles_part(src, src_workbook)
+    out_styles_name = _styles_part(out, out_workbook)
+    if src_styles_name is None:
+        return {}
+    if out_styles_name is None:
+        raise PackageError("kohdetyökirjasta puuttuu styles.xml")
+    root = out.xml(out_styles_name)
+    mapping, changed = merge_styles(root, src.xml(src_styles_name), src.xml(sheet_part))
+    if changed:
+        out.set_xml(out_styles_name, root)
+    return mapping
 
 
 def _relationships(package: _Package, part: str) -> list[tuple[etree._Element, str]]:
     """(relationship element, resolved internal target) of ``part``."""
-    name = _rels_name(part)
+    name = rels_name(part)
     if name not in package.parts:
         return []
     found = []
     for rel in package.xml(name).findall("p:Relationship", _NS):
         if rel.get("TargetMode") == "External":
             continue
-        found.append((rel, _resolve(part, rel.get("Target", ""))))
+        found.append((rel, resolve(part, rel.get("Target", ""))))
     return found
 
 
@@ -285,12 +305,12 @@ def _copy_closure(out: _Package, src: _Package, root_part: str) -> dict[str, str
             out.set(mapping[part], src.parts[part])
         rels = _relationships(src, part)
         if rels:
-            root = copy.deepcopy(src.xml(_rels_name(part)))
+            root = copy.deepcopy(src.xml(rels_name(part)))
             for rel in root.findall("p:Relationship", _NS):
                 if rel.get("TargetMode") == "External":
                     continue
-                rel.set("Target", "/" + mapping[_resolve(part, rel.get("Target", ""))])
-            out.set_xml(_rels_name(mapping[part]), root)
+                rel.set("Target", "/" + mapping[resolve(part, rel.get("Target", ""))])
+            out.set_xml(rels_name(mapping[part]), root)
     return mapping
 
 
@@ -308,25 +328,20 @@ def _remove_owned(out: _Package, roots: list[str], keep: set[str]) -> None:
     for name in list(out.parts):
         if not name.endswith(".rels"):
             continue
-        owner = _owner_of_rels(name)
+        owner = owner_of(name)
         if owner in doomed:
             continue
         for rel in out.xml(name).findall("p:Relationship", _NS):
             if rel.get("TargetMode") != "External":
-                still_used.add(_resolve(owner, rel.get("Target", "")))
+                still_used.add(resolve(owner, rel.get("Target", "")))
     for part in doomed - still_used:
         out.remove(part)
-        out.remove(_rels_name(part))
+        out.remove(rels_name(part))
     ct_root = out.xml("[Content_Types].xml")
     for override in ct_root.findall("ct:Override", _NS):
         if override.get("PartName", "").lstrip("/") in out.removed:
             ct_root.remove(override)
     out.set_xml("[Content_Types].xml", ct_root)
-
-
-def _owner_of_rels(rels_name: str) -> str:
-    folder, base = posixpath.split(rels_name)
-    return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")])
 
 
 def _content_types(out: _Package, src: _Package, mapping: Mapping[str, str]) -> None:
@@ -357,7 +372,7 @@ def _shared_strings(src: _Package, workbook: str) -> list[str]:
     for rel, target in _relationships(src, workbook):
         if rel.get("Type", "").endswith("/sharedStrings"):
             root = src.xml(target)
-            return ["".join(si.itertext()) for si in root.findall("m:si", _NS)]
+            return [item_text(si) for si in root.findall("m:si", _NS)]
     return []
 
 
@@ -425,132 +440,3 @@ def _copy_print_names(
         clone = copy.deepcopy(defined)
         clone.set("localSheetId", str(index))
         names.append(clone)
-
-
-# ---------------------------------------------------------------- styles
-
-
-_STYLE_LISTS = (("fonts", "font"), ("fills", "fill"), ("borders", "border"))
-
-
-def _styles_part(package: _Package, workbook: str) -> str | None:
-    for rel, target in _relationships(package, workbook):
-        if rel.get("Type", "").endswith("/styles"):
-            return target
-    return None
-
-
-def _merge_styles(
-    out: _Package, out_workbook: str, src: _Package, src_workbook: str, sheet_part: str
-) -> dict[int, int]:
-    """Append the styles the sheet uses to the target's styles; old index -> new index."""
-    src_styles_name = _styles_part(src, src_workbook)
-    out_styles_name = _styles_part(out, out_workbook)
-    if src_styles_name is None:
-        return {}
-    if out_styles_name is None:
-        raise PackageError("kohdetyökirjasta puuttuu styles.xml")
-    src_root = src.xml(src_styles_name)
-    root = out.xml(out_styles_name)
-    used = _used_styles(src.xml(sheet_part))
-    src_xfs = src_root.findall("m:cellXfs/m:xf", _NS)
-    xfs = _list(root, "cellXfs")
-    mapping: dict[int, int] = {}
-    changed = False
-    for index in sorted(used):
-        if index >= len(src_xfs):
-            continue
-        xf = copy.deepcopy(src_xfs[index])
-        changed |= _remap_num_fmt(xf, src_root, root)
-        for list_tag, item_tag in _STYLE_LISTS:
-            attribute = f"{item_tag}Id"
-            source_items = src_root.findall(f"m:{list_tag}/m:{item_tag}", _NS)
-            position = int(xf.get(attribute, "0"))
-            if position < len(source_items):
-                new_index, added = _find_or_append(_list(root, list_tag), source_items[position])
-                changed |= added
-                xf.set(attribute, str(new_index))
-        xf.set("xfId", "0")
-        mapping[index], added = _find_or_append(xfs, xf)
-        changed |= added
-    if changed:
-        for tag in ("numFmts", "fonts", "fills", "borders", "cellXfs"):
-            element = root.find(f"m:{tag}", _NS)
-            if element is not None:
-                element.set("count", str(len(element)))
-        out.set_xml(out_styles_name, root)
-    return mapping
-
-
-def _used_styles(sheet: etree._Element) -> set[int]:
-    used = {0}
-    for element in sheet.iter(f"{{{MAIN}}}c", f"{{{MAIN}}}row"):
-        if element.get("s") is not None:
-            used.add(int(element.get("s", "0")))
-    for col in sheet.iter(f"{{{MAIN}}}col"):
-        if col.get("style") is not None:
-            used.add(int(col.get("style", "0")))
-    return used
-
-
-_ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs")
-
-
-def _list(root: etree._Element, tag: str) -> etree._Element:
-    element = root.find(f"m:{tag}", _NS)
-    if element is None:
-        element = etree.Element(f"{{{MAIN}}}{tag}")
-        index = _ORDER.index(tag)
-        before = None
-        for later in _ORDER[index + 1 :]:
-            before = root.find(f"m:{later}", _NS)
-            if before is not None:
-                break
-        if before is not None:
-            before.addprevious(element)
-        else:
-            root.insert(0, element)
-    return element
-
-
-def _canonical(element: etree._Element) -> bytes:
-    clone = copy.deepcopy(element)
-    clone.tail = None
-    return bytes(etree.tostring(clone, method="c14n"))
-
-
-def _find_or_append(container: etree._Element, item: etree._Element) -> tuple[int, bool]:
-    wanted = _canonical(item)
-    for index, existing in enumerate(container):
-        if _canonical(existing) == wanted:
-            return index, False
-    clone = copy.deepcopy(item)
-    clone.tail = None
-    container.append(clone)
-    return len(container) - 1, True
-
-
-def _remap_num_fmt(xf: etree._Element, src_root: etree._Element, root: etree._Element) -> bool:
-    fmt_id = int(xf.get("numFmtId", "0"))
-    if fmt_id < 164:
-        return False
-    codes = {
-        int(f.get("numFmtId", "0")): f.get("formatCode", "")
-        for f in src_root.findall("m:numFmts/m:numFmt", _NS)
-    }
-    code = codes.get(fmt_id)
-    if code is None:
-        xf.set("numFmtId", "0")
-        return False
-    formats = _list(root, "numFmts")
-    for existing in formats:
-        if existing.get("formatCode") == code:
-            xf.set("numFmtId", existing.get("numFmtId", "0"))
-            return False
-    ids = [int(f.get("numFmtId", "0")) for f in formats]
-    new_id = max([163, *ids]) + 1
-    element = etree.SubElement(formats, f"{{{MAIN}}}numFmt")
-    element.set("numFmtId", str(new_id))
-    element.set("formatCode", code)
-    xf.set("numFmtId", str(new_id))
-    return True

@@ -1,0 +1,135 @@
+"""A worksheet part the text scan does not understand, rewritten by the real XML parser.
+
+Comments, CDATA sections, processing instructions, UTF-16, ``'``-quoted
+attributes, whitespace inside tags, namespace prefixes (``<x:c>``), cells
+without an address: all legal XML, all read here by lxml and written back in
+the one plain form :mod:`xlsrc.engine.sheetscan` reads exactly.  The result
+means the same to every reader (comments and processing instructions inside
+a sheet carry no data and are dropped), and it is what the recalculated file
+contains for this part.
+
+Rows and cells without an ``r`` get the address Excel gives them (the next
+row, the next column); every cell's ``r`` is written first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.engine.refs import MAX_COL, MAX_ROW, cell_name, parse_cell
+from xlsrc.ooxml.xml import MAIN_NAMESPACES, local, namespace, parse_clean
+
+_XML = "http://www.w3.org/XML/1998/namespace"
+
+
+def canonical(data: bytes, part: str, where: str) -> str:
+    """The text of the worksheet part ``data`` in the plain form the scan reads."""
+    old_root = parse_clean(data, part)
+    main = namespace(old_root)
+    if main not in MAIN_NAMESPACES or local(old_root) != "worksheet":
+        raise UnreadableWorkbook(f"{where}: osa {part} ei ole laskentataulukko")
+    root = etree.Element(old_root.tag, attrib=dict(old_root.attrib), nsmap=_namespaces(old_root))
+    for element in list(old_root):
+        if local(element) == "sheetData" and namespace(element) == main:
+            _sheet_data(element, root, main, where)
+        else:
+            root.append(element)
+    standalone = True if old_root.getroottree().docinfo.standalone else None
+    text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)
+    return bytes(text).decode("utf-8")
+
+
+def _namespaces(old_root: etree._Element) -> dict[str | None, str]:
+    """Every namespace the part uses, declared once on the root: SpreadsheetML as the default.
+
+    Rebuilt cells then carry no declarations of their own (the scan refuses
+    those inside ``<sheetData>``).
+    """
+    main = namespace(old_root)
+    declared: dict[str | None, str] = {None: main, "xml": _XML}
+    for element in old_root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        names = [element.tag, *element.attrib.keys()]
+        used = {name[1:].partition("}")[0] for name in names if name.startswith("{")}
+        for uri in used - set(declared.values()):
+            prefix = next((p for p, u in element.nsmap.items() if u == uri and p), None)
+            if prefix is None or prefix in declared:
+                prefix = f"ns{len(declared)}"
+            declared[prefix] = uri
+    del declared["xml"]  # bound to its prefix by XML itself, never declared
+    return declared
+
+
+def _sheet_data(old: etree._Element, root: etree._Element, main: str, where: str) -> None:
+    """Rebuild ``<sheetData>`` in the default namespace, every row and cell addressed."""
+    data = etree.SubElement(root, f"{{{main}}}sheetData", attrib=dict(old.attrib))
+    row_number = 0
+    for old_row in _members(old, data, "row", main):
+        given = old_row.get("r")
+        row_number = _number(given, where, "rivin numero") if given else row_number + 1
+        if not 0 < row_number <= MAX_ROW:
+            raise UnreadableWorkbook(f"{where}: rivi {row_number} ei ole Excelin ruudukossa")
+        row = _addressed(data, old_row, str(row_number))
+        col = 0
+        for old_cell in _members(old_row, row, "c", main):
+            address = old_cell.get("r")
+            cell_row = row_number
+            if address:
+                try:
+                    cell_row, col = parse_cell(address)
+                except ValueError:
+                    raise UnreadableWorkbook(
+                        f"{where}: solun osoite {address[:20]!r} ei ole Excelin ruudukossa "
+                        "(A1:XFD1048576)"
+                    ) from None
+            else:
+                col += 1
+            if not (0 < cell_row <= MAX_ROW and 0 < col <= MAX_COL):
+                raise UnreadableWorkbook(
+                    f"{where}: solu {address or cell_name(cell_row, col)!r} rivillä {row_number} "
+                    "ei ole Excelin ruudukossa (A1:XFD1048576)"
+                )
+            cell = _addressed(row, old_cell, cell_name(cell_row, col))
+            for inner in old_cell:
+                _copy(inner, cell)
+
+
+def _members(
+    old: etree._Element, new: etree._Element, name: str, main: str
+) -> Iterator[etree._Element]:
+    """The children of ``old`` called ``name`` (SpreadsheetML); any others are copied to ``new``."""
+    for element in old:
+        if local(element) == name and namespace(element) == main:
+            yield element
+        else:
+            _copy(element, new)
+
+
+def _addressed(parent: etree._Element, old: etree._Element, address: str) -> etree._Element:
+    """A copy of ``old`` (no children) under ``parent``, ``r`` set to ``address`` and first."""
+    element = etree.SubElement(parent, old.tag)
+    element.set("r", address)
+    for name, value in old.attrib.items():
+        if name != "r":
+            element.set(name, value)
+    return element
+
+
+def _copy(element: etree._Element, parent: etree._Element) -> None:
+    """A deep copy of ``element`` under ``parent``, in ``parent``'s namespace declarations."""
+    clone = etree.SubElement(parent, element.tag, attrib=dict(element.attrib))
+    clone.text = element.text
+    for inner in element:
+        _copy(inner, clone)
+        inner_clone = clone[-1]
+        inner_clone.tail = inner.tail
+
+
+def _number(text: str, where: str, what: str) -> int:
+    if not text.isascii() or not text.isdigit():
+        raise UnreadableWorkbook(f"{where}: {what} {text[:20]!r} ei ole numero")
+    return int(text)

@@ -1,0 +1,122 @@
+"""Where results go: every output resolved and checked before any work starts.
+
+A batch that overwrites one of its own inputs loses a unit's workbook, so
+every output path - recalculated workbooks, the JSON summary, a status
+sheet, a findings workbook - is resolved here first, and the run is refused,
+naming the file and saying what to do, if an output
+
+* is one of the inputs (``recalc b/x.xlsx a/x.xlsx --out a`` would overwrite
+  ``a/x.xlsx``), unless replacing the input is what was asked for;
+* is a symbolic link (writing through it would replace a file elsewhere);
+* resolves outside the output folder it was meant for;
+* is claimed by two inputs of the same name.
+
+Paths that are not valid UTF-8 are shown with ``\\xNN`` escapes, so a
+message or a JSON summary can always be written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from xlsrc.core.errors import UnusableInput
+
+
+class UnsafeOutput(UnusableInput):
+    """An output that would overwrite an input, follow a link or leave its folder."""
+
+
+def display(path: str | os.PathLike[str]) -> str:
+    """``path`` as text that can always be printed and written as UTF-8."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def resolved(path: Path) -> Path:
+    """The absolute path with every symbolic link resolved (the path need not exist)."""
+    return Path(os.path.realpath(path))
+
+
+def make_folder(folder: Path) -> Path:
+    """Create ``folder`` (and its parents) if missing; a located refusal if that fails."""
+    if folder.is_symlink() and not folder.is_dir():
+        raise UnsafeOutput(f"{display(folder)}: kansio on rikkinäinen symbolinen linkki")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UnsafeOutput(
+            f"{display(folder)}: tulosten kansiota ei voi luoda, koska samanniminen tiedosto "
+            "on jo olemassa; anna toinen --out-kansio"
+        ) from None
+    except OSError as error:
+        raise UnsafeOutput(
+            f"{display(folder)}: tulosten kansiota ei voi luoda ({error.strerror}); "
+            "anna kansio, johon sinulla on kirjoitusoikeus"
+        ) from None
+    if not folder.is_dir():
+        raise UnsafeOutput(f"{display(folder)}: ei ole kansio; anna --out-kansio")
+    return folder
+
+
+def check_output(
+    output: Path,
+    inputs: Iterable[Path],
+    *,
+    what: str,
+    folder: Path | None = None,
+    replaces: Path | None = None,
+) -> Path:
+    """Refuse ``output`` (named ``what`` in messages) if it is unsafe; returns it unchanged.
+
+    ``replaces`` is the one input this output may be (an update in place);
+    ``folder`` is where the output must stay.
+    """
+    if output.is_symlink():
+        raise UnsafeOutput(
+            f"{display(output)}: {what} on symbolinen linkki; xlsrc ei kirjoita linkin läpi "
+            "toiseen tiedostoon. Poista linkki tai anna toinen kohde"
+        )
+    target = resolved(output)
+    if folder is not None and resolved(folder) not in target.parents:
+        raise UnsafeOutput(
+            f"{display(output)}: {what} päätyisi kansion {display(folder)} ulkopuolelle "
+            f"({display(target)}); anna toinen kohde"
+        )
+    for source in inputs:
+        if resolved(source) == target and (replaces is None or resolved(replaces) != target):
+            raise UnsafeOutput(
+                f"{display(output)}: {what} ei voi olla syötetiedosto {display(source)} "
+                "(se korvautuisi); anna toinen kohde"
+            )
+    return output
+
+
+def batch_outputs(
+    inputs: Sequence[Path], out_dir: Path | None, in_place: bool
+) -> list[tuple[Path, Path]]:
+    """(input, output) for each input of a batch, every output checked (see module docstring)."""
+    pairs: list[tuple[Path, Path]] = []
+    claimed: dict[Path, Path] = {}
+    for source in inputs:
+        if in_place:
+            if source.is_symlink():
+                raise UnsafeOutput(
+                    f"{display(source)}: on symbolinen linkki; --in-place korvaisi linkin "
+                    "tiedostolla. Anna linkin kohde itse"
+                )
+            pairs.append((source, source))
+            continue
+        assert out_dir is not None
+        output = out_dir / source.name
+        check_output(output, inputs, what="tulostiedosto", folder=out_dir)
+        other = claimed.get(resolved(output))
+        if other is not None:
+            raise UnsafeOutput(
+                f"{display(source)} ja {display(other)}: molempien tulos olisi "
+                f"{display(output)}; käsittele samannimiset tiedostot eri ajoissa tai nimeä "
+                "toinen uudelleen"
+            )
+        claimed[resolved(output)] = source
+        pairs.append((source, output))
+    return pairs
