@@ -220,7 +220,7 @@ def read_cached_values(path: str | Path) -> Values:
         cells: dict[str, Any] = {}
         for row in sheet.iter_rows():
             for cell in row:
-                value = cell.value
+                value: Any = cell.value
                 if cell.data_type == "e" and isinstance(value, str):
                     value = XlError.from_literal(value) or value
                 elif value is None:
@@ -232,7 +232,7 @@ def read_cached_values(path: str | Path) -> Values:
                 elif isinstance(value, int | float):
                     value = float(value)
                 else:  # dates and times, shown by their serial number
-                    value = float(to_excel(value))
+                    value = float(to_excel(value))  # type: ignore[no-untyped-call]
                 cells[cell.coordinate] = value
         out[sheet.title] = cells
     book.close()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import uuid
 from urllib.parse import urlsplit
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from xlsrc import __version__
 from xlsrc.core.errors import UnusableInput
@@ -69,7 +69,7 @@ def checked_base_url(base_url: str) -> str:
 
 
 def _el(parent: etree._Element, ns: str, tag: str, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, f"{{{ns}}}{tag}", **attrs)
+    return etree.SubElement(parent, f"{{{ns}}}{tag}", attrs)
 
 
 def _xsi(element: etree._Element, type_name: str) -> etree._Element:
@@ -133,7 +133,11 @@ def _ribbon(desktop: etree._Element, res: _Resources) -> None:
 
 def _version_overrides(root: etree._Element, base: str) -> None:
     res = _Resources()
-    overrides = etree.SubElement(root, f"{{{OV_NS}}}VersionOverrides", nsmap={None: OV_NS})
+    overrides = etree.SubElement(
+        root,
+        f"{{{OV_NS}}}VersionOverrides",
+        nsmap={None: OV_NS},  # type: ignore[dict-item]  # None: lxml's default namespace
+    )
     _xsi(overrides, "VersionOverridesV1_0")
     host = _xsi(_el(_el(overrides, OV_NS, "Hosts"), OV_NS, "Host"), "Workbook")
     runtimes = _el(host, OV_NS, "Runtimes")
@@ -176,7 +180,8 @@ def manifest_xml(base_url: str) -> bytes:
     base = checked_base_url(base_url)
     addin = f"{base}/{ADDIN_PATH}"
     root = etree.Element(
-        f"{{{OFFICE_NS}}}OfficeApp", nsmap={None: OFFICE_NS, "xsi": XSI_NS, "bt": BT_NS}
+        f"{{{OFFICE_NS}}}OfficeApp",
+        nsmap={None: OFFICE_NS, "xsi": XSI_NS, "bt": BT_NS},  # type: ignore[dict-item]
     )
     _xsi(root, "TaskPaneApp")
     _el(root, OFFICE_NS, "Id").text = ADDIN_ID

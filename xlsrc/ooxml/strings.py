@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from xlsrc.limits import count_limit
 from xlsrc.ooxml.xml import HARDENED, MAIN_NAMESPACES, broken, doctype_refusal

@@ -14,7 +14,9 @@ parts, which the engine then reads as text).
 
 from __future__ import annotations
 
-from lxml import etree  # type: ignore[import-untyped]
+from typing import Any
+
+from lxml import etree
 
 from xlsrc.core.errors import UnreadableWorkbook
 
@@ -33,7 +35,7 @@ _CHUNK = 1 << 16  # libxml2's push parser refuses single chunks beyond its looka
 
 
 #: what every parser of ours is told: no entities, no DTD, no network, libxml2's size limits
-HARDENED: dict[str, bool] = {
+HARDENED: dict[str, Any] = {
     "resolve_entities": False,
     "no_network": True,
     "load_dtd": False,
@@ -59,7 +61,8 @@ def _parse(data: bytes, part: str, parser: etree.XMLParser) -> etree._Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise broken(part, error, data) from error
-    if root.getroottree().docinfo.doctype:
+    info: etree.DocInfo = root.getroottree().docinfo
+    if info.doctype:  # type: ignore[attr-defined]  # lxml-stubs lack DocInfo.doctype
         raise doctype_refusal(part)
     return root
 
@@ -83,7 +86,7 @@ class _Nothing:
 def check_wellformed(data: bytes, part: str) -> None:
     """Refuse ``data`` unless it is one well-formed XML document without a DTD."""
     target = _Nothing()
-    parser = etree.XMLParser(target=target, **HARDENED)
+    parser = etree.XMLParser(target=target, **HARDENED)  # type: ignore[arg-type]  # any object with the target methods
     try:
         for start in range(0, len(data), _CHUNK):
             parser.feed(data[start : start + _CHUNK])

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from xlsrc.core.errors import UnusableInput
 from xlsrc.ooxml.archive import archive_from_bytes
@@ -398,7 +398,8 @@ def _rewrite_sheet(
         _restyle(col, "style", styles)
     for view in root.iter(f"{{{MAIN}}}sheetView"):
         # A second selected tab would open the workbook with two sheets grouped.
-        view.attrib.pop("tabSelected", None)
+        if "tabSelected" in view.attrib:
+            del view.attrib["tabSelected"]
     return root
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from xlsrc.ooxml.xml import MAIN
 
