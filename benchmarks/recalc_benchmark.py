@@ -1,6 +1,7 @@
 """Benchmark of headless recalculation: xlsrc against LibreOffice and bare openpyxl.
 
-Run by hand (not in CI; it needs LibreOffice and takes minutes):
+Run by hand (not in CI; it needs LibreOffice, ``pip install -e '.[benchmark]'`` for
+IronCalc, and takes minutes):
 
     python benchmarks/recalc_benchmark.py [--rows 200 2000 20000] [--repeat 5]
 
