@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import stat
 import zipfile
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from xlsrc.core.errors import EnvironmentProblem, InternalError, UnreadableWorkbook, XlsrcError
+from xlsrc.limits import LimitExceeded
 from xlsrc.server.config import Limits
 from xlsrc.server.errors import FileFailed, TooManyJobs, http_status
 from xlsrc.server.jobs import JobStore, now_text
@@ -77,6 +79,7 @@ def test_upload_names_lose_folders_and_unsafe_characters(raw: str | None, expect
 def _zip(tmp_path: Path, parts: dict[str, bytes]) -> Path:
     path = tmp_path / "paketti.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
         for name, data in parts.items():
             archive.writestr(name, data)
     return path
@@ -85,10 +88,11 @@ def _zip(tmp_path: Path, parts: dict[str, bytes]) -> Path:
 def test_the_guard_counts_parts_unpacked_size_and_ratio(tmp_path: Path) -> None:
     small = Limits(max_parts=3, max_unpacked_bytes=10_000, max_compression_ratio=200)
     with pytest.raises(PackageTooLarge, match="liian monta osaa: 4 \\(raja 3\\)"):
-        check_package(_zip(tmp_path, {f"p{i}": b"x" for i in range(4)}), small)
-    with pytest.raises(PackageTooLarge, match="purettuna liian suuri"):
-        check_package(_zip(tmp_path, {"a": bytes(20_000)}), small)
-    with pytest.raises(PackageTooLarge, match="pakattu epäilyttävän tiiviisti"):
+        check_package(_zip(tmp_path, {f"p{i}": b"x" for i in range(3)}), small)
+    halves = {"a": os.urandom(6_000_000), "b": os.urandom(6_000_000)}  # incompressible
+    with pytest.raises(LimitExceeded, match="paketti on liian suuri: 11,4 MiB purettuna"):
+        check_package(_zip(tmp_path, halves), Limits(max_unpacked_bytes=10**7))
+    with pytest.raises(LimitExceeded, match="zip-pommilta"):
         check_package(_zip(tmp_path, {"a": bytes(3 * 1024 * 1024)}), Limits())
     check_package(_zip(tmp_path, {"a": b"<x/>" * 100}), small)  # within every limit
 

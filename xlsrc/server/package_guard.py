@@ -1,60 +1,48 @@
-"""Refuse a zip bomb before any worker opens it: parts, unpacked size, compression ratio.
+"""Refuse a zip bomb before any worker opens it, with the package reader's own checks.
 
-REPLACE ME when the package reader's own limits land (issue 11: per-part and
-total uncompressed size, compression ratio, counted while decompressing);
-then this module should call that check and keep only the service's limits.
-Until then this is the minimal guard: it reads the package's central
-directory only (cheap, no decompression).  Python's zip reader never
-inflates a part beyond its declared size, so checking the declared sizes
-bounds what the engine will decompress.
-
-The first check is the engine's own :func:`~xlsrc.engine.package.sniff`, so a
-text file named ``.xlsx`` is refused with exactly the reason ``xlsrc recalc``
-gives for it.
+The guard is :func:`xlsrc.ooxml.archive.open_archive`, the same opening the
+engine does: sniffing (a text file or an old .xls named ``.xlsx``), zip
+integrity, duplicate and encrypted entries, ``[Content_Types].xml`` and the
+declared sizes against :class:`xlsrc.limits.Limits`.  It reads the central
+directory only, so it is cheap enough to run in the request.  The service
+sets its own unpacked-size and compression-ratio limits and adds one check of
+its own: the number of parts.
 """
 
 from __future__ import annotations
 
-import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from xlsrc.core.errors import UnreadableWorkbook
-from xlsrc.engine.package import sniff
-from xlsrc.server.config import MB, Limits
-
-#: Parts smaller than this are not ratio-checked (tiny XML parts compress very well).
-RATIO_FLOOR = 1 * MB
+from xlsrc.limits import Limits as PackageLimits
+from xlsrc.ooxml.archive import open_archive
+from xlsrc.server.config import Limits
 
 
 class PackageTooLarge(UnreadableWorkbook):
-    """A workbook package over the service's size limits (likely a zip bomb)."""
+    """A workbook package with more parts than the service accepts (likely a zip bomb)."""
+
+
+def package_limits(limits: Limits) -> PackageLimits:
+    """The reader's limits with the service's unpacked-size and ratio limits in them."""
+    return replace(
+        PackageLimits(),
+        total_bytes=limits.max_unpacked_bytes,
+        part_bytes=min(PackageLimits().part_bytes, limits.max_unpacked_bytes),
+        compression_ratio=float(limits.max_compression_ratio),
+    )
 
 
 def check_package(path: Path, limits: Limits) -> None:
-    """Raise :class:`UnreadableWorkbook` if ``path`` is not a workbook package or is too large.
-
-    A zip the reader cannot open passes here: the engine reports it with its own reason.
-    """
-    sniff(path)
+    """Raise an :class:`~xlsrc.core.errors.XlsrcError` unless ``path`` may go to a worker."""
+    archive = open_archive(path, package_limits(limits))
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
-        return
-    if len(entries) > limits.max_parts:
+        parts = len(archive.names)
+    finally:
+        archive.close()
+    if parts > limits.max_parts:
         raise PackageTooLarge(
-            f"työkirjapaketissa on liian monta osaa: {len(entries)} (raja {limits.max_parts})"
+            f"{archive.name}: työkirjapaketissa on liian monta osaa: {parts} "
+            f"(raja {limits.max_parts})"
         )
-    unpacked = sum(entry.file_size for entry in entries)
-    if unpacked > limits.max_unpacked_bytes:
-        raise PackageTooLarge(
-            f"työkirjapaketti on purettuna liian suuri: {unpacked / MB:.0f} Mt "
-            f"(raja {limits.max_unpacked_bytes / MB:.0f} Mt)"
-        )
-    for entry in entries:
-        ratio = entry.file_size / max(entry.compress_size, 1)
-        if entry.file_size > RATIO_FLOOR and ratio > limits.max_compression_ratio:
-            raise PackageTooLarge(
-                f"työkirjapaketin osa {entry.filename} on pakattu epäilyttävän tiiviisti "
-                f"({ratio:.0f}:1, raja {limits.max_compression_ratio}:1): liian suuri purettavaksi"
-            )
