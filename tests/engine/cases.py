@@ -7,7 +7,8 @@ the engine with LibreOffice cell by cell).
 Each case names where its expected value comes from:
 
 * ``EXCEL``: a value Microsoft Excel computed (the golden workbooks under
-  tests/engine/golden/, cited by file and cell);
+  tests/engine/golden/, cited by file and cell, or another workbook Excel saved,
+  cited by project, file and cell);
 * ``LIBREOFFICE``: Excel's documented behaviour, checked cell by cell against
   LibreOffice by test_libreoffice_oracle.py;
 * ``DOCS``: Excel's documentation (support.microsoft.com), where LibreOffice
@@ -120,6 +121,22 @@ CASES: list[tuple[str, Any, str]] = [
     ('=_xlfn.SWITCH(C3,1,"yksi",2,"kaksi")', XlError.NA, LIBREOFFICE),
     ('=CHOOSE(2,"a","b","c")', "b", LIBREOFFICE),
     ('=CHOOSE(4,"a","b","c")', XlError.VALUE, LIBREOFFICE),
+    # an omitted argument is blank: 0 where a value is needed (Excel docs, IF function)
+    ("=IF(1,,A1)", 0.0, DOCS),
+    ("=IF(FALSE,1,)", 0.0, DOCS),
+    ("=IF(FALSE,1,)+1", 1.0, DOCS),
+    ('=CHOOSE(2,"a",,"c")', 0.0, DOCS),
+    # conditions and cases are met in order: an error met first is the result
+    # (Excel: pycel tests/fixtures/logical.xlsx Switch!D3, SWITCH(3,#DIV/0!,...) is #DIV/0!)
+    ('=_xlfn.SWITCH(C2,1/0,"a",2,"b")', XlError.DIV0, EXCEL),
+    # SWITCH compares a blank as 0: not equal to FALSE or "" (pycel logical.xlsx Switch!C32-C39)
+    ('=_xlfn.SWITCH(FALSE,A4,"osui")', XlError.NA, EXCEL),
+    ('=_xlfn.SWITCH(A4,0,"osui")', "osui", EXCEL),
+    ('=_xlfn.SWITCH(A4,"","osui")', XlError.NA, EXCEL),
+    ('=_xlfn.SWITCH(TRUE,1,"osui")', XlError.NA, EXCEL),
+    ('=_xlfn.SWITCH(C1,1,"a",1/0,"b")', "a", DOCS),
+    ("=_xlfn.IFS(1/0,1,TRUE,2)", XlError.DIV0, DOCS),
+    ("=_xlfn.IFS(FALSE,1/0,TRUE,2)", 2.0, DOCS),
     # conditional aggregates and criteria
     ('=SUMIF(B1:B7,">=40")', 220.0, LIBREOFFICE),
     ('=SUMIF(A1:A7,"valmis",B1:B7)', 130.0, LIBREOFFICE),
@@ -227,6 +244,20 @@ CASES: list[tuple[str, Any, str]] = [
     ("=B2:B7*2", XlError.VALUE, LIBREOFFICE),
 ]
 
+#: Array formulas over DATA: (formula, area, Excel's values row by row, source).  IF, IFS
+#: and SWITCH apply element by element (Excel docs, "Guidelines and examples of array
+#: formulas"; observed in Excel-saved workbooks such as pycel's logical.xlsx).
+ARRAY_CASES: list[tuple[str, str, list[list[Any]], str]] = [
+    ('=_xlfn.IFS(C1:C3>1,"iso",TRUE,"pieni")', "Y1:Y3", [["pieni"], ["iso"], ["iso"]], DOCS),
+    ('=_xlfn.SWITCH(C1:C3,1,"yksi",2,"kaksi","muu")', "Y1:Y3", [["yksi"], ["kaksi"], ["muu"]],
+     DOCS),
+    ('=_xlfn.SWITCH(2,C1:C3,"osui","ei")', "Y1:Y3", [["ei"], ["osui"], ["ei"]], DOCS),
+    ("=_xlfn.SWITCH(A1,A1,B1)", "Y1", [[10.0]], DOCS),
+    ('=_xlfn.SWITCH(A6,A7,"sama")', "Y1", [["sama"]], DOCS),
+    ("=IF(C1:C3>1,B1:B3)", "Y1:Y3", [[False], [20.0], [30.0]], DOCS),
+    ("=IF(1,,A1)", "Y1", [[0.0]], DOCS),
+]  # fmt: skip
+
 #: Cases where LibreOffice deliberately differs from Excel; the oracle workbook leaves them
 #: out (the engine follows Excel, and test_formulas.py holds it to these values).
 LIBREOFFICE_DIFFERS = {
@@ -244,6 +275,11 @@ LIBREOFFICE_DIFFERS = {
     "=INDEX(B1:B7,9)": "LibreOffice gives #VALUE! for an index outside the range; Excel #REF!",
     '=VLOOKUP("abc",A1:B7,3,FALSE)': "LibreOffice gives #VALUE! for a column outside the table",
     '=TEXT(12,"#.##")': "Excel keeps the decimal point of an integer (12.), LibreOffice drops it",
+    '=_xlfn.SWITCH(C2,1/0,"a",2,"b")': "LibreOffice skips a case that is an error; Excel stops",
+    '=_xlfn.SWITCH(FALSE,A4,"osui")': "LibreOffice's SWITCH matches a blank to FALSE; Excel not",
+    '=_xlfn.SWITCH(A4,0,"osui")': "LibreOffice's SWITCH does not match a blank to 0; Excel does",
+    '=_xlfn.SWITCH(A4,"","osui")': 'LibreOffice\'s SWITCH matches a blank to ""; Excel not',
+    '=_xlfn.SWITCH(TRUE,1,"osui")': "LibreOffice logical values are numbers (TRUE=1)",
 }
 
 #: Microsoft's pages the structured-reference and array-argument cases follow

@@ -11,7 +11,15 @@ from typing import Any
 
 import pytest
 
-from tests.engine.cases import CASES, DATA, DOCS, EXCEL, LIBREOFFICE, LIBREOFFICE_DIFFERS
+from tests.engine.cases import (
+    ARRAY_CASES,
+    CASES,
+    DATA,
+    DOCS,
+    EXCEL,
+    LIBREOFFICE,
+    LIBREOFFICE_DIFFERS,
+)
 from tests.engine.helpers import assert_excel_value, calc, one
 from xlsrc.core.errors import XlError
 from xlsrc.engine.compiler import Compiler
@@ -32,8 +40,24 @@ def test_formula_value(
     assert_excel_value(one(tmp_path, formula, DATA), expected)
 
 
+@pytest.mark.parametrize(
+    ("formula", "area", "expected", "source"), ARRAY_CASES, ids=[c[0] for c in ARRAY_CASES]
+)
+def test_array_formula_values(
+    tmp_path: Path, formula: str, area: str, expected: list[list[Any]], source: str
+) -> None:
+    first = area.split(":")[0]
+    book = calc(tmp_path, {"S": dict(DATA)}, arrays={f"S!{first}": (area, formula)})
+    column, row = first.rstrip("0123456789"), int(first.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    for i, line in enumerate(expected):
+        for j, value in enumerate(line):
+            cell = f"{chr(ord(column) + j)}{row + i}"
+            assert_excel_value(book.value("S", cell), value)
+
+
 def test_every_case_names_its_source() -> None:
     assert {source for _, _, source in CASES} <= {EXCEL, LIBREOFFICE, DOCS}
+    assert {source for *_, source in ARRAY_CASES} <= {EXCEL, LIBREOFFICE, DOCS}
     not_libreoffice = {formula for formula, _, source in CASES if source != LIBREOFFICE}
     assert set(LIBREOFFICE_DIFFERS) <= not_libreoffice
 

@@ -37,6 +37,8 @@ REFUSED: list[tuple[dict[str, Any], str]] = [
     ({"A1": '=TEXT(12,"00-00")'}, "S!A1: TEXT format '00-00': text between digit placeholders"),
     ({"A1": '=TEXT(1,"[h]:mm")'}, "S!A1: TEXT format code [h] is not supported"),
     ({"A1": "=MATCH(2,{3,1,2},1)"}, "S!A1: approximate or binary-search lookup in unsorted data"),
+    ({"A1": '=_xlfn.SWITCH(1,1,,2,"b")'}, "S!A1: SWITCH with an omitted argument"),
+    ({"A1": "=_xlfn.IFS(FALSE,1,TRUE,)"}, "S!A1: IFS with an omitted argument"),
 ]
 
 

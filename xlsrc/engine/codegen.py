@@ -176,7 +176,7 @@ class _Writer:
             native.max_args is not None and len(args) > native.max_args
         ):
             return None  # let the closure compiler report it
-        kinds = [native.kind(i) for i in range(len(args))]
+        kinds = list(native.kinds_for(len(args)))
         if "l" in kinds:
             return None
         values = []

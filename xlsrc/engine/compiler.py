@@ -524,7 +524,9 @@ class Compiler:
             native.max_args is not None and len(args) > native.max_args
         ):
             raise FormulaSyntaxError(f"{name} was given {len(args)} arguments")
-        kinds = "".join(native.kind(i) for i in range(len(args)))
+        if not native.omitted and any(arg[0] == "missing" for arg in args):
+            raise UnsupportedFeature(f"{name} with an omitted argument")
+        kinds = native.kinds_for(len(args))
         if keep_refs:
             kinds = kinds.replace("l", "L")
         prefix: tuple[Any, ...] = (self.book,) if native.book else ()
@@ -621,8 +623,8 @@ class Compiler:
         return call
 
     def _argument(self, kind: str, arg: Node, ctx: _Context) -> Fn:
-        if arg[0] == "missing":
-            return lambda r, c: None
+        if arg[0] == "missing":  # IF(1,,A2): an omitted argument is blank, lazy or not
+            return (lambda r, c: _omitted) if kind in "lL" else (lambda r, c: None)
         if kind in "vV":
             return self.value(arg, ctx)
         if kind == "a":
@@ -664,6 +666,11 @@ def _call_maker(count: int, propagate: tuple[int, ...]) -> Callable[..., Fn]:
     namespace: dict[str, Any] = {"XlError": XlError}
     exec("\n".join(lines), namespace)  # noqa: S102 - source built from integers only
     return namespace["make"]  # type: ignore[no-any-return]
+
+
+def _omitted() -> None:
+    """The lazy value of an omitted argument: blank."""
+    return None
 
 
 def _absolute(node: Node) -> Node:

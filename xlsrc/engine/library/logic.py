@@ -27,10 +27,15 @@ def if_(condition: Any, then: Any, otherwise: Any = None) -> Any:
     return otherwise()
 
 
-@native("IFS", "ll", repeat="ll")
+@native("IFS", "Vl", repeat="Vl", omitted=False)
 def ifs(*args: Any) -> Any:
+    """IFS: the value of the first true condition; an error condition met first is the result.
+
+    Conditions are values (kind ``V``), so in an array formula IFS is applied
+    element by element like IF; the values stay lazy.
+    """
     for i in range(0, len(args), 2):
-        flag = to_bool(args[i]())
+        flag = to_bool(args[i])
         if type(flag) is XlError:
             return flag
         if flag:
@@ -102,14 +107,20 @@ def false() -> bool:
     return False
 
 
-@native("SWITCH", "vll", repeat="l", min_args=3)
+@native("SWITCH", "v", repeat="Vl", tail="l", min_args=3, omitted=False)
 def switch(value: Any, *cases: Any) -> Any:
+    """SWITCH: the result of the first case equal to ``value``, else the default or #N/A.
+
+    Cases are values (an error case met first is the result), results and the
+    default are lazy; in an array formula a case holding an array is applied
+    element by element.
+    """
     pairs = len(cases) // 2
     for i in range(pairs):
-        candidate = cases[2 * i]()
+        candidate = cases[2 * i]
         if type(candidate) is XlError:
             return candidate
-        if compare(value, candidate) == 0:
+        if compare(_blank_is_zero(value), _blank_is_zero(candidate)) == 0:
             return cases[2 * i + 1]()
     if len(cases) % 2:
         return cases[-1]()
@@ -124,3 +135,8 @@ def choose(index: Any, *options: Any) -> Any:
     if not 1 <= number <= len(options):  # type: ignore[operator]
         return XlError.VALUE
     return options[number - 1]()  # type: ignore[operator]
+
+
+def _blank_is_zero(value: Any) -> Any:
+    """SWITCH compares a blank as the number 0 (not as "" or FALSE)."""
+    return 0.0 if value is None else value

@@ -42,6 +42,10 @@ class Native:
     book: bool
     host: bool
     shaped: bool
+    #: the kind of a last argument left over from the repeated group (SWITCH's default)
+    tail: str = ""
+    #: whether an argument may be left empty (IF(1,,A2)); if not, such a call is refused
+    omitted: bool = True
 
     def kind(self, index: int) -> str:
         if index < len(self.kinds):
@@ -49,6 +53,14 @@ class Native:
         if not self.repeat:
             raise IndexError(index)
         return self.repeat[(index - len(self.kinds)) % len(self.repeat)]
+
+    def kinds_for(self, count: int) -> str:
+        """The kinds of ``count`` arguments, a leftover last one taking the ``tail`` kind."""
+        kinds = [self.kind(i) for i in range(count)]
+        extra = count - len(self.kinds)
+        if self.tail and extra > 0 and extra % len(self.repeat):
+            kinds[-1] = self.tail
+        return "".join(kinds)
 
 
 def native(
@@ -61,6 +73,8 @@ def native(
     book: bool = False,
     host: bool = False,
     shaped: bool = False,
+    tail: str = "",
+    omitted: bool = True,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register ``func`` as the Excel function ``name`` (see module docstring for kinds).
 
@@ -69,7 +83,10 @@ def native(
     first; ``host=True`` passes the formula cell's (row, col) after it.
     ``shaped=True`` says the result may be a reference or an array (INDEX,
     OFFSET...), so a scalar formula must intersect it; other functions' results
-    are used as they are.
+    are used as they are.  ``tail`` is the kind of a last argument that is
+    left over from the ``repeat`` group (SWITCH's default value).
+    ``omitted=False``: a call with an empty argument is refused (Excel's value
+    for it is not known), and the refusal is declared for the coverage matrix.
     """
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -86,7 +103,11 @@ def native(
             book=book,
             host=host,
             shaped=shaped,
+            tail=tail,
+            omitted=omitted,
         )
+        if not omitted:
+            refuses(upper, "an omitted (empty) argument")
         return func
 
     return register
