@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -274,17 +274,33 @@ def mod(n: Any, d: Any) -> Any:
 
 
 def _to_multiple(x: Any, significance: Any, up: bool) -> Any:
+    """CEILING and FLOOR as Excel 2010 and later compute them (support.microsoft.com).
+
+    Both round x / significance to a whole number - CEILING up (towards +inf),
+    FLOOR down (towards -inf) - so a negative number with a positive
+    significance goes towards zero in CEILING(-2.5,2) = -2 and away from it
+    in FLOOR(-2.5,2) = -4, and CEILING(-2.5,-2) = -4, FLOOR(-2.5,-2) = -2.  A
+    positive number with a negative significance is #NUM!; a significance of
+    0 gives 0 in CEILING and #DIV/0! in FLOOR (FLOOR(0,0) is refused).
+    """
     pair = both_numbers(x, significance)
     if type(pair) is XlError:
         return pair
     x, significance = pair  # type: ignore[misc]
     if significance == 0:
-        return 0.0
+        if up:
+            return 0.0
+        if x == 0:
+            raise UnsupportedFeature("FLOOR(0,0) (Excel's result is not documented)")
+        return XlError.DIV0
     if x > 0 and significance < 0:
         return XlError.NUM
     ratio = Decimal(format(x / significance, ".15g"))
-    steps = ratio.to_integral_value(rounding=ROUND_UP if up else ROUND_DOWN)
+    steps = ratio.to_integral_value(rounding=ROUND_CEILING if up else ROUND_FLOOR)
     return float(steps) * significance
+
+
+refuses("FLOOR", "FLOOR(0,0)")
 
 
 @native("CEILING", "vv", min_args=1)
