@@ -15,11 +15,11 @@ inlines what is unambiguous.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine.context import CompileContext, Fn, NodeCompiler
 from xlsrc.engine.lexer import C1_ABS, R1_ABS
 from xlsrc.engine.library import NATIVE
 from xlsrc.engine.library.arithmetic import power_of
@@ -27,11 +27,6 @@ from xlsrc.engine.operators import negate, percent, scalar_operator
 from xlsrc.engine.parser import Node
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW
 from xlsrc.engine.values import EPSILON, to_bool, to_number
-
-if TYPE_CHECKING:
-    from xlsrc.engine.compiler import Compiler, _Context
-
-Fn = Callable[[int, int], Any]
 
 # Same-number tests that agree with values.compare (equal within rounding noise).
 _FLOAT_COMPARE = {
@@ -57,7 +52,7 @@ _VALUE_KINDS = set("vV")
 class _Writer:
     """Python source for one shape, with the objects it uses bound by name."""
 
-    def __init__(self, compiler: Compiler, ctx: _Context) -> None:
+    def __init__(self, compiler: NodeCompiler, ctx: CompileContext) -> None:
         self.compiler = compiler
         self.ctx = ctx
         self.lines: list[str] = []
@@ -92,7 +87,7 @@ class _Writer:
         """Emit code computing ``node``'s scalar value; return the variable (or constant) name."""
         kind = node[0]
         if kind in ("num", "str", "bool", "err", "missing"):
-            return self.bind(self.compiler._constant(node))
+            return self.bind(self.compiler.constant(node))
         if kind == "ref" and node[2] == node[4] and node[3] == node[5] and _one_cell(node[6]):
             return self._cell(node)
         if kind == "bin":
@@ -112,7 +107,7 @@ class _Writer:
 
     def _cell(self, node: Node) -> str:
         _, sheet_name, r1, c1, _, _, flags = node
-        sheet = self.compiler._sheet_of(sheet_name, self.ctx)
+        sheet = self.compiler.sheet_of(sheet_name, self.ctx)
         waiting, values = self.bind(sheet.pending), self.bind(sheet.values.get)
         force, where = self.bind(self.compiler.book.force), self.bind(sheet)
         t, k = self.temp(), self.temp()
@@ -186,7 +181,7 @@ class _Writer:
             elif kind in _VALUE_KINDS:
                 values.append(self.value(arg))
             else:
-                values.append(self._closure(self.compiler._argument(kind, arg, self.ctx)))
+                values.append(self._closure(self.compiler.argument(kind, arg, self.ctx)))
         func = functools.partial(native.func, self.compiler.book) if native.book else native.func
         t = self.temp()
         checked = [v for kind, v in zip(kinds, values, strict=True) if kind == "v"]
@@ -228,7 +223,7 @@ def _one_cell(flags: int) -> bool:
     return (flags & 3) == (flags >> 2) & 3
 
 
-def generate(compiler: Compiler, ctx: _Context, node: Node) -> Fn:
+def generate(compiler: NodeCompiler, ctx: CompileContext, node: Node) -> Fn:
     """One Python function computing a scalar formula's value at (r, c)."""
     writer = _Writer(compiler, ctx)
     result = writer.value(node)
