@@ -20,8 +20,9 @@ from tests.engine.cases import (
     LIBREOFFICE,
     LIBREOFFICE_DIFFERS,
 )
-from tests.engine.helpers import assert_excel_value, calc, one
+from tests.engine.helpers import assert_excel_value, build, calc, one
 from xlsrc.core.errors import XlError
+from xlsrc.engine import recalc
 from xlsrc.engine.compiler import Compiler
 
 
@@ -135,3 +136,29 @@ def test_table_structured_references(tmp_path: Path) -> None:
     assert book.value("Mittarit", "F1") == 13.0
     assert book.value("Mittarit", "F2") == 4.0
     assert book.value("Mittarit", "F3") == 27.0
+
+
+def test_a_whole_row_spilled_shows_zero_beyond_the_used_cells(tmp_path: Path) -> None:
+    """Excel: =First!1:1 over A1:XFD1 is 0 in the empty cells (xlcalculator reader.xlsm)."""
+    book = calc(
+        tmp_path,
+        {"First": {"A1": "a", "B1": 2}, "S": {}},
+        arrays={
+            "S!A1": ("A1:E1", "=First!1:1"),
+            "S!A3": ("A3:A4", "=SUMPRODUCT(First!1:1,First!1:1)"),
+        },
+    )
+    assert [book.value("S", c) for c in ("A1", "B1", "C1", "D1", "E1")] == ["a", 2.0, 0.0, 0.0, 0.0]
+    assert book.value("S", "A3") == 4.0
+
+
+def test_whole_rows_and_columns_are_not_computed_element_by_element(tmp_path: Path) -> None:
+    """Trimmed to the used cells, {=COUNTA(A:A*1)} would count 2, Excel counts 1,048,576."""
+    source = build(
+        tmp_path / "in.xlsx",
+        {"S": {"A1": 1, "A2": 2}},
+        arrays={"S!C1": ("C1", "=COUNTA(A:A*1)"), "S!D1": ("D1:D2", "=TRANSPOSE(1:1)")},
+    )
+    result = recalc(source)
+    assert any(p.startswith("S!C1: ") and "S!A1:A1048576" in p for p in result.problems)
+    assert any(p.startswith("S!D1: ") for p in result.problems)

@@ -225,7 +225,7 @@ class Compiler:
                     ref = make(r, c)
                     if type(ref) is XlError:
                         return ref
-                    return book.values(ref, pad=True)
+                    return book.array(ref)
 
                 return area_values
             intersect = book.intersect
@@ -270,7 +270,7 @@ class Compiler:
                 if type(v) is Ref:
                     if v.is_cell:
                         return book.cell(v.sheet, v.r1, v.c1)
-                    return book.values(v, pad=True)
+                    return book.array(v)
                 return v
 
             return array_value

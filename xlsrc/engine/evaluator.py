@@ -25,6 +25,7 @@ from xlsrc.engine.errors import (
     FormulaProblem,
     InternalError,
     RefusedDependency,
+    UnsupportedFeature,
 )
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, cell_name, quote_sheet
 
@@ -310,22 +311,27 @@ class Book:
         rows, cols = r2 - r1 + 1, c2 - c1 + 1
         kind = type(result)
         if kind is Ref:
+            # a reference keeps its size: a whole row (=First!1:1) is 0 beyond the used cells
+            logical = (result.rows, result.cols)
             result = (
                 self.values(result, pad=True)
                 if not result.is_cell
                 else [[self.cell(result.sheet, result.r1, result.c1)]]
             )
-        elif kind is not list:
-            result = [[result]]
-        height = len(result)
-        width = len(result[0]) if height else 0
+            height, width = logical
+        else:
+            if kind is not list:
+                result = [[result]]
+            height = len(result)
+            width = len(result[0]) if height else 0
         values, waiting = sheet.values, sheet.pending
         for i in range(rows):
             ii = 0 if height == 1 else i
             for j in range(cols):
                 jj = 0 if width == 1 else j
                 if ii < height and jj < width:
-                    value = result[ii][jj]
+                    line = result[ii] if ii < len(result) else ()
+                    value = line[jj] if jj < len(line) else None
                     if value is None:
                         value = 0.0
                 else:
@@ -352,6 +358,19 @@ class Book:
         if ref.c1 == ref.c2 and ref.r1 <= row <= ref.r2:
             return self.cell(ref.sheet, row, ref.c1)
         return XlError.VALUE
+
+    def array(self, ref: Ref) -> list[list[Any]]:
+        """The values of ``ref`` as an array for element-by-element use (operators, lifting).
+
+        A whole row or column is refused: trimmed to the used cells it would
+        give wrong counts and sizes (``{=COUNTA(A:A*1)}``), and at full size it
+        would be a million values.
+        """
+        if ref.r2 == MAX_ROW or ref.c2 == MAX_COL:  # values() trims these
+            raise UnsupportedFeature(
+                f"the whole row or column {ref.a1()} computed element by element in an array"
+            )
+        return self.values(ref, pad=True)
 
     def values(self, ref: Ref, pad: bool = False) -> list[list[Any]]:
         """The values of ``ref`` row by row, computing pending formulas in it first.

@@ -14,7 +14,6 @@ from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import (
     both_numbers,
     first_error,
-    grid,
     integer,
     numbers,
     shape,
@@ -133,8 +132,9 @@ def sumproduct(book: Any, *arrays: Any) -> Any:
     dims = {shape(a) for a in arrays}
     if len(dims) != 1:
         return XlError.VALUE
-    grids = [grid(book, a) for a in arrays]
-    flat = [[v for row in g for v in row] for g in grids]
+    # the part any argument uses: beyond it every entry is blank, a product of 0
+    rows, cols = book.used_extent(list(arrays), dims.pop())
+    flat = [book.block(a, rows, cols) for a in arrays]
     for column in flat:
         error = first_error(column)
         if error is not None:

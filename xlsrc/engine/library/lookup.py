@@ -340,6 +340,7 @@ def offset(ref: Any, rows: Any, cols: Any, height: Any = None, width: Any = None
     return Ref(ref.sheet, r1, c1, r2, c2)
 
 
-@native("TRANSPOSE", "g", shaped=True)
-def transpose(values: Any) -> Any:
+@native("TRANSPOSE", "a", book=True, shaped=True)
+def transpose(book: Any, area: Any) -> Any:
+    values = book.array(area) if type(area) is Ref else grid(book, area)
     return [list(col) for col in zip(*values, strict=True)]
