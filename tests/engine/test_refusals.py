@@ -36,6 +36,12 @@ REFUSED: list[tuple[dict[str, Any], str]] = [
     ({"A1": '=_xlfn.XMATCH("a.*",{"ab"},3)'}, "S!A1: match mode 3 (regular expressions)"),
     ({"A1": '=TEXT(12,"00-00")'}, "S!A1: TEXT format '00-00': text between digit placeholders"),
     ({"A1": '=TEXT(1,"[h]:mm")'}, "S!A1: TEXT format code [h] is not supported"),
+    # Excel's own renderings of these codes (pycel's Excel-saved text.xlsx) follow rules of
+    # their own: 890123.456789 with "#.###.#" is "890123.456.7"
+    ({"A1": '=TEXT(1.5,"#.###.#")'}, "S!A1: TEXT format '#.###.#': more than one decimal"),
+    ({"A1": '=TEXT(1.5,"#.##0#")'}, "S!A1: TEXT format '#.##0#': 0 after # or ? in the"),
+    ({"A1": '=TEXT(0,"w;x;z@")'}, "S!A1: TEXT format 'w;x;z@': @ in number section 3"),
+    ({"A1": '=TEXT(-1,"")'}, "S!A1: TEXT of a negative number with an empty format code"),
     ({"A1": "=MATCH(2,{3,1,2},1)"}, "S!A1: approximate or binary-search lookup in unsorted data"),
     ({"A1": '=_xlfn.SWITCH(1,1,,2,"b")'}, "S!A1: SWITCH with an omitted argument"),
     ({"A1": "=_xlfn.IFS(FALSE,1,TRUE,)"}, "S!A1: IFS with an omitted argument"),

@@ -192,7 +192,9 @@ def value(text: Any) -> Any:
 refuses(
     "TEXT",
     "format codes with conditions ([>100]), fractions, elapsed time ([h]), fractions of "
-    "seconds, text between digit placeholders (00-00), General wider than 11 characters",
+    "seconds, text between digit placeholders (00-00), General wider than 11 characters, "
+    "more than one decimal point, 0 after # in the decimals, @ in a number section, "
+    "an empty code for a negative number",
 )
 
 

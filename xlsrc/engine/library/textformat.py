@@ -71,6 +71,10 @@ def format_value(value: Any, code: str, date1904: bool = False) -> str | XlError
     if type(value) is XlError:
         return value
     sections = [_strip_brackets(s) for s in _sections(code)]
+    for index, section in enumerate(sections[:3] if len(sections) > 1 else ()):
+        if "@" in re.sub(r'"[^"]*"|\\.', "", section):
+            # Excel moves such a section to the text place or rejects the code (#VALUE!)
+            raise UnsupportedFeature(f"TEXT format {code!r}: @ in number section {index + 1}")
     # TRUE/FALSE are not numbers to a number format: TEXT(TRUE, "0") is "TRUE"
     number = (
         XlError.VALUE
@@ -87,6 +91,8 @@ def format_value(value: Any, code: str, date1904: bool = False) -> str | XlError
             return _literal_text(sections[0]).replace("\x00", text)  # type: ignore[arg-type]
         return text  # type: ignore[return-value]
     x: float = number  # type: ignore[assignment]
+    if x < 0 and not code:
+        raise UnsupportedFeature("TEXT of a negative number with an empty format code")
     if x < 0 and len(sections) >= 2 and sections[1] != "":
         if _is_date(sections[0]) or _is_date(sections[1]):
             raise UnsupportedFeature("TEXT of a negative number with a date section")
@@ -183,8 +189,12 @@ def _render_number(x: float, section: str) -> str:
     scale = len(codes[last_digit + 1 :]) - len(codes[last_digit + 1 :].lstrip(","))
     x = x / (1000**scale)
     point = codes.find(".")
+    if codes.count(".") > 1:  # Excel writes the later points as literals among the digits
+        raise UnsupportedFeature(f"TEXT format {section!r}: more than one decimal point")
     int_codes = codes[: point if point >= 0 else last_digit + 1]
     dec_codes = codes[point + 1 : last_digit + 1] if point >= 0 else ""
+    if re.search(r"[#?].*0", dec_codes):  # Excel's digit count for #.##0# is its own
+        raise UnsupportedFeature(f"TEXT format {section!r}: 0 after # or ? in the decimals")
     decimals = sum(1 for c in dec_codes if c in "0#?")
     grouping = "," in int_codes.strip(",")
     rounded = Decimal(format(x, ".15g")).quantize(
