@@ -23,6 +23,10 @@ REFUSED: list[tuple[dict[str, Any], str]] = [
     ({"A1": "=SUM(Budjetti)"}, "S!A1: name 'Budjetti' is not defined"),
     ({"A1": "=[1]Sheet1!A1"}, "S!A1: reference to another workbook"),
     ({"A1": "=A2", "A2": "=A3+1", "A3": "=A1"}, "circular reference: S!A1 -> S!A2 -> S!A3 -> S!A1"),
+    # Excel finds cycles from the formulas: a branch not taken closes one too
+    ({"A1": "=IF(TRUE,1,A2)", "A2": "=A1+1"}, "circular reference: S!A1 -> S!A2 -> S!A1"),
+    ({"A1": "=IFERROR(1,SUM(A2:A3))", "A2": "=A1"}, "circular reference: S!A1 -> S!A2 -> S!A1"),
+    ({"A1": '=CHOOSE(1,"a",B1)', "B1": "=A1"}, "circular reference: S!A1 -> S!B1 -> S!A1"),
     ({"A1": '=TEXT(5,"[>3]0;0")'}, "S!A1: TEXT format code [>3] is not supported"),
     ({"A1": "=XS_T_BOOM(1)"}, "S!A1: XS_T_BOOM raised ValueError: boom"),
     (
@@ -83,3 +87,16 @@ def test_output_may_not_overwrite_input_unless_in_place(tmp_path: Path) -> None:
     assert "in-place" in result.problems[0]
     in_place = recalc(source, in_place=True, registry=registry())
     assert in_place.ok and in_place.output == str(source)
+
+
+def test_a_cycle_through_an_untaken_branch_of_generated_code_is_found(tmp_path: Path) -> None:
+    """A column of IF formulas is compiled to generated code; its untaken branches count too."""
+    cells: dict[str, Any] = {f"A{r}": f"=IF(TRUE,{r},B{r})" for r in range(1, 4)}
+    cells.update({f"B{r}": f"=A{r}*2" for r in range(1, 4)})
+    cells["C1"] = "=IF(FALSE,ROW(C1),1)"  # a reference read without its value is no cycle
+    source = build(tmp_path / "in.xlsx", {"S": cells})
+    result = recalc(source, registry=registry())
+    assert sorted(p for p in result.problems if "circular" in p) == [
+        f"S!A{r}: circular reference: S!A{r} -> S!B{r} -> S!A{r}" for r in range(1, 4)
+    ]
+    assert len(result.problems) == 3

@@ -17,6 +17,7 @@ from typing import Any
 from xlsrc.core.errors import XlError
 from xlsrc.engine.arrays import lift
 from xlsrc.engine.context import CompileContext, Fn, NodeCompiler
+from xlsrc.engine.cycles import branch_toucher, touching
 from xlsrc.engine.errors import (
     FormulaSyntaxError,
     UdfFailure,
@@ -73,7 +74,9 @@ def compile_call(
     prefix: tuple[Any, ...] = (compiler.book,) if native.book else ()
     # without Ctrl+Shift+Enter Excel does not lift these over an array argument
     unlifted = ctx.forced and (native.shaped or "l" in native.kinds + native.repeat)
-    return invoke(compiler, native.func, prefix, native.host, kinds, args, ctx, name, unlifted)
+    call = invoke(compiler, native.func, prefix, native.host, kinds, args, ctx, name, unlifted)
+    toucher = branch_toucher(compiler, kinds, args, ctx) if "l" in kinds.lower() else None
+    return call if toucher is None else touching(call, toucher)
 
 
 def _indirect(compiler: NodeCompiler, args: tuple[Node, ...], ctx: CompileContext) -> Fn:

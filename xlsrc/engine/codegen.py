@@ -20,6 +20,7 @@ from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine.context import CompileContext, Fn, NodeCompiler
+from xlsrc.engine.cycles import branch_toucher
 from xlsrc.engine.lexer import C1_ABS, R1_ABS
 from xlsrc.engine.library import NATIVE
 from xlsrc.engine.library.arithmetic import power_of
@@ -205,7 +206,14 @@ class _Writer:
         self.emit("else:")
         with self.block():
             self.emit(f"{t} = {self.value(args[2]) if len(args) == 3 else 'False'}")
+        self._touch("vll"[: len(args)], args)
         return t
+
+    def _touch(self, kinds: str, args: tuple[Node, ...]) -> None:
+        """Touch the references of the branches (cycles.py), taken or not."""
+        toucher = branch_toucher(self.compiler, kinds, args, self.ctx)
+        if toucher is not None:
+            self.emit(f"{self.bind(toucher)}(r, c)")
 
     def _if_error(self, args: tuple[Node, ...], only_na: bool) -> str:
         value = self.value(args[0])
@@ -215,6 +223,7 @@ class _Writer:
         with self.block():
             self.emit(f"{t} = {self.value(args[1])}")
         self.emit(f"else: {t} = {value}")
+        self._touch("Vl", args)
         return t
 
 

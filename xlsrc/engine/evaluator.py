@@ -359,6 +359,22 @@ class Book:
             return self.cell(ref.sheet, row, ref.c1)
         return XlError.VALUE
 
+    def touch(self, target: Any) -> None:
+        """Compute the pending formulas of a reference (cycles.py): a cycle is raised on.
+
+        A touched cell refused for its own reason does not concern the cell
+        touching it, which never reads it.
+        """
+        if type(target) is not Ref:
+            return
+        try:
+            if target.is_cell:
+                self.cell(target.sheet, target.r1, target.c1)
+            else:
+                self.values(target)
+        except RefusedDependency:
+            pass
+
     def array(self, ref: Ref) -> list[list[Any]]:
         """The values of ``ref`` as an array for element-by-element use (operators, lifting).
 
