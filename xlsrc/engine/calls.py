@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.arrays import lift
 from xlsrc.engine.context import CompileContext, Fn, NodeCompiler
 from xlsrc.engine.cycles import branch_toucher, touching
@@ -52,7 +53,7 @@ def compile_call(
     _, name, args = node
     if name == "SINGLE":  # _xlfn.SINGLE is the @ operator
         if len(args) != 1:
-            raise FormulaSyntaxError("SINGLE takes one argument")
+            raise FormulaSyntaxError(messages.single_argument())
         return compiler.anything(("ii", args[0]), ctx)
     if name == "INDIRECT":
         return _indirect(compiler, args, ctx)
@@ -65,9 +66,9 @@ def compile_call(
     if native is None:
         raise UnsupportedFunction(name)
     if len(args) < native.min_args or (native.max_args is not None and len(args) > native.max_args):
-        raise FormulaSyntaxError(f"{name} was given {len(args)} arguments")
+        raise FormulaSyntaxError(messages.argument_count(name, len(args)))
     if not native.omitted and any(arg[0] == "missing" for arg in args):
-        raise UnsupportedFeature(f"{name} with an omitted argument")
+        raise UnsupportedFeature(messages.omitted_argument(name))
     kinds = native.kinds_for(len(args))
     if keep_refs:
         kinds = kinds.replace("l", "L")
@@ -87,10 +88,7 @@ def _indirect(compiler: NodeCompiler, args: tuple[Node, ...], ctx: CompileContex
     """
     a1 = len(args) == 1 or (len(args) == 2 and args[1][0] == "bool" and args[1][1])
     if not args or args[0][0] != "str" or not a1:
-        raise UnsupportedFeature(
-            "INDIRECT is supported only with a literal A1 reference text, "
-            'such as INDIRECT("Sheet1!A1:B5")'
-        )
+        raise UnsupportedFeature(messages.indirect_literal_only())
     try:  # read from (0, 0), relative parts are the absolute row and column
         target = parse(tokenize(args[0][1], 0, 0))
     except FormulaSyntaxError:
@@ -106,7 +104,7 @@ def _udf(
     required = sum(1 for a in spec.args if not a.optional)
     if not required <= len(args) <= len(spec.args):
         raise FormulaSyntaxError(
-            f"{spec.signature} takes {required}-{len(spec.args)} arguments, got {len(args)}"
+            messages.udf_argument_count(spec.signature, required, len(spec.args), len(args))
         )
     kinds = "".join("g" if a.kind == "range" else "V" for a in spec.args[: len(args)])
     array = spec.returns == "array"
@@ -116,7 +114,7 @@ def _udf(
         try:
             result, reason = invoke_explained(spec, *values)
         except Exception as error:
-            raise UdfFailure(f"{spec.name} raised {type(error).__name__}: {error}") from error
+            raise UdfFailure(messages.udf_failed(spec.name, error)) from error
         if reason is not None:
             book.explain(reason)
         return _udf_result(result, array)
@@ -154,10 +152,7 @@ def invoke(
         for i in liftable:
             if type(values[i]) is list:
                 if unlifted:
-                    raise UnsupportedFeature(
-                        f"{name} given an array inside SUMPRODUCT in an ordinary formula "
-                        "(Excel evaluates it element by element only in an array formula)"
-                    )
+                    raise UnsupportedFeature(messages.unlifted_in_sumproduct(name))
                 return lift(func, prefix + ((r, c) if host else ()), kinds, values, book)
         for i in propagate:
             if type(values[i]) is XlError:

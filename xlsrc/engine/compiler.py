@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
-from xlsrc.engine import calls
+from xlsrc.engine import calls, messages
 from xlsrc.engine.arrays import broadcast1, broadcast2
 from xlsrc.engine.codegen import generate
 from xlsrc.engine.context import CompileContext, Fn
@@ -165,7 +165,7 @@ class Compiler:
         if kind == "missing":
             return None
         if kind == "err" and node[1] is XlError.REF:
-            raise BrokenReference("the formula contains #REF! (a reference that was deleted)")
+            raise BrokenReference(messages.deleted_reference())
         return node[1]
 
     def _literal(self, node: Node) -> Fn:
@@ -295,15 +295,15 @@ class Compiler:
             if table is not None:  # a bare table name is its data body (Excel)
                 body = data_body(table)
                 return lambda r, c: body
-            raise BrokenReference(f"name {name!r} is not defined in this workbook")
+            raise BrokenReference(messages.undefined_name(name))
         if key in self._names_open:
-            raise FormulaSyntaxError(f"defined name {name!r} refers to itself")
+            raise FormulaSyntaxError(messages.name_refers_to_itself(name))
         self._names_open.add(key)
         try:
             definition = parse(tokenize(text.lstrip("="), 1, 1))
             return self.anything(definition, ctx)
         except FormulaProblem as problem:
-            problem.message = f"in defined name {name}: {problem.message}"
+            problem.message = messages.in_defined_name(name, problem.message)
             raise
         finally:
             self._names_open.discard(key)
@@ -313,11 +313,11 @@ class Compiler:
         if table_name is None:
             table = self.book.table_at(ctx.sheet, ctx.row, ctx.col)
             if table is None:
-                raise BrokenReference(f"structured reference [{body}] outside any table")
+                raise BrokenReference(messages.outside_any_table(body))
         else:
             table = self.book.tables.get(table_name.upper())
             if table is None:
-                raise BrokenReference(f"table {table_name!r} does not exist")
+                raise BrokenReference(messages.missing_table(table_name))
         return struct_reference(table, body)
 
     def _range(self, node: Node, ctx: CompileContext) -> Fn:

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import (
     BrokenReference,
     CircularReference,
@@ -169,7 +170,7 @@ class Book:
     def sheet(self, name: str) -> SheetState:
         found = self.sheets.get(name.upper())
         if found is None:
-            raise BrokenReference(f"reference to sheet {name!r}, which does not exist")
+            raise BrokenReference(messages.missing_sheet(name))
         return found
 
     def table_at(self, sheet: SheetState, row: int, col: int) -> Table | None:
@@ -198,11 +199,7 @@ class Book:
                             continue  # recorded in self.refusals; the others go on
             except RecursionError:
                 where = f"{quote_sheet(sheet_name)}!{cell_name(key >> COL_BITS, key & _MASK)}"
-                failure.append(
-                    FormulaProblem(
-                        f"a chain of more than {_DEPTH:,} formulas depending on each other", where
-                    )
-                )
+                failure.append(FormulaProblem(messages.chain_too_deep(_DEPTH), where))
             except BaseException as error:  # re-raised in the calling thread
                 failure.append(error)
 
@@ -262,9 +259,7 @@ class Book:
         except RecursionError:
             raise
         except Exception as error:
-            internal = InternalError(
-                f"internal error while computing: {type(error).__name__}: {error}", pending.where
-            )
+            internal = InternalError(messages.internal_error(error), pending.where)
             raise self.refuse(pending, internal) from error
         finally:
             pending.active = False
@@ -383,9 +378,7 @@ class Book:
         would be a million values.
         """
         if ref.r2 == MAX_ROW or ref.c2 == MAX_COL:  # values() trims these
-            raise UnsupportedFeature(
-                f"the whole row or column {ref.a1()} computed element by element in an array"
-            )
+            raise UnsupportedFeature(messages.whole_line_elementwise(ref.a1()))
         return self.values(ref, pad=True)
 
     def values(self, ref: Ref, pad: bool = False) -> list[list[Any]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from xlsrc.engine import messages
 from xlsrc.engine.compiler import Compiler, Shape
 from xlsrc.engine.errors import FormulaProblem, UnreadableWorkbook
 from xlsrc.engine.evaluator import Book, Pending, SheetState, Table
@@ -51,15 +52,13 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
         try:
             xml = package.read(part.part).decode("utf-8")
         except UnicodeDecodeError as error:
-            raise UnreadableWorkbook(f"sheet {part.name!r} is not UTF-8 XML") from error
+            raise UnreadableWorkbook(messages.sheet_not_utf8(part.name)) from error
         try:
             cells = scan(xml, package.shared_strings, package.date1904)
         except (IndexError, ValueError) as error:
-            raise UnreadableWorkbook(
-                f"sheet {part.name!r} has malformed cells ({error})"
-            ) from error
+            raise UnreadableWorkbook(messages.malformed_cells(part.name, error)) from error
         except FormulaProblem as problem:
-            raise UnreadableWorkbook(f"sheet {part.name!r}: {problem}") from problem
+            raise UnreadableWorkbook(messages.in_sheet(part.name, problem)) from problem
         state.values = cells.values
         state.extend(cells.max_row, cells.max_col)
         state.hidden_rows = _HIDDEN_ROW.search(xml) is not None
@@ -150,7 +149,7 @@ def _shape(
     if formula.kind == "shared":
         anchor = anchors.get(formula.shared_index or "")
         if anchor is None:
-            raise FormulaProblem(f"shared formula {formula.shared_index} has no defining cell")
+            raise FormulaProblem(messages.shared_formula_without_anchor(formula.shared_index))
         cell, shape = anchor
         if shape is None:
             shape = compiler.compile(state, cell.text or "", cell.row, cell.col, False)

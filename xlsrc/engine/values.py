@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
 
 Scalar = float | str | bool | None | XlError
@@ -161,9 +162,7 @@ def text_number(text: str) -> float | XlError:
     different numbers in Helsinki and in New York.
     """
     if _LOCALE_TEXT.search(text):
-        raise UnsupportedFeature(
-            f"the text {text[:40]!r} as a number: Excel reads it by the regional settings"
-        )
+        raise UnsupportedFeature(messages.regional_text(text[:40]))
     parsed = parse_number(text)
     return XlError.VALUE if parsed is None else parsed
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.core.numbers import round_digits
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import (
     both_numbers,
@@ -291,7 +292,7 @@ def _to_multiple(x: Any, significance: Any, up: bool) -> Any:
         if up:
             return 0.0
         if x == 0:
-            raise UnsupportedFeature("FLOOR(0,0) (Excel's result is not documented)")
+            raise UnsupportedFeature(messages.floor_zero_zero())
         return XlError.DIV0
     if x > 0 and significance < 0:
         return XlError.NUM
@@ -325,9 +326,7 @@ def _periodic(op: Callable[[float], float]) -> Callable[[float], Any]:
         if type(result) is float and result != 0 and abs(result) < 1e-9 * max(1.0, abs(x)):
             # near a zero of SIN/COS (SIN(PI()) is 1.2e-16) Excel's own argument
             # reduction gives other last digits (golden trigonometric_functions.xlsx B12)
-            raise UnsupportedFeature(
-                "SIN/COS/TAN at a multiple of pi (Excel's rounding noise differs)"
-            )
+            raise UnsupportedFeature(messages.trigonometric_noise())
         return result
 
     return compute

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import integer, values_of
 from xlsrc.engine.library.spec import native, refuses
@@ -278,5 +279,5 @@ def datedif(book: Any, start: Any, end: Any, unit: Any) -> Any:
         anniversary = serial_of(book, year, m1, d1)
         return anniversary if type(anniversary) is XlError else float(b - anniversary)  # type: ignore[operator]
     if code == "MD":
-        raise UnsupportedFeature('DATEDIF with "MD" (Excel documents it as inaccurate)')
+        raise UnsupportedFeature(messages.datedif_md())
     return XlError.NUM

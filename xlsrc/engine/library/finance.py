@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import numbers
 from xlsrc.engine.library.spec import native, refuses
@@ -83,7 +84,7 @@ def fv(rate: Any, nper: Any, pmt: Any, pv: Any = 0.0, kind: Any = 0.0) -> Any:
     if r == -1 and n < 0:
         return XlError.DIV0  # golden/FINANCIAL/FV.xlsx Sheet2!A1: 0 to a negative power
     if r < -1:
-        raise UnsupportedFeature("FV with a rate below -100 % (Excel's result is not known)")
+        raise UnsupportedFeature(messages.fv_rate_below_minus_one())
     return _safely(lambda: -(v * _growth(r, n) + p * _annuity(r, n, due)))
 
 

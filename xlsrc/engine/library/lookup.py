@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.common import flat_line, grid, integer, shape
 from xlsrc.engine.library.criteria import wildcard
@@ -92,10 +93,7 @@ def _require_sorted(values: list[Any], lookup: Any, descending: bool, strict: bo
                 or (order < 0 and descending)
                 or (strict and order == 0)
             ):  # type: ignore[operator]
-                raise UnsupportedFeature(
-                    "approximate or binary-search lookup in unsorted data "
-                    "(Excel's answer depends on its bisection steps)"
-                )
+                raise UnsupportedFeature(messages.unsorted_lookup())
         previous = v
 
 
@@ -162,7 +160,7 @@ def _xfind(values: list[Any], lookup: Any, match_mode: Any, search_mode: Any) ->
     if type(mode) is XlError or type(search) is XlError:
         return mode if type(mode) is XlError else search
     if mode == 3:
-        raise UnsupportedFeature("match mode 3 (regular expressions) is not supported")
+        raise UnsupportedFeature(messages.regex_match_mode())
     if mode not in (0, -1, 1, 2) or search not in (1, -1, 2, -2):
         return XlError.VALUE
     if lookup is None:

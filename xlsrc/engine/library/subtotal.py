@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.library.arithmetic import median, overflow_checked
 from xlsrc.engine.library.common import integer
@@ -93,10 +94,7 @@ def _collect(
 def _refuse_hidden(refs: tuple[Any, ...], name: str) -> None:
     for ref in refs:
         if type(ref) is Ref and ref.sheet.hidden_rows:
-            raise UnsupportedFeature(
-                f"{name} over a sheet with hidden or filtered rows "
-                "(which rows a filter hides is not known to the engine)"
-            )
+            raise UnsupportedFeature(messages.hidden_rows(name))
 
 
 refuses("SUBTOTAL", "ranges on a sheet with hidden or filtered rows")
@@ -133,7 +131,7 @@ def aggregate(book: Any, function_num: Any, options: Any, *refs: Any) -> Any:
     if not 0 <= option <= 7 or not 1 <= function <= 19:  # type: ignore[operator]
         return XlError.VALUE
     if function == 13 or function >= 16:  # type: ignore[operator]
-        raise UnsupportedFeature(f"AGGREGATE function {function} is not supported")
+        raise UnsupportedFeature(messages.aggregate_function(function))
     if option in (1, 3, 5, 7):
         _refuse_hidden(refs, "AGGREGATE")
     skip_errors = option in (2, 3, 6, 7)
@@ -150,7 +148,7 @@ def aggregate(book: Any, function_num: Any, options: Any, *refs: Any) -> Any:
 
 def _kth(book: Any, area: Any, k: Any, largest: bool, skip_errors: bool, nested: bool) -> Any:
     if type(area) is not Ref:
-        raise UnsupportedFeature("AGGREGATE LARGE/SMALL over an array (only ranges)")
+        raise UnsupportedFeature(messages.aggregate_array())
     picked = _collect(book, (area,), 9, skip_errors, skip_nested=nested)
     if type(picked) is XlError:
         return picked
