@@ -16,23 +16,14 @@ from typing import Any
 from xlsrc.core.errors import XlError
 from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
+from xlsrc.engine.evaluator import Book
 from xlsrc.engine.library.common import numbers
 from xlsrc.engine.library.spec import native, refuses
-from xlsrc.engine.values import checked, to_number
+from xlsrc.engine.values import Value, checked, to_number
 
 #: Newton's method: steps before giving up, and the step size that counts as converged
 _STEPS = 100
 _TOLERANCE = 1e-12
-
-
-def _numbers(*values: Any) -> list[float] | XlError:
-    out: list[float] = []
-    for value in values:
-        number = to_number(value)
-        if type(number) is XlError:
-            return number
-        out.append(number)  # type: ignore[arg-type]
-    return out
 
 
 def _growth(rate: float, periods: float) -> float:
@@ -57,12 +48,8 @@ def _safely(compute: Callable[[], float]) -> float | XlError:
         return XlError.NUM
 
 
-@native("PV", "vvvvv", min_args=3)
-def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
-    got = _numbers(rate, nper, pmt, fv or 0.0, kind or 0.0)
-    if type(got) is XlError:
-        return got
-    r, n, p, f, t = got  # type: ignore[misc]
+@native("PV", "nnnnn", min_args=3)
+def pv(r: float, n: float, p: float, f: float = 0.0, t: float = 0.0) -> Value:
     due = 1.0 if t else 0.0
     if r == 0:
         return _safely(lambda: -(f + p * n))
@@ -74,12 +61,8 @@ def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
 refuses("FV", "a rate below -100 %")
 
 
-@native("FV", "vvvvv", min_args=3)
-def fv(rate: Any, nper: Any, pmt: Any, pv: Any = 0.0, kind: Any = 0.0) -> Any:
-    got = _numbers(rate, nper, pmt, pv or 0.0, kind or 0.0)
-    if type(got) is XlError:
-        return got
-    r, n, p, v, t = got  # type: ignore[misc]
+@native("FV", "nnnnn", min_args=3)
+def fv(r: float, n: float, p: float, v: float = 0.0, t: float = 0.0) -> Value:
     due = 1.0 if t else 0.0
     if r == -1 and n < 0:
         return XlError.DIV0  # golden/FINANCIAL/FV.xlsx Sheet2!A1: 0 to a negative power
@@ -88,12 +71,8 @@ def fv(rate: Any, nper: Any, pmt: Any, pv: Any = 0.0, kind: Any = 0.0) -> Any:
     return _safely(lambda: -(v * _growth(r, n) + p * _annuity(r, n, due)))
 
 
-@native("PMT", "vvvvv", min_args=3)
-def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
-    got = _numbers(rate, nper, pv, fv or 0.0, kind or 0.0)
-    if type(got) is XlError:
-        return got
-    r, n, v, f, t = got  # type: ignore[misc]
+@native("PMT", "nnnnn", min_args=3)
+def pmt(r: float, n: float, v: float, f: float = 0.0, t: float = 0.0) -> Value:
     if n == 0 or r <= -1:  # golden/FINANCIAL/PMT.xlsx F8, G24
         return XlError.NUM
     due = 1.0 if t else 0.0
@@ -103,12 +82,8 @@ def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
     return _safely(lambda: -(v * _growth(r, n) + f) / factor)
 
 
-@native("NPER", "vvvvv", min_args=3)
-def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
-    got = _numbers(rate, pmt, pv, fv or 0.0, kind or 0.0)
-    if type(got) is XlError:
-        return got
-    r, p, v, f, t = got  # type: ignore[misc]
+@native("NPER", "nnnnn", min_args=3)
+def nper(r: float, p: float, v: float, f: float = 0.0, t: float = 0.0) -> Value:
     if r == 0:
         if p == 0:
             return XlError.NUM
@@ -121,22 +96,19 @@ def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
     return _safely(lambda: math.log(numerator / denominator) / math.log(1.0 + r))
 
 
-@native("NPV", "va", repeat="a", min_args=2, book=True)
-def npv(book: Any, rate: Any, *values: Any) -> Any:
-    r = to_number(rate)
-    if type(r) is XlError:
-        return r
+@native("NPV", "na", repeat="a", min_args=2, book=True)
+def npv(book: Book, r: float, *values: Any) -> Value:
     if r == -1:
         return XlError.DIV0
     flows = numbers(book, values)
-    if type(flows) is XlError:
+    if isinstance(flows, XlError):
         return flows
-    return _safely(
-        lambda: math.fsum(x / _growth(r, i) for i, x in enumerate(flows, start=1))  # type: ignore[arg-type,operator]
-    )
+    return _safely(lambda: math.fsum(x / _growth(r, i) for i, x in enumerate(flows, start=1)))
 
 
-def _newton(value: Callable[[float], float], slope: Callable[[float], float], guess: float) -> Any:
+def _newton(
+    value: Callable[[float], float], slope: Callable[[float], float], guess: float
+) -> float | XlError:
     """A root of ``value`` by Newton's method from ``guess``, or #NUM! if it does not converge."""
     x = guess
     for _ in range(_STEPS):
@@ -156,16 +128,16 @@ def _newton(value: Callable[[float], float], slope: Callable[[float], float], gu
 
 
 @native("IRR", "av", min_args=1, book=True)
-def irr(book: Any, values: Any, guess: Any = 0.1) -> Any:
+def irr(book: Book, values: Any, guess: Value = 0.1) -> Value:
     flows = numbers(book, (values,))
-    if type(flows) is XlError:
+    if isinstance(flows, XlError):
         return flows
-    start = to_number(guess if guess is not None else 0.1)
-    if type(start) is XlError:
+    start = to_number(guess if guess is not None else 0.1)  # an empty guess is the default
+    if isinstance(start, XlError):
         return start
-    if not any(x > 0 for x in flows) or not any(x < 0 for x in flows):  # type: ignore[union-attr]
+    if not any(x > 0 for x in flows) or not any(x < 0 for x in flows):
         return XlError.NUM
-    cash = list(flows)  # type: ignore[arg-type]
+    cash = list(flows)
 
     def value(r: float) -> float:
         return math.fsum(x / (1.0 + r) ** i for i, x in enumerate(cash))
@@ -173,15 +145,14 @@ def irr(book: Any, values: Any, guess: Any = 0.1) -> Any:
     def slope(r: float) -> float:
         return math.fsum(-i * x / (1.0 + r) ** (i + 1) for i, x in enumerate(cash))
 
-    return _newton(value, slope, start)  # type: ignore[arg-type]
+    return _newton(value, slope, start)
 
 
-@native("RATE", "vvvvvv", min_args=3)
-def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: Any = 0.1) -> Any:
-    got = _numbers(nper, pmt, pv, fv or 0.0, kind or 0.0, 0.1 if guess is None else guess)
-    if type(got) is XlError:
-        return got
-    n, p, v, f, t, start = got  # type: ignore[misc]
+@native("RATE", "nnnnnv", min_args=3)
+def rate(n: float, p: float, v: float, f: float = 0.0, t: float = 0.0, guess: Value = 0.1) -> Value:
+    start = to_number(0.1 if guess is None else guess)  # an empty guess is the default
+    if isinstance(start, XlError):
+        return start
     due = 1.0 if t else 0.0
 
     def value(r: float) -> float:
