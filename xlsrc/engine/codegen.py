@@ -247,4 +247,5 @@ def generate(compiler: NodeCompiler, ctx: CompileContext, node: Node) -> Fn:
     )
     namespace: dict[str, Any] = {}
     exec(compile(source, "<xlsrc formula>", "exec"), namespace)  # noqa: S102 - generated above
-    return namespace["make"](**writer.names)  # type: ignore[no-any-return]
+    shape: Fn = namespace["make"](**writer.names)
+    return shape

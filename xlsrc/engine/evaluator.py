@@ -302,7 +302,8 @@ class Book:
     def _fill(self, pending: Pending, result: Any) -> None:
         """Spread an array formula's result over its area (Excel's broadcast and #N/A rules)."""
         sheet = pending.sheet
-        r1, c1, r2, c2 = pending.area  # type: ignore[misc]
+        assert pending.area is not None, "only array formulas fill an area"
+        r1, c1, r2, c2 = pending.area
         rows, cols = r2 - r1 + 1, c2 - c1 + 1
         kind = type(result)
         if kind is Ref:
@@ -451,7 +452,7 @@ class Book:
             self._blocks[key] = flat
             return flat
         grid = area if type(area) is list else [[area]]
-        out = []
+        out: list[Any] = []
         for i in range(rows):
             line = grid[i] if i < len(grid) else []
             out.extend(line[j] if j < len(line) else None for j in range(cols))

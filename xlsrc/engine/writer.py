@@ -80,7 +80,7 @@ def write_package(
         with zipfile.ZipFile(stream, "w") as out:
             for info in package.archive.infolist():
                 data = patched.get(info.filename)
-                level = _PATCHED_LEVEL
+                level: int | None = _PATCHED_LEVEL
                 if data is None:
                     data = package.read(info.filename)
                     level = None

@@ -113,7 +113,9 @@ def counta(book: Book, *args: Any) -> float:
 
 
 @native("COUNTBLANK", "r", book=True)
-def countblank(book: Book, ref: Ref) -> float:
+def countblank(book: Book, ref: Ref | XlError) -> Value:
+    if isinstance(ref, XlError):  # COUNTBLANK of something that is no reference
+        return ref
     seen = 0
     blank = 0
     for v in values_of(book, ref):

@@ -6,13 +6,15 @@ so an unchosen branch can neither cost time nor raise a circular reference.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
-from xlsrc.engine.library.common import integer, values_of
+from xlsrc.engine.evaluator import Book
+from xlsrc.engine.library.common import values_of
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.refs import Ref
-from xlsrc.engine.values import compare, to_bool
+from xlsrc.engine.values import Value, compare, to_bool
 
 
 @native("IF", "vll", min_args=2)
@@ -53,42 +55,41 @@ def ifna(value: Any, fallback: Any) -> Any:
     return fallback() if value is XlError.NA else value
 
 
-def _logicals(book: Any, args: tuple[Any, ...]) -> list[bool] | XlError:
+def _logicals(book: Book, args: tuple[Any, ...]) -> list[bool] | XlError:
     out: list[bool] = []
     for arg in args:
         if type(arg) is Ref or type(arg) is list:
             for v in values_of(book, arg):
-                kind = type(v)
-                if kind is bool:
+                if type(v) is bool:
                     out.append(v)
-                elif kind is float:
+                elif type(v) is float:
                     out.append(v != 0.0)
-                elif kind is XlError:
-                    return v  # type: ignore[no-any-return]
+                elif type(v) is XlError:
+                    return v
         elif arg is not None and arg != "":  # OR("", TRUE) is TRUE: an empty text is skipped
             flag = to_bool(arg)
-            if type(flag) is XlError:
+            if isinstance(flag, XlError):
                 return flag
-            out.append(flag)  # type: ignore[arg-type]
+            out.append(flag)
     return out if out else XlError.VALUE
 
 
 @native("AND", "a", repeat="a", min_args=1, book=True)
-def and_(book: Any, *args: Any) -> Any:
+def and_(book: Book, *args: Any) -> Value:
     flags = _logicals(book, args)
-    return flags if type(flags) is XlError else all(flags)  # type: ignore[arg-type]
+    return flags if isinstance(flags, XlError) else all(flags)
 
 
 @native("OR", "a", repeat="a", min_args=1, book=True)
-def or_(book: Any, *args: Any) -> Any:
+def or_(book: Book, *args: Any) -> Value:
     flags = _logicals(book, args)
-    return flags if type(flags) is XlError else any(flags)  # type: ignore[arg-type]
+    return flags if isinstance(flags, XlError) else any(flags)
 
 
 @native("XOR", "a", repeat="a", min_args=1, book=True)
-def xor(book: Any, *args: Any) -> Any:
+def xor(book: Book, *args: Any) -> Value:
     flags = _logicals(book, args)
-    return flags if type(flags) is XlError else sum(flags) % 2 == 1  # type: ignore[arg-type]
+    return flags if isinstance(flags, XlError) else sum(flags) % 2 == 1
 
 
 @native("NOT", "v")
@@ -127,14 +128,11 @@ def switch(value: Any, *cases: Any) -> Any:
     return XlError.NA
 
 
-@native("CHOOSE", "vl", repeat="l")
-def choose(index: Any, *options: Any) -> Any:
-    number = integer(index)
-    if type(number) is XlError:
-        return number
-    if not 1 <= number <= len(options):  # type: ignore[operator]
+@native("CHOOSE", "il", repeat="l")
+def choose(number: int, *options: Callable[[], Any]) -> Any:
+    if not 1 <= number <= len(options):
         return XlError.VALUE
-    return options[number - 1]()  # type: ignore[operator]
+    return options[number - 1]()
 
 
 def _blank_is_zero(value: Any) -> Any:

@@ -82,16 +82,16 @@ def format_value(value: Any, code: str, date1904: bool = False) -> str | XlError
         if type(value) is bool or (type(value) is str and not value.strip())
         else to_number(value)
     )
-    if type(number) is XlError:
+    if isinstance(number, XlError):
         text = to_text(value)
-        if type(text) is XlError:
+        if isinstance(text, XlError):
             return text
         if len(sections) >= 4:
-            return _literal_text(sections[3]).replace("\x00", text)  # type: ignore[arg-type]
+            return _literal_text(sections[3]).replace("\x00", text)
         if "@" in sections[0]:
-            return _literal_text(sections[0]).replace("\x00", text)  # type: ignore[arg-type]
-        return text  # type: ignore[return-value]
-    x: float = number  # type: ignore[assignment]
+            return _literal_text(sections[0]).replace("\x00", text)
+        return text
+    x: float = number
     if x < 0 and not code:
         raise UnsupportedFeature(messages.text_empty_code_negative())
     if x < 0 and len(sections) >= 2 and sections[1] != "":
@@ -103,9 +103,9 @@ def format_value(value: Any, code: str, date1904: bool = False) -> str | XlError
     if x < 0 and _is_date(sections[0]):
         return XlError.VALUE  # a negative number is no date
     rendered = _render(abs(x), sections[0], date1904)
-    if type(rendered) is XlError:
+    if isinstance(rendered, XlError):
         return rendered
-    return ("-" + rendered) if x < 0 and _has_digits(rendered) else rendered  # type: ignore[operator]
+    return ("-" + rendered) if x < 0 and _has_digits(rendered) else rendered
 
 
 def _has_digits(text: str) -> bool:
@@ -308,7 +308,7 @@ def _date_literals(text: str, literals: Any) -> str:
     return "".join(out)
 
 
-def _date_piece(token: str, moment: Any, minute: bool, twelve: bool) -> str:
+def _date_piece(token: str, moment: _Moment, minute: bool, twelve: bool) -> str:
     if token == "yyyy":
         return f"{moment.year:04d}"
     if token == "yy":
