@@ -245,6 +245,10 @@ CASES: list[tuple[str, Any, str]] = [
     ("=ISNA(NA())", True, LIBREOFFICE),
     ("=ISLOGICAL(C4)", True, LIBREOFFICE),
     ("=ERROR.TYPE(1/0)", 2.0, LIBREOFFICE),
+    # golden/INFORMATION/FORMULATEXT.xlsx B2, B5: no formula is #N/A; prefixes not shown
+    ("=_xlfn.FORMULATEXT(B1)", XlError.NA, EXCEL),
+    ("=_xlfn.FORMULATEXT(A5)", '=""', EXCEL),
+    ("=LEN(_xlfn.FORMULATEXT(Z1))", 21.0, EXCEL),
     # dates
     ("=DATE(2024,1,31)", 45322.0, LIBREOFFICE),
     ("=DATE(2024,14,1)", 45689.0, LIBREOFFICE),

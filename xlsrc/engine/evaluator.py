@@ -131,6 +131,9 @@ class SheetState:
     hidden_rows: bool = False
     #: cells whose formula calls SUBTOTAL or AGGREGATE (which skip each other's cells)
     subtotals: set[int] = field(default_factory=set)
+    #: formula cell -> (its formula's XML text, kind: normal/shared/array); a shared
+    #: formula's other cells have no text of their own (None)
+    formula_texts: dict[int, tuple[str | None, str]] = field(default_factory=dict)
 
     def extend(self, row: int, col: int) -> None:
         if row > self.max_row:

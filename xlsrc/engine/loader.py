@@ -123,6 +123,7 @@ def _compile_sheet(
         for key in cells:
             waiting[key] = pending
         keys.extend(cells)
+        state.formula_texts[(row << COL_BITS) | col] = (formula.text, formula.kind)
         text = formula.text or anchors.get(formula.shared_index or "", (formula, None))[0].text
         if text and _SUBTOTAL.search(text):
             state.subtotals.update(cells)

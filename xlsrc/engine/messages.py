@@ -229,8 +229,15 @@ def datedif_md() -> str:
     return 'DATEDIF yksiköllä "MD" (Microsoft kertoo sen epätarkaksi)'
 
 
-def formulatext_not_formula_text(reason: str) -> str:
-    return f"FORMULATEXT: {reason}"
+def formulatext_array_or_shared() -> str:
+    return (
+        "FORMULATEXT taulukkokaavasta tai jaetun kaavan muusta kuin ensimmäisestä solusta "
+        "(Excelin näyttämä teksti ei ole tiedostossa sellaisenaan)"
+    )
+
+
+def formulatext_shown_differently(text: str) -> str:
+    return f"FORMULATEXT kaavasta {text!r} (Excel näyttää sen toisin kuin tiedostossa)"
 
 
 # -- TEXT format codes -------------------------------------------------------------
