@@ -245,6 +245,16 @@ CASES: list[tuple[str, Any, str]] = [
     ("=ISNA(NA())", True, LIBREOFFICE),
     ("=ISLOGICAL(C4)", True, LIBREOFFICE),
     ("=ERROR.TYPE(1/0)", 2.0, LIBREOFFICE),
+    # dynamic-array functions nested in other functions (golden MATCH_LOOKUP_arrays.xlsx)
+    ("=MATCH(7,_xlfn.SEQUENCE(10),0)", 7.0, EXCEL),
+    ("=MATCH(15,_xlfn.SEQUENCE(5,1,5,5),0)", 3.0, EXCEL),
+    ('=MATCH("banana",_xlfn.UNIQUE({"apple";"banana";"apple";"cherry"}),0)', 2.0, EXCEL),
+    ("=MATCH(40,_xlfn._xlws.FILTER({10;20;30;40},{10;20;30;40}>25),0)", 2.0, EXCEL),
+    ("=HLOOKUP(20,_xlfn._xlws.SORT({30,10,20;3,1,2},1,1,TRUE),2,FALSE)", 2.0, EXCEL),
+    ("=SUM(_xlfn.SEQUENCE(0))", XlError.CALC, DOCS),
+    ("=MATCH(1,1/0,0)", XlError.DIV0, LIBREOFFICE),
+    ("=VLOOKUP(1,NA(),2,FALSE)", XlError.NA, LIBREOFFICE),
+    ("=SUM(_xlfn.ANCHORARRAY(B1))", XlError.REF, DOCS),
     # golden/INFORMATION/FORMULATEXT.xlsx B2, B5: no formula is #N/A; prefixes not shown
     ("=_xlfn.FORMULATEXT(B1)", XlError.NA, EXCEL),
     ("=_xlfn.FORMULATEXT(A5)", '=""', EXCEL),
@@ -273,6 +283,18 @@ ARRAY_CASES: list[tuple[str, str, list[list[Any]], str]] = [
     ('=_xlfn.SWITCH(A6,A7,"sama")', "Y1", [["sama"]], DOCS),
     ("=IF(C1:C3>1,B1:B3)", "Y1:Y3", [[False], [20.0], [30.0]], DOCS),
     ("=IF(1,,A1)", "Y1", [[0.0]], DOCS),
+    # dynamic arrays spill over the range the file records (Excel docs, SEQUENCE, SORT,
+    # UNIQUE and FILTER functions; golden LOOKUP_AND_REFERENCE/SORT.xlsx for the order)
+    ("=_xlfn.SEQUENCE(2,3,10,-1)", "Y1:AA2", [[10.0, 9.0, 8.0], [7.0, 6.0, 5.0]], DOCS),
+    ("=_xlfn.SEQUENCE(2,,5)", "Y1:Y2", [[5.0], [6.0]], DOCS),
+    ("=_xlfn._xlws.SORT(C1:C5)", "Y1:Y5", [[1.0], [2.0], [3.0], ["x"], [True]], EXCEL),
+    ("=_xlfn._xlws.SORT(C1:C5,,-1)", "Y1:Y5", [[True], ["x"], [3.0], [2.0], [1.0]], EXCEL),
+    ("=_xlfn._xlws.SORT(A4:A7)", "Y1:Y4", [[""], ["Valmis"], ["valmis"], [0.0]], EXCEL),
+    ("=_xlfn.UNIQUE(A6:A7)", "Y1", [["Valmis"]], DOCS),
+    ("=_xlfn.UNIQUE({1;2;1;3},FALSE,TRUE)", "Y1:Y2", [[2.0], [3.0]], DOCS),
+    ("=_xlfn._xlws.FILTER(B1:B7,B1:B7>40)", "Y1:Y3", [[50.0], [60.0], [70.0]], DOCS),
+    ('=_xlfn._xlws.FILTER(B1:B7,B1:B7>99,"ei")', "Y1", [["ei"]], DOCS),
+    ("=_xlfn._xlws.FILTER(B1:B7,B1:B7>99)", "Y1", [[XlError.CALC]], DOCS),
 ]  # fmt: skip
 
 #: Cases where LibreOffice deliberately differs from Excel; the oracle workbook leaves them

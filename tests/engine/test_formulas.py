@@ -24,6 +24,7 @@ from tests.engine.helpers import assert_excel_value, build, calc, one
 from xlsrc.core.errors import XlError
 from xlsrc.engine import recalc
 from xlsrc.engine.compiler import Compiler
+from xlsrc.engine.refs import cell_name, parse_cell
 
 
 @pytest.fixture(params=["closures", "generated"])
@@ -49,11 +50,28 @@ def test_array_formula_values(
 ) -> None:
     first = area.split(":")[0]
     book = calc(tmp_path, {"S": dict(DATA)}, arrays={f"S!{first}": (area, formula)})
-    column, row = first.rstrip("0123456789"), int(first.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    row, column = parse_cell(first)
     for i, line in enumerate(expected):
         for j, value in enumerate(line):
-            cell = f"{chr(ord(column) + j)}{row + i}"
-            assert_excel_value(book.value("S", cell), value)
+            assert_excel_value(book.value("S", cell_name(row + i, column + j)), value)
+
+
+def test_a_spill_reference_is_the_dynamic_array_s_range(tmp_path: Path) -> None:
+    """A1# (written _xlfn.ANCHORARRAY(A1)) grows with the spill; a changed size is refused."""
+    book = calc(
+        tmp_path,
+        {"S": {"B1": "=SUM(_xlfn.ANCHORARRAY(A1))", "B2": "=ROWS(_xlfn.ANCHORARRAY(A1))"}},
+        arrays={"S!A1": ("A1:A3", "=_xlfn.SEQUENCE(3)")},
+    )
+    assert (book.value("S", "B1"), book.value("S", "B2")) == (6.0, 3.0)
+    source = build(
+        tmp_path / "in.xlsx", {"S": {}}, arrays={"S!A1": ("A1:A2", "=_xlfn.SEQUENCE(3)")}
+    )
+    problems = recalc(source).problems
+    assert problems == [
+        "S!A1: dynaaminen taulukko levittäytyisi uuteen kokoon 3x1 tallennetun alueen A1:A2 "
+        "sijaan (Excel levittäisi sen toisin tai näyttäisi #SPILL!)"
+    ]
 
 
 def test_every_case_names_its_source() -> None:

@@ -85,7 +85,7 @@ class Pending:
     refused too instead of seeing a value.
     """
 
-    __slots__ = ("sheet", "row", "col", "fn", "area", "active", "udf", "refused")
+    __slots__ = ("sheet", "row", "col", "fn", "area", "active", "udf", "refused", "dynamic")
 
     def __init__(
         self,
@@ -104,6 +104,8 @@ class Pending:
         self.active = False
         self.udf = udf
         self.refused: RefusedDependency | None = None
+        #: a dynamic array (Excel 365 spill): its result must fill exactly its area
+        self.dynamic = False
 
     @property
     def where(self) -> str:
@@ -134,6 +136,8 @@ class SheetState:
     #: formula cell -> (its formula's XML text, kind: normal/shared/array); a shared
     #: formula's other cells have no text of their own (None)
     formula_texts: dict[int, tuple[str | None, str]] = field(default_factory=dict)
+    #: the first cell of each array formula -> its area (r1, c1, r2, c2): ANCHORARRAY's spill
+    array_areas: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
 
     def extend(self, row: int, col: int) -> None:
         if row > self.max_row:
@@ -323,6 +327,9 @@ class Book:
                 result = [[result]]
             height = len(result)
             width = len(result[0]) if height else 0
+        if pending.dynamic and (height, width) != (rows, cols):
+            recorded = f"{cell_name(r1, c1)}:{cell_name(r2, c2)}"
+            raise UnsupportedFeature(messages.spill_size_changed(recorded, height, width))
         values, waiting = sheet.values, sheet.pending
         for i in range(rows):
             ii = 0 if height == 1 else i

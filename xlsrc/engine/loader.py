@@ -23,6 +23,10 @@ from xlsrc.registry import Registry
 
 _HIDDEN_ROW = re.compile(r"""<(?:\w+:)?row\b[^>]*\shidden\s*=\s*["'](?:1|true)["']""")
 _SUBTOTAL = re.compile(r"\b(?:SUBTOTAL|AGGREGATE)\s*\(", re.I)
+#: functions only Excel 365 has: an array formula calling one is a dynamic array (a spill)
+_DYNAMIC = re.compile(
+    r"_xlfn\.(?:_xlws\.)?(?:SEQUENCE|SORT|SORTBY|UNIQUE|FILTER|ANCHORARRAY|RANDARRAY)\s*\(", re.I
+)
 
 
 @dataclass
@@ -111,6 +115,8 @@ def _compile_sheet(
         if formula.kind == "array" and formula.ref:
             area = parse_area(formula.ref)
             pending = Pending(state, row, col, fn, area, udf)
+            pending.dynamic = bool(formula.text and _DYNAMIC.search(formula.text))
+            state.array_areas[(row << COL_BITS) | col] = area
             state.extend(area[2], area[3])
             cells = [
                 (r << COL_BITS) | c

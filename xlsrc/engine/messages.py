@@ -229,6 +229,17 @@ def datedif_md() -> str:
     return 'DATEDIF yksiköllä "MD" (Microsoft kertoo sen epätarkaksi)'
 
 
+def array_too_large(count: int) -> str:
+    return f"yli {_number(count)} alkion taulukko (Excelin rajat eivät ole tiedossa)"
+
+
+def spill_size_changed(recorded: str, rows: int, cols: int) -> str:
+    return (
+        f"dynaaminen taulukko levittäytyisi uuteen kokoon {rows}x{cols} tallennetun alueen "
+        f"{recorded} sijaan (Excel levittäisi sen toisin tai näyttäisi #SPILL!)"
+    )
+
+
 def formulatext_array_or_shared() -> str:
     return (
         "FORMULATEXT taulukkokaavasta tai jaetun kaavan muusta kuin ensimmäisestä solusta "

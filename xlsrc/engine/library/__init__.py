@@ -10,6 +10,7 @@ from xlsrc.engine.library import (  # noqa: F401  (imported to register their fu
     arithmetic,
     conditional,
     dates,
+    dynamic,
     finance,
     info,
     logic,

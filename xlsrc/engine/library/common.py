@@ -84,7 +84,9 @@ integer = to_integer
 
 
 def flat_line(book: Book, arg: Any) -> list[Value] | XlError:
-    """A one-row or one-column lookup vector as a flat list (#N/A for 2-D)."""
+    """A one-row or one-column lookup vector as a flat list (#N/A for 2-D, an error stays)."""
+    if type(arg) is XlError:
+        return arg
     if type(arg) is Ref:
         if arg.rows != 1 and arg.cols != 1:
             return XlError.NA

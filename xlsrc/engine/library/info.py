@@ -14,7 +14,8 @@ from xlsrc.engine.xmltext import unescape
 
 _PREFIXES = re.compile(r"_xlfn\.(?:_xlws\.)?|_xlws\.")
 
-_ERROR_NUMBERS = {
+#: ERROR.TYPE's number of each error value (also SORT's order of errors)
+ERROR_NUMBERS = {
     XlError.NULL: 1.0,
     XlError.DIV0: 2.0,
     XlError.VALUE: 3.0,
@@ -50,7 +51,7 @@ def na() -> XlError:
 
 @native("ERROR.TYPE", "V")
 def error_type(value: Any) -> Any:
-    return _ERROR_NUMBERS.get(value, XlError.NA) if type(value) is XlError else XlError.NA
+    return ERROR_NUMBERS.get(value, XlError.NA) if type(value) is XlError else XlError.NA
 
 
 refuses(

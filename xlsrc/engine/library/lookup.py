@@ -184,6 +184,8 @@ def xlookup(
     match_mode: int = 0,
     search_mode: int = 1,
 ) -> Any:
+    if type(lookup_array) is XlError:
+        return lookup_array
     rows, cols = shape(lookup_array)
     if rows != 1 and cols != 1:
         return XlError.VALUE
@@ -223,6 +225,8 @@ def _table_lookup(
 ) -> Value:
     if type(table) is str:
         return XlError.VALUE  # VLOOKUP(x, "text", 1); a number or TRUE is a 1x1 table
+    if type(table) is XlError:
+        return table
     values = grid(book, table)
     if by_row:
         values = [list(col) for col in zip(*values, strict=True)] if values else values
