@@ -225,6 +225,10 @@ def fv_rate_below_minus_one() -> str:
     return "FV alle -100 %:n korolla (Excelin tulosta ei tunneta)"
 
 
+def negative_roman() -> str:
+    return "ARABIC negatiivisesta roomalaisesta numerosta (Excelin tulosta ei tunneta)"
+
+
 def datedif_md() -> str:
     return 'DATEDIF yksiköllä "MD" (Microsoft kertoo sen epätarkaksi)'
 

@@ -15,6 +15,7 @@ from xlsrc.engine.library import (  # noqa: F401  (imported to register their fu
     info,
     logic,
     lookup,
+    numerals,
     subtotal,
     text,
 )
