@@ -165,3 +165,72 @@ def rate(n: float, p: float, v: float, f: float = 0.0, t: float = 0.0, guess: Va
         return (value(r + h) - value(r - h)) / (2 * h)
 
     return _newton(value, slope, start)
+
+
+def _interest(r: float, per: float, n: float, v: float, f: float, t: float) -> Value:
+    """IPMT's interest in period ``per``: the balance after per-1 payments times the rate.
+
+    The balance is FV of the first per-1 periods (OpenFormula's definition of IPMT,
+    which Excel's results follow); with payments at the start (type 1) there
+    is no interest in the first period.
+    """
+    if not 1 <= per < n + 1 or r <= -1:  # golden IPMT_PPMT.xlsx G17: per 3.9 of 3 is allowed
+        return XlError.NUM
+    due = 1.0 if t else 0.0
+    payment = pmt(r, n, v, f, due)
+    if not isinstance(payment, float):
+        return payment
+    if due and per == 1:
+        return 0.0
+    periods = per - 2 if due else per - 1
+    start = fv(r, periods, payment, v, due)
+    if not isinstance(start, float):
+        return start
+    return _safely(lambda: (start - payment if due else start) * r)
+
+
+@native("IPMT", "nnnnnn", min_args=4)
+def ipmt(r: float, per: float, n: float, v: float, f: float = 0.0, t: float = 0.0) -> Value:
+    return _interest(r, per, n, v, f, t)
+
+
+@native("PPMT", "nnnnnn", min_args=4)
+def ppmt(r: float, per: float, n: float, v: float, f: float = 0.0, t: float = 0.0) -> Value:
+    """The principal part of period ``per``'s payment: PMT minus IPMT."""
+    interest = _interest(r, per, n, v, f, t)
+    payment = pmt(r, n, v, f, t)
+    if not isinstance(interest, float):
+        return interest
+    if not isinstance(payment, float):
+        return payment
+    return _safely(lambda: payment - interest)
+
+
+@native("MIRR", "ann", book=True)
+def mirr(book: Book, values: Any, finance_rate: float, reinvest_rate: float) -> Value:
+    """Microsoft's formula: the positive flows' value at the end (reinvestment rate)
+    against the negative flows' value at the start (finance rate), over n-1 periods.
+
+    Compounded from the first period, not discounted before it, as Excel does: a
+    finance rate of -100 % still works for a loss in the first period only (golden
+    MIRR.xlsx 'Two Parameters'!E5); no positive flow is -1, no negative #DIV/0!.
+    """
+    flows = numbers(book, (values,))
+    if isinstance(flows, XlError):
+        return flows
+    n = len(flows)
+    try:
+        gained = math.fsum(
+            x * (1 + reinvest_rate) ** (n - i) for i, x in enumerate(flows, 1) if x > 0
+        )
+        spent = math.fsum(
+            x / (1 + finance_rate) ** (i - 1) for i, x in enumerate(flows, 1) if x < 0
+        )
+    except (ZeroDivisionError, OverflowError):
+        return XlError.DIV0
+    if spent == 0 or n < 2:
+        return XlError.DIV0
+    ratio = -gained / spent
+    if ratio < 0:  # a reinvestment rate below -100 % turns a gain negative
+        return XlError.NUM
+    return _safely(lambda: ratio ** (1 / (n - 1)) - 1)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine.values import to_bool, to_integer, to_number, to_text
@@ -42,6 +42,7 @@ CONVERTERS: dict[str, Callable[[object], object]] = {
     "b": to_bool,
 }
 _AS_VALUE = str.maketrans(dict.fromkeys(CONVERTERS, "v"))
+F = TypeVar("F", bound=Callable[..., Any])
 
 NATIVE: dict[str, Native] = {}
 #: argument forms a supported function refuses (by name and cell), for the coverage matrix
@@ -101,7 +102,7 @@ def native(
     shaped: bool = False,
     tail: str = "",
     omitted: bool = True,
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+) -> Callable[[F], F]:
     """Register ``func`` as the Excel function ``name`` (see module docstring for kinds).
 
     ``min_args`` defaults to every fixed kind; ``max_args`` to the fixed kinds
@@ -115,7 +116,7 @@ def native(
     for it is not known), and the refusal is declared for the coverage matrix.
     """
 
-    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+    def register(func: F) -> F:
         upper = name.upper()
         if upper in NATIVE:
             raise ValueError(f"native function {upper} defined twice")
