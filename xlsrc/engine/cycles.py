@@ -16,8 +16,11 @@ takes as a reference without its values (ROW, COLUMN, OFFSET's base).
 from __future__ import annotations
 
 from xlsrc.engine.context import CompileContext, Fn, NodeCompiler
+from xlsrc.engine.evaluator import SheetState
+from xlsrc.engine.lexer import C1_ABS, R1_ABS
 from xlsrc.engine.library import NATIVE
 from xlsrc.engine.parser import Node
+from xlsrc.engine.refs import COL_BITS
 
 _REFERENCES = ("ref", "struct", "name", "range")
 
@@ -55,14 +58,35 @@ def branch_toucher(
     ]
     if not nodes:
         return None
-    references = [compiler.reference(node, ctx) for node in nodes]
-    touch = compiler.book.touch
+    cells = [_single_cell(compiler, node, ctx) for node in nodes]
+    singles = [cell for cell in cells if cell is not None]
+    others = [node for node, cell in zip(nodes, cells, strict=True) if cell is None]
+    references = [compiler.reference(node, ctx) for node in others]
+    book = compiler.book
+    touch, touch_cell = book.touch, book.touch_cell
 
     def touch_all(r: int, c: int) -> None:
+        # a single cell is looked up directly: most are constants or computed already
+        for sheet, row, row_abs, col, col_abs in singles:
+            key = ((row if row_abs else r + row) << COL_BITS) | (col if col_abs else c + col)
+            if key in sheet.pending:
+                touch_cell(sheet, key)
         for reference in references:
             touch(reference(r, c))
 
     return touch_all
+
+
+def _single_cell(
+    compiler: NodeCompiler, node: Node, ctx: CompileContext
+) -> tuple[SheetState, int, bool, int, bool] | None:
+    """(sheet, row, row absolute, column, column absolute) of a one-cell reference node."""
+    if node[0] != "ref":
+        return None
+    _, sheet_name, r1, c1, r2, c2, flags = node
+    if r1 != r2 or c1 != c2 or (flags & 3) != (flags >> 2) & 3:
+        return None
+    return compiler.sheet_of(sheet_name, ctx), r1, bool(flags & R1_ABS), c1, bool(flags & C1_ABS)
 
 
 def touching(call: Fn, toucher: Fn) -> Fn:

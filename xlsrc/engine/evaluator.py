@@ -381,6 +381,13 @@ class Book:
         except RefusedDependency:
             pass
 
+    def touch_cell(self, sheet: SheetState, key: int) -> None:
+        """:meth:`touch` of one pending cell, by its key."""
+        try:
+            self.force(sheet, key)
+        except RefusedDependency:
+            pass
+
     def array(self, ref: Ref) -> list[list[Any]]:
         """The values of ``ref`` as an array for element-by-element use (operators, lifting).
 
