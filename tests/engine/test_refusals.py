@@ -57,6 +57,10 @@ REFUSED: list[tuple[dict[str, Any], str]] = [
         "S!A1: likimääräinen tai binäärihaku lajittelemattomasta",
     ),
     ({"A1": '=_xlfn.SWITCH(1,1,,2,"b")'}, "S!A1: SWITCH tyhjällä argumentilla"),
+    # N/T take a range's first cell, EDATE/EOMONTH reject one; ISLOGICAL differs too
+    ({"A1": "=N(B1:B3)"}, "S!A1: N usean solun alueella argumenttina"),
+    ({"A1": "=EOMONTH(B1:B2,0)"}, "S!A1: EOMONTH usean solun alueella argumenttina"),
+    ({"A1": "=ISLOGICAL(B1:C1)"}, "S!A1: ISLOGICAL usean solun alueella argumenttina"),
     ({"A1": "=_xlfn.IFS(FALSE,1,TRUE,)"}, "S!A1: IFS tyhjällä argumentilla"),
 ]
 

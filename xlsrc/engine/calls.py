@@ -69,6 +69,8 @@ def compile_call(
         raise FormulaSyntaxError(messages.argument_count(name, len(args)))
     if not native.omitted and any(arg[0] == "missing" for arg in args):
         raise UnsupportedFeature(messages.omitted_argument(name))
+    if not native.ranges and any(_several_cells(arg) for arg in args):
+        raise UnsupportedFeature(messages.range_argument(name))
     kinds = native.kinds_for(len(args))
     if keep_refs:
         kinds = kinds.replace("l", "L")
@@ -207,6 +209,18 @@ def call_maker(count: int, propagate: tuple[int, ...]) -> Callable[..., Fn]:
     exec("\n".join(lines), namespace)  # noqa: S102 - source built from integers only
     make: Callable[..., Fn] = namespace["make"]
     return make
+
+
+def _several_cells(node: Node) -> bool:
+    """Whether a node is written as a reference to more than one cell (A1:A3, T[Col])."""
+    kind = node[0]
+    if kind == "ref":
+        _, _, r1, c1, r2, c2, flags = node
+        return bool(r1 != r2 or c1 != c2 or (flags & 3) != (flags >> 2) & 3)
+    if kind == "struct":
+        body = str(node[2]).lower()
+        return not (body.startswith("@") or "#this row" in body)
+    return bool(kind == "range")
 
 
 def _omitted() -> None:

@@ -37,6 +37,10 @@ def omitted_argument(name: str) -> str:
     return f"{name} tyhjällä argumentilla (Excelin tulosta ei tunneta)"
 
 
+def range_argument(name: str) -> str:
+    return f"{name} usean solun alueella argumenttina (Excel lukee sen omalla tavallaan)"
+
+
 def single_argument() -> str:
     return "SINGLE (@) ottaa yhden argumentin"
 

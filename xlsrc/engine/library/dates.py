@@ -155,12 +155,12 @@ def _shift_months(book: Book, start: Value, months: Value, end_of_month: bool) -
     return serial_of(book, year, month, last if end_of_month else min(day, last))
 
 
-@native("EDATE", "vv", book=True)
+@native("EDATE", "vv", book=True, ranges=False)
 def edate(book: Book, start: Value, months: Value) -> Value:
     return _shift_months(book, start, months, end_of_month=False)
 
 
-@native("EOMONTH", "vv", book=True)
+@native("EOMONTH", "vv", book=True, ranges=False)
 def eomonth(book: Book, start: Value, months: Value) -> Value:
     return _shift_months(book, start, months, end_of_month=True)
 

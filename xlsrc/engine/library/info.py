@@ -26,19 +26,19 @@ ERROR_NUMBERS = {
 }
 
 
-def _test(name: str, predicate: Any) -> None:
+def _test(name: str, predicate: Any, ranges: bool = True) -> None:
     def compute(value: Any) -> bool:
         return bool(predicate(value))
 
     compute.__name__ = name.lower()
-    native(name, "V")(compute)
+    native(name, "V", ranges=ranges)(compute)
 
 
 _test("ISBLANK", lambda v: v is None)
 _test("ISNUMBER", lambda v: type(v) is float)
 _test("ISTEXT", lambda v: type(v) is str)
 _test("ISNONTEXT", lambda v: type(v) is not str)
-_test("ISLOGICAL", lambda v: type(v) is bool)
+_test("ISLOGICAL", lambda v: type(v) is bool, ranges=False)
 _test("ISERROR", lambda v: type(v) is XlError)
 _test("ISERR", lambda v: type(v) is XlError and v is not XlError.NA)
 _test("ISNA", lambda v: v is XlError.NA)

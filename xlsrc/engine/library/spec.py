@@ -69,6 +69,8 @@ class Native:
     tail: str = ""
     #: whether an argument may be left empty (IF(1,,A2)); if not, such a call is refused
     omitted: bool = True
+    #: whether a value argument may be a range of several cells; if not, it is refused
+    ranges: bool = True
 
     def kind(self, index: int) -> str:
         if index < len(self.kinds):
@@ -102,6 +104,7 @@ def native(
     shaped: bool = False,
     tail: str = "",
     omitted: bool = True,
+    ranges: bool = True,
 ) -> Callable[[F], F]:
     """Register ``func`` as the Excel function ``name`` (see module docstring for kinds).
 
@@ -114,6 +117,9 @@ def native(
     left over from the ``repeat`` group (SWITCH's default value).
     ``omitted=False``: a call with an empty argument is refused (Excel's value
     for it is not known), and the refusal is declared for the coverage matrix.
+    ``ranges=False``: a range of several cells given to a value argument is
+    refused (Excel reads it its own way: N and T take the range's first cell,
+    the Analysis ToolPak date functions reject it), in any formula.
     """
 
     def register(func: F) -> F:
@@ -132,9 +138,12 @@ def native(
             shaped=shaped,
             tail=tail,
             omitted=omitted,
+            ranges=ranges,
         )
         if not omitted:
             refuses(upper, "an omitted (empty) argument")
+        if not ranges:
+            refuses(upper, "a range of several cells as an argument")
         described = NATIVE[upper]
         if any(kind in CONVERTERS for kind in kinds + repeat + tail):
             skip = int(book) + 2 * int(host)

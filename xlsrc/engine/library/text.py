@@ -191,14 +191,14 @@ def char(n: int) -> Value:
     return _WINDOWS_1252.get(n, chr(n))
 
 
-@native("T", "V")
+@native("T", "V", ranges=False)
 def t(value: Value) -> Value:
     if type(value) is XlError:
         return value
     return value if type(value) is str else ""
 
 
-@native("N", "V")
+@native("N", "V", ranges=False)
 def n(value: Value) -> Value:
     if type(value) is XlError:
         return value
