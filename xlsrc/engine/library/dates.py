@@ -209,16 +209,25 @@ def _workday(book: Book, serial: int, holidays: set[int]) -> bool:
     return excel_weekday(serial, book.date1904) not in (0, 6) and serial not in holidays
 
 
-@native("NETWORKDAYS", "vva", min_args=2, book=True)
-def networkdays(book: Book, start: Value, end: Value, holidays: Any = None) -> Value:
-    a, b = _strict_number(start), _strict_number(end)
+def _workday_arguments(
+    book: Book, first: Value, second: Value, holidays: Any
+) -> tuple[int, int, set[int]] | XlError:
+    """NETWORKDAYS/WORKDAY's two whole numbers and holiday serials, or the first error."""
+    a, b = _strict_number(first), _strict_number(second)
     off = _holidays(book, holidays)
     if isinstance(a, XlError):
         return a
     if isinstance(b, XlError):
         return b
-    if isinstance(off, XlError):
-        return off
+    return off if isinstance(off, XlError) else (a, b, off)
+
+
+@native("NETWORKDAYS", "vva", min_args=2, book=True)
+def networkdays(book: Book, start: Value, end: Value, holidays: Any = None) -> Value:
+    found = _workday_arguments(book, start, end, holidays)
+    if isinstance(found, XlError):
+        return found
+    a, b, off = found
     for x in (a, b):
         if serial_parts(x, book.date1904) is None:
             return XlError.NUM
@@ -232,14 +241,10 @@ def networkdays(book: Book, start: Value, end: Value, holidays: Any = None) -> V
 
 @native("WORKDAY", "vva", min_args=2, book=True)
 def workday(book: Book, start: Value, days: Value, holidays: Any = None) -> Value:
-    serial, remaining = _strict_number(start), _strict_number(days)
-    off = _holidays(book, holidays)
-    if isinstance(serial, XlError):
-        return serial
-    if isinstance(remaining, XlError):
-        return remaining
-    if isinstance(off, XlError):
-        return off
+    found = _workday_arguments(book, start, days, holidays)
+    if isinstance(found, XlError):
+        return found
+    serial, remaining, off = found
     if serial_parts(serial, book.date1904) is None or abs(remaining) > 10_000_000:
         return XlError.NUM
     step = 1 if remaining > 0 else -1
