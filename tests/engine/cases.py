@@ -7,7 +7,8 @@ the engine with LibreOffice cell by cell).
 Each case names where its expected value comes from:
 
 * ``EXCEL``: a value Microsoft Excel computed (the golden workbooks under
-  tests/engine/golden/, cited by file and cell);
+  tests/engine/golden/, cited by file and cell, or another workbook Excel saved,
+  cited by project, file and cell);
 * ``LIBREOFFICE``: Excel's documented behaviour, checked cell by cell against
   LibreOffice by test_libreoffice_oracle.py;
 * ``DOCS``: Excel's documentation (support.microsoft.com), where LibreOffice
@@ -99,6 +100,37 @@ CASES: list[tuple[str, Any, str]] = [
     ("=POWER(2,10)", 1024.0, LIBREOFFICE),
     ("=CEILING(4.2,0.5)", 4.5, LIBREOFFICE),
     ("=FLOOR(4.7,0.5)", 4.5, LIBREOFFICE),
+    # every sign case of CEILING and FLOOR (Excel docs, CEILING function, FLOOR function)
+    ("=CEILING(-2.5,2)", -2.0, DOCS),
+    ("=CEILING(-2.5,-2)", -4.0, DOCS),
+    ("=CEILING(2.5,-2)", XlError.NUM, DOCS),
+    ("=CEILING(0,-2)", 0.0, DOCS),
+    ("=CEILING(2,0)", 0.0, DOCS),
+    ("=CEILING(0.234,0.01)", 0.24, DOCS),
+    ("=FLOOR(3.7,2)", 2.0, DOCS),
+    ("=FLOOR(-2.5,-2)", -2.0, DOCS),
+    ("=FLOOR(-2.5,2)", -4.0, DOCS),
+    ("=FLOOR(2.5,-2)", XlError.NUM, DOCS),
+    ("=FLOOR(1.58,0.1)", 1.5, DOCS),
+    ("=FLOOR(2.5,0)", XlError.DIV0, DOCS),
+    # Roman numerals and whole-number arithmetic (Excel docs: ROMAN, ARABIC, GCD, LCM)
+    ("=ROMAN(499,0)", "CDXCIX", DOCS),
+    ("=ROMAN(499,1)", "LDVLIV", DOCS),
+    ("=ROMAN(499,2)", "XDIX", DOCS),
+    ("=ROMAN(499,3)", "VDIV", DOCS),
+    ("=ROMAN(499,4)", "ID", DOCS),
+    ("=ROMAN(4000)", XlError.VALUE, DOCS),
+    ('=_xlfn.ARABIC("LVII")', 57.0, DOCS),
+    ('=_xlfn.ARABIC("mcmxii")', 1912.0, DOCS),
+    ('=_xlfn.ARABIC("ABC")', XlError.VALUE, DOCS),
+    ("=GCD(24,36)", 12.0, DOCS),
+    ("=GCD(5,0)", 5.0, DOCS),
+    ("=LCM(24,36)", 72.0, DOCS),
+    # golden/MATH_AND_TRIGONOMETRY/GCD_LCM.xlsx D8, D24, D44: a negative number is #NUM!,
+    # texts are coerced, TRUE is not
+    ("=LCM(-1,2)", XlError.NUM, EXCEL),
+    ("=LCM(A2,4)", 20.0, EXCEL),
+    ("=GCD(C4,2)", XlError.VALUE, EXCEL),
     # logic
     ('=IF(B1>5,"iso","pieni")', "iso", LIBREOFFICE),
     ('=IF(B1<5,"iso")', False, LIBREOFFICE),
@@ -120,6 +152,22 @@ CASES: list[tuple[str, Any, str]] = [
     ('=_xlfn.SWITCH(C3,1,"yksi",2,"kaksi")', XlError.NA, LIBREOFFICE),
     ('=CHOOSE(2,"a","b","c")', "b", LIBREOFFICE),
     ('=CHOOSE(4,"a","b","c")', XlError.VALUE, LIBREOFFICE),
+    # an omitted argument is blank: 0 where a value is needed (Excel docs, IF function)
+    ("=IF(1,,A1)", 0.0, DOCS),
+    ("=IF(FALSE,1,)", 0.0, DOCS),
+    ("=IF(FALSE,1,)+1", 1.0, DOCS),
+    ('=CHOOSE(2,"a",,"c")', 0.0, DOCS),
+    # conditions and cases are met in order: an error met first is the result
+    # (Excel: pycel tests/fixtures/logical.xlsx Switch!D3, SWITCH(3,#DIV/0!,...) is #DIV/0!)
+    ('=_xlfn.SWITCH(C2,1/0,"a",2,"b")', XlError.DIV0, EXCEL),
+    # SWITCH compares a blank as 0: not equal to FALSE or "" (pycel logical.xlsx Switch!C32-C39)
+    ('=_xlfn.SWITCH(FALSE,A4,"osui")', XlError.NA, EXCEL),
+    ('=_xlfn.SWITCH(A4,0,"osui")', "osui", EXCEL),
+    ('=_xlfn.SWITCH(A4,"","osui")', XlError.NA, EXCEL),
+    ('=_xlfn.SWITCH(TRUE,1,"osui")', XlError.NA, EXCEL),
+    ('=_xlfn.SWITCH(C1,1,"a",1/0,"b")', "a", DOCS),
+    ("=_xlfn.IFS(1/0,1,TRUE,2)", XlError.DIV0, DOCS),
+    ("=_xlfn.IFS(FALSE,1/0,TRUE,2)", 2.0, DOCS),
     # conditional aggregates and criteria
     ('=SUMIF(B1:B7,">=40")', 220.0, LIBREOFFICE),
     ('=SUMIF(A1:A7,"valmis",B1:B7)', 130.0, LIBREOFFICE),
@@ -215,6 +263,20 @@ CASES: list[tuple[str, Any, str]] = [
     ("=ISNA(NA())", True, LIBREOFFICE),
     ("=ISLOGICAL(C4)", True, LIBREOFFICE),
     ("=ERROR.TYPE(1/0)", 2.0, LIBREOFFICE),
+    # dynamic-array functions nested in other functions (golden MATCH_LOOKUP_arrays.xlsx)
+    ("=MATCH(7,_xlfn.SEQUENCE(10),0)", 7.0, EXCEL),
+    ("=MATCH(15,_xlfn.SEQUENCE(5,1,5,5),0)", 3.0, EXCEL),
+    ('=MATCH("banana",_xlfn.UNIQUE({"apple";"banana";"apple";"cherry"}),0)', 2.0, EXCEL),
+    ("=MATCH(40,_xlfn._xlws.FILTER({10;20;30;40},{10;20;30;40}>25),0)", 2.0, EXCEL),
+    ("=HLOOKUP(20,_xlfn._xlws.SORT({30,10,20;3,1,2},1,1,TRUE),2,FALSE)", 2.0, EXCEL),
+    ("=SUM(_xlfn.SEQUENCE(0))", XlError.CALC, DOCS),
+    ("=MATCH(1,1/0,0)", XlError.DIV0, LIBREOFFICE),
+    ("=VLOOKUP(1,NA(),2,FALSE)", XlError.NA, LIBREOFFICE),
+    ("=SUM(_xlfn.ANCHORARRAY(B1))", XlError.REF, DOCS),
+    # golden/INFORMATION/FORMULATEXT.xlsx B2, B5: no formula is #N/A; prefixes not shown
+    ("=_xlfn.FORMULATEXT(B1)", XlError.NA, EXCEL),
+    ("=_xlfn.FORMULATEXT(A5)", '=""', EXCEL),
+    ("=LEN(_xlfn.FORMULATEXT(Z1))", 21.0, EXCEL),
     # dates
     ("=DATE(2024,1,31)", 45322.0, LIBREOFFICE),
     ("=DATE(2024,14,1)", 45689.0, LIBREOFFICE),
@@ -226,6 +288,32 @@ CASES: list[tuple[str, Any, str]] = [
     ("=B1:B7*2", 20.0, LIBREOFFICE),
     ("=B2:B7*2", XlError.VALUE, LIBREOFFICE),
 ]
+
+#: Array formulas over DATA: (formula, area, Excel's values row by row, source).  IF, IFS
+#: and SWITCH apply element by element (Excel docs, "Guidelines and examples of array
+#: formulas"; observed in Excel-saved workbooks such as pycel's logical.xlsx).
+ARRAY_CASES: list[tuple[str, str, list[list[Any]], str]] = [
+    ('=_xlfn.IFS(C1:C3>1,"iso",TRUE,"pieni")', "Y1:Y3", [["pieni"], ["iso"], ["iso"]], DOCS),
+    ('=_xlfn.SWITCH(C1:C3,1,"yksi",2,"kaksi","muu")', "Y1:Y3", [["yksi"], ["kaksi"], ["muu"]],
+     DOCS),
+    ('=_xlfn.SWITCH(2,C1:C3,"osui","ei")', "Y1:Y3", [["ei"], ["osui"], ["ei"]], DOCS),
+    ("=_xlfn.SWITCH(A1,A1,B1)", "Y1", [[10.0]], DOCS),
+    ('=_xlfn.SWITCH(A6,A7,"sama")', "Y1", [["sama"]], DOCS),
+    ("=IF(C1:C3>1,B1:B3)", "Y1:Y3", [[False], [20.0], [30.0]], DOCS),
+    ("=IF(1,,A1)", "Y1", [[0.0]], DOCS),
+    # dynamic arrays spill over the range the file records (Excel docs, SEQUENCE, SORT,
+    # UNIQUE and FILTER functions; golden LOOKUP_AND_REFERENCE/SORT.xlsx for the order)
+    ("=_xlfn.SEQUENCE(2,3,10,-1)", "Y1:AA2", [[10.0, 9.0, 8.0], [7.0, 6.0, 5.0]], DOCS),
+    ("=_xlfn.SEQUENCE(2,,5)", "Y1:Y2", [[5.0], [6.0]], DOCS),
+    ("=_xlfn._xlws.SORT(C1:C5)", "Y1:Y5", [[1.0], [2.0], [3.0], ["x"], [True]], EXCEL),
+    ("=_xlfn._xlws.SORT(C1:C5,,-1)", "Y1:Y5", [[True], ["x"], [3.0], [2.0], [1.0]], EXCEL),
+    ("=_xlfn._xlws.SORT(A4:A7)", "Y1:Y4", [[""], ["Valmis"], ["valmis"], [0.0]], EXCEL),
+    ("=_xlfn.UNIQUE(A6:A7)", "Y1", [["Valmis"]], DOCS),
+    ("=_xlfn.UNIQUE({1;2;1;3},FALSE,TRUE)", "Y1:Y2", [[2.0], [3.0]], DOCS),
+    ("=_xlfn._xlws.FILTER(B1:B7,B1:B7>40)", "Y1:Y3", [[50.0], [60.0], [70.0]], DOCS),
+    ('=_xlfn._xlws.FILTER(B1:B7,B1:B7>99,"ei")', "Y1", [["ei"]], DOCS),
+    ("=_xlfn._xlws.FILTER(B1:B7,B1:B7>99)", "Y1", [[XlError.CALC]], DOCS),
+]  # fmt: skip
 
 #: Cases where LibreOffice deliberately differs from Excel; the oracle workbook leaves them
 #: out (the engine follows Excel, and test_formulas.py holds it to these values).
@@ -241,9 +329,19 @@ LIBREOFFICE_DIFFERS = {
     '=SUM("3",1,TRUE)': "LibreOffice does not coerce a text argument of SUM",
     "=COUNT(A1:A7,C1:C5)": "LibreOffice counts a TRUE in a range as a number",
     "=SQRT(-1)": "LibreOffice's invalid-argument error is exported as #VALUE!; Excel #NUM!",
+    "=CEILING(2.5,-2)": "LibreOffice's invalid-argument error is exported as #VALUE!; Excel #NUM!",
+    "=FLOOR(2.5,-2)": "LibreOffice's invalid-argument error is exported as #VALUE!; Excel #NUM!",
+    "=FLOOR(2.5,0)": "LibreOffice's invalid-argument error is exported as #VALUE!; Excel #DIV/0!",
+    "=LCM(-1,2)": "LibreOffice's invalid-argument error is exported as #VALUE!; Excel #NUM!",
+    "=GCD(C4,2)": "LibreOffice logical values are numbers (TRUE=1); Excel's GCD refuses them",
     "=INDEX(B1:B7,9)": "LibreOffice gives #VALUE! for an index outside the range; Excel #REF!",
     '=VLOOKUP("abc",A1:B7,3,FALSE)': "LibreOffice gives #VALUE! for a column outside the table",
     '=TEXT(12,"#.##")': "Excel keeps the decimal point of an integer (12.), LibreOffice drops it",
+    '=_xlfn.SWITCH(C2,1/0,"a",2,"b")': "LibreOffice skips a case that is an error; Excel stops",
+    '=_xlfn.SWITCH(FALSE,A4,"osui")': "LibreOffice's SWITCH matches a blank to FALSE; Excel not",
+    '=_xlfn.SWITCH(A4,0,"osui")': "LibreOffice's SWITCH does not match a blank to 0; Excel does",
+    '=_xlfn.SWITCH(A4,"","osui")': 'LibreOffice\'s SWITCH matches a blank to ""; Excel not',
+    '=_xlfn.SWITCH(TRUE,1,"osui")': "LibreOffice logical values are numbers (TRUE=1)",
 }
 
 #: Microsoft's pages the structured-reference and array-argument cases follow

@@ -68,7 +68,7 @@ class Comparison:
     @property
     def internal_errors(self) -> list[str]:
         refused = [f"{r.cell}: {r.reason}" for r in self.refused]
-        return [p for p in self.problems + refused if "internal error" in p]
+        return [p for p in self.problems + refused if "sisäinen virhe" in p]
 
 
 def workbooks() -> list[Path]:
@@ -252,7 +252,7 @@ def refusal_ranking(results: list[Comparison]) -> list[tuple[str, int]]:
     reasons: Counter[str] = Counter()
     for result in results:
         for record in result.refused:
-            found = re.search(r"function ([A-Z0-9._]+) is not supported", record.reason)
+            found = re.search(r"funktiota ([A-Z0-9._]+) ei tueta", record.reason)
             reasons[found.group(1) if found else _generic(record.reason)] += 1
     return reasons.most_common()
 

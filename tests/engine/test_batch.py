@@ -76,8 +76,8 @@ def test_bad_files_are_reported_and_the_batch_goes_on(folder: Path, tmp_path: Pa
     reasons = {name: " ".join(entry["problems"]) for name, entry in by_name.items()}
     assert "zip-paketti on rikki" in reasons["rikki.xlsx"]
     assert "se on tekstitiedosto" in reasons["muistio.xlsx"]
-    assert "S!B1: the formula contains #REF!" in reasons["viite.xlsx"]
-    assert "S!A1: reference to sheet 'Q4 2023', which does not exist" in reasons["puuttuva.xlsx"]
+    assert "S!B1: kaavassa on #REF!" in reasons["viite.xlsx"]
+    assert "S!A1: viittaus laskentataulukkoon 'Q4 2023', jota ei ole" in reasons["puuttuva.xlsx"]
     assert "suojattu salasanalla" in reasons["salattu.xlsx"]
     assert "Word- tai PowerPoint" in reasons["kuva.xlsx"]
     for name in by_name:

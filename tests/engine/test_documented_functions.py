@@ -64,3 +64,26 @@ def test_transpose_turns_a_column_into_a_row(tmp_path: Path) -> None:
         arrays={"S!C1": ("C1:E1", "=TRANSPOSE(A1:A3)")},
     )
     assert [book.value("S", c) for c in ("C1", "D1", "E1")] == [1.0, 2.0, 3.0]
+
+
+#: Microsoft's IPMT, PPMT and MIRR examples, as the pages print them (rounded)
+ROUNDED_EXAMPLES: list[tuple[str, float, int]] = [
+    ("=IPMT(0.1/12,1,3*12,8000)", -66.67, 2),
+    ("=IPMT(0.1,3,3,8000)", -292.45, 2),
+    ("=PPMT(0.1/12,1,2*12,2000)", -75.62, 2),
+    ("=PPMT(0.08,10,10,200000)", -27598.05, 2),
+    ("=MIRR({-120000,39000,30000,21000,37000,46000},0.1,0.12)", 0.13, 2),
+    ("=MIRR({-120000,39000,30000,21000},0.1,0.12)", -0.05, 2),
+    ("=MIRR({-120000,39000,30000,21000,37000,46000},0.1,0.14)", 0.13, 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected", "places"), ROUNDED_EXAMPLES, ids=[e[0] for e in ROUNDED_EXAMPLES]
+)
+def test_documented_rounded_example(
+    tmp_path: Path, formula: str, expected: float, places: int
+) -> None:
+    got = one(tmp_path, formula)
+    assert type(got) is float
+    assert round(got, places) == expected

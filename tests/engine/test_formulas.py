@@ -11,10 +11,20 @@ from typing import Any
 
 import pytest
 
-from tests.engine.cases import CASES, DATA, DOCS, EXCEL, LIBREOFFICE, LIBREOFFICE_DIFFERS
-from tests.engine.helpers import assert_excel_value, calc, one
+from tests.engine.cases import (
+    ARRAY_CASES,
+    CASES,
+    DATA,
+    DOCS,
+    EXCEL,
+    LIBREOFFICE,
+    LIBREOFFICE_DIFFERS,
+)
+from tests.engine.helpers import assert_excel_value, build, calc, one
 from xlsrc.core.errors import XlError
+from xlsrc.engine import recalc
 from xlsrc.engine.compiler import Compiler
+from xlsrc.engine.refs import cell_name, parse_cell
 
 
 @pytest.fixture(params=["closures", "generated"])
@@ -32,8 +42,41 @@ def test_formula_value(
     assert_excel_value(one(tmp_path, formula, DATA), expected)
 
 
+@pytest.mark.parametrize(
+    ("formula", "area", "expected", "source"), ARRAY_CASES, ids=[c[0] for c in ARRAY_CASES]
+)
+def test_array_formula_values(
+    tmp_path: Path, formula: str, area: str, expected: list[list[Any]], source: str
+) -> None:
+    first = area.split(":")[0]
+    book = calc(tmp_path, {"S": dict(DATA)}, arrays={f"S!{first}": (area, formula)})
+    row, column = parse_cell(first)
+    for i, line in enumerate(expected):
+        for j, value in enumerate(line):
+            assert_excel_value(book.value("S", cell_name(row + i, column + j)), value)
+
+
+def test_a_spill_reference_is_the_dynamic_array_s_range(tmp_path: Path) -> None:
+    """A1# (written _xlfn.ANCHORARRAY(A1)) grows with the spill; a changed size is refused."""
+    book = calc(
+        tmp_path,
+        {"S": {"B1": "=SUM(_xlfn.ANCHORARRAY(A1))", "B2": "=ROWS(_xlfn.ANCHORARRAY(A1))"}},
+        arrays={"S!A1": ("A1:A3", "=_xlfn.SEQUENCE(3)")},
+    )
+    assert (book.value("S", "B1"), book.value("S", "B2")) == (6.0, 3.0)
+    source = build(
+        tmp_path / "in.xlsx", {"S": {}}, arrays={"S!A1": ("A1:A2", "=_xlfn.SEQUENCE(3)")}
+    )
+    problems = recalc(source).problems
+    assert problems == [
+        "S!A1: dynaaminen taulukko levittäytyisi uuteen kokoon 3x1 tallennetun alueen A1:A2 "
+        "sijaan (Excel levittäisi sen toisin tai näyttäisi #SPILL!)"
+    ]
+
+
 def test_every_case_names_its_source() -> None:
     assert {source for _, _, source in CASES} <= {EXCEL, LIBREOFFICE, DOCS}
+    assert {source for *_, source in ARRAY_CASES} <= {EXCEL, LIBREOFFICE, DOCS}
     not_libreoffice = {formula for formula, _, source in CASES if source != LIBREOFFICE}
     assert set(LIBREOFFICE_DIFFERS) <= not_libreoffice
 
@@ -111,3 +154,29 @@ def test_table_structured_references(tmp_path: Path) -> None:
     assert book.value("Mittarit", "F1") == 13.0
     assert book.value("Mittarit", "F2") == 4.0
     assert book.value("Mittarit", "F3") == 27.0
+
+
+def test_a_whole_row_spilled_shows_zero_beyond_the_used_cells(tmp_path: Path) -> None:
+    """Excel: =First!1:1 over A1:XFD1 is 0 in the empty cells (xlcalculator reader.xlsm)."""
+    book = calc(
+        tmp_path,
+        {"First": {"A1": "a", "B1": 2}, "S": {}},
+        arrays={
+            "S!A1": ("A1:E1", "=First!1:1"),
+            "S!A3": ("A3:A4", "=SUMPRODUCT(First!1:1,First!1:1)"),
+        },
+    )
+    assert [book.value("S", c) for c in ("A1", "B1", "C1", "D1", "E1")] == ["a", 2.0, 0.0, 0.0, 0.0]
+    assert book.value("S", "A3") == 4.0
+
+
+def test_whole_rows_and_columns_are_not_computed_element_by_element(tmp_path: Path) -> None:
+    """Trimmed to the used cells, {=COUNTA(A:A*1)} would count 2, Excel counts 1,048,576."""
+    source = build(
+        tmp_path / "in.xlsx",
+        {"S": {"A1": 1, "A2": 2}},
+        arrays={"S!C1": ("C1", "=COUNTA(A:A*1)"), "S!D1": ("D1:D2", "=TRANSPOSE(1:1)")},
+    )
+    result = recalc(source)
+    assert any(p.startswith("S!C1: ") and "S!A1:A1048576" in p for p in result.problems)
+    assert any(p.startswith("S!D1: ") for p in result.problems)

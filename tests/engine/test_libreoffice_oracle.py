@@ -3,8 +3,8 @@
 Native formulas: LibreOffice (headless, fresh profile, ``calculateAll``) and
 xlsrc must agree on every formula cell - numbers within 1e-9 relative, text,
 logical values and errors exactly.  LibreOffice does not know the XS_ UDFs
-(nor, before 24.8, XLOOKUP/XMATCH) and shows #NAME? for them and for what
-depends on them; xlsrc is therefore compared *as LibreOffice sees the
+(nor, before 24.8, XLOOKUP/XMATCH and the dynamic-array functions) and shows
+#NAME? for them and for what depends on them; xlsrc is therefore compared *as LibreOffice sees the
 workbook*: with those functions answering #NAME? too.  So every cell is
 compared, including how the #NAME? propagates.
 
@@ -70,7 +70,8 @@ def office() -> Iterator[Session]:
 @pytest.fixture(scope="module")
 def lacking() -> set[str]:
     """Native functions this LibreOffice does not have (it shows #NAME? for them)."""
-    return {"XLOOKUP", "XMATCH"} if _libreoffice_version() < (24, 8) else set()
+    later = {"XLOOKUP", "XMATCH", "SEQUENCE", "SORT", "UNIQUE", "FILTER"}  # LibreOffice 24.8
+    return {"ANCHORARRAY"} | (later if _libreoffice_version() < (24, 8) else set())
 
 
 def _as_name_error(spec: FunctionSpec) -> FunctionSpec:

@@ -44,9 +44,9 @@ def test_refused_cell_and_its_dependents_lose_their_value_the_rest_is_written(
     result = recalc(source, tmp_path / "out.xlsx", registry=registry(), partial=True)
     assert result.ok and result.partial
     refused = dict(result.refused_cells)
-    assert refused["Laskelma!B1"] == "function FORECAST.ETS is not supported by the xlsrc engine"
-    assert refused["Laskelma!C1"].startswith("depends on Laskelma!B1, which is refused")
-    assert refused["Laskelma!D1"].startswith("depends on Laskelma!B1, which is refused")
+    assert refused["Laskelma!B1"] == "funktiota FORECAST.ETS ei tueta xlsrc-laskennassa"
+    assert refused["Laskelma!C1"].startswith("riippuu solusta Laskelma!B1, jota ei lasketa")
+    assert refused["Laskelma!D1"].startswith("riippuu solusta Laskelma!B1, jota ei lasketa")
     assert set(refused) == {"Laskelma!B1", "Laskelma!C1", "Laskelma!D1"}
     seen = cached_values(tmp_path / "out.xlsx", "Laskelma")
     assert seen["E1"] == 10  # computed, replacing the stale 999
@@ -62,9 +62,7 @@ def test_all_or_nothing_is_the_default_and_writes_nothing(tmp_path: Path) -> Non
     source = package(tmp_path / "in.xlsx", _sheet(STALE))
     result = recalc(source, tmp_path / "out.xlsx", registry=registry())
     assert not result.ok and not result.partial
-    assert result.problems == [
-        "Laskelma!B1: function FORECAST.ETS is not supported by the xlsrc engine"
-    ]
+    assert result.problems == ["Laskelma!B1: funktiota FORECAST.ETS ei tueta xlsrc-laskennassa"]
     assert not (tmp_path / "out.xlsx").exists()
 
 
@@ -76,9 +74,9 @@ def test_cycle_refuses_its_members_and_dependents_in_partial_mode(tmp_path: Path
     source = package(tmp_path / "in.xlsx", _sheet(body))
     result = recalc(source, tmp_path / "out.xlsx", registry=registry(), partial=True)
     refused = dict(result.refused_cells)
-    assert refused["Laskelma!A1"].startswith("circular reference: ")
+    assert refused["Laskelma!A1"].startswith("kehäviittaus: ")
     assert refused["Laskelma!B1"] == refused["Laskelma!A1"]
-    assert refused["Laskelma!C1"].startswith("depends on Laskelma!")
+    assert refused["Laskelma!C1"].startswith("riippuu solusta Laskelma!")
     assert cached_values(tmp_path / "out.xlsx", "Laskelma")["D1"] == 4
 
 
@@ -117,7 +115,7 @@ def test_cli_partial_option_lists_refused_cells_and_exits_1(tmp_path: Path) -> N
         cli, ["recalc", str(source), "--out", str(out), "--partial", "--no-validate"]
     )
     assert result.exit_code == 1, result.output
-    assert "Laskelma!B1 refused: function FORECAST.ETS" in result.output
+    assert "Laskelma!B1 refused: funktiota FORECAST.ETS" in result.output
     assert (out / "in.xlsx").exists()
     default = runner.invoke(cli, ["recalc", str(source), "--out", str(tmp_path / "o2")])
     assert default.exit_code == 2  # a refused file: unusable input

@@ -67,7 +67,7 @@ def lift(
         if kind in "lL":  # in an array formula every branch is evaluated and broadcast
             got = v()
             if type(got) is Ref:
-                got = book.values(got, pad=True)
+                got = book.array(got)
             lazy_cache[index] = got
             shaped.append(got)
     rows, cols = dims(shaped)
@@ -77,7 +77,7 @@ def lift(
             if index not in lazy_cache:
                 got = thunk()
                 if type(got) is Ref:
-                    got = book.values(got, pad=True)
+                    got = book.array(got)
                 lazy_cache[index] = got
             got = lazy_cache[index]
             return element(got, i, j) if type(got) is list else got

@@ -15,11 +15,12 @@ inlines what is unambiguous.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine.context import CompileContext, Fn, NodeCompiler
+from xlsrc.engine.cycles import branch_toucher
 from xlsrc.engine.lexer import C1_ABS, R1_ABS
 from xlsrc.engine.library import NATIVE
 from xlsrc.engine.library.arithmetic import power_of
@@ -27,11 +28,6 @@ from xlsrc.engine.operators import negate, percent, scalar_operator
 from xlsrc.engine.parser import Node
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW
 from xlsrc.engine.values import EPSILON, to_bool, to_number
-
-if TYPE_CHECKING:
-    from xlsrc.engine.compiler import Compiler, _Context
-
-Fn = Callable[[int, int], Any]
 
 # Same-number tests that agree with values.compare (equal within rounding noise).
 _FLOAT_COMPARE = {
@@ -57,7 +53,7 @@ _VALUE_KINDS = set("vV")
 class _Writer:
     """Python source for one shape, with the objects it uses bound by name."""
 
-    def __init__(self, compiler: Compiler, ctx: _Context) -> None:
+    def __init__(self, compiler: NodeCompiler, ctx: CompileContext) -> None:
         self.compiler = compiler
         self.ctx = ctx
         self.lines: list[str] = []
@@ -92,7 +88,7 @@ class _Writer:
         """Emit code computing ``node``'s scalar value; return the variable (or constant) name."""
         kind = node[0]
         if kind in ("num", "str", "bool", "err", "missing"):
-            return self.bind(self.compiler._constant(node))
+            return self.bind(self.compiler.constant(node))
         if kind == "ref" and node[2] == node[4] and node[3] == node[5] and _one_cell(node[6]):
             return self._cell(node)
         if kind == "bin":
@@ -112,7 +108,7 @@ class _Writer:
 
     def _cell(self, node: Node) -> str:
         _, sheet_name, r1, c1, _, _, flags = node
-        sheet = self.compiler._sheet_of(sheet_name, self.ctx)
+        sheet = self.compiler.sheet_of(sheet_name, self.ctx)
         waiting, values = self.bind(sheet.pending), self.bind(sheet.values.get)
         force, where = self.bind(self.compiler.book.force), self.bind(sheet)
         t, k = self.temp(), self.temp()
@@ -176,7 +172,7 @@ class _Writer:
             native.max_args is not None and len(args) > native.max_args
         ):
             return None  # let the closure compiler report it
-        kinds = [native.kind(i) for i in range(len(args))]
+        kinds = list(native.kinds_for(len(args)))
         if "l" in kinds:
             return None
         values = []
@@ -186,7 +182,7 @@ class _Writer:
             elif kind in _VALUE_KINDS:
                 values.append(self.value(arg))
             else:
-                values.append(self._closure(self.compiler._argument(kind, arg, self.ctx)))
+                values.append(self._closure(self.compiler.argument(kind, arg, self.ctx)))
         func = functools.partial(native.func, self.compiler.book) if native.book else native.func
         t = self.temp()
         checked = [v for kind, v in zip(kinds, values, strict=True) if kind == "v"]
@@ -210,7 +206,14 @@ class _Writer:
         self.emit("else:")
         with self.block():
             self.emit(f"{t} = {self.value(args[2]) if len(args) == 3 else 'False'}")
+        self._touch("vll"[: len(args)], args)
         return t
+
+    def _touch(self, kinds: str, args: tuple[Node, ...]) -> None:
+        """Touch the references of the branches (cycles.py), taken or not."""
+        toucher = branch_toucher(self.compiler, kinds, args, self.ctx)
+        if toucher is not None:
+            self.emit(f"{self.bind(toucher)}(r, c)")
 
     def _if_error(self, args: tuple[Node, ...], only_na: bool) -> str:
         value = self.value(args[0])
@@ -220,6 +223,7 @@ class _Writer:
         with self.block():
             self.emit(f"{t} = {self.value(args[1])}")
         self.emit(f"else: {t} = {value}")
+        self._touch("Vl", args)
         return t
 
 
@@ -228,7 +232,7 @@ def _one_cell(flags: int) -> bool:
     return (flags & 3) == (flags >> 2) & 3
 
 
-def generate(compiler: Compiler, ctx: _Context, node: Node) -> Fn:
+def generate(compiler: NodeCompiler, ctx: CompileContext, node: Node) -> Fn:
     """One Python function computing a scalar formula's value at (r, c)."""
     writer = _Writer(compiler, ctx)
     result = writer.value(node)
@@ -243,4 +247,5 @@ def generate(compiler: Compiler, ctx: _Context, node: Node) -> Fn:
     )
     namespace: dict[str, Any] = {}
     exec(compile(source, "<xlsrc formula>", "exec"), namespace)  # noqa: S102 - generated above
-    return namespace["make"](**writer.names)  # type: ignore[no-any-return]
+    shape: Fn = namespace["make"](**writer.names)
+    return shape

@@ -8,6 +8,7 @@ engine cannot or must not compute, so that no cell gets a silently wrong value.
 from __future__ import annotations
 
 from xlsrc.core.errors import UnreadableWorkbook, XlsrcError
+from xlsrc.engine import messages
 
 __all__ = ["UnreadableWorkbook"]  # the one "cannot read this workbook" class, re-exported
 
@@ -36,7 +37,7 @@ class UnsupportedFunction(FormulaProblem):
     """A function the engine does not implement (native or missing from the registry)."""
 
     def __init__(self, name: str, cell: str | None = None) -> None:
-        super().__init__(f"function {name} is not supported by the xlsrc engine", cell)
+        super().__init__(messages.unsupported_function(name), cell)
         self.name = name
 
 
@@ -68,7 +69,7 @@ class CircularReference(FormulaProblem):
         self.message = self._describe()
 
     def _describe(self) -> str:
-        return "circular reference: " + " -> ".join(reversed(self.cycle))
+        return messages.circular(list(reversed(self.cycle)))
 
 
 class RefusedDependency(FormulaProblem):
@@ -79,7 +80,7 @@ class RefusedDependency(FormulaProblem):
     """
 
     def __init__(self, origin: str, reason: str) -> None:
-        super().__init__(f"depends on {origin}, which is refused ({reason})")
+        super().__init__(messages.depends_on_refused(origin, reason))
         self.origin = origin
         self.reason = reason
 

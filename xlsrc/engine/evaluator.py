@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import (
     BrokenReference,
     CircularReference,
@@ -26,6 +27,7 @@ from xlsrc.engine.errors import (
     InternalError,
     RefusedDependency,
     TooLarge,
+    UnsupportedFeature,
 )
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, cell_name, quote_sheet
 from xlsrc.limits import grouped
@@ -85,7 +87,7 @@ class Pending:
     refused too instead of seeing a value.
     """
 
-    __slots__ = ("sheet", "row", "col", "fn", "area", "active", "udf", "refused")
+    __slots__ = ("sheet", "row", "col", "fn", "area", "active", "udf", "refused", "dynamic")
 
     def __init__(
         self,
@@ -104,6 +106,8 @@ class Pending:
         self.active = False
         self.udf = udf
         self.refused: RefusedDependency | None = None
+        #: a dynamic array (Excel 365 spill): its result must fill exactly its area
+        self.dynamic = False
 
     @property
     def where(self) -> str:
@@ -131,6 +135,11 @@ class SheetState:
     hidden_rows: bool = False
     #: cells whose formula calls SUBTOTAL or AGGREGATE (which skip each other's cells)
     subtotals: set[int] = field(default_factory=set)
+    #: formula cell -> (its formula's XML text, kind: normal/shared/array); a shared
+    #: formula's other cells have no text of their own (None)
+    formula_texts: dict[int, tuple[str | None, str]] = field(default_factory=dict)
+    #: the first cell of each array formula -> its area (r1, c1, r2, c2): ANCHORARRAY's spill
+    array_areas: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
 
     def extend(self, row: int, col: int) -> None:
         if row > self.max_row:
@@ -172,7 +181,7 @@ class Book:
     def sheet(self, name: str) -> SheetState:
         found = self.sheets.get(name.upper())
         if found is None:
-            raise BrokenReference(f"reference to sheet {name!r}, which does not exist")
+            raise BrokenReference(messages.missing_sheet(name))
         return found
 
     def table_at(self, sheet: SheetState, row: int, col: int) -> Table | None:
@@ -201,11 +210,7 @@ class Book:
                             continue  # recorded in self.refusals; the others go on
             except RecursionError:
                 where = f"{quote_sheet(sheet_name)}!{cell_name(key >> COL_BITS, key & _MASK)}"
-                failure.append(
-                    FormulaProblem(
-                        f"a chain of more than {_DEPTH:,} formulas depending on each other", where
-                    )
-                )
+                failure.append(FormulaProblem(messages.chain_too_deep(_DEPTH), where))
             except BaseException as error:  # re-raised in the calling thread
                 failure.append(error)
 
@@ -265,9 +270,7 @@ class Book:
         except RecursionError:
             raise
         except Exception as error:
-            internal = InternalError(
-                f"internal error while computing: {type(error).__name__}: {error}", pending.where
-            )
+            internal = InternalError(messages.internal_error(error), pending.where)
             raise self.refuse(pending, internal) from error
         finally:
             pending.active = False
@@ -310,10 +313,14 @@ class Book:
     def _fill(self, pending: Pending, result: Any) -> None:
         """Spread an array formula's result over its area (Excel's broadcast and #N/A rules)."""
         sheet = pending.sheet
-        r1, c1, r2, c2 = pending.area  # type: ignore[misc]
+        assert pending.area is not None, "only array formulas fill an area"
+        r1, c1, r2, c2 = pending.area
         rows, cols = r2 - r1 + 1, c2 - c1 + 1
         kind = type(result)
-        if kind is Ref:  # only as much of the reference as the area shows
+        if kind is Ref:
+            # a reference keeps its size (a whole row =First!1:1 is 0 beyond the used
+            # cells), but only as much of it as the area shows is read
+            logical = (result.rows, result.cols)
             result = Ref(
                 result.sheet,
                 result.r1,
@@ -326,17 +333,23 @@ class Book:
                 if not result.is_cell
                 else [[self.cell(result.sheet, result.r1, result.c1)]]
             )
-        elif kind is not list:
-            result = [[result]]
-        height = len(result)
-        width = len(result[0]) if height else 0
+            height, width = logical
+        else:
+            if kind is not list:
+                result = [[result]]
+            height = len(result)
+            width = len(result[0]) if height else 0
+        if pending.dynamic and (height, width) != (rows, cols):
+            recorded = f"{cell_name(r1, c1)}:{cell_name(r2, c2)}"
+            raise UnsupportedFeature(messages.spill_size_changed(recorded, height, width))
         values, waiting = sheet.values, sheet.pending
         for i in range(rows):
             ii = 0 if height == 1 else i
             for j in range(cols):
                 jj = 0 if width == 1 else j
                 if ii < height and jj < width:
-                    value = result[ii][jj]
+                    line = result[ii] if ii < len(result) else ()
+                    value = line[jj] if jj < len(line) else None
                     if value is None:
                         value = 0.0
                 else:
@@ -363,6 +376,40 @@ class Book:
         if ref.c1 == ref.c2 and ref.r1 <= row <= ref.r2:
             return self.cell(ref.sheet, row, ref.c1)
         return XlError.VALUE
+
+    def touch(self, target: Any) -> None:
+        """Compute the pending formulas of a reference (cycles.py): a cycle is raised on.
+
+        A touched cell refused for its own reason does not concern the cell
+        touching it, which never reads it.
+        """
+        if type(target) is not Ref:
+            return
+        try:
+            if target.is_cell:
+                self.cell(target.sheet, target.r1, target.c1)
+            else:
+                self.values(target)
+        except RefusedDependency:
+            pass
+
+    def touch_cell(self, sheet: SheetState, key: int) -> None:
+        """:meth:`touch` of one pending cell, by its key."""
+        try:
+            self.force(sheet, key)
+        except RefusedDependency:
+            pass
+
+    def array(self, ref: Ref) -> list[list[Any]]:
+        """The values of ``ref`` as an array for element-by-element use (operators, lifting).
+
+        A whole row or column is refused: trimmed to the used cells it would
+        give wrong counts and sizes (``{=COUNTA(A:A*1)}``), and at full size it
+        would be a million values.
+        """
+        if ref.r2 == MAX_ROW or ref.c2 == MAX_COL:  # values() trims these
+            raise UnsupportedFeature(messages.whole_line_elementwise(ref.a1()))
+        return self.values(ref, pad=True)
 
     def values(self, ref: Ref, pad: bool = False) -> list[list[Any]]:
         """The values of ``ref`` row by row, computing pending formulas in it first.
@@ -436,7 +483,7 @@ class Book:
             self._blocks[key] = flat
             return flat
         grid = area if type(area) is list else [[area]]
-        out = []
+        out: list[Any] = []
         for i in range(rows):
             line = grid[i] if i < len(grid) else []
             out.extend(line[j] if j < len(line) else None for j in range(cols))

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import FormulaSyntaxError
 from xlsrc.engine.refs import MAX_COL, MAX_ROW, col_index
 
@@ -54,7 +55,7 @@ def tokenize(formula: str, row: int, col: int) -> tuple[Token, ...]:
     while pos < end:
         match = match_at(formula, pos)
         if match is None:
-            raise FormulaSyntaxError(f"cannot read formula at {formula[pos : pos + 12]!r}")
+            raise FormulaSyntaxError(messages.unreadable_formula(formula[pos : pos + 12]))
         pos = match.end()
         kind = match.lastgroup
         if kind == "ws":
@@ -75,7 +76,7 @@ def tokenize(formula: str, row: int, col: int) -> tuple[Token, ...]:
             error = XlError.from_literal(literal)
             tokens.append(("err", error if error is not None else XlError.NAME))
         else:  # pragma: no cover - every group is handled above
-            raise FormulaSyntaxError(f"unexpected {text!r}")
+            raise FormulaSyntaxError(messages.unexpected(repr(text)))
     return tuple(tokens)
 
 
@@ -85,11 +86,11 @@ def _sheet_name(text: str) -> str | None:
     if not bang:
         return None
     if sheet.startswith("["):
-        raise FormulaSyntaxError(f"reference to another workbook ({text!r}) is not supported")
+        raise FormulaSyntaxError(messages.other_workbook(text))
     if sheet.startswith("'"):
         sheet = sheet[1:-1].replace("''", "'")
     elif ":" in sheet:
-        raise FormulaSyntaxError(f"3-D reference across sheets ({sheet}) is not supported")
+        raise FormulaSyntaxError(messages.three_d_reference(sheet))
     return sheet
 
 
@@ -109,7 +110,7 @@ def _named(match: re.Match[str], formula: str, end: int) -> Token:
                 name = name[len(prefix) :]
         return ("func", name)
     if text.startswith("["):
-        raise FormulaSyntaxError(f"reference to another workbook ({text!r}) is not supported")
+        raise FormulaSyntaxError(messages.other_workbook(text))
     sheet = _sheet_name(text)
     name = text.rsplit("!", 1)[1] if sheet is not None else text
     upper = name.upper()
@@ -132,7 +133,7 @@ def _reference(match: re.Match[str], row: int, col: int) -> Token:
         r1, r2 = 1, MAX_ROW
         flags |= R1_ABS | R2_ABS
     if r1 > MAX_ROW or r2 > MAX_ROW or c1 > MAX_COL or c2 > MAX_COL:
-        raise FormulaSyntaxError(f"reference {match.group()!r} is outside the sheet")
+        raise FormulaSyntaxError(messages.outside_the_sheet(match.group()))
     if not flags & R1_ABS:
         r1 -= row
     if not flags & C1_ABS:

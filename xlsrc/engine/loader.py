@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from xlsrc.engine import messages
 from xlsrc.engine.compiler import Compiler, Shape
 from xlsrc.engine.errors import FormulaProblem, TooLarge
 from xlsrc.engine.evaluator import Book, Pending, SheetState, Table
@@ -24,6 +25,10 @@ from xlsrc.registry import Registry
 
 _HIDDEN_ROW = re.compile(r"""<(?:\w+:)?row\b[^>]*\shidden\s*=\s*["'](?:1|true)["']""")
 _SUBTOTAL = re.compile(r"\b(?:SUBTOTAL|AGGREGATE)\s*\(", re.I)
+#: functions only Excel 365 has: an array formula calling one is a dynamic array (a spill)
+_DYNAMIC = re.compile(
+    r"_xlfn\.(?:_xlws\.)?(?:SEQUENCE|SORT|SORTBY|UNIQUE|FILTER|ANCHORARRAY|RANDARRAY)\s*\(", re.I
+)
 
 DEEP_FORMULA = (
     "kaava on liian syvä laskettavaksi (liian monta sisäkkäistä operaatiota); "
@@ -105,15 +110,17 @@ def _compile_sheet(
             problems.append(error)
             problem, shape = error, None
         except RecursionError:  # until the parser and compiler are iterative
-            error = TooLarge(DEEP_FORMULA, f"{quote_sheet(state.name)}!{cell_name(row, col)}")
-            problems.append(error)
-            problem, shape = error, None
+            deep = TooLarge(DEEP_FORMULA, f"{quote_sheet(state.name)}!{cell_name(row, col)}")
+            problems.append(deep)
+            problem, shape = deep, None
         if shape is None and problem is None:
             continue
         fn, udf = (shape.fn, shape.udf) if shape is not None else (_never, False)
         if formula.kind == "array" and formula.ref:
             area = parse_area(formula.ref)
             pending = Pending(state, row, col, fn, area, udf)
+            pending.dynamic = bool(formula.text and _DYNAMIC.search(formula.text))
+            state.array_areas[(row << COL_BITS) | col] = area
             state.extend(area[2], area[3])
             cells = [
                 (r << COL_BITS) | c
@@ -126,6 +133,7 @@ def _compile_sheet(
         for key in cells:
             waiting[key] = pending
         keys.extend(cells)
+        state.formula_texts[(row << COL_BITS) | col] = (formula.text, formula.kind)
         text = formula.text or anchors.get(formula.shared_index or "", (formula, None))[0].text
         if text and _SUBTOTAL.search(text):
             state.subtotals.update(cells)
@@ -152,7 +160,7 @@ def _shape(
     if formula.kind == "shared":
         anchor = anchors.get(formula.shared_index or "")
         if anchor is None:
-            raise FormulaProblem(f"shared formula {formula.shared_index} has no defining cell")
+            raise FormulaProblem(messages.shared_formula_without_anchor(formula.shared_index))
         cell, shape = anchor
         if shape is None:
             shape = compiler.compile(state, cell.text or "", cell.row, cell.col, False)

@@ -14,6 +14,7 @@ from typing import Any
 from xlsrc.core.errors import XlError
 from xlsrc.engine.library.arithmetic import power_of
 from xlsrc.engine.values import (
+    Value,
     approx_add,
     approx_sub,
     checked,
@@ -23,14 +24,14 @@ from xlsrc.engine.values import (
     to_text,
 )
 
-ARITHMETIC = {
+ARITHMETIC: dict[str, Callable[[float, float], Value]] = {
     "+": approx_add,
     "-": approx_sub,
     "*": lambda a, b: checked(a * b),
     "/": lambda a, b: checked(a / b) if b != 0 else XlError.DIV0,
     "^": power_of,
 }
-COMPARISON = {
+COMPARISON: dict[str, Callable[[int], bool]] = {
     "=": lambda c: c == 0,
     "<>": lambda c: c != 0,
     "<": lambda c: c < 0,
@@ -73,16 +74,16 @@ def scalar_operator(op: str) -> Callable[[Any, Any], Any]:
 
     def comparison(a: Any, b: Any) -> Any:
         order = compare(a, b)
-        return order if type(order) is XlError else test(order)
+        return order if isinstance(order, XlError) else test(order)
 
     return comparison
 
 
-def negate(v: Any) -> Any:
+def negate(v: Any) -> Value:
     n = v if type(v) is float else to_number(v)
-    return n if type(n) is XlError else -n
+    return n if isinstance(n, XlError) else -n
 
 
-def percent(v: Any) -> Any:
+def percent(v: Any) -> Value:
     n = v if type(v) is float else to_number(v)
-    return n if type(n) is XlError else n / 100.0
+    return n if isinstance(n, XlError) else n / 100.0

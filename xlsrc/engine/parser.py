@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from xlsrc.engine import messages
 from xlsrc.engine.errors import FormulaSyntaxError
 from xlsrc.engine.lexer import Token
 
@@ -37,18 +38,16 @@ def parse(tokens: tuple[Token, ...]) -> Node:
     node = parser.expression(0)
     if parser.pos != len(tokens):
         token = tokens[parser.pos]
-        raise FormulaSyntaxError(f"unexpected {_describe(token)}")
+        raise FormulaSyntaxError(messages.unexpected(_describe(token)))
     return node
 
 
 def _describe(token: Token) -> str:
     kind = token[0]
     if kind in ("ref", "struct"):
-        return (
-            "a reference (the intersection operator, a space between references, is not supported)"
-        )
+        return messages.reference_token()
     if kind == "name":
-        return f"name {token[2]!r}"
+        return messages.name_token(token[2])
     return repr(token[1]) if len(token) > 1 else repr(kind)
 
 
@@ -63,14 +62,14 @@ class _Parser:
     def take(self) -> Token:
         token = self.peek()
         if token is None:
-            raise FormulaSyntaxError("formula ends too early")
+            raise FormulaSyntaxError(messages.formula_ends_early())
         self.pos += 1
         return token
 
     def expect(self, kind: str) -> None:
         token = self.take()
         if token[0] != kind:
-            raise FormulaSyntaxError(f"expected {kind!r}, found {_describe(token)}")
+            raise FormulaSyntaxError(messages.expected_token(kind, _describe(token)))
 
     def expression(self, min_power: int) -> Node:
         left = self.prefix()
@@ -120,7 +119,7 @@ class _Parser:
             return self.call(token[1])
         if kind == "{":
             return self.array()
-        raise FormulaSyntaxError(f"unexpected {_describe(token)}")
+        raise FormulaSyntaxError(messages.unexpected(_describe(token)))
 
     def call(self, name: str) -> Node:
         self.expect("(")
@@ -138,9 +137,7 @@ class _Parser:
             if closing == (")",):
                 return ("call", name, tuple(args))
             if closing != (",",):
-                raise FormulaSyntaxError(
-                    f"expected ',' or ')' in {name}, found {_describe(closing)}"
-                )
+                raise FormulaSyntaxError(messages.expected_separator(name, _describe(closing)))
 
     def array(self) -> Node:
         rows: list[list[Node]] = [[]]
@@ -149,19 +146,19 @@ class _Parser:
             if token[0] == "op" and token[1] == "-":
                 number = self.take()
                 if number[0] != "num":
-                    raise FormulaSyntaxError("array constants hold only constants")
+                    raise FormulaSyntaxError(messages.array_constants_only())
                 rows[-1].append(("num", -number[1]))
             elif token[0] in _LITERALS:
                 rows[-1].append(token)
             else:
-                raise FormulaSyntaxError("array constants hold only constants")
+                raise FormulaSyntaxError(messages.array_constants_only())
             separator = self.take()
             if separator == ("}",):
                 break
             if separator == (";",):
                 rows.append([])
             elif separator != (",",):
-                raise FormulaSyntaxError(f"unexpected {_describe(separator)} in array constant")
+                raise FormulaSyntaxError(messages.unexpected_in_array(_describe(separator)))
         if len({len(row) for row in rows}) != 1:
-            raise FormulaSyntaxError("array constant rows differ in length")
+            raise FormulaSyntaxError(messages.ragged_array())
         return ("array", tuple(tuple(row) for row in rows))

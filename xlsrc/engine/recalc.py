@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from xlsrc.core.errors import XlError, XlsrcError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import EngineError
 from xlsrc.engine.evaluator import Book
 from xlsrc.engine.loader import Loaded, load
@@ -160,7 +161,7 @@ def recalc(
     except XlsrcError as error:
         result.problems.append(str(error))
     except OSError as error:
-        result.problems.append(f"cannot read or write the file: {error}")
+        result.problems.append(messages.cannot_read_or_write(error))
     result.ok = not result.problems
     result.seconds = round(time.perf_counter() - started, 4)
     return result
@@ -186,7 +187,7 @@ def _no_cyclic_gc() -> Iterator[None]:
 def _target(source: Path, output: str | Path | None, in_place: bool) -> Path | None:
     if in_place:
         if output is not None:
-            raise EngineError("give either an output or in_place, not both")
+            raise EngineError(messages.output_and_in_place())
         return source
     if output is None:
         return None
@@ -194,9 +195,7 @@ def _target(source: Path, output: str | Path | None, in_place: bool) -> Path | N
     if target.is_dir():
         target = target / source.name
     if target.resolve() == source.resolve():
-        raise EngineError(
-            "the output would overwrite the input; use in-place recalculation to do that"
-        )
+        raise EngineError(messages.output_overwrites_input())
     return target
 
 
@@ -252,7 +251,7 @@ def _validate(validate: ValidationHook, target: Path, result: RecalcResult) -> N
     try:
         findings = list(validate(target))
     except Exception as error:
-        result.notes.append(f"not validated: {error}")
+        result.notes.append(messages.not_validated(error))
         return
     result.validation_findings = len(findings)
     result.findings = [str(f) for f in findings]

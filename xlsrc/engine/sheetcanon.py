@@ -15,8 +15,9 @@ row, the next column); every cell's ``r`` is written first.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from xlsrc.core.errors import UnreadableWorkbook
 from xlsrc.engine.refs import MAX_COL, MAX_ROW, cell_name, parse_cell
@@ -31,18 +32,25 @@ def canonical(data: bytes, part: str, where: str) -> str:
     main = namespace(old_root)
     if main not in MAIN_NAMESPACES or local(old_root) != "worksheet":
         raise UnreadableWorkbook(f"{where}: osa {part} ei ole laskentataulukko")
-    root = etree.Element(old_root.tag, attrib=dict(old_root.attrib), nsmap=_namespaces(old_root))
+    root = etree.Element(old_root.tag, attrib=_attributes(old_root), nsmap=_namespaces(old_root))
     for element in list(old_root):
         if local(element) == "sheetData" and namespace(element) == main:
             _sheet_data(element, root, main, where)
         else:
             root.append(element)
-    standalone = True if old_root.getroottree().docinfo.standalone else None
-    text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)
-    return bytes(text).decode("utf-8")
+    options: dict[str, Any] = {"xml_declaration": True, "encoding": "UTF-8"}
+    if old_root.getroottree().docinfo.standalone:
+        options["standalone"] = True
+    text: bytes = etree.tostring(root, **options)
+    return text.decode("utf-8")
 
 
-def _namespaces(old_root: etree._Element) -> dict[str | None, str]:
+def _attributes(element: etree._Element) -> dict[str, str]:
+    """The attributes of ``element`` as text (lxml types them as text or bytes)."""
+    return {str(name): str(value) for name, value in element.attrib.items()}
+
+
+def _namespaces(old_root: etree._Element) -> Any:  # lxml's nsmap: None is the default
     """Every namespace the part uses, declared once on the root: SpreadsheetML as the default.
 
     Rebuilt cells then carry no declarations of their own (the scan refuses
@@ -66,7 +74,7 @@ def _namespaces(old_root: etree._Element) -> dict[str | None, str]:
 
 def _sheet_data(old: etree._Element, root: etree._Element, main: str, where: str) -> None:
     """Rebuild ``<sheetData>`` in the default namespace, every row and cell addressed."""
-    data = etree.SubElement(root, f"{{{main}}}sheetData", attrib=dict(old.attrib))
+    data = etree.SubElement(root, f"{{{main}}}sheetData", attrib=_attributes(old))
     row_number = 0
     for old_row in _members(old, data, "row", main):
         given = old_row.get("r")
@@ -121,7 +129,7 @@ def _addressed(parent: etree._Element, old: etree._Element, address: str) -> etr
 
 def _copy(element: etree._Element, parent: etree._Element) -> None:
     """A deep copy of ``element`` under ``parent``, in ``parent``'s namespace declarations."""
-    clone = etree.SubElement(parent, element.tag, attrib=dict(element.attrib))
+    clone = etree.SubElement(parent, element.tag, attrib=_attributes(element))
     clone.text = element.text
     for inner in element:
         _copy(inner, clone)

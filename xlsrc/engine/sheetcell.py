@@ -10,7 +10,7 @@ declarations, so prefixes declared there still resolve.
 
 from __future__ import annotations
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from xlsrc.ooxml.xml import MAIN_NAMESPACES, local, parse
 

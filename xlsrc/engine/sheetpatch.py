@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine.refs import COL_BITS, col_letters
@@ -117,7 +117,8 @@ def _rewrite(sheet: SheetCells, element: str, value: Any) -> str:
     main = cell.tag[1:].partition("}")[0]
     cell_type, text = cached(value)
     if cell_type is None:
-        cell.attrib.pop("t", None)
+        if "t" in cell.attrib:
+            del cell.attrib["t"]
     else:
         cell.set("t", cell_type)
     for name in ("v", "is"):

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import BrokenReference, FormulaSyntaxError, UnsupportedFeature
 from xlsrc.engine.evaluator import Table
 from xlsrc.engine.refs import Ref
@@ -79,9 +80,7 @@ def struct_parts(table: Table, body: str) -> tuple[Rows, int, int]:
     if not columns:
         return rows, table.c1, table.c2
     if len(columns) > 1:
-        raise UnsupportedFeature(
-            f"structured reference {table.name}[{body}] (several column items)"
-        )
+        raise UnsupportedFeature(messages.unsupported_structured_reference(table.name, body))
     found = [_column(table, name) for name in columns[0].names]
     return rows, min(found), max(found)
 
@@ -104,7 +103,7 @@ def _rows(table: Table, body: str, specials: list[str]) -> Rows:
         return (table.r1, data[1])
     if specials == ["#data", "#totals"] and totals is not None:
         return (data[0], table.r2)
-    raise UnsupportedFeature(f"structured reference {table.name}[{body}]")
+    raise UnsupportedFeature(messages.unsupported_structured_reference(table.name, body))
 
 
 def _column(table: Table, name: str) -> int:
@@ -118,7 +117,7 @@ def _column(table: Table, name: str) -> int:
     ]
     if len(loose) == 1:
         return table.c1 + loose[0]
-    raise BrokenReference(f"table {table.name} has no column {name!r}")
+    raise BrokenReference(messages.missing_column(table.name, name))
 
 
 def _items(body: str) -> list[_Item]:
@@ -152,7 +151,7 @@ def _bracketed_items(text: str) -> list[_Item]:
     while True:
         pos = _skip_spaces(text, pos)
         if pos >= len(text) or text[pos] != "[":
-            raise FormulaSyntaxError(f"cannot read structured reference [{text}]")
+            raise FormulaSyntaxError(messages.unreadable_structured_reference(text))
         name, special, pos = _bracketed(text, pos)
         span.append((name, special))
         pos = _skip_spaces(text, pos)
@@ -160,13 +159,13 @@ def _bracketed_items(text: str) -> list[_Item]:
             pos += 1
             continue
         if len(span) > 1 and any(is_special for _, is_special in span):
-            raise FormulaSyntaxError(f"cannot read structured reference [{text}]")
+            raise FormulaSyntaxError(messages.unreadable_structured_reference(text))
         items.append(_Item(tuple(name for name, _ in span), span[0][1]))
         span = []
         if pos >= len(text):
             return items
         if text[pos] != ",":
-            raise FormulaSyntaxError(f"cannot read structured reference [{text}]")
+            raise FormulaSyntaxError(messages.unreadable_structured_reference(text))
         pos += 1
 
 
@@ -175,7 +174,7 @@ def _bracketed(text: str, start: int) -> tuple[str, bool, int]:
     special = text[start + 1 : start + 2] == "#"
     name, pos = _read_name(text, start + 1, bracketed=True)
     if pos >= len(text) or text[pos] != "]":
-        raise FormulaSyntaxError(f"cannot read structured reference [{text}]")
+        raise FormulaSyntaxError(messages.unreadable_structured_reference(text))
     return (name.lower() if special else name), special, pos + 1
 
 

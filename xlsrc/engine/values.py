@@ -18,9 +18,16 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
 
-Scalar = float | str | bool | None | XlError
+#: a cell value: a number, a text, a logical value, blank (None) or an error value
+Value = float | str | bool | None | XlError
+#: the same, by its older name
+Scalar = Value
+#: a 2-D array of values, row by row (a range's values, an array constant, a result)
+Grid = list[list[Value]]
+_OWN_TYPES = (float, str, bool, XlError)
 
 #: |a-b| below |a| * 2**-48 counts as equal (LibreOffice's rtl::math::approxEqual).
 EPSILON = 2.0**-48
@@ -161,48 +168,53 @@ def text_number(text: str) -> float | XlError:
     different numbers in Helsinki and in New York.
     """
     if _LOCALE_TEXT.search(text):
-        raise UnsupportedFeature(
-            f"the text {text[:40]!r} as a number: Excel reads it by the regional settings"
-        )
+        raise UnsupportedFeature(messages.regional_text(text[:40]))
     parsed = parse_number(text)
     return XlError.VALUE if parsed is None else parsed
 
 
-def to_number(value: Any) -> float | XlError:
+def to_number(value: object) -> float | XlError:
     """Coerce for arithmetic: blank is 0, TRUE is 1, numeric text is its number."""
-    kind = type(value)
-    if kind is float:
-        return value  # type: ignore[no-any-return]
+    if type(value) is float:
+        return value
     if value is None:
         return 0.0
-    if kind is bool:
+    if type(value) is bool:
         return 1.0 if value else 0.0
-    if kind is str:
+    if type(value) is str:
         return text_number(value)
-    if kind is XlError:
-        return value  # type: ignore[no-any-return]
+    if type(value) is XlError:
+        return value
     if isinstance(value, int | float):  # ints from UDFs, numpy scalars
         return float(value)
     return XlError.VALUE
 
 
-def to_bool(value: Any) -> bool | XlError:
-    kind = type(value)
-    if kind is bool:
-        return value  # type: ignore[no-any-return]
-    if kind is float:
+def to_integer(value: object) -> int | XlError:
+    """A number argument truncated to an int (Excel truncates index and count arguments)."""
+    number = to_number(value)
+    if isinstance(number, XlError):
+        return number
+    return int(number)
+
+
+def to_bool(value: object) -> bool | XlError:
+    """Coerce to a logical value: numbers by zero, "TRUE"/"FALSE" texts, blank FALSE."""
+    if type(value) is bool:
+        return value
+    if type(value) is float:
         return value != 0.0
     if value is None:
         return False
-    if kind is str:
+    if type(value) is str:
         upper = value.upper()
         if upper == "TRUE":
             return True
         if upper == "FALSE":
             return False
         return XlError.VALUE
-    if kind is XlError:
-        return value  # type: ignore[no-any-return]
+    if type(value) is XlError:
+        return value
     return XlError.VALUE
 
 
@@ -225,18 +237,18 @@ def number_text(x: float) -> str:
     return f"{mantissa}E{sign}{int(exponent[1:]):02d}"
 
 
-def to_text(value: Any) -> str | XlError:
-    kind = type(value)
-    if kind is str:
-        return value  # type: ignore[no-any-return]
-    if kind is float:
+def to_text(value: object) -> str | XlError:
+    """Coerce to text as Excel joins values: numbers to 15 digits, TRUE, blank ""."""
+    if type(value) is str:
+        return value
+    if type(value) is float:
         return number_text(value)
     if value is None:
         return ""
-    if kind is bool:
+    if type(value) is bool:
         return "TRUE" if value else "FALSE"
-    if kind is XlError:
-        return value  # type: ignore[no-any-return]
+    if type(value) is XlError:
+        return value
     if isinstance(value, int | float):
         return number_text(float(value))
     return XlError.VALUE
@@ -253,9 +265,9 @@ def compare(a: Any, b: Any) -> int | XlError:
     case-insensitively; numbers within rounding noise are equal.
     """
     if type(a) is XlError:
-        return a  # type: ignore[no-any-return]
+        return a
     if type(b) is XlError:
-        return b  # type: ignore[no-any-return]
+        return b
     if a is None:
         a = _blank_like(b)
     if b is None:
@@ -284,9 +296,9 @@ def _blank_like(other: Any) -> Scalar:
 
 def normalise(value: Any) -> Scalar:
     """A value from outside (UDF result, file) in the engine's own types."""
-    kind = type(value)
-    if kind is float or kind is str or kind is bool or value is None or kind is XlError:
-        return value  # type: ignore[no-any-return]
+    if value is None or type(value) in _OWN_TYPES:
+        own: Scalar = value
+        return own
     if isinstance(value, bool):
         return bool(value)
     if isinstance(value, int | float):

@@ -10,10 +10,12 @@ from xlsrc.engine.library import (  # noqa: F401  (imported to register their fu
     arithmetic,
     conditional,
     dates,
+    dynamic,
     finance,
     info,
     logic,
     lookup,
+    numerals,
     subtotal,
     text,
 )

@@ -4,41 +4,42 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, ROUND_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.core.numbers import round_digits
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
+from xlsrc.engine.evaluator import Book
 from xlsrc.engine.library.common import (
-    both_numbers,
     first_error,
-    grid,
-    integer,
     numbers,
     shape,
     values_of,
 )
 from xlsrc.engine.library.spec import native, refuses
 from xlsrc.engine.refs import Ref
-from xlsrc.engine.values import checked, to_number
+from xlsrc.engine.values import Value, checked, to_number
 
 
 def _aggregate(name: str, reduce: Callable[[list[float]], Any], empty: Any) -> None:
     """Register ``name`` as ``reduce`` over the numbers of its arguments (``empty`` if none)."""
 
-    def compute(book: Any, *args: Any) -> Any:
+    def compute(book: Book, *args: Any) -> Value:
         picked = numbers(book, args)
-        if type(picked) is XlError:
+        if isinstance(picked, XlError):
             return picked
-        return overflow_checked(reduce, picked, empty)  # type: ignore[arg-type]
+        return overflow_checked(reduce, picked, empty)
 
     compute.__name__ = name.lower()
     native(name, "a", repeat="a", min_args=1, book=True)(compute)
 
 
-def overflow_checked(reduce: Callable[[list[float]], Any], values: list[float], empty: Any) -> Any:
+def overflow_checked(
+    reduce: Callable[[list[float]], Any], values: list[float], empty: Value
+) -> Value:
     """``reduce(values)`` (``empty`` for none), #NUM! where the result overflows (never inf)."""
     if not values:
         return empty
@@ -46,7 +47,10 @@ def overflow_checked(reduce: Callable[[list[float]], Any], values: list[float], 
         result = reduce(values)
     except OverflowError:  # math.fsum's intermediate overflow
         return XlError.NUM
-    return checked(result) if type(result) is float else result
+    if type(result) is float:
+        return checked(result)
+    outcome: Value = result
+    return outcome
 
 
 def median(values: list[float]) -> float:
@@ -65,31 +69,27 @@ _aggregate("MAX", max, 0.0)
 _aggregate("MEDIAN", median, XlError.NUM)
 
 
-def _kth(book: Any, array: Any, k: Any, largest: bool) -> Any:
+def _kth(book: Book, array: Any, index: int, largest: bool) -> Value:
     picked = numbers(book, (array,))
-    if type(picked) is XlError:
+    if isinstance(picked, XlError):
         return picked
-    index = integer(k)
-    if type(index) is XlError:
-        return index
-    if not 1 <= index <= len(picked):  # type: ignore[operator]
+    if not 1 <= index <= len(picked):
         return XlError.NUM
-    ordered = sorted(picked, reverse=largest)
-    return ordered[index - 1]  # type: ignore[operator]
+    return sorted(picked, reverse=largest)[index - 1]
 
 
-@native("LARGE", "av", book=True)
-def large(book: Any, array: Any, k: Any) -> Any:
+@native("LARGE", "ai", book=True)
+def large(book: Book, array: Any, k: int) -> Value:
     return _kth(book, array, k, largest=True)
 
 
-@native("SMALL", "av", book=True)
-def small(book: Any, array: Any, k: Any) -> Any:
+@native("SMALL", "ai", book=True)
+def small(book: Book, array: Any, k: int) -> Value:
     return _kth(book, array, k, largest=False)
 
 
 @native("COUNT", "a", repeat="a", min_args=1, book=True)
-def count(book: Any, *args: Any) -> float:
+def count(book: Book, *args: Any) -> float:
     total = 0
     for arg in args:
         if type(arg) is Ref or type(arg) is list:
@@ -100,7 +100,7 @@ def count(book: Any, *args: Any) -> float:
 
 
 @native("COUNTA", "a", repeat="a", min_args=1, book=True)
-def counta(book: Any, *args: Any) -> float:
+def counta(book: Book, *args: Any) -> float:
     total = 0
     for arg in args:
         if type(arg) is Ref:
@@ -113,7 +113,9 @@ def counta(book: Any, *args: Any) -> float:
 
 
 @native("COUNTBLANK", "r", book=True)
-def countblank(book: Any, ref: Any) -> float:
+def countblank(book: Book, ref: Ref | XlError) -> Value:
+    if isinstance(ref, XlError):  # COUNTBLANK of something that is no reference
+        return ref
     seen = 0
     blank = 0
     for v in values_of(book, ref):
@@ -124,7 +126,7 @@ def countblank(book: Any, ref: Any) -> float:
 
 
 @native("SUMPRODUCT", "A", repeat="A", min_args=1, book=True)
-def sumproduct(book: Any, *arrays: Any) -> Any:
+def sumproduct(book: Book, *arrays: Any) -> Value:
     """Excel's SUMPRODUCT: arrays of one size, non-numeric entries count as 0, errors win.
 
     Its arguments are arrays even in an ordinary formula (kind ``A``), so
@@ -133,8 +135,9 @@ def sumproduct(book: Any, *arrays: Any) -> Any:
     dims = {shape(a) for a in arrays}
     if len(dims) != 1:
         return XlError.VALUE
-    grids = [grid(book, a) for a in arrays]
-    flat = [[v for row in g for v in row] for g in grids]
+    # the part any argument uses: beyond it every entry is blank, a product of 0
+    rows, cols = book.used_extent(list(arrays), dims.pop())
+    flat = [book.block(a, rows, cols) for a in arrays]
     for column in flat:
         error = first_error(column)
         if error is not None:
@@ -148,59 +151,45 @@ def sumproduct(book: Any, *arrays: Any) -> Any:
     return math.fsum(total)
 
 
-def _rounded(x: Any, digits: Any, rounding: str) -> Any:
-    """ROUND, ROUNDUP, ROUNDDOWN: the 15-digit decimal rounded (core.numbers.round_digits)."""
-    pair = both_numbers(x, digits)
-    if type(pair) is XlError:
-        return pair
-    value, places = pair  # type: ignore[misc]
-    return round_digits(value, int(places), rounding)
+# ROUND, ROUNDUP, ROUNDDOWN, TRUNC: the 15-digit decimal rounded (core.numbers.round_digits)
+@native("ROUND", "ni")
+def round_(x: float, digits: int) -> Value:
+    return round_digits(x, digits, ROUND_HALF_UP)
 
 
-@native("ROUND", "vv")
-def round_(x: Any, digits: Any) -> Any:
-    return _rounded(x, digits, ROUND_HALF_UP)
+@native("ROUNDUP", "ni")
+def roundup(x: float, digits: int) -> Value:
+    return round_digits(x, digits, ROUND_UP)
 
 
-@native("ROUNDUP", "vv")
-def roundup(x: Any, digits: Any) -> Any:
-    return _rounded(x, digits, ROUND_UP)
+@native("ROUNDDOWN", "ni")
+def rounddown(x: float, digits: int) -> Value:
+    return round_digits(x, digits, ROUND_DOWN)
 
 
-@native("ROUNDDOWN", "vv")
-def rounddown(x: Any, digits: Any) -> Any:
-    return _rounded(x, digits, ROUND_DOWN)
+@native("TRUNC", "ni", min_args=1)
+def trunc(x: float, digits: int = 0) -> Value:
+    return round_digits(x, digits, ROUND_DOWN)
 
 
-@native("TRUNC", "vv", min_args=1)
-def trunc(x: Any, digits: Any = 0.0) -> Any:
-    return rounddown(x, digits)
+def _unary(name: str, op: Callable[[float], Value]) -> None:
+    """Register ``name`` as ``op`` of its one number argument."""
+    native(name, "n")(op)
 
 
-def _unary(name: str, op: Any) -> None:
-    def compute(x: Any) -> Any:
-        number = to_number(x)
-        if type(number) is XlError:
-            return number
-        return op(number)
-
-    compute.__name__ = name.lower()
-    native(name, "v")(compute)
-
-
-def _sqrt(x: float) -> Any:
+def _sqrt(x: float) -> Value:
     return math.sqrt(x) if x >= 0 else XlError.NUM
 
 
-def _ln(x: float) -> Any:
+def _ln(x: float) -> Value:
     return math.log(x) if x > 0 else XlError.NUM
 
 
-def _log10(x: float) -> Any:
+def _log10(x: float) -> Value:
     return math.log10(x) if x > 0 else XlError.NUM
 
 
-def _exp(x: float) -> Any:
+def _exp(x: float) -> Value:
     try:
         return checked(math.exp(x))
     except OverflowError:
@@ -216,12 +205,8 @@ _unary("LOG10", _log10)
 _unary("EXP", _exp)
 
 
-@native("LOG", "vv", min_args=1)
-def log(x: Any, base: Any = 10.0) -> Any:
-    pair = both_numbers(x, base)
-    if type(pair) is XlError:
-        return pair
-    x, base = pair  # type: ignore[misc]
+@native("LOG", "nn", min_args=1)
+def log(x: float, base: float = 10.0) -> Value:
     if x <= 0 or base <= 0 or base == 1:
         return XlError.NUM if base != 1 else XlError.DIV0
     return math.log(x) / math.log(base)
@@ -232,7 +217,7 @@ def pi() -> float:
     return math.pi
 
 
-def power_of(x: float, y: float) -> Any:
+def power_of(x: float, y: float) -> Value:
     """x^y with Excel's errors: 0^0 and roots of negatives are #NUM!, 0^-1 is #DIV/0!."""
     if x == 0:
         if y == 0:
@@ -247,18 +232,13 @@ def power_of(x: float, y: float) -> Any:
         return XlError.NUM
 
 
-@native("POWER", "vv")
-def power(x: Any, y: Any) -> Any:
-    pair = both_numbers(x, y)
-    return pair if type(pair) is XlError else power_of(*pair)  # type: ignore[misc]
+@native("POWER", "nn")
+def power(x: float, y: float) -> Value:
+    return power_of(x, y)
 
 
-@native("MOD", "vv")
-def mod(n: Any, d: Any) -> Any:
-    pair = both_numbers(n, d)
-    if type(pair) is XlError:
-        return pair
-    n, d = pair  # type: ignore[misc]
+@native("MOD", "nn")
+def mod(n: float, d: float) -> Value:
     if d == 0:
         return XlError.DIV0
     ratio = n / d
@@ -273,27 +253,39 @@ def mod(n: Any, d: Any) -> Any:
     return rest
 
 
-def _to_multiple(x: Any, significance: Any, up: bool) -> Any:
-    pair = both_numbers(x, significance)
-    if type(pair) is XlError:
-        return pair
-    x, significance = pair  # type: ignore[misc]
+def _to_multiple(x: float, significance: float, up: bool) -> Value:
+    """CEILING and FLOOR as Excel 2010 and later compute them (support.microsoft.com).
+
+    Both round x / significance to a whole number - CEILING up (towards +inf),
+    FLOOR down (towards -inf) - so a negative number with a positive
+    significance goes towards zero in CEILING(-2.5,2) = -2 and away from it
+    in FLOOR(-2.5,2) = -4, and CEILING(-2.5,-2) = -4, FLOOR(-2.5,-2) = -2.  A
+    positive number with a negative significance is #NUM!; a significance of
+    0 gives 0 in CEILING and #DIV/0! in FLOOR (FLOOR(0,0) is refused).
+    """
     if significance == 0:
-        return 0.0
+        if up:
+            return 0.0
+        if x == 0:
+            raise UnsupportedFeature(messages.floor_zero_zero())
+        return XlError.DIV0
     if x > 0 and significance < 0:
         return XlError.NUM
     ratio = Decimal(format(x / significance, ".15g"))
-    steps = ratio.to_integral_value(rounding=ROUND_UP if up else ROUND_DOWN)
+    steps = ratio.to_integral_value(rounding=ROUND_CEILING if up else ROUND_FLOOR)
     return float(steps) * significance
 
 
-@native("CEILING", "vv", min_args=1)
-def ceiling(x: Any, significance: Any = 1.0) -> Any:
+refuses("FLOOR", "FLOOR(0,0)")
+
+
+@native("CEILING", "nn", min_args=1)
+def ceiling(x: float, significance: float = 1.0) -> Value:
     return _to_multiple(x, significance, up=True)
 
 
-@native("FLOOR", "vv", min_args=1)
-def floor(x: Any, significance: Any = 1.0) -> Any:
+@native("FLOOR", "nn", min_args=1)
+def floor(x: float, significance: float = 1.0) -> Value:
     return _to_multiple(x, significance, up=False)
 
 
@@ -301,31 +293,29 @@ def floor(x: Any, significance: Any = 1.0) -> Any:
 _TRIG_LIMIT = 2.0**27
 
 
-def _periodic(op: Callable[[float], float]) -> Callable[[float], Any]:
-    def compute(x: float) -> Any:
+def _periodic(op: Callable[[float], Value]) -> Callable[[float], Value]:
+    def compute(x: float) -> Value:
         if abs(x) >= _TRIG_LIMIT:
             return XlError.NUM
         result = op(x)
         if type(result) is float and result != 0 and abs(result) < 1e-9 * max(1.0, abs(x)):
             # near a zero of SIN/COS (SIN(PI()) is 1.2e-16) Excel's own argument
             # reduction gives other last digits (golden trigonometric_functions.xlsx B12)
-            raise UnsupportedFeature(
-                "SIN/COS/TAN at a multiple of pi (Excel's rounding noise differs)"
-            )
+            raise UnsupportedFeature(messages.trigonometric_noise())
         return result
 
     return compute
 
 
-def _domain(op: Callable[[float], float], low: float, high: float) -> Callable[[float], Any]:
-    def compute(x: float) -> Any:
+def _domain(op: Callable[[float], float], low: float, high: float) -> Callable[[float], Value]:
+    def compute(x: float) -> Value:
         return op(x) if low <= x <= high else XlError.NUM
 
     return compute
 
 
-def _hyperbolic(op: Callable[[float], float]) -> Callable[[float], Any]:
-    def compute(x: float) -> Any:
+def _hyperbolic(op: Callable[[float], float]) -> Callable[[float], Value]:
+    def compute(x: float) -> Value:
         try:
             return checked(op(x))
         except OverflowError:
@@ -349,25 +339,22 @@ _unary("DEGREES", lambda x: checked(math.degrees(x)))
 _unary("RADIANS", math.radians)
 
 
-@native("ATAN2", "vv")
-def atan2(x: Any, y: Any) -> Any:
-    pair = both_numbers(x, y)
-    if type(pair) is XlError:
-        return pair
-    a, b = pair  # type: ignore[misc]
+@native("ATAN2", "nn")
+def atan2(a: float, b: float) -> Value:
     if a == 0 and b == 0:
         return XlError.DIV0
     return math.atan2(b, a)
 
 
 @native("QUOTIENT", "vv")
-def quotient(n: Any, d: Any) -> Any:
+def quotient(n: Value, d: Value) -> Value:
     if type(n) is bool or type(d) is bool:
         return XlError.VALUE  # golden/MATH_AND_TRIGONOMETRY/MOD_QUOTIENT.xlsx D39
-    pair = both_numbers(n, d)
-    if type(pair) is XlError:
-        return pair
-    a, b = pair  # type: ignore[misc]
+    a, b = to_number(n), to_number(d)
+    if isinstance(a, XlError):
+        return a
+    if isinstance(b, XlError):
+        return b
     if b == 0:
         return XlError.DIV0
     return _plain(float(math.trunc(a / b)))
@@ -378,8 +365,8 @@ def _plain(x: float) -> float:
 
 
 @native("SUMSQ", "a", repeat="a", min_args=1, book=True)
-def sumsq(book: Any, *args: Any) -> Any:
+def sumsq(book: Book, *args: Any) -> Value:
     picked = numbers(book, args)
-    if type(picked) is XlError:
+    if isinstance(picked, XlError):
         return picked
-    return checked(math.fsum(x * x for x in picked))  # type: ignore[union-attr]
+    return checked(math.fsum(x * x for x in picked))

@@ -7,15 +7,19 @@ coerces its direct arguments.  These helpers keep that rule in one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine.evaluator import Book
 from xlsrc.engine.refs import Ref
-from xlsrc.engine.values import to_number
+from xlsrc.engine.values import Grid, Value, to_integer, to_number
+
+#: what a range-or-array argument (kind ``a``) holds: a reference, an array or one value
+Arg = Ref | Grid | Value
 
 
-def values_of(book: Any, arg: Any) -> Iterator[Any]:
+def values_of(book: Book, arg: Any) -> Iterator[Value]:
     """Every value of a Ref, a 2-D list or a scalar, row by row."""
     if type(arg) is Ref:
         for row in book.values(arg):
@@ -27,7 +31,7 @@ def values_of(book: Any, arg: Any) -> Iterator[Any]:
         yield arg
 
 
-def grid(book: Any, arg: Any) -> list[list[Any]]:
+def grid(book: Book, arg: Any) -> Grid:
     """The argument as a 2-D list of values (a scalar becomes 1x1)."""
     if type(arg) is Ref:
         return book.values(arg, pad=True)
@@ -44,7 +48,7 @@ def shape(arg: Any) -> tuple[int, int]:
     return 1, 1
 
 
-def numbers(book: Any, args: tuple[Any, ...]) -> list[float] | XlError:
+def numbers(book: Book, args: tuple[Any, ...]) -> list[float] | XlError:
     """The numbers SUM/AVERAGE/MIN/MAX/COUNT-style functions aggregate.
 
     From ranges and arrays only real numbers count (errors propagate); a
@@ -52,52 +56,37 @@ def numbers(book: Any, args: tuple[Any, ...]) -> list[float] | XlError:
     """
     out: list[float] = []
     for arg in args:
-        kind = type(arg)
-        if kind is Ref or kind is list:
+        if type(arg) is Ref or type(arg) is list:
             for value in values_of(book, arg):
-                vkind = type(value)
-                if vkind is float:
+                if type(value) is float:
                     out.append(value)
-                elif vkind is XlError:
-                    return value  # type: ignore[no-any-return]
+                elif type(value) is XlError:
+                    return value
         elif arg is None:
             continue
         else:
             number = to_number(arg)
-            if type(number) is XlError:
+            if isinstance(number, XlError):
                 return number
-            out.append(number)  # type: ignore[arg-type]
+            out.append(number)
     return out
 
 
-def both_numbers(a: Any, b: Any) -> tuple[float, float] | XlError:
-    """Two arguments coerced to numbers, or the first one's error."""
-    x = to_number(a)
-    if type(x) is XlError:
-        return x
-    y = to_number(b)
-    if type(y) is XlError:
-        return y
-    return x, y  # type: ignore[return-value]
-
-
-def first_error(values: Any) -> XlError | None:
+def first_error(values: Iterable[object]) -> XlError | None:
     for value in values:
         if type(value) is XlError:
-            return value  # type: ignore[no-any-return]
+            return value
     return None
 
 
-def integer(value: Any) -> int | XlError:
-    """A number argument truncated to an int (Excel truncates index arguments)."""
-    number = to_number(value)
-    if type(number) is XlError:
-        return number  # type: ignore[return-value]
-    return int(number)  # type: ignore[arg-type]
+#: a number argument truncated to an int (values.to_integer, by the name the library uses)
+integer = to_integer
 
 
-def flat_line(book: Any, arg: Any) -> list[Any] | XlError:
-    """A one-row or one-column lookup vector as a flat list (#N/A for 2-D)."""
+def flat_line(book: Book, arg: Any) -> list[Value] | XlError:
+    """A one-row or one-column lookup vector as a flat list (#N/A for 2-D, an error stays)."""
+    if type(arg) is XlError:
+        return arg
     if type(arg) is Ref:
         if arg.rows != 1 and arg.cols != 1:
             return XlError.NA

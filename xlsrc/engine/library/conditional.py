@@ -73,7 +73,7 @@ def _picked(book: Any, selection: _Selection, values: Any) -> list[float] | XlEr
         if type(v) is float:
             out.append(v)
         elif type(v) is XlError:
-            return v  # type: ignore[no-any-return]
+            return v
     return out
 
 
@@ -94,10 +94,10 @@ def _single(book: Any, area: Any, criterion: Any, values: Any) -> Any:
     """The numbers SUMIF/AVERAGEIF pick: ``values`` sized like ``area`` from its top-left."""
     dims = shape(area)
     selection = _select(book, [(area, criterion)], dims)
-    if type(selection) is XlError:
+    if isinstance(selection, XlError):
         return selection
     target = area if values is None else _resized(values, dims)
-    return _picked(book, selection, target)  # type: ignore[arg-type]
+    return _picked(book, selection, target)
 
 
 def _conditional_numbers(book: Any, values: Any, args: tuple[Any, ...]) -> Any:
@@ -106,9 +106,9 @@ def _conditional_numbers(book: Any, values: Any, args: tuple[Any, ...]) -> Any:
     if pairs is None:
         return XlError.VALUE
     selection = _select(book, pairs, shape(values))
-    if type(selection) is XlError:
+    if isinstance(selection, XlError):
         return selection
-    return _picked(book, selection, values)  # type: ignore[arg-type]
+    return _picked(book, selection, values)
 
 
 def _reduced(picked: Any, reduce: Callable[[list[float]], Any], empty: Any) -> Any:
@@ -171,6 +171,6 @@ def countifs(book: Any, *args: Any) -> Any:
             found = book.derived(area, rows, cols, RangeIndex).count(criterion)
             return float(found + (tail if criterion.match(None) else 0))
     selection = _select(book, pairs, shape(pairs[0][0]))
-    if type(selection) is XlError:
+    if isinstance(selection, XlError):
         return selection
-    return float(len(selection.positions) + selection.tail_matches)  # type: ignore[union-attr]
+    return float(len(selection.positions) + selection.tail_matches)

@@ -19,6 +19,10 @@ _KINDS = {
     "r": "reference",
     "g": "array",
     "l": "lazy",
+    "n": "number",
+    "i": "whole number",
+    "s": "text",
+    "b": "logical",
 }
 
 #: refusals made outside the function library (the compiler handles INDIRECT itself)

@@ -152,7 +152,7 @@ def _parse_text(text: str) -> Criterion:
         wanted: type = float
     else:
         target, wanted = text, str
-    test = {
+    test: Callable[[int], bool] = {
         "<": lambda c: c < 0,
         ">": lambda c: c > 0,
         "<=": lambda c: c <= 0,
@@ -160,7 +160,10 @@ def _parse_text(text: str) -> Criterion:
     }[op]
 
     def ordered(v: Any) -> bool:
-        return type(v) is wanted and test(compare(v, target))
+        if type(v) is not wanted:
+            return False
+        order = compare(v, target)
+        return not isinstance(order, XlError) and test(order)
 
     return Criterion(ordered, None, False, (op, target))
 

@@ -14,24 +14,16 @@ from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
+from xlsrc.engine.evaluator import Book
 from xlsrc.engine.library.common import numbers
 from xlsrc.engine.library.spec import native, refuses
-from xlsrc.engine.values import checked, to_number
+from xlsrc.engine.values import Value, checked, to_number
 
 #: Newton's method: steps before giving up, and the step size that counts as converged
 _STEPS = 100
 _TOLERANCE = 1e-12
-
-
-def _numbers(*values: Any) -> list[float] | XlError:
-    out: list[float] = []
-    for value in values:
-        number = to_number(value)
-        if type(number) is XlError:
-            return number
-        out.append(number)  # type: ignore[arg-type]
-    return out
 
 
 def _growth(rate: float, periods: float) -> float:
@@ -56,12 +48,8 @@ def _safely(compute: Callable[[], float]) -> float | XlError:
         return XlError.NUM
 
 
-@native("PV", "vvvvv", min_args=3)
-def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
-    got = _numbers(rate, nper, pmt, fv or 0.0, kind or 0.0)
-    if type(got) is XlError:
-        return got
-    r, n, p, f, t = got  # type: ignore[misc]
+@native("PV", "nnnnn", min_args=3)
+def pv(r: float, n: float, p: float, f: float = 0.0, t: float = 0.0) -> Value:
     due = 1.0 if t else 0.0
     if r == 0:
         return _safely(lambda: -(f + p * n))
@@ -73,26 +61,18 @@ def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
 refuses("FV", "a rate below -100 %")
 
 
-@native("FV", "vvvvv", min_args=3)
-def fv(rate: Any, nper: Any, pmt: Any, pv: Any = 0.0, kind: Any = 0.0) -> Any:
-    got = _numbers(rate, nper, pmt, pv or 0.0, kind or 0.0)
-    if type(got) is XlError:
-        return got
-    r, n, p, v, t = got  # type: ignore[misc]
+@native("FV", "nnnnn", min_args=3)
+def fv(r: float, n: float, p: float, v: float = 0.0, t: float = 0.0) -> Value:
     due = 1.0 if t else 0.0
     if r == -1 and n < 0:
         return XlError.DIV0  # golden/FINANCIAL/FV.xlsx Sheet2!A1: 0 to a negative power
     if r < -1:
-        raise UnsupportedFeature("FV with a rate below -100 % (Excel's result is not known)")
+        raise UnsupportedFeature(messages.fv_rate_below_minus_one())
     return _safely(lambda: -(v * _growth(r, n) + p * _annuity(r, n, due)))
 
 
-@native("PMT", "vvvvv", min_args=3)
-def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
-    got = _numbers(rate, nper, pv, fv or 0.0, kind or 0.0)
-    if type(got) is XlError:
-        return got
-    r, n, v, f, t = got  # type: ignore[misc]
+@native("PMT", "nnnnn", min_args=3)
+def pmt(r: float, n: float, v: float, f: float = 0.0, t: float = 0.0) -> Value:
     if n == 0 or r <= -1:  # golden/FINANCIAL/PMT.xlsx F8, G24
         return XlError.NUM
     due = 1.0 if t else 0.0
@@ -102,12 +82,8 @@ def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
     return _safely(lambda: -(v * _growth(r, n) + f) / factor)
 
 
-@native("NPER", "vvvvv", min_args=3)
-def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
-    got = _numbers(rate, pmt, pv, fv or 0.0, kind or 0.0)
-    if type(got) is XlError:
-        return got
-    r, p, v, f, t = got  # type: ignore[misc]
+@native("NPER", "nnnnn", min_args=3)
+def nper(r: float, p: float, v: float, f: float = 0.0, t: float = 0.0) -> Value:
     if r == 0:
         if p == 0:
             return XlError.NUM
@@ -120,22 +96,19 @@ def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> Any:
     return _safely(lambda: math.log(numerator / denominator) / math.log(1.0 + r))
 
 
-@native("NPV", "va", repeat="a", min_args=2, book=True)
-def npv(book: Any, rate: Any, *values: Any) -> Any:
-    r = to_number(rate)
-    if type(r) is XlError:
-        return r
+@native("NPV", "na", repeat="a", min_args=2, book=True)
+def npv(book: Book, r: float, *values: Any) -> Value:
     if r == -1:
         return XlError.DIV0
     flows = numbers(book, values)
-    if type(flows) is XlError:
+    if isinstance(flows, XlError):
         return flows
-    return _safely(
-        lambda: math.fsum(x / _growth(r, i) for i, x in enumerate(flows, start=1))  # type: ignore[arg-type,operator]
-    )
+    return _safely(lambda: math.fsum(x / _growth(r, i) for i, x in enumerate(flows, start=1)))
 
 
-def _newton(value: Callable[[float], float], slope: Callable[[float], float], guess: float) -> Any:
+def _newton(
+    value: Callable[[float], float], slope: Callable[[float], float], guess: float
+) -> float | XlError:
     """A root of ``value`` by Newton's method from ``guess``, or #NUM! if it does not converge."""
     x = guess
     for _ in range(_STEPS):
@@ -155,16 +128,16 @@ def _newton(value: Callable[[float], float], slope: Callable[[float], float], gu
 
 
 @native("IRR", "av", min_args=1, book=True)
-def irr(book: Any, values: Any, guess: Any = 0.1) -> Any:
+def irr(book: Book, values: Any, guess: Value = 0.1) -> Value:
     flows = numbers(book, (values,))
-    if type(flows) is XlError:
+    if isinstance(flows, XlError):
         return flows
-    start = to_number(guess if guess is not None else 0.1)
-    if type(start) is XlError:
+    start = to_number(guess if guess is not None else 0.1)  # an empty guess is the default
+    if isinstance(start, XlError):
         return start
-    if not any(x > 0 for x in flows) or not any(x < 0 for x in flows):  # type: ignore[union-attr]
+    if not any(x > 0 for x in flows) or not any(x < 0 for x in flows):
         return XlError.NUM
-    cash = list(flows)  # type: ignore[arg-type]
+    cash = list(flows)
 
     def value(r: float) -> float:
         return math.fsum(x / (1.0 + r) ** i for i, x in enumerate(cash))
@@ -172,15 +145,14 @@ def irr(book: Any, values: Any, guess: Any = 0.1) -> Any:
     def slope(r: float) -> float:
         return math.fsum(-i * x / (1.0 + r) ** (i + 1) for i, x in enumerate(cash))
 
-    return _newton(value, slope, start)  # type: ignore[arg-type]
+    return _newton(value, slope, start)
 
 
-@native("RATE", "vvvvvv", min_args=3)
-def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: Any = 0.1) -> Any:
-    got = _numbers(nper, pmt, pv, fv or 0.0, kind or 0.0, 0.1 if guess is None else guess)
-    if type(got) is XlError:
-        return got
-    n, p, v, f, t, start = got  # type: ignore[misc]
+@native("RATE", "nnnnnv", min_args=3)
+def rate(n: float, p: float, v: float, f: float = 0.0, t: float = 0.0, guess: Value = 0.1) -> Value:
+    start = to_number(0.1 if guess is None else guess)  # an empty guess is the default
+    if isinstance(start, XlError):
+        return start
     due = 1.0 if t else 0.0
 
     def value(r: float) -> float:
@@ -193,3 +165,72 @@ def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: An
         return (value(r + h) - value(r - h)) / (2 * h)
 
     return _newton(value, slope, start)
+
+
+def _interest(r: float, per: float, n: float, v: float, f: float, t: float) -> Value:
+    """IPMT's interest in period ``per``: the balance after per-1 payments times the rate.
+
+    The balance is FV of the first per-1 periods (OpenFormula's definition of IPMT,
+    which Excel's results follow); with payments at the start (type 1) there
+    is no interest in the first period.
+    """
+    if not 1 <= per < n + 1 or r <= -1:  # golden IPMT_PPMT.xlsx G17: per 3.9 of 3 is allowed
+        return XlError.NUM
+    due = 1.0 if t else 0.0
+    payment = pmt(r, n, v, f, due)
+    if not isinstance(payment, float):
+        return payment
+    if due and per == 1:
+        return 0.0
+    periods = per - 2 if due else per - 1
+    start = fv(r, periods, payment, v, due)
+    if not isinstance(start, float):
+        return start
+    return _safely(lambda: (start - payment if due else start) * r)
+
+
+@native("IPMT", "nnnnnn", min_args=4)
+def ipmt(r: float, per: float, n: float, v: float, f: float = 0.0, t: float = 0.0) -> Value:
+    return _interest(r, per, n, v, f, t)
+
+
+@native("PPMT", "nnnnnn", min_args=4)
+def ppmt(r: float, per: float, n: float, v: float, f: float = 0.0, t: float = 0.0) -> Value:
+    """The principal part of period ``per``'s payment: PMT minus IPMT."""
+    interest = _interest(r, per, n, v, f, t)
+    payment = pmt(r, n, v, f, t)
+    if not isinstance(interest, float):
+        return interest
+    if not isinstance(payment, float):
+        return payment
+    return _safely(lambda: payment - interest)
+
+
+@native("MIRR", "ann", book=True)
+def mirr(book: Book, values: Any, finance_rate: float, reinvest_rate: float) -> Value:
+    """Microsoft's formula: the positive flows' value at the end (reinvestment rate)
+    against the negative flows' value at the start (finance rate), over n-1 periods.
+
+    Compounded from the first period, not discounted before it, as Excel does: a
+    finance rate of -100 % still works for a loss in the first period only (golden
+    MIRR.xlsx 'Two Parameters'!E5); no positive flow is -1, no negative #DIV/0!.
+    """
+    flows = numbers(book, (values,))
+    if isinstance(flows, XlError):
+        return flows
+    n = len(flows)
+    try:
+        gained = math.fsum(
+            x * (1 + reinvest_rate) ** (n - i) for i, x in enumerate(flows, 1) if x > 0
+        )
+        spent = math.fsum(
+            x / (1 + finance_rate) ** (i - 1) for i, x in enumerate(flows, 1) if x < 0
+        )
+    except (ZeroDivisionError, OverflowError):
+        return XlError.DIV0
+    if spent == 0 or n < 2:
+        return XlError.DIV0
+    ratio = -gained / spent
+    if ratio < 0:  # a reinvestment rate below -100 % turns a gain negative
+        return XlError.NUM
+    return _safely(lambda: ratio ** (1 / (n - 1)) - 1)

@@ -6,13 +6,15 @@ so an unchosen branch can neither cost time nor raise a circular reference.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
-from xlsrc.engine.library.common import integer, values_of
+from xlsrc.engine.evaluator import Book
+from xlsrc.engine.library.common import values_of
 from xlsrc.engine.library.spec import native
 from xlsrc.engine.refs import Ref
-from xlsrc.engine.values import compare, to_bool
+from xlsrc.engine.values import Value, compare, to_bool
 
 
 @native("IF", "vll", min_args=2)
@@ -27,10 +29,15 @@ def if_(condition: Any, then: Any, otherwise: Any = None) -> Any:
     return otherwise()
 
 
-@native("IFS", "ll", repeat="ll")
+@native("IFS", "Vl", repeat="Vl", omitted=False)
 def ifs(*args: Any) -> Any:
+    """IFS: the value of the first true condition; an error condition met first is the result.
+
+    Conditions are values (kind ``V``), so in an array formula IFS is applied
+    element by element like IF; the values stay lazy.
+    """
     for i in range(0, len(args), 2):
-        flag = to_bool(args[i]())
+        flag = to_bool(args[i])
         if type(flag) is XlError:
             return flag
         if flag:
@@ -48,42 +55,41 @@ def ifna(value: Any, fallback: Any) -> Any:
     return fallback() if value is XlError.NA else value
 
 
-def _logicals(book: Any, args: tuple[Any, ...]) -> list[bool] | XlError:
+def _logicals(book: Book, args: tuple[Any, ...]) -> list[bool] | XlError:
     out: list[bool] = []
     for arg in args:
         if type(arg) is Ref or type(arg) is list:
             for v in values_of(book, arg):
-                kind = type(v)
-                if kind is bool:
+                if type(v) is bool:
                     out.append(v)
-                elif kind is float:
+                elif type(v) is float:
                     out.append(v != 0.0)
-                elif kind is XlError:
-                    return v  # type: ignore[no-any-return]
+                elif type(v) is XlError:
+                    return v
         elif arg is not None and arg != "":  # OR("", TRUE) is TRUE: an empty text is skipped
             flag = to_bool(arg)
-            if type(flag) is XlError:
+            if isinstance(flag, XlError):
                 return flag
-            out.append(flag)  # type: ignore[arg-type]
+            out.append(flag)
     return out if out else XlError.VALUE
 
 
 @native("AND", "a", repeat="a", min_args=1, book=True)
-def and_(book: Any, *args: Any) -> Any:
+def and_(book: Book, *args: Any) -> Value:
     flags = _logicals(book, args)
-    return flags if type(flags) is XlError else all(flags)  # type: ignore[arg-type]
+    return flags if isinstance(flags, XlError) else all(flags)
 
 
 @native("OR", "a", repeat="a", min_args=1, book=True)
-def or_(book: Any, *args: Any) -> Any:
+def or_(book: Book, *args: Any) -> Value:
     flags = _logicals(book, args)
-    return flags if type(flags) is XlError else any(flags)  # type: ignore[arg-type]
+    return flags if isinstance(flags, XlError) else any(flags)
 
 
 @native("XOR", "a", repeat="a", min_args=1, book=True)
-def xor(book: Any, *args: Any) -> Any:
+def xor(book: Book, *args: Any) -> Value:
     flags = _logicals(book, args)
-    return flags if type(flags) is XlError else sum(flags) % 2 == 1  # type: ignore[arg-type]
+    return flags if isinstance(flags, XlError) else sum(flags) % 2 == 1
 
 
 @native("NOT", "v")
@@ -102,25 +108,33 @@ def false() -> bool:
     return False
 
 
-@native("SWITCH", "vll", repeat="l", min_args=3)
+@native("SWITCH", "v", repeat="Vl", tail="l", min_args=3, omitted=False)
 def switch(value: Any, *cases: Any) -> Any:
+    """SWITCH: the result of the first case equal to ``value``, else the default or #N/A.
+
+    Cases are values (an error case met first is the result), results and the
+    default are lazy; in an array formula a case holding an array is applied
+    element by element.
+    """
     pairs = len(cases) // 2
     for i in range(pairs):
-        candidate = cases[2 * i]()
+        candidate = cases[2 * i]
         if type(candidate) is XlError:
             return candidate
-        if compare(value, candidate) == 0:
+        if compare(_blank_is_zero(value), _blank_is_zero(candidate)) == 0:
             return cases[2 * i + 1]()
     if len(cases) % 2:
         return cases[-1]()
     return XlError.NA
 
 
-@native("CHOOSE", "vl", repeat="l")
-def choose(index: Any, *options: Any) -> Any:
-    number = integer(index)
-    if type(number) is XlError:
-        return number
-    if not 1 <= number <= len(options):  # type: ignore[operator]
+@native("CHOOSE", "il", repeat="l")
+def choose(number: int, *options: Callable[[], Any]) -> Any:
+    if not 1 <= number <= len(options):
         return XlError.VALUE
-    return options[number - 1]()  # type: ignore[operator]
+    return options[number - 1]()
+
+
+def _blank_is_zero(value: Any) -> Any:
+    """SWITCH compares a blank as the number 0 (not as "" or FALSE)."""
+    return 0.0 if value is None else value

@@ -16,12 +16,13 @@ from collections.abc import Callable
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
+from xlsrc.engine.evaluator import Book
 from xlsrc.engine.library.arithmetic import median, overflow_checked
-from xlsrc.engine.library.common import integer
 from xlsrc.engine.library.spec import native, refuses
 from xlsrc.engine.refs import COL_BITS, Ref
-from xlsrc.engine.values import checked
+from xlsrc.engine.values import Value, checked, to_integer
 
 
 def _mean(values: list[float]) -> float:
@@ -61,7 +62,7 @@ _FUNCTIONS: dict[int, tuple[Reduce, Any]] = {
 
 
 def _collect(
-    book: Any,
+    book: Book,
     refs: tuple[Any, ...],
     function: int,
     skip_errors: bool,
@@ -78,12 +79,11 @@ def _collect(
             for j, value in enumerate(line):
                 if nested and (base | (ref.c1 + j)) in nested:
                     continue
-                kind = type(value)
-                if kind is XlError:
+                if type(value) is XlError:
                     if skip_errors:
                         continue
-                    return value  # type: ignore[no-any-return]
-                if kind is float:
+                    return value
+                if type(value) is float:
                     out.append(value)
                 elif function == 3 and value is not None:
                     out.append(0.0)
@@ -93,10 +93,7 @@ def _collect(
 def _refuse_hidden(refs: tuple[Any, ...], name: str) -> None:
     for ref in refs:
         if type(ref) is Ref and ref.sheet.hidden_rows:
-            raise UnsupportedFeature(
-                f"{name} over a sheet with hidden or filtered rows "
-                "(which rows a filter hides is not known to the engine)"
-            )
+            raise UnsupportedFeature(messages.hidden_rows(name))
 
 
 refuses("SUBTOTAL", "ranges on a sheet with hidden or filtered rows")
@@ -108,32 +105,25 @@ refuses(
 )
 
 
-@native("SUBTOTAL", "v", repeat="a", min_args=2, book=True)
-def subtotal(book: Any, function_num: Any, *refs: Any) -> Any:
-    number = integer(function_num)
-    if type(number) is XlError:
-        return number
-    function = number % 100 if number > 100 else number  # type: ignore[operator]
+@native("SUBTOTAL", "i", repeat="a", min_args=2, book=True)
+def subtotal(book: Book, number: int, *refs: Any) -> Value:
+    function = number % 100 if number > 100 else number
     if function not in _FUNCTIONS or function == 12 or number not in (function, function + 100):
         return XlError.VALUE
     _refuse_hidden(refs, "SUBTOTAL")
     picked = _collect(book, refs, function, skip_errors=False)
-    if type(picked) is XlError:
+    if isinstance(picked, XlError):
         return picked
     reduce, empty = _FUNCTIONS[function]
-    return overflow_checked(reduce, picked, empty)  # type: ignore[arg-type]
+    return overflow_checked(reduce, picked, empty)
 
 
-@native("AGGREGATE", "vv", repeat="a", min_args=3, book=True)
-def aggregate(book: Any, function_num: Any, options: Any, *refs: Any) -> Any:
-    function, option = integer(function_num), integer(options if options is not None else 0.0)
-    for x in (function, option):
-        if type(x) is XlError:
-            return x
-    if not 0 <= option <= 7 or not 1 <= function <= 19:  # type: ignore[operator]
+@native("AGGREGATE", "ii", repeat="a", min_args=3, book=True)
+def aggregate(book: Book, function: int, option: int, *refs: Any) -> Value:
+    if not 0 <= option <= 7 or not 1 <= function <= 19:
         return XlError.VALUE
-    if function == 13 or function >= 16:  # type: ignore[operator]
-        raise UnsupportedFeature(f"AGGREGATE function {function} is not supported")
+    if function == 13 or function >= 16:
+        raise UnsupportedFeature(messages.aggregate_function(function))
     if option in (1, 3, 5, 7):
         _refuse_hidden(refs, "AGGREGATE")
     skip_errors = option in (2, 3, 6, 7)
@@ -141,22 +131,22 @@ def aggregate(book: Any, function_num: Any, options: Any, *refs: Any) -> Any:
         if len(refs) != 2:
             return XlError.VALUE
         return _kth(book, refs[0], refs[1], function == 14, skip_errors, option < 4)
-    picked = _collect(book, refs, function, skip_errors, skip_nested=option < 4)  # type: ignore[arg-type,operator]
-    if type(picked) is XlError:
+    picked = _collect(book, refs, function, skip_errors, skip_nested=option < 4)
+    if isinstance(picked, XlError):
         return picked
-    reduce, empty = _FUNCTIONS[function]  # type: ignore[index]
-    return overflow_checked(reduce, picked, empty)  # type: ignore[arg-type]
+    reduce, empty = _FUNCTIONS[function]
+    return overflow_checked(reduce, picked, empty)
 
 
-def _kth(book: Any, area: Any, k: Any, largest: bool, skip_errors: bool, nested: bool) -> Any:
+def _kth(book: Book, area: Any, k: Any, largest: bool, skip_errors: bool, nested: bool) -> Value:
     if type(area) is not Ref:
-        raise UnsupportedFeature("AGGREGATE LARGE/SMALL over an array (only ranges)")
+        raise UnsupportedFeature(messages.aggregate_array())
     picked = _collect(book, (area,), 9, skip_errors, skip_nested=nested)
-    if type(picked) is XlError:
+    if isinstance(picked, XlError):
         return picked
-    index = integer(k)
-    if type(index) is XlError:
+    index = to_integer(k)
+    if isinstance(index, XlError):
         return index
-    if not 1 <= index <= len(picked):  # type: ignore[operator,arg-type]
+    if not 1 <= index <= len(picked):
         return XlError.NUM
-    return sorted(picked, reverse=largest)[index - 1]  # type: ignore[arg-type,operator]
+    return sorted(picked, reverse=largest)[index - 1]

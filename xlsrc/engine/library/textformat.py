@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
 from xlsrc.core.errors import XlError
+from xlsrc.engine import messages
 from xlsrc.engine.errors import UnsupportedFeature
 from xlsrc.engine.values import excel_weekday, number_text, serial_parts, to_number, to_text
 
@@ -62,7 +63,7 @@ def _strip_brackets(section: str) -> str:
             return '"' + inner[1:].split("-")[0] + '"'
         if re.fullmatch(_COLOURS, inner, re.I):
             return ""  # colour such as [Red] or [Color10]
-        raise UnsupportedFeature(f"TEXT format code [{inner}] is not supported")
+        raise UnsupportedFeature(messages.text_code(inner))
 
     return re.sub(r"\[([^\]]*)\]", replace, section)
 
@@ -71,34 +72,40 @@ def format_value(value: Any, code: str, date1904: bool = False) -> str | XlError
     if type(value) is XlError:
         return value
     sections = [_strip_brackets(s) for s in _sections(code)]
+    for index, section in enumerate(sections[:3] if len(sections) > 1 else ()):
+        if "@" in re.sub(r'"[^"]*"|\\.', "", section):
+            # Excel moves such a section to the text place or rejects the code (#VALUE!)
+            raise UnsupportedFeature(messages.text_at_in_number_section(code, index + 1))
     # TRUE/FALSE are not numbers to a number format: TEXT(TRUE, "0") is "TRUE"
     number = (
         XlError.VALUE
         if type(value) is bool or (type(value) is str and not value.strip())
         else to_number(value)
     )
-    if type(number) is XlError:
+    if isinstance(number, XlError):
         text = to_text(value)
-        if type(text) is XlError:
+        if isinstance(text, XlError):
             return text
         if len(sections) >= 4:
-            return _literal_text(sections[3]).replace("\x00", text)  # type: ignore[arg-type]
+            return _literal_text(sections[3]).replace("\x00", text)
         if "@" in sections[0]:
-            return _literal_text(sections[0]).replace("\x00", text)  # type: ignore[arg-type]
-        return text  # type: ignore[return-value]
-    x: float = number  # type: ignore[assignment]
+            return _literal_text(sections[0]).replace("\x00", text)
+        return text
+    x: float = number
+    if x < 0 and not code:
+        raise UnsupportedFeature(messages.text_empty_code_negative())
     if x < 0 and len(sections) >= 2 and sections[1] != "":
         if _is_date(sections[0]) or _is_date(sections[1]):
-            raise UnsupportedFeature("TEXT of a negative number with a date section")
+            raise UnsupportedFeature(messages.text_negative_date())
         return _render(-x, sections[1], date1904)
     if x == 0 and len(sections) >= 3:
         return _render(x, sections[2], date1904)
     if x < 0 and _is_date(sections[0]):
         return XlError.VALUE  # a negative number is no date
     rendered = _render(abs(x), sections[0], date1904)
-    if type(rendered) is XlError:
+    if isinstance(rendered, XlError):
         return rendered
-    return ("-" + rendered) if x < 0 and _has_digits(rendered) else rendered  # type: ignore[operator]
+    return ("-" + rendered) if x < 0 and _has_digits(rendered) else rendered
 
 
 def _has_digits(text: str) -> bool:
@@ -130,13 +137,13 @@ def _render(x: float, section: str, date1904: bool) -> str | XlError:
             return ""
         text = number_text(x)
         if len(text) > _GENERAL_WIDTH:
-            raise UnsupportedFeature(f"TEXT of {text} with General (Excel abbreviates it)")
+            raise UnsupportedFeature(messages.text_general(text))
         return text
     if _is_date(section):
         return _render_date(x, section, date1904)
     bare = re.sub(r'"[^"]*"|\\.', "", section)
     if "/" in bare and re.search(r"[0#?]\s*/\s*[0#?\d]", bare):
-        raise UnsupportedFeature(f"TEXT fraction format {section!r} is not supported")
+        raise UnsupportedFeature(messages.text_fraction(section))
     return _render_number(x, section)
 
 
@@ -183,8 +190,12 @@ def _render_number(x: float, section: str) -> str:
     scale = len(codes[last_digit + 1 :]) - len(codes[last_digit + 1 :].lstrip(","))
     x = x / (1000**scale)
     point = codes.find(".")
+    if codes.count(".") > 1:  # Excel writes the later points as literals among the digits
+        raise UnsupportedFeature(messages.text_decimal_points(section))
     int_codes = codes[: point if point >= 0 else last_digit + 1]
     dec_codes = codes[point + 1 : last_digit + 1] if point >= 0 else ""
+    if re.search(r"[#?].*0", dec_codes):  # Excel's digit count for #.##0# is its own
+        raise UnsupportedFeature(messages.text_zero_after_hash(section))
     decimals = sum(1 for c in dec_codes if c in "0#?")
     grouping = "," in int_codes.strip(",")
     rounded = Decimal(format(x, ".15g")).quantize(
@@ -212,7 +223,7 @@ def _render_number(x: float, section: str) -> str:
     last = max(i for i, (kind, c) in enumerate(items) if kind == "code" and c in "0#?")
     for index, (kind, c) in enumerate(items):
         if placed and index < last and not (kind == "code" and c in "0#?.,"):
-            raise UnsupportedFeature(f"TEXT format {section!r}: text between digit placeholders")
+            raise UnsupportedFeature(messages.text_between_digits(section))
         if kind == "lit":
             out.append(c)
         elif c in "0#?.,":
@@ -224,7 +235,7 @@ def _render_number(x: float, section: str) -> str:
         elif c in _LITERAL:
             out.append(c)
         else:
-            raise UnsupportedFeature(f"TEXT format character {c!r} is not supported")
+            raise UnsupportedFeature(messages.text_character(c))
     return "".join(out)
 
 
@@ -260,7 +271,7 @@ def _render_date(x: float, section: str, date1904: bool) -> str | XlError:
     if found is None:
         return XlError.VALUE  # a negative serial or one after 9999-12-31
     if re.search(r"\.0|\[", section):
-        raise UnsupportedFeature(f"TEXT date format {section!r} (fractions of seconds)")
+        raise UnsupportedFeature(messages.text_fraction_of_seconds(section))
     year, month, day, second = found
     sunday_first = excel_weekday(x, date1904)
     moment = _Moment(
@@ -293,11 +304,11 @@ def _date_literals(text: str, literals: Any) -> str:
         elif ch in _LITERAL or ch in ".-":
             out.append(ch)
         else:
-            raise UnsupportedFeature(f"TEXT date format character {ch!r} is not supported")
+            raise UnsupportedFeature(messages.text_date_character(ch))
     return "".join(out)
 
 
-def _date_piece(token: str, moment: Any, minute: bool, twelve: bool) -> str:
+def _date_piece(token: str, moment: _Moment, minute: bool, twelve: bool) -> str:
     if token == "yyyy":
         return f"{moment.year:04d}"
     if token == "yy":
@@ -334,4 +345,4 @@ def _date_piece(token: str, moment: Any, minute: bool, twelve: bool) -> str:
     if token in ("am/pm", "a/p"):
         am = moment.hour < 12
         return ("AM" if am else "PM") if token == "am/pm" else ("A" if am else "P")
-    raise UnsupportedFeature(f"TEXT date format code {token!r} is not supported")
+    raise UnsupportedFeature(messages.text_date_code(token))
