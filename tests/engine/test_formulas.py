@@ -180,3 +180,48 @@ def test_whole_rows_and_columns_are_not_computed_element_by_element(tmp_path: Pa
     result = recalc(source)
     assert any(p.startswith("S!C1: ") and "S!A1:A1048576" in p for p in result.problems)
     assert any(p.startswith("S!D1: ") for p in result.problems)
+
+
+def test_a_smaller_stack_is_used_when_the_large_one_cannot_be_had(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under an address-space cap a 512 MiB thread stack may not map; the chain still runs."""
+    import threading
+
+    started, set_size = threading.Thread.start, threading.stack_size
+    size = [0]
+    tried: list[int] = []
+
+    def stack_size(*new: int) -> int:  # threading.stack_size() with no argument sets 0
+        size[0] = new[0] if new else 0
+        return set_size(*new)
+
+    def start_only_small(self: threading.Thread) -> None:
+        tried.append(size[0])
+        if size[0] > 32 * 1024 * 1024:
+            raise RuntimeError("can't start new thread")
+        started(self)
+
+    monkeypatch.setattr(threading, "stack_size", stack_size)
+    monkeypatch.setattr(threading.Thread, "start", start_only_small)
+    cells: dict[str, Any] = {"A3001": 1}
+    for row in range(1, 3001):
+        cells[f"A{row}"] = f"=A{row + 1}+1"
+    book = calc(tmp_path, {"S": cells})
+    assert book.value("S", "A1") == 3001.0
+    assert [size // (1024 * 1024) for size in tried] == [512, 128, 32]
+
+
+def test_no_stack_at_all_is_a_refusal_not_an_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from xlsrc.engine.errors import TooLarge
+
+    def never(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", never)
+    with pytest.raises(TooLarge, match="muisti ei riitä"):
+        calc(tmp_path, {"S": {"A1": 1, "B1": "=A1+1"}})

@@ -4,8 +4,6 @@ Each :class:`Case` is one file in a folder and says how it must end: a correct
 output (``expect``: cached values of sheet ``S`` that any reader must see) or
 a located refusal (``refusal``: a fragment of the Finnish reason).  A case
 with both may end either way (a deep formula the engine may one day compile).
-``pending`` marks a value the engine itself still gets wrong (see the reason);
-the test expects it to fail until the engine is fixed, and fails when it is.
 
 Run ``python -m tests.hostile.corpus DIR`` to write the corpus by hand.
 """
@@ -43,7 +41,6 @@ class Case:
     covers: str
     expect: Mapping[str, object] = field(default_factory=dict)
     refusal: str | None = None
-    pending: str | None = None
     #: openpyxl reads Strict packages without finding their sheets: check such a case's
     #: values in the part itself (LibreOffice reads it too)
     openpyxl_reads: bool = True
@@ -179,9 +176,7 @@ _ONE_ROW: list[tuple[Case, tuple[str, ...], str | None]] = [
     (Case("ylivuoto", "A1 = 1E308; B1 = A1+A1 wrote <v>inf</v>", {"B1": "#NUM!"}),
      ('<c r="A1"><v>1E308</v></c>', '<c r="B1"><f>A1+A1</f></c>'), None),
     (Case("ylivuoto_eteenpain", "an overflow feeding other formulas",
-          {"B1": "#NUM!", "C1": "#NUM!", "D1": True},
-          pending="engine: inf - inf gives 0 and ISERROR(inf) FALSE; the operators must "
-          "give #NUM! on overflow (engine semantics, not the writer)"),
+          {"B1": "#NUM!", "C1": "#NUM!", "D1": True}),
      ('<c r="A1"><v>1E308</v></c>', '<c r="B1"><f>A1+A1</f></c><c r="C1"><f>B1-B1</f></c>',
       '<c r="D1"><f>ISERROR(B1)</f></c>'), None),
     (Case("ylivuoto_summa", "SUM/AVERAGE over overflowing values: 'internal error'",

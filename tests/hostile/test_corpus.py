@@ -77,12 +77,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
 
 
 def _params() -> list[Any]:
-    return [
-        pytest.param(c, id=c.name[:40], marks=[pytest.mark.xfail(strict=True, reason=c.pending)])
-        if c.pending
-        else pytest.param(c, id=c.name[:40])
-        for c in CASES
-    ]
+    return [pytest.param(c, id=c.name[:40]) for c in CASES]
 
 
 def _cached_in_part(path: Path, cell: str) -> float:
@@ -117,11 +112,7 @@ def test_each_case_ends_in_a_correct_output_or_a_located_refusal(run: Run, case:
 
 
 def test_no_file_took_more_than_the_time_limit_and_no_worker_was_lost(run: Run) -> None:
-    pending_bugs = any(
-        "internal error" in " ".join(run.results[c.file]["problems"]) for c in CASES if c.pending
-    )
-    # unusable inputs (2); an internal error (3) only from an engine bug a case marks pending
-    assert run.returncode == (3 if pending_bugs else 2), run.stderr
+    assert run.returncode == 2, run.stderr  # unusable inputs; never an internal error (3)
     for name, entry in run.results.items():
         assert entry["seconds"] < SECONDS_PER_FILE, name
         assert not any("työprosessi kaatui" in p for p in entry["problems"]), (name, entry)
@@ -156,7 +147,7 @@ def test_every_written_part_is_well_formed_and_openpyxl_reads_every_output(run: 
 
 
 def test_libreoffice_reads_every_output_and_computes_the_same(run: Run, tmp_path: Path) -> None:
-    expected = {c.file: c for c in CASES if not c.pending and not c.libreoffice_differs}
+    expected = {c.file: c for c in CASES if not c.libreoffice_differs}
     with Session() as office:
         for number, output in enumerate(sorted(run.out.iterdir())):
             plain = tmp_path / f"{number}.xlsx"  # LibreOffice takes only UTF-8 file names

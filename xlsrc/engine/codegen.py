@@ -38,10 +38,13 @@ _FLOAT_COMPARE = {
     "<=": "{t} = {a} <= {b} or abs({a} - {b}) < abs({a}) * EPS",
     ">=": "{t} = {a} >= {b} or abs({a} - {b}) < abs({a}) * EPS",
 }
-# Two-number arithmetic; + and - give exactly 0 for operands that cancel (values.approx_add).
+# Two-number arithmetic; + and - give exactly 0 for operands that cancel (values.approx_add);
+# a result beyond the largest double (inf, or nan from inf - inf) is #NUM!, as in Excel.
 _FLOAT_ARITHMETIC = {
-    "+": ["{t} = {a} + {b}", "if abs({t}) < abs({a}) * EPS: {t} = 0.0"],
-    "-": ["{t} = {a} - {b}", "if abs({t}) < abs({a}) * EPS: {t} = 0.0"],
+    "+": ["{t} = {a} + {b}", "if abs({t}) < abs({a}) * EPS: {t} = 0.0",
+          "elif not -BIG <= {t} <= BIG: {t} = NUM"],
+    "-": ["{t} = {a} - {b}", "if abs({t}) < abs({a}) * EPS: {t} = 0.0",
+          "elif not -BIG <= {t} <= BIG: {t} = NUM"],
     "*": ["{t} = {a} * {b}", "if not -BIG < {t} < BIG: {t} = NUM"],
     "/": ["if {b} == 0.0: {t} = DIV0", "else:", "    {t} = {a} / {b}",
           "    if not -BIG < {t} < BIG: {t} = NUM"],

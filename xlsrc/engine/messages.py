@@ -178,6 +178,13 @@ def chain_too_deep(depth: int) -> str:
     return f"yli {_number(depth)} toisistaan riippuvan kaavan ketju"
 
 
+def no_thread_stack() -> str:
+    return (
+        "laskentaa ei voi aloittaa: muisti ei riitä (pinoa ei voi varata); "
+        "aja työkirja yksinään tai koneella, jolla on enemmän muistia"
+    )
+
+
 def internal_error(error: BaseException) -> str:
     return f"sisäinen virhe laskennassa: {type(error).__name__}: {error}"
 

@@ -25,8 +25,9 @@ from xlsrc.engine.values import (
 )
 
 ARITHMETIC: dict[str, Callable[[float, float], Value]] = {
-    "+": approx_add,
-    "-": approx_sub,
+    # an overflow is #NUM! at once, so inf never reaches a later formula (inf - inf = 0)
+    "+": lambda a, b: checked(approx_add(a, b)),
+    "-": lambda a, b: checked(approx_sub(a, b)),
     "*": lambda a, b: checked(a * b),
     "/": lambda a, b: checked(a / b) if b != 0 else XlError.DIV0,
     "^": power_of,
