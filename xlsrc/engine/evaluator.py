@@ -12,7 +12,6 @@ text indexes SUMIFS uses) safe.
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +19,7 @@ from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine import messages
+from xlsrc.engine.deep import run_deep
 from xlsrc.engine.errors import (
     BrokenReference,
     CircularReference,
@@ -32,11 +32,6 @@ from xlsrc.engine.errors import (
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, cell_name, quote_sheet
 from xlsrc.limits import grouped
 
-#: Python frames allowed while following one chain of dependent formulas, and the
-#: thread stack that makes room for them (Python-to-Python calls use little of it)
-_DEPTH = 1_000_000
-#: stacks tried in turn, largest first (see _run_deep)
-_STACKS = (512 * 1024 * 1024, 128 * 1024 * 1024, 32 * 1024 * 1024)
 _MASK = (1 << COL_BITS) - 1
 
 
@@ -216,7 +211,7 @@ class Book:
             except BaseException as error:  # re-raised in the calling thread
                 failure.append(error)
 
-        if not _run_deep(run):
+        if not run_deep(run):
             raise TooLarge(messages.no_thread_stack())
         if failure:
             raise failure[0]
@@ -519,34 +514,3 @@ def too_large(ref: Ref, cells: int, limit: int) -> str:
 
 def out_of_grid(row: int, col: int) -> bool:
     return row < 1 or col < 1 or row > MAX_ROW or col > MAX_COL
-
-
-def _run_deep(run: Callable[[], None]) -> bool:
-    """Run ``run`` in a thread whose stack holds :data:`_DEPTH` nested Python frames.
-
-    Under an address-space cap (a batch worker, a container) a 512 MiB stack
-    may not be mappable; a smaller stack is tried, with the recursion limit
-    lowered in proportion so a deep chain is refused by name instead of
-    crashing the process.  False when not even the smallest stack could be had.
-    """
-    limit = sys.getrecursionlimit()
-    previous = threading.stack_size()
-    try:
-        for stack in _STACKS:
-            depth = max(limit, _DEPTH * stack // _STACKS[0])
-            try:
-                threading.stack_size(stack)
-            except (ValueError, RuntimeError):  # a platform that refuses a large stack
-                pass
-            sys.setrecursionlimit(depth)
-            worker = threading.Thread(target=run, name="xlsrc-recalc")
-            try:
-                worker.start()
-            except RuntimeError:  # "can't start new thread": no room for this stack
-                continue
-            worker.join()
-            return True
-        return False
-    finally:
-        threading.stack_size(previous)
-        sys.setrecursionlimit(limit)
