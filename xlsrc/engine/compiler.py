@@ -29,12 +29,13 @@ from xlsrc.engine.arrays import broadcast1, broadcast2
 from xlsrc.engine.codegen import generate
 from xlsrc.engine.context import CompileContext, Fn
 from xlsrc.engine.errors import BrokenReference, FormulaProblem, FormulaSyntaxError
-from xlsrc.engine.evaluator import Book, SheetState
+from xlsrc.engine.evaluator import Book
 from xlsrc.engine.lexer import C1_ABS, C2_ABS, R1_ABS, R2_ABS, tokenize
 from xlsrc.engine.operators import negate, percent, scalar_operator
 from xlsrc.engine.parser import Node, parse
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref
 from xlsrc.engine.shapes import UNSAFE_ENTITY, Shape, Template, shape_text
+from xlsrc.engine.sheetstate import SheetState
 from xlsrc.engine.structrefs import data_body, struct_reference
 from xlsrc.engine.xmltext import unescape
 from xlsrc.registry import Registry

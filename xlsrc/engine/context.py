@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from xlsrc.engine.evaluator import Book, SheetState
+from xlsrc.engine.evaluator import Book
 from xlsrc.engine.parser import Node
+from xlsrc.engine.sheetstate import SheetState
 from xlsrc.registry import Registry
 
 #: a compiled formula part: (row, col) of the host cell -> its value

@@ -16,11 +16,11 @@ takes as a reference without its values (ROW, COLUMN, OFFSET's base).
 from __future__ import annotations
 
 from xlsrc.engine.context import CompileContext, Fn, NodeCompiler
-from xlsrc.engine.evaluator import SheetState
 from xlsrc.engine.lexer import C1_ABS, R1_ABS
 from xlsrc.engine.library import NATIVE
 from xlsrc.engine.parser import Node
 from xlsrc.engine.refs import COL_BITS
+from xlsrc.engine.sheetstate import SheetState
 
 _REFERENCES = ("ref", "struct", "name", "range")
 

@@ -15,11 +15,12 @@ from typing import Any
 from xlsrc.engine import messages
 from xlsrc.engine.compiler import Compiler, Shape
 from xlsrc.engine.errors import FormulaProblem, TooLarge
-from xlsrc.engine.evaluator import Book, Pending, SheetState, Table
+from xlsrc.engine.evaluator import Book
 from xlsrc.engine.package import Package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
 from xlsrc.engine.sheetread import read_sheet
 from xlsrc.engine.sheetscan import FormulaCell, SheetCells
+from xlsrc.engine.sheetstate import Pending, SheetState, Table
 from xlsrc.limits import recursion_headroom
 from xlsrc.registry import Registry
 

@@ -26,8 +26,8 @@ from typing import Any
 from xlsrc.core.errors import XlError
 from xlsrc.engine import messages
 from xlsrc.engine.errors import BrokenReference, FormulaSyntaxError, UnsupportedFeature
-from xlsrc.engine.evaluator import Table
 from xlsrc.engine.refs import Ref
+from xlsrc.engine.sheetstate import Table
 
 #: rows of a structured reference: (first, last), THIS_ROW, or None for a part the table lacks
 Rows = tuple[int, int] | str | None
