@@ -154,6 +154,14 @@ def read_cell(cell: str | float | int | bool | None, *, words: bool = False) -> 
 
 
 def _read_text(raw: str) -> Reading:
+    """What a finance user typed as text: a number, a nil mark, a "no value" word, or why not.
+
+    The steps run in a fixed order and each may end it: spaces normalised,
+    blank, "-" nil, words such as "ei tietoa", an optional label ("Toteuma:"),
+    a qualifier ("noin", "yli"), a sign, digits with Finnish or English
+    grouping and decimal marks, then a unit (%, €, M€, t€).  Every refusal
+    says what was expected, so validation can place it on the cell.
+    """
     text = _SPACES.sub(" ", raw).strip()
     if not text:
         return Blank()

@@ -60,7 +60,13 @@ def broadcast2(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
 def lift(
     func: Callable[..., Any], prefix: tuple[Any, ...], kinds: str, values: list[Any], book: Book
 ) -> list[list[Any]]:
-    """Call a scalar function once per element of its array-valued value arguments."""
+    """Call a scalar function once per element of its array-valued value arguments.
+
+    This is Excel's element-wise lifting in array formulas: value arguments
+    are broadcast to a common shape, an error in a value argument is that
+    element's result, and lazy arguments (IF's branches) are evaluated once and
+    indexed per element, so a branch is not recomputed for every element.
+    """
     lazy_cache: dict[int, Any] = {}
     shaped = [v for k, v in zip(kinds, values, strict=True) if k in "vV"]
     for index, (kind, v) in enumerate(zip(kinds, values, strict=True)):

@@ -209,6 +209,13 @@ class Compiler:
         return make
 
     def _ref_value(self, node: Node, ctx: CompileContext) -> Fn:
+        """A reference used as a value: one cell read directly, an area intersected or spread.
+
+        The cases are Excel's: a single cell (the fast path, most formulas), an
+        area in an array formula (all its values), and an area in an ordinary
+        formula (implicit intersection with the formula's row or column).  They
+        are one method so the single-cell test on the reference flags is made once.
+        """
         _, sheet_name, r1, c1, r2, c2, flags = node
         sheet = self.sheet_of(sheet_name, ctx)
         book = self.book

@@ -187,7 +187,14 @@ class Book:
         return list(seen.values())
 
     def _fill(self, pending: Pending, result: Any) -> None:
-        """Spread an array formula's result over its area (Excel's broadcast and #N/A rules)."""
+        """Spread an array formula's result over its area (Excel's broadcast and #N/A rules).
+
+        A single row or column is repeated across the area, a cell beyond the
+        result's size is #N/A, and a blank element is 0, as Excel fills a legacy
+        array formula.  A reference result is read only as far as the area shows
+        (a whole row would otherwise be materialised), but keeps its logical size
+        for the check that a dynamic array still spills over the recorded range.
+        """
         sheet = pending.sheet
         assert pending.area is not None, "only array formulas fill an area"
         r1, c1, r2, c2 = pending.area

@@ -90,6 +90,13 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
 def _compile_sheet(
     compiler: Compiler, book: Book, sheet: LoadedSheet, problems: list[FormulaProblem]
 ) -> None:
+    """Compile every formula cell of ``sheet`` into a pending entry of ``book``.
+
+    One loop over the cells because it is the load's hot path (a plain formula
+    is compiled inline, the rest through :func:`_shape`): a formula that cannot
+    be compiled becomes a refusal of its own cell, recorded in ``problems``, so
+    that the other formulas still load and ``--partial`` can write them.
+    """
     state = sheet.state
     anchors: dict[str, tuple[FormulaCell, Shape | None]] = {}
     for formula in sheet.cells.formulas:

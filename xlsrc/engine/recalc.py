@@ -209,6 +209,14 @@ def _run(
     result: RecalcResult,
     limits: Limits | None = None,
 ) -> None:
+    """Load, evaluate and write one workbook, filling ``result``; the output is atomic.
+
+    All-or-nothing by default: a load or evaluation refusal stops before any
+    byte is written, because a file with some values stale and others fresh
+    would be silently wrong.  With ``partial`` the computable cells are
+    written and the refused ones are written without a cached value (an old
+    value would look current), each listed by cell and reason.
+    """
     package = open_package(source, limits)
     try:
         loaded = load(package, registry, now)

@@ -55,7 +55,13 @@ class XlwingsDecorators(Protocol):
 def make_udf(
     spec: FunctionSpec, xw: XlwingsDecorators, *, legacy_expand: bool = False
 ) -> Callable[..., Any]:
-    """One decorated UDF that converts its arguments and calls ``spec`` like a cell."""
+    """One decorated UDF that converts its arguments and calls ``spec`` like a cell.
+
+    The wrapper carries everything xlwings reads (name, module, docstring,
+    signature with defaults, per-argument options) from the registry's spec,
+    so no decorator is written by hand and the Excel function is exactly the
+    registry's.  It is one function because each step feeds xlwings' import.
+    """
     converters = [to_grid if a.kind == "range" else to_scalar_arg for a in spec.args]
     finish = to_excel_array if spec.returns == "array" else to_excel
 

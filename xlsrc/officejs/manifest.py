@@ -132,6 +132,12 @@ def _ribbon(desktop: etree._Element, res: _Resources) -> None:
 
 
 def _version_overrides(root: etree._Element, base: str) -> None:
+    """The ``VersionOverrides`` block: the shared runtime, custom functions and the ribbon.
+
+    One function because the order of the elements is fixed by the manifest
+    schema (Hosts, Runtimes, AllFormFactors, DesktopFormFactor, Resources) and
+    every ``resid`` used here must be declared in the resources written last.
+    """
     res = _Resources()
     overrides = etree.SubElement(
         root,

@@ -52,7 +52,13 @@ tunnuksen antaa `xlsrc serve token add NIMI --organisation ORG`.
 
 
 def create_app(config: ServerConfig) -> FastAPI:
-    """The service for ``config``; nothing starts until the ASGI server runs its lifespan."""
+    """The service for ``config``; nothing starts until the ASGI server runs its lifespan.
+
+    The store, the worker pool and the runner are made here and closed in the
+    lifespan, so a test can build an app without starting processes, and a
+    shutdown always waits for running jobs (``shutdown_grace``) before it marks
+    them failed.  The routes are included from their own modules.
+    """
     store = JobStore(config.jobs_dir)
     pool = WorkerPool(
         config.workers,

@@ -82,7 +82,14 @@ def sheet_name(quarter: int, year: int) -> str:
 
 
 def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescription:
-    """The status sheet for ``inputs.quarter``; ``generated_at`` goes in the header only."""
+    """The status sheet for ``inputs.quarter``; ``generated_at`` goes in the header only.
+
+    The sheet is a description (cells, merges, page breaks, charts), never a
+    workbook, so the Excel and headless writers render the same thing and the
+    sheet's content is testable without either.  Blocks are laid out top to
+    bottom: header, one table per theme with its roll-up, the organisation's
+    roll-up, the legend and the KPI charts.
+    """
     statuses = goal_statuses(inputs)
     grid = Grid()
     row = _header(grid, inputs, generated_at)
@@ -279,7 +286,14 @@ def _goal_row(
     digests: Mapping[str, str],
     first_of_goal: bool = True,
 ) -> int:
-    """One goal/KPI row; a goal's task counts go on its first KPI row only."""
+    """One goal/KPI row; a goal's task counts go on its first KPI row only.
+
+    Each column of the row is filled in the order of the sheet, quarters after
+    the report's quarter blank (not "–"), so the row reads as the printed
+    sheet does.  A goal assessed through its tasks has values but no quarterly
+    status symbols, and the counts are not repeated on later KPI rows because
+    the roll-up rows sum them.
+    """
     goal = status.goal
     grid.put(row, COL_KEY, goal.key, replace(BODY, horizontal="center"))
     title, kpi = short(goal.title, 150), short(goal.kpi, 90) or "–"

@@ -25,6 +25,13 @@ from xlsrc.status_sheet.model import StatusInputs
 
 
 def legend(grid: Grid, row: int, inputs: StatusInputs) -> int:
+    """Write the rules-and-symbols block below the status table; returns the next free row.
+
+    The text spells out the rules that produced this sheet (method, scheme
+    bounds, trend tolerance, task states) from the same :class:`StatusInputs`
+    the assessment used, so a reader without the add-in can check every colour;
+    a rule the workbook did not state is marked as the default.
+    """
     rules = inputs.rules
     grid.merge(row, COL_KEY, COL_NOTES, "Säännöt ja merkinnät", replace(LABEL, size=11))
     row += 1

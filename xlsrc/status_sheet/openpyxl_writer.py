@@ -39,7 +39,14 @@ _BORDERS = {
 
 
 def write_sheet(ws: Worksheet, sheet: SheetDescription) -> None:
-    """Fill ``ws`` (a fresh worksheet) from ``sheet``."""
+    """Fill ``ws`` (a fresh worksheet) from ``sheet``.
+
+    The headless twin of :func:`xlsrc.status_sheet.xlwings_writer.write_sheet`:
+    both render the same :class:`SheetDescription`, so the sheet made on a
+    server and the one made in Excel cannot drift apart.  It is one pass over
+    the description (cells, merges, widths, heights, print setup, charts) and
+    stays one function so that pass is visibly complete.
+    """
     ws.title = sheet.name
     # Styling a cell through openpyxl's descriptors hashes every style object;
     # the first cell of each CellStyle is styled that way and the others copy

@@ -197,6 +197,14 @@ def _goal(
     goal_id: str,
     key: str,
 ) -> Goal:
+    """One goal of the status sheet from its strategic-target row and (optional) KPI row.
+
+    The KPI row wins where it states something (name, series, quarterly
+    values, target); the goal row fills the rest, and the target may come from
+    the goal's own text.  Each value keeps its cell, so every number on the
+    status sheet can be traced back to the cell it was read from.
+    """
+
     def pick(name: str) -> str:
         if kpi is not None and _text(kpi.values.get(name)):
             return _text(kpi.values.get(name))

@@ -42,7 +42,13 @@ class ProtectionFailed(EnvironmentProblem):
 
 
 def write_sheet(sheet: Any, description: SheetDescription) -> None:
-    """Fill ``sheet`` (an empty xlwings Sheet) from ``description``."""
+    """Fill ``sheet`` (an empty xlwings Sheet) from ``description``.
+
+    Excel is driven over COM, where every call is a round trip: values go in
+    as one block, shared formatting is set once for the whole block, and only
+    runs of cells that differ get their own calls.  This keeps the ribbon
+    command at seconds instead of minutes on a large programme.
+    """
     rows, columns = description.max_row, description.max_column
     block: list[list[Any]] = [[None] * columns for _ in range(rows)]
     for cell in description.cells:

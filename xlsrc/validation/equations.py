@@ -142,7 +142,13 @@ def _attribute(
     corrected: dict[Location, float],
     findings: list[CellFinding],
 ) -> set[Equation]:
-    """Phase 2: cells that explain two or more failing equations with one value."""
+    """Phase 2: cells that explain two or more failing equations with one value.
+
+    A cell is named as the culprit only when one value of it makes all its
+    failing checks hold, breaks no check that now holds, and no other cell
+    explains the same checks equally well; otherwise the findings stay on the
+    checks themselves.  Refusing to guess matters more than naming a culprit.
+    """
     involving: dict[Location, list[Equation]] = {}
     for equation in failing:
         for cell in dict.fromkeys(equation.cells()):

@@ -83,7 +83,14 @@ def _typed(
 
 
 def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list[CellFinding]]:
-    """One located table as a model table, and the findings about its shape."""
+    """One located table as a model table, and the findings about its shape.
+
+    The model table is what the rule checks read; every cell keeps its
+    location so a finding points at the cell the user must fix.  The stated
+    total comes from the template's summary table (v2) or the total row (v1),
+    and its absence in a v2 workbook is itself a finding, since otherwise the
+    total check would pass silently.
+    """
     layout, sheet = table.layout, table.sheet
     findings = _shape_findings(source, table)
     keys = {c.key: _row_key(layout, c) for c in layout.input_columns if c.key in table.columns}

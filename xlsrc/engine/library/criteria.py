@@ -87,6 +87,14 @@ def parse(criterion: Any) -> Criterion:
 
 @lru_cache(maxsize=4096)
 def _parse_text(text: str) -> Criterion:
+    """A criterion written as text ("<>", ">=5", "ab*", "#N/A", "TRUE") as Excel reads it.
+
+    One function on purpose: Excel's rules interlock (an operator, then the
+    empty forms, then number / error / logical / wildcard text, each with its
+    own equality), and splitting them would scatter the order they are tried
+    in, which is what decides e.g. that "=1" matches the text "1" but ">1"
+    does not.  The ``key`` lets SUMIFS use a text index for plain equality.
+    """
     op = ""
     for candidate in _OPERATORS:
         if text.startswith(candidate):

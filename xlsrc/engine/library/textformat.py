@@ -177,6 +177,14 @@ def _tokens(section: str) -> list[tuple[str, str]]:
 
 
 def _render_number(x: float, section: str) -> str:
+    """``x`` under one number-format section (``0.0 %``, ``# ##0,00``) as TEXT renders it.
+
+    Kept whole because the steps share the section's codes: percent and
+    thousands scaling, Excel's half-up rounding on the decimal string (not on
+    the binary float), minimum digits, grouping, optional decimals trimmed, and
+    the literals put back around the number.  Layouts whose digit counts Excel
+    decides by its own undocumented rules are refused, not guessed.
+    """
     items = _tokens(section)
     codes = "".join(c for kind, c in items if kind == "code")
     if re.search(r"[Ee][+-]", codes):

@@ -233,6 +233,13 @@ def _pivot(pivot: Table, label: str, measures: list[Measure], result: Checks) ->
 
 
 def _pivot_cell(row: Row, column: str, measures: list[Measure], what: str, result: Checks) -> None:
+    """Check one pivot cell of the programme summary against the measures it sums.
+
+    Three findings are possible and they exclude each other: a number where
+    no measure exists (the cell must be blank), a blank where measures exist,
+    or a stated sum that differs from the measures' total beyond the tolerance.
+    The SUMIFS semantics (blank amounts skipped) are those of XS_PIVOT_CELL.
+    """
     cell = row.cell(column)
     stated_blank = cell is None or cell.is_blank
     amounts = [m.amount for m in measures if m.amount is not None and m.amount.number is not None]
