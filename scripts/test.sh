@@ -29,7 +29,8 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[dev]'
-# Lint and format are part of the test: a finding fails the run before any test starts.
+# Lint, format and types are part of the test: a finding fails the run before any test starts.
 .venv/bin/ruff check xlsrc tests benchmarks scripts
 .venv/bin/ruff format --check xlsrc tests benchmarks scripts
+.venv/bin/mypy --strict xlsrc
 exec .venv/bin/python -m pytest "$@"
