@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.status_sheet_support import StatusTable, example, fill_of, sheet, write
-from tests.test_status_sheet import scheme_of, shown
+from tests.test_status_sheet import judged, scheme_of, shown
 from xlsrc.core.targets import stated_level
 from xlsrc.seeds import load_table
 from xlsrc.status_sheet.headless import generate_file
@@ -53,12 +53,15 @@ def test_a_kpi_is_judged_against_the_level_its_goal_states(
     assert ws.cell(row, 4).value == f"≥ {level * 100:g} % {FROM_TEXT}"
     for quarter, actual in enumerate(values, start=1):
         assert ws.cell(row, table.quarter_value[quarter]).value == pytest.approx(actual)
-        band = scheme.classify(min(actual / level, 1.0))
+        band = judged(scheme, actual, level)
         symbol = ws.cell(row, table.quarter_value[quarter] + 1)
         assert (symbol.value, fill_of(symbol)) == (band.symbol, band.colour), (goal, quarter)
-    current = scheme.classify(min(values[3] / level, 1.0))
+    current = judged(scheme, values[3], level)
     assert table.status(goal) == shown(current)
     assert values[3] < level and "Toteutui" != current.label_fi  # missed its level: not green
+    for quarter, actual in enumerate(values, start=1):
+        symbol = ws.cell(row, table.quarter_value[quarter] + 1).value
+        assert actual >= level or symbol != scheme.bands[-1].symbol, (goal, quarter)
 
 
 def test_goals_with_a_level_but_no_values_show_it_and_keep_their_task_basis(q4: Path) -> None:

@@ -33,12 +33,16 @@ def kpi(
     )  # type: ignore[arg-type]
 
 
-def test_kpi_ratio_exactly_90_is_yellow_and_just_above_is_green() -> None:
-    # 45 % against ≥ 50 % is 90 % achieved: "yli 90 %" is strict, so not green.
+def test_kpi_ratio_above_90_is_green_only_when_the_level_is_reached() -> None:
+    # 45 % against ≥ 50 % is 90 % achieved: "yli 90 %" is strict, so not green.  Just above
+    # 90 % of the level is green by the scheme, but the level is missed: never "Toteutui".
     at_90 = goal_status(kpi("A", "≥ 50 %", 0.45), (), 1, RULES).current
     above = goal_status(kpi("B", "≥ 50 %", 0.4501), (), 1, RULES).current
+    reached = goal_status(kpi("C", "≥ 50 %", 0.50), (), 1, RULES).current
     assert (at_90.state, at_90.score) == ("yellow", pytest.approx(0.9))
-    assert above.state == "green"
+    assert (above.state, above.score) == ("yellow", pytest.approx(0.9002))
+    assert "≥ 50 % ei saavutettu" in above.reason
+    assert (reached.state, reached.score) == ("green", pytest.approx(1.0))
 
 
 def test_kpi_ratio_exactly_50_is_red_and_just_above_is_yellow() -> None:

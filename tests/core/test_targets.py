@@ -114,3 +114,26 @@ def test_pending_is_never_coloured() -> None:
 def test_over_achievement_is_top_band_but_score_is_kept() -> None:
     outcome = assess("120", "≥ 100", "ratio", YEAR_END_50_90)
     assert outcome.state == "green" and outcome.score == pytest.approx(1.2)
+
+
+@pytest.mark.parametrize(
+    ("actual", "target", "method", "baseline"),
+    [
+        ("87 %", "≥ 96 %", "ratio", None),  # 004 G20 in Q3: 91 % of the level
+        ("95", "≥ 100", "ratio", None),
+        ("15", "≤ 14", "ratio", None),  # a waiting time: 93 % of the level
+        ("96", "≥ 100", "progress", "50"),  # 92 % of the way from the baseline
+    ],
+)
+def test_a_kpi_that_misses_its_level_is_never_in_the_top_band(
+    actual: str, target: str, method: str, baseline: str | None
+) -> None:
+    outcome = assess(actual, target, method, YEAR_END_50_90, baseline)  # type: ignore[arg-type]
+    assert outcome.score is not None and outcome.score > 0.9  # the scheme alone says green
+    assert outcome.state == "yellow" and outcome.band == YEAR_END_50_90.band("yellow")
+    assert "ei saavutettu" in outcome.reason
+
+
+def test_a_kpi_that_reaches_its_level_exactly_is_in_the_top_band() -> None:
+    assert assess("96 %", "≥ 96 %", "ratio", YEAR_END_50_90).state == "green"
+    assert assess("14", "≤ 14", "ratio", YEAR_END_50_90).state == "green"

@@ -249,9 +249,29 @@ def assess(
             score = progress_from_baseline(value, parsed, base)
         else:
             raise InvalidTarget(f"tuntematon arviointitapa {method!r}; sallitut: {METHODS}")
+        reached = is_met(value, parsed, base)
     except (InvalidTarget, UndefinedRatio) as error:
         return Assessment("not_assessable", None, None, str(error))
-    return _banded(score, scheme, f"{method} {score:.3f}", clamp=True)
+    banded = _banded(score, scheme, f"{method} {score:.3f}", clamp=True)
+    return _capped_when_missed(banded, reached, parsed, scheme)
+
+
+def _capped_when_missed(
+    banded: Assessment, met: bool, target: Target, scheme: StatusScheme
+) -> Assessment:
+    """A KPI that misses its level is never in the top band ("Toteutui").
+
+    A ratio or a progress share can reach the top band short of the level
+    (87 % against "≥ 96 %" is 91 % of it, and "yli 90 %" is green), but a reader
+    takes the top band to mean the target was reached; such a score goes one band
+    down, and the reason says why.
+    """
+    top = scheme.bands[-1]
+    if met or banded.band is None or banded.band.key != top.key or len(scheme.bands) < 2:
+        return banded
+    below = scheme.bands[-2]
+    reason = f"{banded.reason}; taso {target.text} ei saavutettu"
+    return Assessment(below.key, banded.score, below, reason)
 
 
 def _banded(score: float, scheme: StatusScheme, reason: str, clamp: bool = False) -> Assessment:
