@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from tests.edits import Table, edited, open_book, stated_total_cell, summary
+from tests.edits import Table, edited, open_book, stated_total_cell, summary, to_bytes
 from xlsrc.core.errors import XlError
 from xlsrc.engine.recalc import Evaluated, evaluate, recalc
 from xlsrc.validation import CellFinding, validate_workbook
@@ -338,3 +338,52 @@ def test_a_row_inserted_in_libreoffice_is_in_every_total(tmp_path: Path) -> None
     stated = stated_total_cell(book, SAVINGS_MEASURES, "target_sum")
     [finding] = findings_at(findings, SAVINGS_MEASURES.sheet, stated)
     assert finding.computed == expected
+
+
+def test_a_row_typed_below_a_table_in_libreoffice_is_an_error_not_left_out(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice does not grow a Table over a row typed right below it: the row is in no
+    total, so validation reports it at its first cell instead of passing the workbook."""
+    from xlsrc.libreoffice import Session
+
+    source = tmp_path / "ohjelmat.xlsx"
+    source.write_bytes(programmes())
+    measures = Table(open_book(programmes()), SAVINGS_MEASURES)
+    below = measures.rows[-1] + 1
+    values = [DIGI, "Uusi toimenpide taulukon alla", ON_TRACK, 0.5, -300_000]
+    edits: list[dict[str, Any]] = [
+        {"op": "set", "sheet": SAVINGS_MEASURES.sheet, "row": below, "column": column, "value": v}
+        for column, v in enumerate(values, start=1)
+    ]
+    with Session() as office:
+        edited_path = office.edit_to(source, tmp_path / "libreoffice.xlsx", edits)
+    book = open_book(edited_path.read_bytes())
+    assert Table(book, SAVINGS_MEASURES).rows == measures.rows  # the Table did not grow
+    findings = validate_workbook(edited_path)
+    [outside] = [f for f in findings if f.rule == "outside_table"]
+    assert (outside.sheet, outside.cell, outside.severity) == (
+        SAVINGS_MEASURES.sheet,
+        f"A{below}",
+        "error",
+    )
+    assert SAVINGS_MEASURES.name in outside.message and f"Rivi {below}" in outside.message
+
+
+def test_the_status_sheet_refuses_a_task_typed_below_its_table(tmp_path: Path) -> None:
+    from xlsrc.status_sheet.headless import generate_file
+    from xlsrc.status_sheet.tables import WorkbookLayoutError
+    from xlsrc.workbooks.layouts import GOAL_TRACKING
+    from xlsrc.workbooks.layouts.goal_tracking import TASKS
+
+    book = open_book(build_workbook(GOAL_TRACKING, example=True))
+    tasks = Table(book, TASKS)
+    below = tasks.rows[-1] + 1
+    tasks.sheet[f"A{below}"] = "G01"
+    tasks.sheet[f"B{below}"] = "Uusi päätehtävä"
+    path = tmp_path / "seuranta.xlsx"
+    path.write_bytes(to_bytes(book))
+    before = path.read_bytes()
+    with pytest.raises(WorkbookLayoutError, match=f"{TASKS.sheet}!A{below}: rivi on taulukon"):
+        generate_file(path, 3, year=2024)
+    assert path.read_bytes() == before

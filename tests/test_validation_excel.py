@@ -161,6 +161,15 @@ class FakeSheet:
         start = _cell(first)
         return FakeRange(self, start, _cell(last) if last is not None else start)
 
+    @property
+    def used_range(self) -> FakeRange:
+        """xlwings ``Sheet.used_range``: from A1 to the last cell holding anything."""
+        if not self.values:
+            return FakeRange(self, (1, 1), (1, 1))
+        return FakeRange(
+            self, (1, 1), (max(r for r, _ in self.values), max(c for _, c in self.values))
+        )
+
     def delete(self) -> None:
         self.book.log.append(("delete", self.name))
         self.book.sheets.items.remove(self)

@@ -174,6 +174,49 @@ def read_rows(source: WorkbookSource, table: LocatedTable) -> list[TableRow]:
     return rows
 
 
+#: how far under a Table a run of typed rows is followed (a block that long is a table)
+_BELOW_LIMIT = 1000
+
+
+def rows_below(source: WorkbookSource, table: LocatedTable) -> list[TableRow]:
+    """Rows typed directly under a version 2 Table that are not part of it (or of any Table).
+
+    Excel grows a Table over a row typed right below it; LibreOffice does not, and
+    the row's numbers then count in no total, no pivot and no status.  Reading
+    only the Table's body would leave them out without a word, so every reader
+    asks for them: the run of non-blank rows (in the Table's columns) that starts
+    on the row under the Table, ending at the first blank row or another Table.
+    Version 1 kept its stated totals under the table, so it has no such rows.
+    """
+    ref = table.ref
+    if table.version < 2:
+        return []
+    others = [t for t in source.tables().values() if t.sheet == ref.sheet and t != ref]
+    last_row, _ = source.bounds(ref.sheet)
+    end = min(last_row, ref.last_row + _BELOW_LIMIT)
+    if end <= ref.last_row:
+        return []
+    block = source.values(ref.sheet, ref.last_row + 1, end, ref.first_col, ref.last_col)
+    found = []
+    for offset, values in enumerate(block):
+        row_number = ref.last_row + 1 + offset
+        inside = any(
+            t.first_row <= row_number <= t.last_row
+            and t.first_col <= ref.last_col
+            and ref.first_col <= t.last_col
+            for t in others
+        )
+        if inside or all(_blank(v) for v in values):
+            break
+        picked = {
+            key: values[located.index - ref.first_col]
+            for key, located in table.columns.items()
+            if located.index - ref.first_col < len(values)
+        }
+        found.append(TableRow(row_number, picked, "below"))
+    return found
+
+
 def _is_v1_pivot_total(table: LocatedTable, row: TableRow) -> bool:
     totals = table.layout.totals
     if totals is None or table.version >= 2 or totals.v1_placement != "last_row":

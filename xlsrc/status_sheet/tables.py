@@ -31,6 +31,7 @@ from xlsrc.reading.locate import (
     read_rows,
     read_schemes,
     read_settings,
+    rows_below,
 )
 from xlsrc.reading.source import CellValue as SourceValue
 from xlsrc.reading.source import WorkbookSource
@@ -70,6 +71,14 @@ def _table(source: WorkbookSource, layout: TableLayout, version: int) -> Located
         raise WorkbookLayoutError(
             f"{source.name}: taulukko {layout.name} ({layout.title}) puuttuu; "
             "tilannekatsaus tarvitsee tavoite-, mittari- ja päätehtävätaulukot"
+        )
+    below = rows_below(source, found)
+    if below:
+        raise WorkbookLayoutError(
+            f"{source.name}: {found.sheet}!A{below[0].row}: rivi on taulukon {found.ref.name} "
+            f"alapuolella, mutta ei kuulu taulukkoon (se päättyy riville {found.ref.last_row}), "
+            "joten tilannekatsaus jättäisi sen pois; lisää rivi taulukon sisään tai laajenna "
+            "taulukko (LibreOffice ei laajenna taulukkoa itse)"
         )
     return found
 

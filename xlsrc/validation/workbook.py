@@ -38,6 +38,7 @@ from xlsrc.reading.locate import (
     norm,
     read_rows,
     read_schemes,
+    rows_below,
     stated_total,
 )
 from xlsrc.reading.source import CellValue, WorkbookSource
@@ -92,7 +93,7 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
     total check would pass silently.
     """
     layout, sheet = table.layout, table.sheet
-    findings = _shape_findings(source, table)
+    findings = _shape_findings(source, table) + _below_findings(source, table)
     keys = {c.key: _row_key(layout, c) for c in layout.input_columns if c.key in table.columns}
     rows = []
     for body in read_rows(source, table):
@@ -186,6 +187,27 @@ def _shape_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFin
                     f"siinä on {str(_raw(shown) or 'ei mitään')!r}; kirjoita otsikko takaisin",
                 )
             )
+    return findings
+
+
+def _below_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFinding]:
+    """Rows typed under the Table that it does not hold: they count nowhere, so an error."""
+    findings = []
+    for row in rows_below(source, table):
+        key, value = next((k, v) for k, v in row.values.items() if v not in (None, ""))
+        at = Location(table.sheet, table.where(key, row.row))
+        findings.append(
+            direct(
+                at,
+                "outside_table",
+                _raw(value),
+                None,
+                f"Rivi {row.row} on taulukon {table.ref.name} alapuolella, mutta ei kuulu "
+                f"taulukkoon (se päättyy riville {table.ref.last_row}), joten sen luvut eivät "
+                "ole missään summassa; lisää rivi taulukon sisään tai laajenna taulukko "
+                "(LibreOffice ei laajenna taulukkoa itse)",
+            )
+        )
     return findings
 
 
