@@ -537,6 +537,11 @@ def test_a_per_cent_in_a_euro_column_is_an_error(examples: dict[str, Path], tmp_
 
     found = changed(examples, tmp_path, "tulosbudjetti.xlsx", edit)
     assert any(f[2] == at[0] and f[3] == "number_as_text" and f[4] == "error" for f in found)
+    path = edited(examples["tulosbudjetti.xlsx"], tmp_path / "pct.xlsx", edit)
+    [message] = [f.message for f in validate_workbook(path) if f.cell == at[0]]
+    # a number, not text: the message says what Excel does with it, in Finnish numbers
+    assert "13,6 %" in message and "lukuna 0,136" in message
+    assert "ohittaa tekstin" not in message
 
 
 def test_an_unknown_status_word(examples: dict[str, Path], tmp_path: Path) -> None:

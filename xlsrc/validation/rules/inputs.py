@@ -77,8 +77,12 @@ def _number(table: Table, key: str, cell: Cell, result: Checks) -> None:
                 "number_as_text",
                 cell.text,
                 None,
-                f"Sarakkeessa {table.header(key)} pitää olla luku: {reading.reason}. Excelin "
-                "SUMMA ohittaa tekstin, joten summat ja muut sitä käyttävät laskut näyttävät "
-                "virhettä, kunnes se korjataan",
+                f"Sarakkeessa {table.header(key)} pitää olla luku: {reading.reason}. "
+                + (
+                    "Excelin SUMMA ohittaa tekstin, joten summat ja muut sitä käyttävät laskut "
+                    "näyttävät virhettä, kunnes se korjataan"
+                    if isinstance(cell.raw, str)
+                    else "Kirjoita euromäärä ja vaihda solun muotoilu takaisin euroiksi"
+                ),
             )
         )
