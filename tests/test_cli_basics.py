@@ -40,3 +40,27 @@ def test_functions_command_lists_every_function() -> None:
     result = CliRunner().invoke(cli, ["functions"])
     assert result.exit_code == 0
     assert len(result.output.strip().splitlines()) == len(Registry.default())
+
+
+def test_a_reader_closing_the_pipe_is_not_an_internal_error(tmp_path: Path) -> None:
+    """`xlsrc report | head -1`: the rest of the output has nowhere to go, and that is fine."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    script = "from xlsrc.cli.main import main; main()"
+    with subprocess.Popen(
+        [sys.executable, "-c", script, "report"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # what `head -1` does after its line
+        errors = process.stderr.read().decode()
+        status = process.wait(timeout=120)
+    assert first.strip()
+    assert "sisäinen virhe" not in errors and "Traceback" not in errors
+    assert status in (0, 1) and list(tmp_path.glob("xlsrc-virhe-*")) == []

@@ -62,3 +62,47 @@ def test_a_bug_exits_3_with_a_traceback_file(
     assert "sisäinen virhe" in run.output and "ZeroDivisionError" in run.output
     traces = list(tmp_path.glob("xlsrc-virhe-*.txt"))
     assert len(traces) == 1 and "injected bug" in traces[0].read_text()
+
+
+@pytest.fixture(scope="module")
+def goal_tracking(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from xlsrc.workbooks.build import build_workbook
+    from xlsrc.workbooks.layouts import GOAL_TRACKING
+
+    path = tmp_path_factory.mktemp("seuranta") / "seuranta.xlsx"
+    path.write_bytes(build_workbook(GOAL_TRACKING, example=True))
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status-sheet", "{book}", "--quarter", "Q3", "--year", "2024", "--out", "{out}"],
+        ["publish", "{book}", "--out", "{out}"],
+        ["validate", "{book}", "--xlsx", "{out}"],
+    ],
+    ids=["status-sheet", "publish", "validate"],
+)
+def test_a_read_only_output_folder_exits_2_in_finnish(
+    goal_tracking: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """A read-only share (EROFS at the rename) is the user's to fix, not a bug in xlsrc."""
+    import errno
+    import os
+
+    folder = tmp_path / "vain_luku"
+    folder.mkdir()
+    real_replace = os.replace
+
+    def read_only(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        if Path(target).parent == folder:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", read_only)
+    before = goal_tracking.read_bytes()
+    args = [a.format(book=goal_tracking, out=folder / "tulos.xlsx") for a in command]
+    run = CliRunner().invoke(cli, args)
+    assert run.exit_code == EXIT_UNUSABLE, run.output
+    assert "levy on vain luku -tilassa" in run.output and "sisäinen virhe" not in run.output
+    assert list(folder.iterdir()) == [] and goal_tracking.read_bytes() == before

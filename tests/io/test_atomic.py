@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -9,7 +10,8 @@ from typing import BinaryIO
 
 import pytest
 
-from xlsrc.io.atomic import TEMP_PREFIX, current_umask, write_atomic
+from xlsrc.core.errors import UnusableInput
+from xlsrc.io.atomic import TEMP_PREFIX, OutputNotWritable, current_umask, write_atomic
 
 
 @pytest.fixture()
@@ -90,3 +92,44 @@ def test_a_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
     write_atomic(link, b"new")
     assert outside.read_bytes() == b"precious"
     assert not link.is_symlink() and link.read_bytes() == b"new"
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.EROFS, "vain luku"),
+        (errno.EACCES, "kirjoitusoikeus puuttuu"),
+        (errno.ENOSPC, "levy on täynnä"),
+    ],
+)
+def test_a_refused_write_is_a_finnish_unusable_output_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, reason: str
+) -> None:
+    target = tmp_path / "kohde.xlsx"
+    target.write_bytes(b"old")
+    real_replace = os.replace
+
+    def refuse(source: object, destination: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OutputNotWritable) as raised:
+        write_atomic(target, b"new")
+    monkeypatch.setattr(os, "replace", real_replace)
+    error = raised.value
+    assert isinstance(error, OSError) and isinstance(error, UnusableInput)
+    assert error.exit_code == 2 and reason in str(error) and str(target) in str(error)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["kohde.xlsx"]
+
+
+def test_an_unknown_file_system_failure_is_not_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(source: object, destination: object) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError) as raised:
+        write_atomic(tmp_path / "x.bin", b"x")
+    assert not isinstance(raised.value, OutputNotWritable) and raised.value.errno == errno.EIO

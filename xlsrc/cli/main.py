@@ -46,6 +46,8 @@ class XlsrcGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            raise  # the reader closed the pipe (`xlsrc report | head`): click exits quietly
         except Exception as error:
             ctx.exit(report_error(error))
 

@@ -23,7 +23,7 @@ from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import FindingsFound, SomeInputsFailed, UnusableInput
 from xlsrc.engine.batch import Skipped, default_jobs, gather, run_batch
 from xlsrc.engine.recalc import RecalcResult, ValidationHook
-from xlsrc.io.atomic import write_atomic
+from xlsrc.io.atomic import OutputNotWritable, write_atomic
 from xlsrc.io.paths import batch_outputs, check_output, display, make_folder
 
 #: How many error cells are listed per file in the printed summary (all go to --json).
@@ -174,8 +174,9 @@ def _write_json(path: Path, results: list[RecalcResult], skipped: list[Skipped])
         write_atomic(path, text.encode("utf-8"))
     except OSError as error:
         raise UnusableInput(
-            f"{display(path)}: JSON-yhteenvetoa ei voi kirjoittaa ({error.strerror}); "
-            "työkirjat on käsitelty - vapauta levytilaa tai anna toinen --json-polku"
+            f"{display(path)}: JSON-yhteenvetoa ei voi kirjoittaa ("
+            f"{error.reason if isinstance(error, OutputNotWritable) else error.strerror}); "
+            "työkirjat on käsitelty - anna toinen --json-polku"
         ) from None
 
 

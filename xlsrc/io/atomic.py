@@ -16,6 +16,9 @@ workbooks, PDFs, JSON reports, the add-in, templates) goes through
   data) the temporary file is removed and the old target is untouched;
 * the temporary name is short and fixed-length (``.xlsrc-<hex>.tmp``), so a
   target whose name is already at the file system's limit can still be written;
+* a file system that refuses the write (read-only, no permission, full, a
+  name too long) is :class:`OutputNotWritable`: a located Finnish message and
+  exit status 2, never an internal error;
 * a process killed with SIGKILL cannot clean up: its temporary file is never
   taken for a workbook (a batch skips the name), and
   :func:`remove_stale_temporaries` removes those older than a day.
@@ -24,6 +27,7 @@ workbooks, PDFs, JSON reports, the add-in, templates) goes through
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -31,6 +35,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
+
+from xlsrc.core.errors import UnusableInput
 
 #: Temporary files start with this; a batch skips them, and a clean-up may remove them.
 TEMP_PREFIX = ".xlsrc-"
@@ -63,13 +69,59 @@ def temporary_name() -> str:
     return f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}"
 
 
+class OutputNotWritable(UnusableInput, OSError):
+    """The file system refused an output (exit status 2); nothing was replaced.
+
+    An :class:`OSError` too, so code that already handles file-system failures
+    (a server job, the JSON report) keeps handling this one.
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+#: why a write failed, as a user can act on it
+_REASONS = {
+    errno.EROFS: "levy on vain luku -tilassa",
+    errno.EACCES: "kirjoitusoikeus puuttuu",
+    errno.EPERM: "kirjoitusoikeus puuttuu",
+    errno.ENOSPC: "levy on täynnä",
+    errno.EDQUOT: "levykiintiö on täynnä",
+    errno.ENAMETOOLONG: "nimi on liian pitkä",
+    errno.ENOTDIR: "polun osa ei ole kansio",
+    errno.EISDIR: "kohde on kansio",
+}
+
+
+def _unwritable(path: Path, error: OSError) -> OutputNotWritable:
+    """The Finnish, located form of a file system's refusal to write ``path``."""
+    reason = _REASONS.get(error.errno or 0) or error.strerror or type(error).__name__
+    shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return OutputNotWritable(
+        f"{shown}: tiedostoa ei voi kirjoittaa: {reason}; aiempi tiedosto (jos oli) on "
+        "ennallaan - anna toinen kohde tai korjaa kansion oikeudet",
+        reason,
+    )
+
+
 def write_atomic(path: Path, data: bytes | Producer) -> None:
     """Write ``data`` (bytes, or a function that writes into a binary stream) to ``path``.
 
     The folder is created if missing.  See the module docstring for what is
-    guaranteed; :class:`OSError` from the file system propagates unchanged.
+    guaranteed; the file system's refusal is :class:`OutputNotWritable`.
     """
-    path = Path(path)
+    try:
+        _write(Path(path), data)
+    except OutputNotWritable:
+        raise
+    except OSError as error:
+        if error.errno in _REASONS:
+            raise _unwritable(Path(path), error) from error
+        raise
+
+
+def _write(path: Path, data: bytes | Producer) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / temporary_name()
