@@ -148,6 +148,24 @@ def test_a_deleted_row_leaves_every_total(tmp_path: Path) -> None:
     assert findings_at(findings, SAVINGS_MEASURES.sheet, stated)
 
 
+@pytest.mark.parametrize("amount", [-2_800_000, -1_000_000])
+def test_a_deleted_row_is_never_blamed_on_another_row(tmp_path: Path, amount: float) -> None:
+    """One other measure of the same programme and status would fit every failing sum just as
+    well, but the stated totals are what disagree: errors there, at most a note on a row."""
+    measures = Table(open_book(programmes()), SAVINGS_MEASURES)
+    index = next(i for i in range(len(measures.rows)) if measures.get("target_sum", i) == amount)
+    data = edited(programmes(), lambda b: Table(b, SAVINGS_MEASURES).delete(index))
+    _, _, findings = run(tmp_path, data, "poistettu.xlsx")
+    book = open_book(data)
+    left = Table(book, SAVINGS_MEASURES)
+    body = {left.cell("target_sum", i) for i in range(len(left.rows))}
+    stated = stated_total_cell(book, SAVINGS_MEASURES, "target_sum")
+    [at_total] = findings_at(findings, SAVINGS_MEASURES.sheet, stated)
+    assert at_total.severity == "error" and at_total.difference == pytest.approx(amount)
+    on_rows = [f for f in findings if f.sheet == SAVINGS_MEASURES.sheet and f.cell in body]
+    assert all(f.severity == "note" for f in on_rows), [f.message for f in on_rows]
+
+
 def test_sorted_rows_change_no_value(tmp_path: Path) -> None:
     _, plain, _ = run(tmp_path, programmes(), "ennen.xlsx")
     data = edited(programmes(), lambda b: Table(b, SAVINGS_MEASURES).sort("target_sum"))

@@ -107,11 +107,21 @@ def evaluate(
     equations: Iterable[Equation],
     derived: Iterable[Derived],
     stated: Values,
+    blame_inputs: bool = True,
 ) -> list[CellFinding]:
     """All findings of ``equations`` and ``derived`` over ``stated`` (see the module doc).
 
     Checks whose target or inputs are not stated numbers are skipped: a blank
     or unreadable cell is the input rules' finding, not an arithmetic one.
+
+    ``blame_inputs=False`` (a workbook, whose input rows a user adds, deletes
+    and sorts): an input cell (no check's target) whose failing checks are all
+    sums over rows is never named the culprit in place of the stated totals.
+    One value of it would fit every failing check, but so would a row deleted
+    or added without updating the totals; the totals keep their errors and the
+    input gets a note.  When one of its failing checks is not such a sum
+    (Toimintakate = Tulot + Menot of its service), no missing row explains
+    that, and the cell is blamed as usual.
     """
     values = dict(stated)
     level = [e for e in equations if all(c in values for c in e.cells())]
@@ -122,7 +132,8 @@ def evaluate(
     attributed: dict[Location, float] = {}
 
     failing = [e for e in level if _off(values[e.target], e.computed(values), e.tolerance)]
-    explained = _attribute(failing, level, values, attributed, findings)
+    targets = None if blame_inputs else {e.target for e in level}
+    explained = _attribute(failing, level, values, attributed, findings, targets)
     corrected = dict(attributed)
     _at_targets([e for e in failing if e not in explained], values, corrected, findings)
     views = (values, {**values, **attributed}, {**values, **corrected})
@@ -141,6 +152,7 @@ def _attribute(
     values: Values,
     corrected: dict[Location, float],
     findings: list[CellFinding],
+    blamable: set[Location] | None = None,
 ) -> set[Equation]:
     """Phase 2: cells that explain two or more failing equations with one value.
 
@@ -148,6 +160,9 @@ def _attribute(
     failing checks hold, breaks no check that now holds, and no other cell
     explains the same checks equally well; otherwise the findings stay on the
     checks themselves.  Refusing to guess matters more than naming a culprit.
+    With ``blamable`` (the checks' targets, in a workbook) an input whose
+    failing checks a missing or added row would explain as well is only
+    mentioned, in a note (:func:`_blamable`).
     """
     involving: dict[Location, list[Equation]] = {}
     for equation in failing:
@@ -178,6 +193,9 @@ def _attribute(
         if explanations[frozenset(broken)] > 1:
             continue  # several cells explain the same checks equally well: no guess
         if any(e in explained for e in broken):
+            continue
+        if blamable is not None and not _blamable(cell, broken, blamable):
+            findings.append(_possible_culprit(cell, value, broken, values))
             continue
         explained.update(broken)
         corrected[cell] = value
@@ -224,6 +242,31 @@ def _culprit(cell: Location, value: float, broken: list[Equation], values: Value
     if hint:
         message += f"; {hint}"
     finding = Finding(rule, str(cell), stated, value, stated - value, "error", message, hint)
+    return CellFinding.at(cell, finding)
+
+
+#: Checks that sum a list's rows: a row deleted or added without updating the stated
+#: totals breaks exactly these, as one changed amount in that list would.
+ROW_SUMS = frozenset({"list_total", "pivot_cell", "pivot_total", "area_sum"})
+
+
+def _blamable(cell: Location, broken: list[Equation], targets: set[Location]) -> bool:
+    """A target, or an input with a failing check no added or deleted row would break."""
+    return cell in targets or any(e.rule not in ROW_SUMS for e in broken)
+
+
+def _possible_culprit(
+    cell: Location, value: float, broken: list[Equation], values: Values
+) -> CellFinding:
+    """A note at an input row that one value would reconcile: a hint, never the blame."""
+    stated = values[cell]
+    rule = "+".join(dict.fromkeys(e.rule for e in broken))
+    message = (
+        f"{len(broken)} tarkistusta täsmäisi, jos tässä olisi {format_fi(value)} "
+        f"(nyt {format_fi(stated)}); tarkista luku - tai puuttuuko taulukosta rivi, tai onko "
+        "rivi lisätty, niin että ilmoitetut summat on päivitettävä"
+    )
+    finding = Finding(rule, str(cell), stated, value, stated - value, "note", message)
     return CellFinding.at(cell, finding)
 
 

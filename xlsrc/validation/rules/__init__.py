@@ -77,5 +77,6 @@ def validate_tables(tables: Iterable[Table]) -> list[CellFinding]:
         for key, cell in row.cells.items()
         if key in table.numeric_columns and cell.number is not None
     }
-    arithmetic = evaluate(checks.equations, checks.derived, stated)
+    workbook = any(table.typed for table in tables)
+    arithmetic = evaluate(checks.equations, checks.derived, stated, blame_inputs=not workbook)
     return [*checks.findings, *arithmetic]
