@@ -84,3 +84,4 @@ def test_goals_with_a_level_but_no_values_show_it_and_keep_their_task_basis(q4: 
             continue
         notes = str(ws.cell(table.rows[goal], table.columns["Peruste ja huomiot"]).value)
         assert "päätehtäv" in notes.lower(), goal  # assessed through its tasks
+        assert "ei tavoitearvoa" not in notes.lower(), goal  # it has one: shown beside

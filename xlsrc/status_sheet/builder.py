@@ -372,6 +372,9 @@ def _current_reason(status: GoalStatus, quarter: int) -> str:
     if current.band is None:
         label = PENDING_LABEL if current.state == "pending" else NOT_ASSESSABLE_LABEL
         return f"{label}: {current.reason}"
+    if status.basis == "tasks" and status.goal.target.strip():
+        # a level read from the goal's text, but no KPI values to hold against it
+        return f"Tavoitetasolle ei ole mittariarvoja; arvioitu {current.reason}"
     if status.basis == "tasks":
         return f"Ei tavoitearvoa; arvioitu {current.reason}"
     value = status.quarters[quarter - 1].value
