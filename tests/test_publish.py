@@ -103,6 +103,8 @@ def test_the_copy_says_it_is_published_and_from_which_file(
     for sheet in book.worksheets:
         header = sheet.oddHeader.left.text or ""
         assert "Julkaistu kopio" in header and digest[:16] in header, sheet.title
+        margins = sheet.page_margins  # the stamp and the footer stay clear of the table
+        assert margins.top - margins.header >= 0.3 and margins.bottom - margins.footer >= 0.3
     assert digest in (book.properties.description or "")
     original = openpyxl.load_workbook(source)
     for sheet in original.worksheets:  # tables, formats, validation and panes are kept
@@ -125,6 +127,26 @@ def test_a_workbook_the_engine_cannot_compute_is_not_published(tmp_path: Path) -
     assert not (tmp_path / "julkaistu.xlsx").exists()
 
 
-def test_pdf_is_rendered_beside_the_copy(demo: Path, tmp_path: Path) -> None:
-    done = publish(demo / "talousarvio_ennuste.xlsx", tmp_path / "ta.xlsx", pdf=True)
+def test_pdf_is_rendered_beside_the_copy_with_finnish_numbers(demo: Path, tmp_path: Path) -> None:
+    import re
+    import subprocess
+
+    done = publish(demo / "tulosbudjetti.xlsx", tmp_path / "tb.xlsx", pdf=True)
     assert done.pdf is not None and done.pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(done.pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    book = openpyxl.load_workbook(done.path)
+    first = book.worksheets[0]
+    amounts = [
+        c.value
+        for row in first.iter_rows()
+        for c in row
+        if isinstance(c.value, int | float) and abs(c.value) >= 1000 and c.number_format != "General"
+    ]
+    assert amounts
+    # "#,##0" prints with a space between thousands for a Finnish reader, never a comma
+    grouped = re.sub(r"(?<=\d)(?=(\d{3})+$)", " ", str(abs(int(amounts[0]))))
+    assert grouped in text.replace("\u00a0", " ").replace("\u202f", " ")
+    assert not re.search(r"\d,\d{3}\b", text)

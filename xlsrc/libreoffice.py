@@ -139,12 +139,27 @@ def _profile_arg(profile: Path) -> str:
     return f"-env:UserInstallation={profile.resolve().as_uri()}"
 
 
-def convert(path: str | Path, fmt: str, outdir: str | Path, *, timeout: float = 180) -> Path:
+#: The locale a document for Finnish readers is rendered in: LibreOffice formats
+#: "#,##0" as "-2 579 631" under it, and as "-2,579,631" under the default en-US.
+FINNISH = "fi_FI.UTF-8"
+
+
+def convert(
+    path: str | Path,
+    fmt: str,
+    outdir: str | Path,
+    *,
+    timeout: float = 180,
+    locale: str | None = None,
+) -> Path:
     """Convert ``path`` with a cold ``soffice --convert-to fmt`` into ``outdir``.
 
     ``fmt`` is what LibreOffice accepts after ``--convert-to`` (``pdf``,
     ``xlsx``, ``"xlsx:Calc Office Open XML"``...).  Workbooks are recalculated
-    on load.  Returns the written file; raises :class:`LibreOfficeError`.
+    on load.  ``locale`` (e.g. :data:`FINNISH`) is the one LibreOffice formats
+    numbers and dates in, as Excel does with the reader's regional settings; a
+    PDF is for people, so its callers give one.  Returns the written file;
+    raises :class:`LibreOfficeError`.
     """
     source = Path(path).resolve()
     target_dir = Path(outdir).resolve()
@@ -156,8 +171,11 @@ def convert(path: str | Path, fmt: str, outdir: str | Path, *, timeout: float = 
             "--nodefault", "--convert-to", fmt, "--outdir", str(target_dir), str(source),
         ]  # fmt: skip
         try:
+            env = soffice_env()
+            if locale is not None:
+                env.update(LANG=locale, LC_ALL=locale)
             done = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout, env=soffice_env()
+                command, capture_output=True, text=True, timeout=timeout, env=env
             )
         except subprocess.TimeoutExpired as error:
             raise LibreOfficeError(

@@ -167,6 +167,29 @@ def _set_header(root: etree._Element, header: str) -> None:
         odd = etree.Element(_q("oddHeader"))
         element.insert(0, odd)
     odd.text = header
+    _room_for_header_and_footer(root)
+
+
+#: inches: where the header and footer sit from the page edge, and the least gap to the body
+_HEADER_AT, _GAP = 0.3, 0.3
+
+
+def _room_for_header_and_footer(root: etree._Element) -> None:
+    """Keep the published header and the footer clear of the table on the page.
+
+    A page header sits ``header`` inches from the top edge and the body starts
+    at ``top``; with the templates' 0.5 and 0.6 the stamp printed over the
+    sheet's title and the footer was cut at the page edge.  The copy keeps the
+    sheet's margins where they leave room, and widens them where they do not.
+    """
+    margins = root.find(_q("pageMargins"))
+    if margins is None:
+        return
+    for edge, at in (("top", "header"), ("bottom", "footer")):
+        placed = min(float(margins.get(at, _HEADER_AT)), _HEADER_AT)
+        margins.set(at, f"{placed:g}")
+        if float(margins.get(edge, 0.75)) < placed + _GAP + 0.15:
+            margins.set(edge, f"{placed + _GAP + 0.15:g}")
 
 
 def _table_without_formulas(data: bytes) -> bytes:
@@ -201,10 +224,10 @@ def _described(data: bytes, source_name: str, checksum: str, stamp: str) -> byte
 
 def _pdf(workbook: Path) -> Path:
     """The published copy rendered through LibreOffice, beside it (atomically)."""
-    from xlsrc.libreoffice import convert
+    from xlsrc.libreoffice import FINNISH, convert
 
     with tempfile.TemporaryDirectory() as tmp:
-        produced = convert(workbook, "pdf", tmp)
+        produced = convert(workbook, "pdf", tmp, locale=FINNISH)
         target = workbook.with_suffix(".pdf")
         write_atomic(target, produced.read_bytes())
     return target

@@ -22,12 +22,12 @@ def pdf_path_for(workbook: Path, sheet: str) -> Path:
 
 def export_headless(standalone: bytes, target: Path) -> Path:
     """Render the one-sheet workbook ``standalone`` to ``target`` with LibreOffice."""
-    from xlsrc.libreoffice import convert  # imported late: only --pdf needs LibreOffice
+    from xlsrc.libreoffice import FINNISH, convert  # late: only --pdf needs LibreOffice
 
     with tempfile.TemporaryDirectory(prefix="xlsrc-pdf-") as folder:
         source = Path(folder) / "tilanne.xlsx"
         source.write_bytes(standalone)
-        produced = convert(source, "pdf", folder)
+        produced = convert(source, "pdf", folder, locale=FINNISH)
         write_atomic(target, produced.read_bytes())
     return target
 
