@@ -143,7 +143,9 @@ def test_pdf_is_rendered_beside_the_copy_with_finnish_numbers(demo: Path, tmp_pa
         c.value
         for row in first.iter_rows()
         for c in row
-        if isinstance(c.value, int | float) and abs(c.value) >= 1000 and c.number_format != "General"
+        if isinstance(c.value, int | float)
+        and abs(c.value) >= 1000
+        and c.number_format != "General"
     ]
     assert amounts
     # "#,##0" prints with a space between thousands for a Finnish reader, never a comma

@@ -174,9 +174,7 @@ def convert(
             env = soffice_env()
             if locale is not None:
                 env.update(LANG=locale, LC_ALL=locale)
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout, env=env
-            )
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired as error:
             raise LibreOfficeError(
                 f"LibreOffice took over {timeout:.0f} s converting {source.name}"
