@@ -314,6 +314,16 @@ def _(path: Path) -> None:
     write_package(path, parts)
 
 
+@case(Case("dtd_content_types", "a DTD in [Content_Types].xml passed recalc and publish",
+           refusal="[Content_Types].xml on DTD-määrittely"))  # fmt: skip
+def _(path: Path) -> None:
+    parts = workbook_parts({"S": sheet_xml(_cells('<c r="A1"><v>1</v></c>'))})
+    types = str(parts["[Content_Types].xml"])
+    declaration, _, rest = types.partition("?>")
+    parts["[Content_Types].xml"] = f'{declaration}?><!DOCTYPE Types [<!ENTITY t "x">]>{rest}'
+    write_package(path, parts)
+
+
 @case(Case("kaksoisosa", "duplicate zip entry names: the first part was lost",
            refusal="kaksi osaa nimeltä"))  # fmt: skip
 def _(path: Path) -> None:

@@ -177,7 +177,24 @@ def _checked(stream: BinaryIO, name: str, limits: Limits) -> Archive:
             f"{name}: ei Office-paketti: {CONTENT_TYPES_PART} puuttuu; "
             "tallenna työkirja uudelleen Excelissä"
         )
-    return Archive(name=name, zip=archive, limits=limits, infos=infos)
+    opened = Archive(name=name, zip=archive, limits=limits, infos=infos)
+    _check_content_types(opened)
+    return opened
+
+
+def _check_content_types(archive: Archive) -> None:
+    """Every reader parses this part first; one with a DTD or broken XML is no package.
+
+    The engine and publishing copy it byte for byte, so without this check they
+    passed a ``<!DOCTYPE>`` on that the status sheet (and Excel) refuse.
+    """
+    from xlsrc.ooxml.xml import check_wellformed  # lxml: only once a package is open
+
+    try:
+        check_wellformed(archive.read(CONTENT_TYPES_PART), f"{archive.name}: {CONTENT_TYPES_PART}")
+    except BaseException:
+        archive.close()
+        raise
 
 
 def _entries(archive: zipfile.ZipFile, name: str, limits: Limits) -> dict[str, zipfile.ZipInfo]:
