@@ -137,3 +137,10 @@ def test_a_kpi_that_misses_its_level_is_never_in_the_top_band(
 def test_a_kpi_that_reaches_its_level_exactly_is_in_the_top_band() -> None:
     assert assess("96 %", "≥ 96 %", "ratio", YEAR_END_50_90).state == "green"
     assert assess("14", "≤ 14", "ratio", YEAR_END_50_90).state == "green"
+
+
+@pytest.mark.parametrize("method", ["ratio", "progress", "met", "value"])
+def test_a_dash_as_the_actual_is_no_value_not_a_zero_result(method: str) -> None:
+    outcome = assess("-", "≥ 50 %", method, YEAR_END_50_90, "10 %")  # type: ignore[arg-type]
+    assert (outcome.state, outcome.band, outcome.score) == ("not_assessable", None, None)
+    assert "'-'" in outcome.reason

@@ -229,8 +229,11 @@ def assess(
     missing = _missing_reason(actual_reading)
     if missing is not None:
         return Assessment(missing[0], None, None, missing[1])
-    assert isinstance(actual_reading, Number | Nil)
-    value = actual_reading.value if isinstance(actual_reading, Number) else 0.0
+    if isinstance(actual_reading, Nil):
+        # "-" is nil: 0 in a sum, but as an actual it reports no value, not a 0 % result
+        return Assessment("not_assessable", None, None, "toteumana '-' (ei arvoa)")
+    assert isinstance(actual_reading, Number)
+    value = actual_reading.value
 
     if method == "value":
         return _banded(value, scheme, f"toteuma {value:g}")
