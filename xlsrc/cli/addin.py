@@ -14,8 +14,7 @@ from pathlib import Path
 import click
 
 from xlsrc.core.errors import UnusableInput
-from xlsrc.excel.addin import ADDIN_NAME, installed_addin_bytes
-from xlsrc.excel.install import Platform, default_startup_dir
+from xlsrc.excel.install import ADDIN_NAME, Platform, default_startup_dir
 from xlsrc.io.atomic import write_atomic
 
 _platform = click.option(
@@ -49,6 +48,8 @@ def command() -> None:
 @_home
 def install(source: Path | None, platform: Platform | None, home: Path | None) -> None:
     """Copy the add-in into Excel's start-up folder (XLSTART)."""
+    from xlsrc.excel.addin import installed_addin_bytes
+
     if source is not None and source.suffix.lower() != ".xlam":
         raise UnusableInput(f"{source}: Excelin apuohjelman pääte on .xlam")
     data = source.read_bytes() if source is not None else installed_addin_bytes()

@@ -19,8 +19,6 @@ from pathlib import Path
 import click
 
 from xlsrc.core.errors import UnusableInput
-from xlsrc.excel import vba
-from xlsrc.excel.addin import addin_bytes, default_macros_dir
 from xlsrc.io.atomic import write_atomic
 
 
@@ -46,6 +44,9 @@ from xlsrc.io.atomic import write_atomic
 )
 def command(out: Path, macros_dir: Path | None, regenerate_udfs: bool) -> None:
     """Build the xlsrc Excel add-in (ribbon tab + XS_ functions) from macros/."""
+    from xlsrc.excel import vba
+    from xlsrc.excel.addin import addin_bytes, default_macros_dir
+
     macros_dir = macros_dir or default_macros_dir()
     if out.suffix.lower() != ".xlam":
         raise UnusableInput(f"--out {out}: an Excel add-in file must end in .xlam")

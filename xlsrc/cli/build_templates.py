@@ -12,8 +12,6 @@ from pathlib import Path
 
 import click
 
-from xlsrc.workbooks.build import write_workbooks
-
 DEFAULT_OUT = Path("workbook_templates")
 
 
@@ -28,5 +26,7 @@ DEFAULT_OUT = Path("workbook_templates")
 )
 def command(out_dir: Path) -> None:
     """Regenerate every template workbook (empty tables, formulas, rules sheet)."""
+    from xlsrc.workbooks.build import write_workbooks
+
     for path in write_workbooks(out_dir, example=False):
         click.echo(f"kirjoitettu {path}")

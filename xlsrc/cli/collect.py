@@ -17,8 +17,7 @@ import click
 
 from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import SomeInputsFailed, UnusableInput
-from xlsrc.engine.batch import collect as find_workbooks
-from xlsrc.engine.batch import default_jobs
+from xlsrc.cpus import default_jobs
 from xlsrc.io.atomic import write_atomic
 
 
@@ -55,6 +54,7 @@ def command(
 ) -> None:
     """Consolidate units' workbooks (PATH: files or folders) into one workbook."""
     from xlsrc.consolidate.run import run_collect
+    from xlsrc.engine.batch import collect as find_workbooks
 
     files = [p for p in find_workbooks(paths) if p.resolve() != out.resolve()]
     if not files:

@@ -18,7 +18,6 @@ from typing import Any
 import click
 
 from xlsrc.core.errors import SomeInputsFailed
-from xlsrc.workbooks.build import write_workbooks
 
 DEFAULT_OUT = Path("xlsrc-demo")
 
@@ -67,6 +66,8 @@ def recalculate(paths: list[Path]) -> dict[Path, str]:
 )
 def command(out_dir: Path) -> None:
     """Write the example workbooks (templates filled with the bundled seed data)."""
+    from xlsrc.workbooks.build import write_workbooks
+
     paths = write_workbooks(out_dir, example=True)
     for path in paths:
         click.echo(f"kirjoitettu {path}")

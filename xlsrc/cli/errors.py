@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import traceback
 
 import click
@@ -33,6 +32,8 @@ def report_error(error: BaseException) -> int:
         sys.stderr.write(text)
         where = "yllä"
     else:
+        import tempfile  # only for a bug: not paid by every start-up
+
         handle, path = tempfile.mkstemp(prefix="xlsrc-virhe-", suffix=".txt")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)

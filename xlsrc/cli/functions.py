@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from xlsrc.docs import function_reference
-from xlsrc.registry import Registry
-
 
 @click.command("functions")
 @click.option("--markdown", is_flag=True, help="Print the full reference as Markdown.")
 def command(markdown: bool) -> None:
     """List the xlsrc worksheet functions (UDFs) with their arguments."""
+    from xlsrc.docs import function_reference
+    from xlsrc.registry import Registry
+
     if markdown:
         click.echo(function_reference(), nl=False)
         return

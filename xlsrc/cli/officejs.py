@@ -15,8 +15,6 @@ from pathlib import Path
 import click
 
 from xlsrc.io.atomic import write_atomic
-from xlsrc.officejs.bundle import addin_files
-from xlsrc.officejs.manifest import ADDIN_PATH
 
 
 @click.command("officejs")
@@ -43,6 +41,9 @@ from xlsrc.officejs.manifest import ADDIN_PATH
 )
 def command(out: Path, base_url: str, service_url: str, sso: bool) -> None:
     """Write the Office.js add-in (manifest, functions, task pane) for a static host."""
+    from xlsrc.officejs.bundle import addin_files
+    from xlsrc.officejs.manifest import ADDIN_PATH
+
     files = addin_files(base_url, service_url=service_url, sso=sso)
     for name, data in files.items():
         target = out / ADDIN_PATH / name

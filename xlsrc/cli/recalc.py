@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from xlsrc.cli.limit_options import limit_options, limits_from
 from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import FindingsFound, SomeInputsFailed, UnusableInput
-from xlsrc.engine.batch import Skipped, default_jobs, gather, run_batch
-from xlsrc.engine.recalc import RecalcResult, ValidationHook
+from xlsrc.cpus import default_jobs
 from xlsrc.io.atomic import OutputNotWritable, write_atomic
 from xlsrc.io.paths import batch_outputs, check_output, display, make_folder
+
+if TYPE_CHECKING:  # the engine is imported when the command runs, not for --help
+    from xlsrc.engine.batch import Skipped
+    from xlsrc.engine.recalc import RecalcResult, ValidationHook
 
 #: How many error cells are listed per file in the printed summary (all go to --json).
 SHOWN_ERROR_CELLS = 5
@@ -88,6 +91,8 @@ def command(
     **limit_values: Any,
 ) -> None:
     """Recalculate workbooks (PATH: files or folders of .xlsx/.xlsm) without Excel."""
+    from xlsrc.engine.batch import gather, run_batch
+
     if in_place == (out_dir is not None):
         raise UnusableInput("kerro, minne tulokset menevät: joko --out KANSIO tai --in-place")
     files, skipped = gather(paths)

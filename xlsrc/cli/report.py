@@ -6,20 +6,17 @@ with the stated-versus-computed findings beside each number.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import click
 
-from xlsrc.core.budget import change_eur, change_pct, line_kind
-from xlsrc.core.checks import Finding, compare_amount, compare_percent
-from xlsrc.core.errors import UndefinedRatio
-from xlsrc.core.numbers import Number, amount_of, format_fi, read_number
-from xlsrc.core.pivot import build_pivot
-from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
-from xlsrc.core.targets import assess
-from xlsrc.core.words import Method
-from xlsrc.seeds import SeedRow, load_table
-from xlsrc.workbooks.fill import example_method
+from xlsrc.core.numbers import amount_of, format_fi, read_number
+
+# the core and the seeds are imported when the report runs, not for ``xlsrc --help``
+if TYPE_CHECKING:
+    from xlsrc.core.checks import Finding
+    from xlsrc.core.words import Method
+    from xlsrc.seeds import SeedRow
 
 
 def _shown(value: float | None) -> str:
@@ -32,9 +29,14 @@ def _amount(row: SeedRow, key: str) -> float | None:
 
 
 def _targets() -> None:
+    from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
+    from xlsrc.core.targets import assess
+    from xlsrc.seeds import load_table
+    from xlsrc.workbooks.fill import example_method
+
     click.secho("001 Taulukko 1 — strategiset tavoitteet", bold=True)
     for row in load_table("001-T1").rows:
-        method = cast(Method, example_method("001-T1", row))
+        method = cast("Method", example_method("001-T1", row))
         outcome = assess(
             row.cells.get("actual"), row.cells.get("target_value"), method, TRAFFIC_LIGHT_80_90
         )
@@ -47,6 +49,9 @@ def _targets() -> None:
 
 
 def _pivots() -> None:
+    from xlsrc.core.pivot import build_pivot
+    from xlsrc.seeds import load_table
+
     for pivot_id, detail_id, key in (
         ("001-T2", "001-T3", "programme"),
         ("001-T4", "001-T5", "division"),
@@ -69,6 +74,12 @@ def _pivots() -> None:
 
 
 def _deltas() -> list[Finding]:
+    from xlsrc.core.budget import change_eur, change_pct, line_kind
+    from xlsrc.core.checks import compare_amount, compare_percent
+    from xlsrc.core.errors import UndefinedRatio
+    from xlsrc.core.numbers import Number
+    from xlsrc.seeds import load_table
+
     findings: list[Finding | None] = []
     table = load_table("002-T5")
     click.secho(f"{table.caption}: Muutos € ja % laskettuna", bold=True)

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import click
 
 from xlsrc.core.errors import EnvironmentProblem, UnusableInput
-from xlsrc.engine.batch import default_jobs
+from xlsrc.cpus import default_jobs
 from xlsrc.server.config import MB, Limits, ServerConfig, default_data_dir
 
 DEFAULT_PORT = 8750

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from xlsrc.core.errors import FindingsFound
 from xlsrc.core.numbers import format_fi
 from xlsrc.io.paths import check_output
-from xlsrc.validation.findings import CellFinding, error_count
-from xlsrc.validation.report import summary, write_findings_workbook
-from xlsrc.validation.workbook import validate_workbook
+
+if TYPE_CHECKING:  # validation is imported when the command runs, not for --help
+    from xlsrc.validation.findings import CellFinding
 
 SEVERITY_FI = {"error": "virhe", "note": "huomio"}
 
@@ -38,6 +39,8 @@ def _shown(value: float | str | None, rule: str) -> str:
 
 def text_table(findings: list[CellFinding]) -> str:
     """The findings as a plain text table, one finding per line plus its message."""
+    from xlsrc.validation.report import summary
+
     if not findings:
         return summary(findings)
     lines = [
@@ -77,6 +80,10 @@ def command(workbook: Path, as_json: bool, sheet_out: Path | None) -> None:
     Exit status 0: no errors (rounding notes allowed); 1: errors found;
     2: the file cannot be read.
     """
+    from xlsrc.validation.findings import error_count
+    from xlsrc.validation.report import write_findings_workbook
+    from xlsrc.validation.workbook import validate_workbook
+
     if sheet_out is not None:  # neither the workbook itself nor through a link
         check_output(sheet_out, [workbook], what="--xlsx-tulos")
     findings = validate_workbook(workbook)

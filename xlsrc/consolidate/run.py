@@ -21,7 +21,7 @@ from xlsrc.consolidate.model import FileResult
 from xlsrc.consolidate.rollup import Rollup
 from xlsrc.consolidate.writer import RollupWriter
 from xlsrc.core.errors import UnusableInput
-from xlsrc.engine.batch import default_jobs
+from xlsrc.cpus import default_jobs
 
 
 @dataclass

@@ -14,13 +14,13 @@ cluster can map it over the same jobs (``Client.map(recalc_one, jobs)``).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from xlsrc.core.errors import XlsrcError
+from xlsrc.cpus import default_jobs
 from xlsrc.engine.pool import Pool
 from xlsrc.engine.recalc import RecalcResult, ValidationHook, default_registry, recalc
 from xlsrc.io.atomic import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temporaries
@@ -134,12 +134,6 @@ def gather(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
 
 def _is_temporary(name: str) -> bool:
     return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
-
-
-def default_jobs() -> int:
-    return max(
-        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    )
 
 
 def plan_chunks(files: Sequence[Path]) -> list[list[int]]:

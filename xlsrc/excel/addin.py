@@ -202,10 +202,6 @@ def build_addin(macros: Path) -> bytes:
     return add_custom_ui(package, sources.custom_ui)
 
 
-#: File name of the add-in, as Excel lists it and as ``xlsrc addin`` installs it.
-ADDIN_NAME = "xlsrc.xlam"
-
-
 def default_macros_dir() -> Path:
     """``macros/`` of the checkout, or its copy inside the installed package."""
     from xlsrc.bundled import source_dir

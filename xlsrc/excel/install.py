@@ -24,6 +24,8 @@ from typing import Literal
 from xlsrc.core.errors import UnusableInput
 
 Platform = Literal["windows", "mac"]
+#: File name of the add-in, as Excel lists it and as ``xlsrc addin`` installs it.
+ADDIN_NAME = "xlsrc.xlam"
 MAC_STARTUP = (
     "Library/Group Containers/UBF8T346G9.Office/User Content.localized/Startup.localized/Excel"
 )

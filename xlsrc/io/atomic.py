@@ -30,7 +30,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -66,7 +65,8 @@ def current_umask() -> int:
 
 
 def temporary_name() -> str:
-    return f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    """A fresh temporary file name (random bytes from the OS: unique, and no ``secrets`` import)."""
+    return f"{TEMP_PREFIX}{os.urandom(6).hex()}{TEMP_SUFFIX}"
 
 
 class OutputNotWritable(UnusableInput, OSError):

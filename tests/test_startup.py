@@ -1,0 +1,64 @@
+"""Cheap start-up: what a command imports, checked by module, never by the clock (issue 13).
+
+Each test runs the command in a fresh interpreter and prints ``sys.modules``
+when the process ends, so the answer does not depend on what this test
+process has already imported.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from xlsrc.cli.main import COMMANDS
+
+#: Libraries no command needs just to start: each costs a tenth of a second or more.
+HEAVY = ("openpyxl", "xlwings", "pandas", "numpy", "lxml", "fastapi", "uvicorn", "dask")
+
+_PROBE = """
+import atexit, sys
+atexit.register(lambda: print("\\n".join(sorted(sys.modules)), file=sys.stderr))
+sys.argv = ["xlsrc", *{args!r}]
+from xlsrc.cli.main import main
+main()
+"""
+
+
+def imported_by(*args: str, cwd: Path | None = None) -> tuple[set[str], str]:
+    """(modules imported, stdout) of ``xlsrc ARGS`` in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(args=list(args))],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+    return set(done.stderr.split()), done.stdout
+
+
+def heavy(modules: set[str], *extra: str) -> list[str]:
+    roots = HEAVY + extra
+    return sorted(m for m in modules if m.split(".")[0] in roots or m.startswith(extra))
+
+
+def test_help_imports_no_heavy_library_and_no_engine() -> None:
+    modules, _ = imported_by("--help")
+    assert heavy(modules) == []
+    assert not {m for m in modules if m.startswith(("xlsrc.engine", "xlsrc.validation"))}
+    assert "multiprocessing" not in modules
+
+
+def test_help_still_lists_every_command_with_its_help() -> None:
+    _, text = imported_by("--help")
+    for name in COMMANDS:
+        command = name.replace("_", "-")
+        line = next((ln for ln in text.splitlines() if ln.strip().startswith(command + " ")), "")
+        assert line.split(maxsplit=1)[1:], f"{command} has no help line in: {text}"
+
+
+def test_each_command_help_imports_no_heavy_library() -> None:
+    for name in COMMANDS:
+        modules, text = imported_by(name.replace("_", "-"), "--help")
+        assert "Usage:" in text, name
+        assert heavy(modules) == [], name
