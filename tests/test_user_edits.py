@@ -22,11 +22,16 @@ from openpyxl.workbook.workbook import Workbook
 from tests.edits import Table, edited, open_book, stated_total_cell, summary, to_bytes
 from xlsrc.core.errors import XlError
 from xlsrc.engine.recalc import Evaluated, evaluate, recalc
+from xlsrc.reading.source import WorkbookSource
 from xlsrc.validation import CellFinding, validate_workbook
+from xlsrc.validation.hook import validate_recalculated
 from xlsrc.workbooks.build import build_workbook
 from xlsrc.workbooks.layouts import PROGRAMMES, RESULT_BUDGET, TableLayout
 from xlsrc.workbooks.layouts.programmes import PIVOT_SAVINGS, SAVINGS_MEASURES
 from xlsrc.workbooks.layouts.result_budget import STAFF
+
+#: every test here runs with each workbook reader (the engine's package reader, openpyxl)
+pytestmark = pytest.mark.usefixtures("workbook_reader")
 
 DIGI = "1. Digiohjelma"
 ON_TRACK = "2. Etenee suunnitellusti"
@@ -43,12 +48,25 @@ def result_budget() -> bytes:
 
 
 def run(tmp_path: Path, data: bytes, name: str) -> tuple[Path, Evaluated, list[CellFinding]]:
-    """Write, recalculate (as ``xlsrc recalc`` does) and validate an edited workbook."""
+    """Write, recalculate (as ``xlsrc recalc`` does) and validate an edited workbook.
+
+    ``xlsrc recalc`` validates the values it has just computed; ``xlsrc validate``
+    reads the saved file: both must find exactly the same.
+    """
     path = tmp_path / name
     path.write_bytes(data)
-    result = recalc(path, in_place=True)
+    inside: list[CellFinding] = []
+
+    def hook(source: WorkbookSource) -> list[CellFinding]:
+        inside.extend(validate_recalculated(source))
+        return inside
+
+    result = recalc(path, in_place=True, validate=hook)
     assert result.ok, result.problems
-    return path, evaluate(path), validate_workbook(path)
+    assert result.notes == []
+    findings = validate_workbook(path)
+    assert [f.as_json() for f in inside] == [f.as_json() for f in findings]
+    return path, evaluate(path), findings
 
 
 def value(values: Evaluated, book: Workbook, layout: TableLayout, key: str, index: int) -> Any:

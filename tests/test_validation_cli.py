@@ -15,6 +15,9 @@ from xlsrc.validation import JSON_FIELDS, validate_workbook
 from xlsrc.workbooks.build import write_workbooks
 from xlsrc.workbooks.layouts import workbook
 
+#: every test here runs with each workbook reader (the engine's package reader, openpyxl)
+pytestmark = pytest.mark.usefixtures("workbook_reader")
+
 
 @pytest.fixture(scope="module")
 def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -39,6 +39,9 @@ from xlsrc.workbooks.layouts.result_budget import (
 from xlsrc.workbooks.layouts.strategic_targets import TARGETS_001
 from xlsrc.workbooks.placement import place
 
+#: every test here runs with each workbook reader (the engine's package reader, openpyxl)
+pytestmark = pytest.mark.usefixtures("workbook_reader")
+
 # (file, sheet, cell, rule, severity, stated, computed) — the seed findings of
 # tests/test_validation_seed.py, at the cells the version 1 examples put them in.
 EXPECTED_V1 = {

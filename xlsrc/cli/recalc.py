@@ -36,11 +36,9 @@ SHOWN_ERROR_CELLS = 5
 def _validator(enabled: bool) -> ValidationHook | None:
     if not enabled:
         return None
-    try:
-        from xlsrc.validation import validate_workbook
-    except ImportError:
-        return None
-    return validate_workbook
+    from xlsrc.validation.hook import validate_recalculated
+
+    return validate_recalculated
 
 
 @click.command("recalc")

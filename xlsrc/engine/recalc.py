@@ -37,8 +37,10 @@ from xlsrc.engine.loader import Loaded, load
 from xlsrc.engine.package import open_package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_cell, quote_sheet
 from xlsrc.engine.sheetpatch import patch, storable
+from xlsrc.engine.source import PackageSource
 from xlsrc.engine.writer import write_package
 from xlsrc.limits import Limits
+from xlsrc.reading.source import WorkbookSource
 from xlsrc.registry import Registry
 
 
@@ -74,9 +76,10 @@ class Evaluated:
         return {cell_name(k >> COL_BITS, k & mask) for k in self._formulas.get(sheet, set())}
 
 
-#: A validation hook: given the recalculated file (cached values filled in), its
-#: findings; their count is reported.  ``xlsrc.validation.validate_workbook`` fits.
-ValidationHook = Callable[[Path], Sequence[object]]
+#: A validation hook: given the recalculated workbook as it was written (a source over
+#: the values just computed, :class:`~xlsrc.engine.source.PackageSource`), its findings;
+#: their count is reported.  ``xlsrc.validation.hook.validate_recalculated`` fits.
+ValidationHook = Callable[[WorkbookSource], Sequence[object]]
 
 
 @dataclass
@@ -244,20 +247,23 @@ def _run(
         if target is not None:
             write_package(package, patched, target, complete=not book.refusals)
             result.output = str(target)
+            del patched  # validation reads the values computed, not the text written
+            if validate is not None:
+                _validate(
+                    validate, PackageSource.recalculated(str(target), package, loaded), result
+                )
     finally:
         package.close()
-    if validate is not None and target is not None:
-        _validate(validate, target, result)
 
 
-def _validate(validate: ValidationHook, target: Path, result: RecalcResult) -> None:
-    """Run the hook on the written file.
+def _validate(validate: ValidationHook, source: WorkbookSource, result: RecalcResult) -> None:
+    """Run the hook on the workbook as written (never read back from the file).
 
     A validator that cannot check this workbook (not one of the xlsrc
     templates, say) leaves a note; the recalculation itself still succeeded.
     """
     try:
-        findings = list(validate(target))
+        findings = list(validate(source))
     except Exception as error:
         result.notes.append(messages.not_validated(error))
         return

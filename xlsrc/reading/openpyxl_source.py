@@ -10,10 +10,8 @@ file and the reason.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import warnings
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -21,10 +19,9 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from xlsrc.core.a1 import parse_range
-from xlsrc.core.errors import UnreadableWorkbook, XlError
-from xlsrc.reading.source import CellValue, TableRef
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.reading.files import check_workbook_file, check_workbook_stream
+from xlsrc.reading.source import CellValue, TableRef, cell_value
 
 
 class OpenpyxlSource:
@@ -38,35 +35,14 @@ class OpenpyxlSource:
     @classmethod
     def from_bytes(cls, data: bytes, name: str) -> OpenpyxlSource:
         """A workbook already read into memory (read once, used for reading and patching)."""
-        if data[:8] == _OLE_MAGIC:
-            raise UnreadableWorkbook(
-                f"{name}: salasanalla suojattu tai vanha .xls-työkirja; tallenna .xlsx-muodossa "
-                "ilman salasanaa"
-            )
         buffer = io.BytesIO(data)
-        if not zipfile.is_zipfile(buffer):
-            raise UnreadableWorkbook(f"{name}: ei Excel-työkirja (.xlsx/.xlsm on zip-paketti)")
+        check_workbook_stream(buffer, name)
         return cls(name, _load(buffer, name))
 
     @classmethod
     def open(cls, path: Path) -> OpenpyxlSource:
-        name = str(path)
-        if not path.exists():
-            raise UnreadableWorkbook(f"{name}: tiedostoa ei ole")
-        if path.is_dir():
-            raise UnreadableWorkbook(f"{name}: kansio, ei työkirja")
-        if not path.is_file():
-            raise UnreadableWorkbook(f"{name}: ei tavallinen tiedosto")
-        with path.open("rb") as handle:
-            head = handle.read(8)
-        if head == _OLE_MAGIC:
-            raise UnreadableWorkbook(
-                f"{name}: salasanalla suojattu tai vanha .xls-työkirja; tallenna .xlsx-muodossa "
-                "ilman salasanaa"
-            )
-        if not zipfile.is_zipfile(path):
-            raise UnreadableWorkbook(f"{name}: ei Excel-työkirja (.xlsx/.xlsm on zip-paketti)")
-        return cls(name, _load(path, name))
+        check_workbook_file(path)
+        return cls(str(path), _load(path, str(path)))
 
     def sheet_names(self) -> list[str]:
         return list(self._book.sheetnames)
@@ -95,7 +71,7 @@ class OpenpyxlSource:
     ) -> list[list[CellValue]]:
         worksheet = self._book[sheet]
         return [
-            [_value(cell.value) for cell in row]
+            [cell_value(cell.value) for cell in row]
             for row in worksheet.iter_rows(
                 min_row=first_row, max_row=last_row, min_col=first_col, max_col=last_col
             )
@@ -117,14 +93,3 @@ def _load(file: Path | io.BytesIO, name: str) -> Workbook:
     except Exception as error:  # any parser failure (zip, XML, openpyxl) = unreadable
         kind = type(error).__name__
         raise UnreadableWorkbook(f"{name}: työkirjaa ei voi lukea ({kind}: {error})") from error
-
-
-def _value(value: object) -> CellValue:
-    """openpyxl gives cached errors as their text ("#N/A"); they are errors, not words."""
-    if isinstance(value, str) and value.startswith("#"):
-        error = XlError.from_literal(value)
-        if error is not None:
-            return error
-    if value is None or isinstance(value, str | int | float | dt.datetime | dt.date | dt.time):
-        return value
-    return str(value)

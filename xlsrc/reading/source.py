@@ -39,6 +39,24 @@ class TableRef:
         return self.last_row - self.totals_rows
 
 
+def cell_value(value: object) -> CellValue:
+    """A cell's value as every source gives it.
+
+    A saved workbook states an error value as its text ("#N/A"), so text that
+    spells an error is that error, not a word; a value of any other type
+    than a cell can hold is its text.
+    """
+    if isinstance(value, str) and value.startswith("#"):
+        error = XlError.from_literal(value)
+        if error is not None:
+            return error
+    if value is None or isinstance(
+        value, str | int | float | bool | XlError | dt.datetime | dt.date | dt.time
+    ):
+        return value
+    return str(value)
+
+
 class WorkbookSource(Protocol):
     """A workbook to read: a file, an open Excel book, a recalculated package."""
 

@@ -18,6 +18,7 @@ from xlsrc.status_sheet.headless import check_locked_quarters, generate_file
 from xlsrc.status_sheet.model import parse_quarter
 from xlsrc.validation import validate_workbook
 from xlsrc.validation.findings import error_count
+from xlsrc.validation.hook import validate_recalculated
 from xlsrc.validation.report import summary, write_findings_workbook
 
 
@@ -26,7 +27,7 @@ def recalc_file(source: str, target: str, validate: bool) -> dict[str, Any]:
 
     Never raises for a bad workbook: the entry says why (``ok`` false).
     """
-    hook = validate_workbook if validate else None
+    hook = validate_recalculated if validate else None
     return recalc(Path(source), Path(target), validate=hook).to_dict()
 
 

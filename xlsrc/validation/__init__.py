@@ -11,21 +11,27 @@ stated, computed, difference, severity and a Finnish message.
 
 Entry points for the other parts of xlsrc:
 
-* :func:`validate_workbook` (``xlsrc validate``, the batch recalculation's
-  findings count) — raises :class:`UnreadableWorkbook` for a file it cannot read;
+* :func:`validate_workbook` (``xlsrc validate``) — raises
+  :class:`UnreadableWorkbook` for a file it cannot read;
+* :func:`xlsrc.validation.hook.validate_recalculated` (the batch
+  recalculation's findings, on the values it has just computed);
 * :func:`validate_in_excel` (the ribbon's validate button);
 * :func:`write_findings_sheet` (the "Tarkistukset" sheet in an open book).
+
+The names are imported on first use, so a process that recalculates files
+that are no templates never loads the rules.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from xlsrc.core.errors import UnreadableWorkbook
-from xlsrc.validation.findings import JSON_FIELDS, CellFinding, error_count
-from xlsrc.validation.rules import validate_tables
-from xlsrc.validation.seed_tables import seed_tables
-from xlsrc.validation.workbook import validate_workbook
+if TYPE_CHECKING:
+    from xlsrc.core.errors import UnreadableWorkbook
+    from xlsrc.validation.findings import JSON_FIELDS, CellFinding, error_count
+    from xlsrc.validation.rules import validate_tables
+    from xlsrc.validation.workbook import validate_workbook
 
 __all__ = [
     "JSON_FIELDS",
@@ -39,9 +45,30 @@ __all__ = [
     "write_findings_sheet",
 ]
 
+#: name -> the module that defines it (imported when the name is first asked for)
+_LAZY = {
+    "UnreadableWorkbook": "xlsrc.core.errors",
+    "JSON_FIELDS": "xlsrc.validation.findings",
+    "CellFinding": "xlsrc.validation.findings",
+    "error_count": "xlsrc.validation.findings",
+    "validate_tables": "xlsrc.validation.rules",
+    "validate_workbook": "xlsrc.validation.workbook",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'xlsrc.validation' has no attribute {name!r}")
+
 
 def validate_seed_tables() -> list[CellFinding]:
     """Findings of the bundled seed tables (locations ``table id`` / ``column@line``)."""
+    from xlsrc.validation.rules import validate_tables
+    from xlsrc.validation.seed_tables import seed_tables
+
     return validate_tables(seed_tables())
 
 

@@ -264,14 +264,30 @@ def validate_source(source: WorkbookSource) -> list[CellFinding]:
     return sorted(findings, key=lambda f: (order.get(f.sheet, len(order)), a1_sort_key(f.cell)))
 
 
+#: How :func:`validate_workbook` reads a file: "package" (the engine's exact package
+#: reader, no openpyxl) or "openpyxl".  Both give the same findings (the validation tests
+#: run with each); openpyxl stays for the readers that still use it (status sheets,
+#: DataFrames, consolidation, upgrade) and as the second reader those tests compare with.
+READER = "package"
+
+
 def validate_workbook(path: str | Path) -> list[CellFinding]:
     """Findings of the workbook at ``path``; :class:`UnreadableWorkbook` if it cannot be read.
 
-    This is what ``xlsrc validate`` and the batch recalculation call.
+    This is what ``xlsrc validate`` calls (``xlsrc recalc`` validates the values it has
+    just computed instead: :mod:`xlsrc.validation.hook`).
     """
-    from xlsrc.reading.openpyxl_source import OpenpyxlSource
+    if READER == "openpyxl":
+        from xlsrc.reading.openpyxl_source import OpenpyxlSource
 
-    return validate_source(OpenpyxlSource.open(Path(path)))
+        return validate_source(OpenpyxlSource.open(Path(path)))
+    from xlsrc.engine.source import PackageSource
+
+    source = PackageSource.open(Path(path))
+    try:
+        return validate_source(source)
+    finally:
+        source.close()
 
 
 def locked_quarter_findings(source: WorkbookSource) -> list[CellFinding]:

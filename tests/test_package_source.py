@@ -1,0 +1,189 @@
+"""The engine's package reader reads every cell as openpyxl reads the same saved file.
+
+Validation reads workbooks through :class:`~xlsrc.reading.source.WorkbookSource`;
+``xlsrc recalc`` validates through :class:`~xlsrc.engine.source.PackageSource`
+over the values it has just computed (never reading its output back), and
+``xlsrc validate`` reads a file through the same class.  openpyxl is the
+independent second reader: every sheet name, Table, defined name, bound,
+cell value and number format must agree, on the demo workbooks, the
+version 1 fixtures, a workbook with quarterly status sheets, a partial
+recalculation and a sheet of awkward cells (dates, times, durations, whole
+numbers written with and without a decimal point, text that spells an error).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.status_sheet_support import add_settings, add_targets, both, edited, example, write
+from xlsrc.engine.recalc import recalc
+from xlsrc.engine.source import PackageSource
+from xlsrc.reading.openpyxl_source import OpenpyxlSource
+from xlsrc.reading.source import WorkbookSource
+from xlsrc.status_sheet.headless import generate_file
+from xlsrc.workbooks.build import write_workbooks
+
+V1 = Path(__file__).parent / "fixtures" / "v1"
+
+
+def dump(source: WorkbookSource) -> dict[str, Any]:
+    """Everything a reader can ask a source, for every worksheet."""
+    found: dict[str, Any] = {
+        "sheets": source.sheet_names(),
+        "tables": dict(source.tables()),
+        "names": dict(source.defined_names()),
+    }
+    for sheet in source.sheet_names():
+        rows, cols = source.bounds(sheet)
+        formats = [
+            [source.number_format(sheet, r, c) for c in range(1, cols + 1)]
+            for r in range(1, rows + 1)
+        ]
+        found[sheet] = ((rows, cols), source.values(sheet, 1, rows, 1, cols), formats)
+    return found
+
+
+def typed(value: object) -> Any:
+    """A dump with each value's type beside it (1 and 1.0 are equal, but not the same)."""
+    if isinstance(value, dict):
+        return {k: typed(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def read_by_openpyxl(path: Path) -> Any:
+    return typed(dump(OpenpyxlSource.open(path)))
+
+
+def read_by_package(path: Path) -> Any:
+    source = PackageSource.open(path)
+    try:
+        return typed(dump(source))
+    finally:
+        source.close()
+
+
+def recalculated(path: Path, out: Path, partial: bool = False) -> Any:
+    """The dump of the source ``xlsrc recalc`` validates (taken inside the hook)."""
+    seen: list[Any] = []
+
+    def hook(source: WorkbookSource) -> list[object]:
+        seen.append(typed(dump(source)))
+        return []
+
+    result = recalc(path, out, validate=hook, partial=partial)
+    assert result.ok and result.notes == [], (result.problems, result.notes)
+    [found] = seen
+    return found
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return write_workbooks(tmp_path_factory.mktemp("demo"), example=True)
+
+
+def workbooks(folder: Path) -> Iterator[Path]:
+    yield from sorted(folder.rglob("*.xlsx"))
+
+
+def test_demo_workbooks_recalculated_read_as_their_written_files(
+    demo: list[Path], tmp_path: Path
+) -> None:
+    for path in demo:
+        inside = recalculated(path, tmp_path / path.name)
+        assert inside == read_by_openpyxl(tmp_path / path.name), path.name
+        assert read_by_package(tmp_path / path.name) == inside, path.name
+
+
+def test_saved_files_read_the_same_by_both_readers(demo: list[Path]) -> None:
+    paths = [*demo, *workbooks(V1)]
+    assert len(paths) > 10
+    for path in paths:
+        assert read_by_package(path) == read_by_openpyxl(path), path
+
+
+def test_a_workbook_with_status_sheets(tmp_path: Path) -> None:
+    """Quarterly status sheets (merged cells, whole-sheet reads of locked quarters)."""
+    path = write(tmp_path, edited(example(), both(add_targets(), add_settings())))
+    generate_file(path, 3, now=dt.datetime(2025, 3, 25, 14, 2))
+    generate_file(path, 4, now=dt.datetime(2025, 3, 26, 9, 0))
+    assert read_by_package(path) == read_by_openpyxl(path)
+    inside = recalculated(path, tmp_path / "out.xlsx")
+    assert inside == read_by_openpyxl(tmp_path / "out.xlsx")
+
+
+def awkward(path: Path) -> Path:
+    """Cells whose reading depends on their text, type or number format."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Solut"
+    cells: list[tuple[str, Any, str | None]] = [
+        ("A1", dt.datetime(2024, 3, 1, 12, 30), "d.m.yyyy h:mm"),
+        ("A2", dt.date(1900, 2, 1), "yyyy-mm-dd"),
+        ("A3", dt.time(6, 15, 30), "hh:mm:ss"),
+        ("A4", dt.timedelta(hours=30, minutes=5), "[h]:mm"),
+        ("A5", 45000, '"pvm" d.m.'),
+        ("A6", 45000, '#,##0 "d"'),
+        ("A7", 5, None),
+        ("A8", 5.0, None),
+        ("A9", 0.5, "0 %"),
+        ("A10", "#N/A", None),
+        ("A11", True, None),
+        ("A12", "teksti", "@"),
+        ("A13", -3.25, "# ##0,00 €;[Red]-# ##0,00 €"),
+        ("A14", 1e20, "0.00E+00"),
+    ]
+    for address, value, code in cells:
+        sheet[address] = value
+        if code is not None:
+            sheet[address].number_format = code
+    sheet["B1"] = "=A7*2"
+    sheet["B2"] = '=""'
+    sheet["B3"] = "=A1+1"
+    sheet["B3"].number_format = "yyyy-mm-dd"
+    sheet["B4"] = "=1/0"
+    sheet["B5"] = "=A7>1"
+    sheet["B6"] = "=A9*3"
+    sheet["B7"] = '="#N/A"'
+    sheet.merge_cells("D20:F22")
+    book.save(path)
+    return path
+
+
+def test_awkward_cells(tmp_path: Path) -> None:
+    path = awkward(tmp_path / "solut.xlsx")
+    assert read_by_package(path) == read_by_openpyxl(path)
+    inside = recalculated(path, tmp_path / "out.xlsx")
+    assert inside == read_by_openpyxl(tmp_path / "out.xlsx")
+    values = inside["Solut"][1]
+    assert values[0][0] == ("datetime", dt.datetime(2024, 3, 1, 12, 30))
+    assert values[6][0] == ("int", 5) and values[0][1] == ("int", 10)
+    assert values[1][1] == ("NoneType", None)  # an empty text result reads as a blank
+
+
+def test_a_partial_recalculation_reads_its_refused_cells_as_blank(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = 2
+    sheet["A2"] = "=A1*3"
+    sheet["A3"] = "=EIFUNKTIOTA(A1)"
+    sheet["A4"] = "=A3+1"
+    path = tmp_path / "osittain.xlsx"
+    book.save(path)
+    inside = recalculated(path, tmp_path / "out.xlsx", partial=True)
+    assert inside == read_by_openpyxl(tmp_path / "out.xlsx")
+    assert [row[0] for row in inside["Sheet"][1]] == [
+        ("int", 2),
+        ("int", 6),
+        ("NoneType", None),
+        ("NoneType", None),
+    ]

@@ -1,0 +1,43 @@
+"""Whether a path can be a workbook at all: the checks every file reader makes first.
+
+Both workbook sources (:mod:`.openpyxl_source`, :mod:`xlsrc.engine.source`)
+refuse the same files with the same Finnish reasons before they parse
+anything: a missing file, a folder, a special file, a password-protected or
+old binary workbook (an OLE container), anything that is not a zip package.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import BinaryIO
+
+from xlsrc.core.errors import UnreadableWorkbook
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse ``path`` (:class:`UnreadableWorkbook`, naming it) unless it holds a zip package."""
+    name = str(path)
+    if not path.exists():
+        raise UnreadableWorkbook(f"{name}: tiedostoa ei ole")
+    if path.is_dir():
+        raise UnreadableWorkbook(f"{name}: kansio, ei työkirja")
+    if not path.is_file():
+        raise UnreadableWorkbook(f"{name}: ei tavallinen tiedosto")
+    with path.open("rb") as handle:
+        check_workbook_stream(handle, name)
+
+
+def check_workbook_stream(stream: BinaryIO, name: str) -> None:
+    """The content checks of :func:`check_workbook_file`, for bytes already at hand."""
+    head = stream.read(8)
+    stream.seek(0)
+    if head == _OLE_MAGIC:
+        raise UnreadableWorkbook(
+            f"{name}: salasanalla suojattu tai vanha .xls-työkirja; tallenna .xlsx-muodossa "
+            "ilman salasanaa"
+        )
+    if not zipfile.is_zipfile(stream):
+        raise UnreadableWorkbook(f"{name}: ei Excel-työkirja (.xlsx/.xlsm on zip-paketti)")
