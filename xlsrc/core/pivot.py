@@ -171,6 +171,46 @@ def pivot_cell(
     return math.fsum(amounts) if amounts else None
 
 
+class MeasureIndex:
+    """Measures grouped by programme number and status, each group in row order.
+
+    A pivot has a cell per programme and status; each reads only its own
+    group, so a pivot over many measures costs one pass, not one per cell.
+    :meth:`cell` and :meth:`problems` are :func:`pivot_cell` and
+    :func:`pivot_problems` on exactly the measures those would keep, in the
+    same order (the same sum, the same first unusable row).
+    """
+
+    def __init__(
+        self, measures: Iterable[Measure], vocabulary: Vocabulary = PROGRAMME_STATUSES
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.measures = list(measures)
+        self._groups: dict[tuple[object, object], list[Measure]] = {}
+        every = _EVERY
+        for measure in self.measures:
+            key, status = _key(measure.programme), _status(measure.status, vocabulary)
+            for group in ((key, status), (key, every), (every, status)):
+                self._groups.setdefault(group, []).append(measure)
+
+    def _group(self, programme: str | None, status: Status | None) -> list[Measure]:
+        if programme is None and status is None:
+            return self.measures
+        group = (_EVERY if programme is None else programme, _EVERY if status is None else status)
+        return self._groups.get(group, [])
+
+    def cell(self, programme: str | None, status: Status | None) -> float | None:
+        return pivot_cell(self._group(programme, status), programme, status, self.vocabulary)
+
+    def problems(self, programme: str | None) -> list[str]:
+        return pivot_problems(self._group(programme, None), programme, self.vocabulary)
+
+
+#: a group key meaning "any programme" / "any status" (distinct from None: no number,
+#: an unknown status)
+_EVERY = object()
+
+
 def pivot_problems(
     measures: Iterable[Measure], programme: str | None, vocabulary: Vocabulary = PROGRAMME_STATUSES
 ) -> list[str]:

@@ -13,13 +13,15 @@ words, so a typo is a finding rather than a silently uncounted row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from xlsrc.core.errors import UnknownStatus
 from xlsrc.core.schemes import ColourKey
 
 StateKind = Literal["assessed", "pending"]
+#: distinct words a vocabulary remembers having read
+_KEPT_WORDS = 4096
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,21 @@ class Vocabulary:
 
     name: str
     statuses: tuple[Status, ...]
+    #: words already read (a table repeats a handful of them thousands of times)
+    _read: dict[str, Status] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def parse(self, text: object) -> Status:
-        raw = re.sub(r"\s+", " ", str(text if text is not None else "")).strip()
+        """The status ``text`` names; :class:`UnknownStatus` (with the allowed words) if none."""
+        word = str(text if text is not None else "")
+        found = self._read.get(word)
+        if found is None:
+            found = self._parse(word)
+            if len(self._read) < _KEPT_WORDS:
+                self._read[word] = found
+        return found
+
+    def _parse(self, word: str) -> Status:
+        raw = re.sub(r"\s+", " ", word).strip()
         wanted = raw.casefold()
         code_only = re.fullmatch(r"(\d+)\.?", raw)
         with_code = re.fullmatch(r"(\d+)\.?\s+(.+)", raw)

@@ -55,6 +55,10 @@ class Compiler:
         self.registry = registry
         self._shapes: dict[tuple[Any, ...], Shape] = {}
         self._templates: dict[tuple[int, int, bool], Template] = {}
+        #: per column, the last formula without A1 references (a Table's calculated column):
+        #: (raw XML text, formula text, shape key); the next row with the same text needs
+        #: no recognising, only its own Table looked up
+        self._row_free: dict[tuple[int, int, bool], tuple[str, str, tuple[Any, ...]]] = {}
         self._names_open: set[tuple[int | None, str]] = set()
 
     # -- entry point -------------------------------------------------------------
@@ -69,10 +73,19 @@ class Compiler:
         template = self._templates.get(slot)
         if template is not None and template.render(row) == raw:
             return self._reused(template.shape)
-        text = unescape(raw).lstrip("=")
-        source = raw if "&" not in raw or not UNSAFE_ENTITY.search(raw) else text
-        key_text, fmt, offsets = shape_text(source, row, col)
-        key: tuple[Any, ...] = (sheet.index, array, source is raw, key_text)
+        free = self._row_free.get(slot)
+        template_parts: tuple[str, tuple[int, ...]] | None = None
+        if free is not None and free[0] == raw:
+            text, key = free[1], free[2]
+        else:
+            text = unescape(raw).lstrip("=")
+            source = raw if "&" not in raw or not UNSAFE_ENTITY.search(raw) else text
+            key_text, fmt, offsets = shape_text(source, row, col)
+            key = (sheet.index, array, source is raw, key_text)
+            if key_text == source:  # no A1 reference: the same text is the same key anywhere
+                self._row_free[slot] = (raw, text, key)
+            if source is raw:
+                template_parts = (fmt, offsets)
         if "[" in text:  # unqualified structured refs depend on the table around the cell
             table = self.book.table_at(sheet, row, col)
             key += (table.name if table else None,)
@@ -82,8 +95,8 @@ class Compiler:
             self._shapes[key] = shape
         else:
             shape = self._reused(shape)
-        if "[" not in text and source is raw:
-            self._templates[slot] = Template(fmt, offsets, shape)
+        if "[" not in text and template_parts is not None:
+            self._templates[slot] = Template(*template_parts, shape)
         return shape
 
     def _build(self, sheet: SheetState, text: str, row: int, col: int, array: bool) -> Shape:

@@ -30,6 +30,7 @@ from xlsrc.engine.errors import (
 )
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, cell_name, quote_sheet
 from xlsrc.engine.sheetstate import Pending, Refusal, SheetState, Table
+from xlsrc.functions.cells import frozen_ranges
 from xlsrc.limits import grouped
 
 _MASK = (1 << COL_BITS) - 1
@@ -85,16 +86,17 @@ class Book:
         def run() -> None:
             sheet_name, key = "", 0
             try:
-                for sheet in self.order:
-                    sheet_name = sheet.name
-                    for key in sorted(sheet.pending):
-                        pending = sheet.pending.get(key)
-                        if pending is None or pending.refused is not None:
-                            continue
-                        try:
-                            self.force(sheet, key)
-                        except FormulaProblem:
-                            continue  # recorded in self.refusals; the others go on
+                with frozen_ranges():  # computed ranges never change: functions may keep them
+                    for sheet in self.order:
+                        sheet_name = sheet.name
+                        for key in sorted(sheet.pending):
+                            pending = sheet.pending.get(key)
+                            if pending is None or pending.refused is not None:
+                                continue
+                            try:
+                                self.force(sheet, key)
+                            except FormulaProblem:
+                                continue  # recorded in self.refusals; the others go on
             except RecursionError:
                 where = f"{quote_sheet(sheet_name)}!{cell_name(key >> COL_BITS, key & _MASK)}"
                 depth = sys.getrecursionlimit()

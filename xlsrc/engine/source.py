@@ -201,6 +201,8 @@ class _Sheet:
         self._cursor = cells.data_span[0]
         #: row -> where to search for its cells (at or before its first cell element)
         self._rows: dict[int, int] = {}
+        #: the styles of the number cells read so far
+        self._styles: dict[int, int] = {}
 
     def value(self, key: int) -> CellValue:
         if key in self.formula_keys:
@@ -220,8 +222,11 @@ class _Sheet:
         return cell_value(value)
 
     def style(self, key: int) -> int:
-        element = self._element(key)
-        return 0 if element is None else _style(self._attributes(element))
+        found = self._styles.get(key)
+        if found is None:
+            element = self._element(key)
+            found = 0 if element is None else _style(self._attributes(element))
+        return found
 
     def bounds(self) -> tuple[int, int]:
         """(last row, last column) of every cell element the file holds (merged areas too)."""
@@ -243,7 +248,8 @@ class _Sheet:
         if element is None:
             return None
         attrs = self._attributes(element)
-        return self._typed(attrs.get("t", "n"), self._value_text(*element), _style(attrs))
+        style = self._styles[key] = _style(attrs)  # kept: its number format is asked next
+        return self._typed(attrs.get("t", "n"), self._value_text(*element), style)
 
     def _typed(self, cell_type: str, text: str | None, style: int) -> CellValue:
         """A ``<v>`` text of type ``cell_type`` read as the openpyxl source reads it."""

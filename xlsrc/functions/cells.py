@@ -6,8 +6,10 @@ text and one-column ranges are handled the same way everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
+from typing import Any, TypeVar, cast
 
 from xlsrc.core.errors import InvalidNumber, ShapeMismatch, XlError, XlsrcError
 from xlsrc.core.numbers import NotANumber, Reading, amount_of, read_cell
@@ -15,6 +17,14 @@ from xlsrc.core.schemes import RULES_HEADERS, StatusScheme
 
 Cell = float | str | bool | None | XlError
 T = TypeVar("T")
+
+#: What functions derived from range arguments while ranges cannot change (see
+#: :func:`frozen_ranges`): (builder, ids of the ranges) -> (the ranges, what was built)
+_DERIVED: ContextVar[dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] | None] = ContextVar(
+    "xlsrc_derived", default=None
+)
+#: How many derivations are kept (the few ranges many cells read, not every argument)
+_DERIVED_KEPT = 16
 
 
 class CellError(XlsrcError):
@@ -101,6 +111,43 @@ def per_row(count: int, compute: Callable[[int], T]) -> list[list[T | XlError]]:
         except XlsrcError as error:
             out.append([error.xl_error])
     return out
+
+
+@contextlib.contextmanager
+def frozen_ranges() -> Iterator[None]:
+    """Within this block, a range argument never changes once a function has seen it.
+
+    The headless engine evaluates in such a block: a computed range is one list
+    object that is never modified, so what a function derives from it (the
+    measures of a pivot, read once) can be kept for the next cell that passes
+    the same range.  Outside the block (Excel through xlwings, the service)
+    nothing is kept.
+    """
+    token = _DERIVED.set({})
+    try:
+        yield
+    finally:
+        _DERIVED.reset(token)
+
+
+def derived(build: Callable[..., T], *ranges: Any) -> T:
+    """``build(*ranges)``, built once per set of range objects inside :func:`frozen_ranges`.
+
+    The entry keeps the ranges themselves, so their ids cannot be reused by other
+    objects while it lives, and it is only used for the very same objects.
+    """
+    kept = _DERIVED.get()
+    if kept is None:
+        return build(*ranges)
+    key = (build, *map(id, ranges))
+    found = kept.get(key)
+    if found is not None and all(a is b for a, b in zip(found[0], ranges, strict=True)):
+        return cast(T, found[1])
+    value = build(*ranges)
+    kept[key] = (ranges, value)
+    if len(kept) > _DERIVED_KEPT:
+        del kept[next(iter(kept))]
+    return value
 
 
 def is_blank(*values: Any) -> bool:

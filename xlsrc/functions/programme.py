@@ -3,7 +3,9 @@
 Each pivot cell is computed on its own (:func:`xlsrc.core.pivot.pivot_cell`),
 so one measure with an unknown status or a number typed as text fails only the
 cells it belongs to, and ``XS_PIVOT_NOTE`` says which measure and why on the
-affected programme's row.
+affected programme's row.  The measures are read once per detail table and
+grouped (:class:`~xlsrc.core.pivot.MeasureIndex`): in the headless engine every
+pivot cell over the same columns shares them (:func:`~xlsrc.functions.cells.derived`).
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from xlsrc.core.errors import XlsrcError
-from xlsrc.core.pivot import Measure, number_prefix, pivot_cell, pivot_problems
+from xlsrc.core.pivot import Measure, MeasureIndex, number_prefix
 from xlsrc.core.vocab import PROGRAMME_STATUSES, Status
 from xlsrc.functions.cells import (
     blank_if_none,
     cell_reading,
     check,
+    derived,
     flat,
     is_blank,
     same_length,
@@ -27,17 +30,21 @@ from xlsrc.registry import excel_function
 ALL = "*"
 
 
-def _measures(programmes: Any, statuses: Any, amounts: Any) -> list[Measure]:
-    """Detail rows; fully blank rows (unused table space) are skipped."""
+def _measures(programmes: Any, statuses: Any, amounts: Any) -> MeasureIndex:
+    """Detail rows, grouped; fully blank rows (unused table space) are skipped."""
+    return derived(_read_measures, programmes, statuses, amounts)
+
+
+def _read_measures(programmes: Any, statuses: Any, amounts: Any) -> MeasureIndex:
     programme_column, status_column, amount_column = flat(programmes), flat(statuses), flat(amounts)
     same_length(programme_column, status_column, amount_column)
-    return [
+    return MeasureIndex(
         Measure(row, check(programme), check(status), cell_reading(amount))
         for row, (programme, status, amount) in enumerate(
             zip(programme_column, status_column, amount_column, strict=True), start=1
         )
         if not is_blank(programme, status, amount)
-    ]
+    )
 
 
 def _programme(value: Any) -> str | None:
@@ -81,7 +88,7 @@ def xs_pivot_cell(
     if is_blank(check(programme)):
         return ""
     measures = _measures(programmes, statuses, amounts)
-    return blank_if_none(pivot_cell(measures, _programme(programme), _status(status)))
+    return blank_if_none(measures.cell(_programme(programme), _status(status)))
 
 
 @excel_function(
@@ -99,7 +106,7 @@ def xs_pivot_note(programme: Any, programmes: Any, statuses: Any, amounts: Any) 
     if is_blank(check(programme)):
         return ""
     measures = _measures(programmes, statuses, amounts)
-    return "; ".join(pivot_problems(measures, _programme(programme)))
+    return "; ".join(measures.problems(_programme(programme)))
 
 
 @excel_function(
@@ -125,7 +132,7 @@ def xs_pivot(
     """
     measures = _measures(programmes, statuses, amounts)
     if row_labels is None:
-        keys = sorted({k for m in measures if (k := _safe_key(m.programme))}, key=int)
+        keys = sorted({k for m in measures.measures if (k := _safe_key(m.programme))}, key=int)
         slots: list[Any] = list(keys)
     else:
         slots = [check(v) for v in flat(row_labels)]
@@ -133,7 +140,7 @@ def xs_pivot(
 
     def cell(key: str | None, status: Status | None) -> Any:
         try:
-            return blank_if_none(pivot_cell(measures, key, status))
+            return blank_if_none(measures.cell(key, status))
         except XlsrcError as error:
             return error.xl_error
 
