@@ -44,8 +44,8 @@ from xlsrc.reading.numformats import GENERAL, is_date_format, is_elapsed_format,
 from xlsrc.reading.source import CellValue, TableRef, cell_value
 
 if TYPE_CHECKING:  # a saved file is read without the compiler
-    from xlsrc.engine.evaluator import SheetState
     from xlsrc.engine.loader import Loaded
+    from xlsrc.engine.sheetstate import SheetState
 
 _MASK = (1 << COL_BITS) - 1
 _MERGE = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"')
