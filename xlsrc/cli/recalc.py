@@ -88,7 +88,15 @@ def command(
     force: bool,
     **limit_values: Any,
 ) -> None:
-    """Recalculate workbooks (PATH: files or folders of .xlsx/.xlsm) without Excel."""
+    """Recalculate workbooks (PATH: files or folders of .xlsx/.xlsm) without Excel.
+
+    \f
+    The command is the order of one run a user sees: refuse unusable choices before
+    reading anything, check every output path against every input, run the batch,
+    then print, write the JSON and pick the exit code.  Split apart, those steps
+    would have to pass the same files, outputs and results between them.  The
+    engine is imported here, not at module level, so ``xlsrc --help`` stays cheap.
+    """
     from xlsrc.engine.batch import gather, run_batch
 
     if in_place == (out_dir is not None):

@@ -74,6 +74,12 @@ def _pivots() -> None:
 
 
 def _deltas() -> list[Finding]:
+    """The budget deltas of seed table 002-T5 recomputed, printed, and returned as findings.
+
+    One pass over the rows prints the heading, checks each row's stated Muutos € and
+    Muutos % against the recomputed ones and prints what differs: splitting the euro
+    and percent checks apart would walk and label the same rows twice.
+    """
     from xlsrc.core.budget import change_eur, change_pct, line_kind
     from xlsrc.core.checks import compare_amount, compare_percent
     from xlsrc.core.errors import UndefinedRatio
