@@ -53,8 +53,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import done_when  # noqa: E402
 import lo_udf_shims  # noqa: E402
 import openpyxl  # noqa: E402
+import processes  # noqa: E402
 
 from tests.engine.builders import programme_workbook  # noqa: E402
 from xlsrc.core.errors import XlError  # noqa: E402
@@ -118,8 +120,9 @@ def same_values(path: Path, libreoffice_output: Path) -> int:
 
 
 def measure(
-    rows: int, repeat: int, folder: Path, office: Session, shimmed: Session, cold: bool
+    rows: int, repeat: int, folder: Path, office: Session, shimmed: Session | None, cold: bool
 ) -> dict[str, float]:
+    """In-process medians of every engine on the old-shape workbook (see the module docstring)."""
     real = Registry.default()
     stubbed = Registry([_stub(spec) for spec in real])
     with_udfs = programme_workbook(folder / f"udf_{rows}.xlsx", rows, udfs=True)
@@ -147,16 +150,17 @@ def measure(
     t["LibreOffice warm UNO (no UDFs)"] = median_time(
         lambda: office.recalculate_to(native, out / "m.xlsx"), runs
     )
-    shimmed.recalculate_to(with_udfs, out / "warm_shim.xlsx")
-    t["LibreOffice warm UNO + Python UDF shims"] = median_time(
-        lambda: shimmed.recalculate_to(with_udfs, out / "u.xlsx"), runs
-    )
-    differing = same_values(with_udfs, out / "u.xlsx")
-    if differing:
-        print(
-            f"warning: LibreOffice with shims differs from xlsrc in {differing} cells",
-            file=sys.stderr,
+    if shimmed is not None:
+        shimmed.recalculate_to(with_udfs, out / "warm_shim.xlsx")
+        t["LibreOffice warm UNO + Python UDF shims"] = median_time(
+            lambda: shimmed.recalculate_to(with_udfs, out / "u.xlsx"), runs
         )
+        differing = same_values(with_udfs, out / "u.xlsx")
+        if differing:
+            print(
+                f"warning: LibreOffice with shims differs from xlsrc in {differing} cells",
+                file=sys.stderr,
+            )
     t["UDF work (xlsrc minus stubbed)"] = max(0.0, t["xlsrc (UDFs)"] - t["xlsrc, UDFs stubbed"])
     if cold and rows <= 2000:
         t["LibreOffice cold --convert-to (no UDFs)"] = median_time(
@@ -166,27 +170,30 @@ def measure(
     return t
 
 
-def countif_workbook(path: Path, rows: int) -> Path:
-    """``A``: random whole numbers; ``B``: ``COUNTIF(A:A,">"&A<row>)`` on every row."""
+def countif_workbook(path: Path, rows: int, formula: str = 'COUNTIF(A:A,">"&A{row})') -> Path:
+    """``A``: random whole numbers; ``B``: ``formula`` (``{row}`` its own row) on every row."""
     numbers = random.Random(13)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Data"
     for row in range(1, rows + 1):
         ws.cell(row, 1, numbers.randint(1, 1_000_000))
-        ws.cell(row, 2, f'=COUNTIF(A:A,">"&A{row})')
+        ws.cell(row, 2, "=" + formula.format(row=row))
     wb.save(path)
     return path
 
 
-def measure_countif(rows: int, repeat: int, folder: Path, office: Session) -> str:
-    """The COUNTIF case: xlsrc in-process and whole-process against warm LibreOffice."""
-    book = countif_workbook(folder / f"countif_{rows}.xlsx", rows)
-    out = folder / "countif_out"
+def measure_countif(
+    rows: int, repeat: int, folder: Path, office: Session, formula: str = 'COUNTIF(A:A,">"&A{row})'
+) -> tuple[str, float]:
+    """A whole-column condition down ``rows`` rows: xlsrc in-process and whole-process
+    against warm LibreOffice; the table and the whole-process ratio."""
+    name = formula.split("(")[0].lower()
+    book = countif_workbook(folder / f"{name}_{rows}.xlsx", rows, formula)
+    out = folder / f"{name}_out"
     out.mkdir(exist_ok=True)
     real = Registry.default()
-    command = [sys.executable, "-m", "xlsrc.cli.main", "recalc", str(book), "--out", str(out)]
-    command.append("--no-validate")
+    command = [processes.XLSRC, "recalc", str(book), "--out", str(out)]  # the default command
     xlsrc_run(book, out / "warm.xlsx", real)
     office.recalculate_to(book, out / "warm_lo.xlsx")
     inside = median_time(lambda: xlsrc_run(book, out / "x.xlsx", real), repeat)
@@ -195,9 +202,9 @@ def measure_countif(rows: int, repeat: int, folder: Path, office: Session) -> st
     theirs = read_cached_values(out / "l.xlsx")["Data"]
     ours = evaluate(book).values("Data")
     differing = sum(1 for cell, value in ours.items() if theirs.get(cell) != value)
-    return "\n".join(
+    table = "\n".join(
         [
-            f'COUNTIF(A:A,">"&A1) down {rows:,} rows (cells differing from LibreOffice: '
+            f"`{formula.format(row=1)}` down {rows:,} rows (cells differing from LibreOffice: "
             f"{differing})",
             "",
             "| engine | seconds | / LibreOffice warm |",
@@ -207,6 +214,7 @@ def measure_countif(rows: int, repeat: int, folder: Path, office: Session) -> st
             f"| LibreOffice warm UNO | {libreoffice:.3f} | 1.000 |",
         ]
     )
+    return table, whole / libreoffice
 
 
 def report(results: dict[int, dict[str, float]]) -> str:
@@ -233,6 +241,8 @@ def report(results: dict[int, dict[str, float]]) -> str:
             "LibreOffice warm UNO (no UDFs)", "xlsrc (no UDFs)", False),
     }  # fmt: skip
     for label, (top, bottom, _) in ratios.items():
+        if any(top not in results[n] for n in sizes):
+            continue
         cells = [f"{results[n][top] / results[n][bottom]:.2f}" for n in sizes]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     if 2000 in results and 20_000 in results:
@@ -248,29 +258,50 @@ def report(results: dict[int, dict[str, float]]) -> str:
 
 
 def main() -> None:
+    """One run: in-process engines, whole processes, the conditional cases, the batch."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[200, 2000, 20_000])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rows", type=int, nargs="+", default=[2000, 20_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-cold", action="store_true", help="skip the cold LibreOffice runs")
+    parser.add_argument("--shims", action="store_true", help="also LibreOffice + UDF shims (slow)")
     parser.add_argument("--countif-rows", type=int, default=10_000, help="0 skips the case")
+    parser.add_argument("--batch-files", type=int, default=200, help="0 skips the batch")
+    parser.add_argument("--readme", type=Path, help="rewrite this README's benchmark table")
     args = parser.parse_args()
-    results: dict[int, dict[str, float]] = {}
-    countif = ""
+    inside: dict[int, dict[str, float]] = {}
+    figures = done_when.Figures(load_before=done_when.load())
     with tempfile.TemporaryDirectory(prefix="xlsrc-bench-") as tmp, Session() as office:
+        folder = Path(tmp)
+        figures.startup = processes.startup(5)
         with Session() as shimmed:
-            lo_udf_shims.install(shimmed, Registry.default())
-            for rows in args.rows:
-                print(f"measuring {rows:,} rows ...", file=sys.stderr, flush=True)
-                results[rows] = measure(
-                    rows, args.repeat, Path(tmp), office, shimmed, not args.no_cold
+            if args.shims:
+                lo_udf_shims.install(shimmed, Registry.default())
+            for rows in (n for n in args.rows if n <= 20_000):
+                print(f"in-process, {rows:,} rows ...", file=sys.stderr, flush=True)
+                inside[rows] = measure(
+                    rows, args.repeat, folder, office, shimmed if args.shims else None, False
                 )
+        for rows in args.rows:
+            print(f"whole processes, {rows:,} rows ...", file=sys.stderr, flush=True)
+            figures.sizes[rows] = done_when.whole_processes(
+                rows, args.repeat if rows <= 20_000 else 1, folder, not args.no_cold
+            )
         if args.countif_rows:
-            print(f"measuring COUNTIF, {args.countif_rows:,} rows ...", file=sys.stderr)
-            countif = measure_countif(args.countif_rows, args.repeat, Path(tmp), office)
-    print(report(results))
-    if countif:
-        print()
-        print(countif)
+            for formula in ('COUNTIF(A:A,">"&A{row})', 'SUMIF(A:A,">"&A{row},A:A)'):
+                print(f"{formula}, {args.countif_rows:,} rows ...", file=sys.stderr)
+                table, ratio = measure_countif(
+                    args.countif_rows, args.repeat, folder, office, formula
+                )
+                figures.conditions[formula.split("(")[0]] = (table, ratio)
+    if args.batch_files:
+        print(f"batch of {args.batch_files} ...", file=sys.stderr, flush=True)
+        figures.batch = processes.batch(args.batch_files, args.repeat)
+        figures.batch_files = args.batch_files
+    figures.load_after = done_when.load()
+    text = done_when.report(figures) + "\n\n" + report(inside)
+    print(text)
+    if args.readme:
+        done_when.write_readme(args.readme, text)
 
 
 if __name__ == "__main__":
