@@ -54,11 +54,14 @@ def run_timed(command: list[str], repeat: int, ok: tuple[int, ...] = (0,)) -> Ti
     return Timed(statistics.median(times), max(peaks), repeat)
 
 
-def recalc(path: Path, out: Path, repeat: int, validate: bool = True) -> Timed:
-    """``xlsrc recalc FILE --out DIR`` (validation on unless told: the default command)."""
+def recalc(
+    path: Path, out: Path, repeat: int, validate: bool = True, options: tuple[str, ...] = ()
+) -> Timed:
+    """``xlsrc recalc FILE --out DIR [options]`` (validation on unless told: the default)."""
     shutil.rmtree(out, ignore_errors=True)
     flag = [] if validate else ["--no-validate"]
-    return run_timed([XLSRC, "recalc", str(path), "--out", str(out), *flag], repeat, ok=(0, 1))
+    command = [XLSRC, "recalc", str(path), "--out", str(out), *flag, *options]
+    return run_timed(command, repeat, ok=(0, 1))
 
 
 def openpyxl_load_save(path: Path, out: Path, repeat: int) -> Timed:

@@ -262,6 +262,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[2000, 20_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--inside-rows", type=int, nargs="*", default=[2000], help="in-process")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold LibreOffice runs")
     parser.add_argument("--shims", action="store_true", help="also LibreOffice + UDF shims (slow)")
     parser.add_argument("--countif-rows", type=int, default=10_000, help="0 skips the case")
@@ -276,7 +277,7 @@ def main() -> None:
         with Session() as shimmed:
             if args.shims:
                 lo_udf_shims.install(shimmed, Registry.default())
-            for rows in (n for n in args.rows if n <= 20_000):
+            for rows in args.inside_rows:
                 print(f"in-process, {rows:,} rows ...", file=sys.stderr, flush=True)
                 inside[rows] = measure(
                     rows, args.repeat, folder, office, shimmed if args.shims else None, False
