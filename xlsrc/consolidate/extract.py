@@ -24,8 +24,8 @@ from xlsrc.consolidate.model import FileResult, FindingRow
 from xlsrc.consolidate.rows import read_rows_of
 from xlsrc.consolidate.units import group_of, quarter_of, unit_of
 from xlsrc.core.errors import XlsrcError
+from xlsrc.engine.source import PackageSource
 from xlsrc.reading.locate import Identified, identify
-from xlsrc.reading.openpyxl_source import OpenpyxlSource
 from xlsrc.validation.workbook import validate_source
 from xlsrc.workbooks.layouts import WorkbookLayout
 from xlsrc.workbooks.layouts.goal_tracking import GOAL_TRACKING
@@ -57,7 +57,14 @@ def collect_file(index: int, path: str, by: Grouping = "unit") -> FileResult:
 
 
 def _collect(base: FileResult, file: Path, by: Grouping) -> FileResult:
-    source = OpenpyxlSource.open(file)
+    source = PackageSource.open(file)  # the package reader validation uses: one read per file
+    try:
+        return _collect_from(base, source, file, by)
+    finally:
+        source.close()
+
+
+def _collect_from(base: FileResult, source: PackageSource, file: Path, by: Grouping) -> FileResult:
     identified = identify(source)
     _check_family(identified)
     unit = unit_of(source, file, identified.layout)

@@ -29,7 +29,6 @@ import pandas as pd
 from xlsrc.core.a1 import cell_name, parse_cell
 from xlsrc.frames.values import Typed, text_of, typed_cell
 from xlsrc.reading.locate import LocatedTable, identify, locate, read_rows, stated_total
-from xlsrc.reading.openpyxl_source import OpenpyxlSource
 from xlsrc.reading.source import CellValue, WorkbookSource
 from xlsrc.workbooks.layouts import VOCABULARIES, Column, TableLayout
 
@@ -88,8 +87,14 @@ def read_tables(path: str | Path) -> TableFrames:
     workbook and :class:`~xlsrc.reading.locate.NotATemplate` for one that is no
     xlsrc template.
     """
+    from xlsrc.engine.source import PackageSource  # the package reader validation uses
+
     file = Path(path)
-    return tables_of(OpenpyxlSource.open(file), file.name)
+    source = PackageSource.open(file)
+    try:
+        return tables_of(source, file.name)
+    finally:
+        source.close()
 
 
 def tables_of(source: WorkbookSource, file: str) -> TableFrames:
