@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
+import xlsrc.validation.workbook as validation_workbook
 from tests.edits import Table, edited, open_book, stated_total_cell, summary, to_bytes
 from xlsrc.core.errors import XlError
 from xlsrc.engine.recalc import Evaluated, evaluate, recalc
@@ -33,6 +34,8 @@ from xlsrc.workbooks.layouts.result_budget import STAFF
 #: every test here runs with each workbook reader (the engine's package reader, openpyxl)
 pytestmark = pytest.mark.usefixtures("workbook_reader")
 
+#: findings that need to see formulas, which the openpyxl (cached-value) reader cannot
+FORMULA_RULES = ("formula_replaced", "formula_missing")
 DIGI = "1. Digiohjelma"
 ON_TRACK = "2. Etenee suunnitellusti"
 
@@ -65,6 +68,8 @@ def run(tmp_path: Path, data: bytes, name: str) -> tuple[Path, Evaluated, list[C
     assert result.ok, result.problems
     assert result.notes == []
     findings = validate_workbook(path)
+    if validation_workbook.READER == "openpyxl":  # cached values only: formulas unseen
+        inside = [f for f in inside if f.rule not in FORMULA_RULES]
     assert [f.as_json() for f in inside] == [f.as_json() for f in findings]
     return path, evaluate(path), findings
 

@@ -130,6 +130,10 @@ class PackageSource:
         cells = self._sheet(sheet)
         return (1, 1) if cells is None else cells.bounds()
 
+    def has_formula(self, sheet: str, row: int, col: int) -> bool | None:
+        cells = self._sheet(sheet)
+        return None if cells is None else ((row << COL_BITS) | col) in cells.formula_keys
+
     # -- styles ----------------------------------------------------------------------
     def format_of(self, style: int) -> str:
         if self._formats is None:

@@ -84,6 +84,9 @@ class OpenpyxlSource:
         worksheet = self._book[sheet]
         return int(worksheet.max_row), int(worksheet.max_column)
 
+    def has_formula(self, sheet: str, row: int, col: int) -> bool | None:
+        return None  # loaded with cached values only (data_only): formulas are not kept
+
 
 def _load(file: Path | io.BytesIO, name: str) -> Workbook:
     try:

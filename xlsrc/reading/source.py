@@ -86,3 +86,11 @@ class WorkbookSource(Protocol):
     def bounds(self, sheet: str) -> tuple[int, int]:
         """(last row, last column) of the sheet's used area (a status sheet is read whole)."""
         ...
+
+    def has_formula(self, sheet: str, row: int, col: int) -> bool | None:
+        """Whether the cell holds a formula; None when this reader cannot tell.
+
+        A computed column whose formulas were pasted over with values shows numbers
+        that no longer follow the inputs; validation asks this to find them.
+        """
+        ...

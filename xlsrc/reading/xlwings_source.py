@@ -67,6 +67,9 @@ class XlwingsSource:
         used = self._book.sheets[sheet].used_range
         return int(used.last_cell.row), int(used.last_cell.column)
 
+    def has_formula(self, sheet: str, row: int, col: int) -> bool | None:
+        return None  # not asked of Excel cell by cell: one COM call per cell would be slow
+
 
 def _error_or(value: Any) -> CellValue:
     """xlwings gives error cells as their text (err_to_str); they are errors, not words."""

@@ -33,6 +33,7 @@ from xlsrc.core.schemes import StatusScheme
 from xlsrc.reading.cells import read_number_cell
 from xlsrc.reading.locate import (
     LocatedTable,
+    TableRow,
     identify,
     locate,
     norm,
@@ -96,7 +97,9 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
     findings = _shape_findings(source, table) + _below_findings(source, table)
     keys = {c.key: _row_key(layout, c) for c in layout.input_columns if c.key in table.columns}
     rows = []
-    for body in read_rows(source, table):
+    bodies = read_rows(source, table)
+    findings += _overwritten_findings(source, table, bodies)
+    for body in bodies:
         cells = {}
         for key, row_key in keys.items():
             located = table.columns[key]
@@ -188,6 +191,66 @@ def _shape_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFin
                 )
             )
     return findings
+
+
+def _overwritten_findings(
+    source: WorkbookSource, table: LocatedTable, bodies: list[TableRow]
+) -> list[CellFinding]:
+    """Computed cells whose formula was pasted over with a value: they no longer follow.
+
+    Validation recomputes everything from the inputs, so the stated cells are
+    still checked - but the workbook itself shows the pasted numbers in its
+    "(laskettu)" columns and totals, and a published copy would carry them.
+    One finding per column, at its first such cell.  An empty computed cell on
+    a row with inputs (LibreOffice does not fill calculated columns into a row
+    it inserts) is a note: the totals still count the row.  A reader that
+    cannot tell formulas from values (openpyxl with cached values) finds none.
+    """
+    findings = []
+    for key, located in table.columns.items():
+        if not located.column.is_computed or located.column.formula is None:
+            continue
+        lost = [
+            b.row for b in bodies if source.has_formula(table.sheet, b.row, located.index) is False
+        ]
+        if not lost:
+            continue
+        values = [
+            _raw(source.values(table.sheet, r, r, located.index, located.index)[0][0]) for r in lost
+        ]
+        pasted = [r for r, v in zip(lost, values, strict=True) if v not in (None, "")]
+        empty = [r for r, v in zip(lost, values, strict=True) if v in (None, "")]
+        header = located.column.header
+        if pasted:
+            findings.append(
+                direct(
+                    Location(table.sheet, table.where(key, pasted[0])),
+                    "formula_replaced",
+                    None,
+                    None,
+                    f"Laskettu sarake '{header}': solussa on arvo kaavan sijaan"
+                    f"{_more(pasted)}, joten se ei enää seuraa syötteitä; palauta sarakkeen "
+                    "kaava (Excel tarjoaa 'Palauta laskettu sarakkeen kaava')",
+                )
+            )
+        if empty:
+            findings.append(
+                direct(
+                    Location(table.sheet, table.where(key, empty[0])),
+                    "formula_missing",
+                    None,
+                    None,
+                    f"Laskettu sarake '{header}' on tyhjä rivillä, jolla on syötteitä"
+                    f"{_more(empty)}: kaava puuttuu (LibreOffice ei täytä laskettuja "
+                    "sarakkeita lisätylle riville); kopioi kaava yläpuolisesta rivistä",
+                    "note",
+                )
+            )
+    return findings
+
+
+def _more(rows: list[int]) -> str:
+    return f" (ja {len(rows) - 1} muuta riviä)" if len(rows) > 1 else ""
 
 
 def _below_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFinding]:
