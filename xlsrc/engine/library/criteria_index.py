@@ -20,8 +20,10 @@ the two paths against each other on random data.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from fractions import Fraction
 from typing import Any
 
+from xlsrc.core.errors import XlError
 from xlsrc.engine.library.criteria import Criterion
 from xlsrc.engine.values import approx_equal, parse_number
 
@@ -48,6 +50,29 @@ class RangeIndex:
         self.texts = [v for v, _ in texts]
         self.text_positions = [p for _, p in texts]
         self.size = len(block)
+        #: per value range (its sheet and top-left cell): prefix sums in number order
+        self._prefixes: dict[tuple[str, int, int], _Prefix] = {}
+
+    def ordered_total(
+        self, criterion: Criterion, key: tuple[str, int, int], values: list[Any]
+    ) -> tuple[float, int] | None:
+        """(exact sum, count) of the numbers of ``values`` where an ordering criterion on
+        numbers holds (SUMIF/AVERAGEIF(A:A, ">"&A1, B:B)), in O(log n) after one O(n) pass.
+
+        ``values`` is the value range's block, the criteria block's shape; ``key``
+        names it.  None when the answer needs the cell-by-cell path: other
+        criteria, an error among the picked values (the scan finds which one
+        Excel returns), or a sum beyond the float range.
+        """
+        assert criterion.order is not None
+        op, operand = criterion.order
+        if isinstance(operand, str) or op in ("=", "<>"):
+            return None
+        prefix = self._prefixes.get(key)
+        if prefix is None:
+            prefix = self._prefixes[key] = _Prefix(self.number_positions, values)
+        lo, hi = _ordered_window(self.numbers, op, operand)
+        return prefix.between(lo, hi)
 
     def positions(self, criterion: Criterion) -> list[int]:
         """Where ``criterion`` matches, in no particular order (``criterion.order`` is set)."""
@@ -91,6 +116,37 @@ class RangeIndex:
         if op == "<":
             return self.text_positions[: bisect_left(keys, key)]
         return self.text_positions[: bisect_right(keys, key)]  # "<="
+
+
+class _Prefix:
+    """Exact running sums (fractions: a difference of two is still exact, and its float
+    is correctly rounded - what ``math.fsum`` of the same numbers gives) of a value
+    range read in the order of the criteria range's sorted numbers."""
+
+    def __init__(self, order: list[int], values: list[Any]) -> None:
+        self.sums: list[Fraction] = [Fraction(0)]
+        self.counts = [0]
+        self.errors = [0]
+        total, count, errors = Fraction(0), 0, 0
+        for position in order:
+            value = values[position]
+            if type(value) is float:
+                total += Fraction(value)
+                count += 1
+            elif type(value) is XlError:
+                errors += 1
+            self.sums.append(total)
+            self.counts.append(count)
+            self.errors.append(errors)
+
+    def between(self, lo: int, hi: int) -> tuple[float, int] | None:
+        if self.errors[hi] != self.errors[lo]:
+            return None
+        try:
+            total = float(self.sums[hi] - self.sums[lo])
+        except OverflowError:
+            return None
+        return total, self.counts[hi] - self.counts[lo]
 
 
 def _equal_window(values: list[float], x: float) -> tuple[int, int]:
