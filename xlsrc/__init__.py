@@ -27,3 +27,14 @@ def __getattr__(name: str) -> Any:
 
         return getattr(xlsrc.frames, name)
     raise AttributeError(f"module 'xlsrc' has no attribute {name!r}")
+
+
+def _install_catalogue() -> None:
+    # The core translates through an installed catalogue (it does no I/O itself);
+    # the .mo files are read only when a message is first shown in a language.
+    from xlsrc.i18n import install
+
+    install()
+
+
+_install_catalogue()

@@ -11,13 +11,17 @@ in ``main``, so click's in-process test runner sees exactly what a user sees.
 
 from __future__ import annotations
 
+import contextvars
 import importlib
+import os
 from typing import Any
 
 import click
 
 from xlsrc import __version__
 from xlsrc.cli.errors import report_error
+from xlsrc.cli.language import Group, language_from_environment, language_option, translate_click
+from xlsrc.core.text import N_
 
 #: Subcommand modules, in the order ``xlsrc --help`` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -38,8 +42,22 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-class XlsrcGroup(click.Group):
-    """The ``xlsrc`` group: runs a subcommand and maps its errors to exit statuses."""
+class XlsrcGroup(Group):
+    """The ``xlsrc`` group: runs a subcommand and maps its errors to exit statuses.
+
+    Each run starts in the language of ``XLSRC_LANG`` (Finnish by default;
+    ``--lang`` then overrides it) and keeps its language to itself: the run
+    happens in a copy of the context, so an in-process caller (click's test
+    runner, the ribbon) is left in the language it had.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        translate_click()
+        return contextvars.copy_context().run(super().main, *args, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        language_from_environment(os.environ)
+        return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -52,15 +70,20 @@ class XlsrcGroup(click.Group):
             ctx.exit(report_error(error))
 
 
-@click.group(cls=XlsrcGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=XlsrcGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_(
+        "xlsrc: Excel-raportointitaulukot, jotka laskevat ja tarkistavat itsensä.\n\n"
+        "Strategiset tavoitteet, säästöohjelmat ja talousarviot: tilavärit, ohjelmien "
+        "summat ja talousarvion muutokset lasketaan yhdellä Python-ytimellä, Excelissä "
+        "(xlwings-funktiot ja xlsrc-valintanauha) ja palvelimella ilman Exceliä."
+    ),
+)
 @click.version_option(__version__, prog_name="xlsrc")
+@language_option
 def cli() -> None:
-    """xlsrc: Excel reporting tables that compute and check themselves.
-
-    Strategic targets, savings programmes and budgets: status colours,
-    programme totals and budget deltas computed by one Python core, in Excel
-    (xlwings UDFs and the xlsrc ribbon) and headless on a server.
-    """
+    """The ``xlsrc`` command group (its help text is the Finnish ``help`` above)."""
 
 
 for _module_name in COMMANDS:
