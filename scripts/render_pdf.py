@@ -67,7 +67,7 @@ def examples(names: list[str], folder: Path) -> list[Path]:
     layouts = tuple(workbook(n) for n in names) if names else WORKBOOKS
     paths = write_workbooks(folder, example=True, layouts=layouts)
     notes = recalculate(paths)
-    failed = {p: n for p, n in notes.items() if n.startswith("virhe")}
+    failed = {p: done.note for p, done in notes.items() if not done.ok}
     if failed:
         sys.exit(f"recalculation failed: {failed}")
     return paths

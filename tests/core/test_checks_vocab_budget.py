@@ -16,7 +16,7 @@ def test_amount_tolerance_note_versus_error() -> None:
     note = compare_amount(935, 936, rule="r", what="w", where="S!K2")
     assert note is not None and (note.severity, note.difference, note.where) == ("note", -1, "S!K2")
     error = compare_amount(-518_358, -502_964, rule="r", what="Toimintakate")
-    assert error is not None and error.severity == "error" and "-15 394" in error.message
+    assert error is not None and error.severity == "error" and "\u221215\u00a0394" in error.message
 
 
 def test_percent_compared_at_printed_precision() -> None:

@@ -14,11 +14,11 @@ from xlsrc.core.numbers import (
     Nil,
     NotANumber,
     Number,
-    format_fi,
     read_number,
     require_number,
     round_half_up,
 )
+from xlsrc.core.text import format_number
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_random_finnish_numbers_read_back_exactly(
 )
 def test_format_then_read_is_identity_for_percents(points: Decimal) -> None:
     fraction = float(points) / 100
-    text = format_fi(fraction, 1, "%")
+    text = format_number(fraction, 1, "%")
     reading = read_number(text)
     assert isinstance(reading, Number)
     assert round_half_up(reading.value * 100, 1) == float(points)

@@ -11,6 +11,7 @@ from xlsrc.core.schemes import (
     YEAR_END_50_90,
     Band,
     StatusScheme,
+    colour_name,
 )
 
 # 001: "punainen <80%, keltainen 80-90% ja vihreä 90-100%", target "≥ 90%"
@@ -75,9 +76,9 @@ def test_rules_table_round_trip(scheme: StatusScheme) -> None:
 def test_edited_rules_table_changes_the_outcome() -> None:
     rows = TRAFFIC_LIGHT_80_90.to_rows()
     for row in rows:  # the committee moves the green edge from 90 % to 95 %
-        if row[5] == "green":
+        if row[5] == colour_name("green"):
             row[1] = 0.95
-        if row[5] == "yellow":
+        if row[5] == colour_name("yellow"):
             row[3] = 0.95
     edited = StatusScheme.from_rows(rows)
     assert edited.classify(0.92).key == "yellow"

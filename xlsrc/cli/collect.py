@@ -15,35 +15,53 @@ from pathlib import Path
 
 import click
 
+from xlsrc.cli.language import Command, language_option
 from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import SomeInputsFailed, UnusableInput
-from xlsrc.cpus import default_jobs
+from xlsrc.core.text import N_, Num, tr
 from xlsrc.io.atomic import write_atomic
 
 
-@click.command("collect")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(
+    "collect",
+    cls=Command,
+    help=N_("Kokoaa yksiköiden työkirjat (POLKU: tiedostoja tai kansioita) yhteen työkirjaan."),
+)
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar=N_("POLKU...")
+)
 @click.option(
     "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-    help="The consolidated workbook to write (e.g. yhteenveto.xlsx).",
+    metavar=N_("TIEDOSTO"),
+    help=N_("Kirjoitettava koontityökirja (esim. yhteenveto.xlsx)."),
 )  # fmt: skip
 @click.option(
     "--by", type=click.Choice(["unit", "quarter", "file"]), default="unit", show_default=True,
-    help="Group the roll-ups by unit (setting Organisaatio, else the file name), by quarter "
-    "(Q1-Q4 in the file name) or by file.",
+    help=N_(
+        "Ryhmittele koonnit yksiköittäin (unit: asetus Organisaatio, muuten tiedoston nimi), "
+        "neljänneksittäin (quarter: Q1-Q4 tiedoston nimessä) tai tiedostoittain (file)."
+    ),
 )  # fmt: skip
 @click.option(
     "--json", "json_file", type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the per-file summary and every roll-up number as JSON to this file.",
+    metavar=N_("TIEDOSTO"),
+    help=N_(
+        "Kirjoita tiedostokohtainen yhteenveto ja jokainen koontiluku myös JSON-muodossa "
+        "tähän tiedostoon."
+    ),
 )  # fmt: skip
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=None,
-    help=f"Parallel processes, or Dask workers with --dask local (default: {default_jobs()}).",
+    "--jobs", type=click.IntRange(min=1), default=None, metavar=N_("MÄÄRÄ"),
+    help=N_(
+        "Rinnakkaisia prosesseja, tai Dask-työprosesseja valinnalla --dask local (oletus: "
+        "suoritinytimien määrä)."
+    ),
 )  # fmt: skip
 @click.option(
-    "--dask", "dask", metavar="ADDRESS",
-    help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.",
+    "--dask", "dask", metavar=N_("OSOITE"),
+    help=N_("Aja Dask-klusterissa: ajoittajan osoite (tcp://palvelin:8786) tai 'local'."),
 )  # fmt: skip
+@language_option
 def command(
     paths: tuple[Path, ...],
     out: Path,
@@ -52,14 +70,16 @@ def command(
     jobs: int | None,
     dask: str | None,
 ) -> None:
-    """Consolidate units' workbooks (PATH: files or folders) into one workbook."""
+    """Consolidate units' workbooks (the help text is the Finnish ``help`` above)."""
     from xlsrc.consolidate.run import run_collect
     from xlsrc.engine.batch import collect as find_workbooks
 
     files = [p for p in find_workbooks(paths) if p.resolve() != out.resolve()]
     if not files:
-        raise UnusableInput("työkirjoja ei löytynyt: " + ", ".join(str(p) for p in paths))
-    with progress_bar(len(files), "kootaan") as bar:
+        raise UnusableInput(
+            tr("työkirjoja ei löytynyt: {paths}", paths=", ".join(str(p) for p in paths))
+        )
+    with progress_bar(len(files), tr("kootaan")) as bar:
         collected = run_collect(
             files, out, by=by, jobs=jobs, dask=dask, progress=lambda _r: bar.update(1)
         )
@@ -67,11 +87,15 @@ def command(
         text = json.dumps(collected.to_dict(), ensure_ascii=False, indent=2)
         write_atomic(json_file, text.encode("utf-8"))
     rollup = collected.rollup
-    click.echo(f"{out}: koottu {rollup.included} / {rollup.files} tiedostoa")
+    click.echo(
+        tr("{out}: koottu {included} / {files} tiedostoa", out=out,
+           included=Num(rollup.included), files=Num(rollup.files))
+    )  # fmt: skip
     for file, reason in sorted(rollup.skipped):
-        click.echo(f"OHITETTU {file}: {reason}", err=True)
+        click.echo(tr("OHITETTU {file}: {reason}", file=file, reason=reason), err=True)
     if rollup.skipped:
         raise SomeInputsFailed(
-            f"{len(rollup.skipped)} / {rollup.files} tiedostoa jäi koonnista pois",
+            tr("{skipped} / {files} tiedostoa jäi koonnista pois",
+               skipped=Num(len(rollup.skipped)), files=Num(rollup.files)),
             internal=rollup.internal_errors > 0,
-        )
+        )  # fmt: skip

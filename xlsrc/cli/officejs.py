@@ -14,33 +14,44 @@ from pathlib import Path
 
 import click
 
+from xlsrc.cli.language import Command, language_option
+from xlsrc.core.text import N_, ntr, tr
 from xlsrc.io.atomic import write_atomic
 
 
-@click.command("officejs")
+@click.command(
+    "officejs",
+    cls=Command,
+    help=N_(
+        "Kirjoittaa Office.js-apuohjelman (manifesti, funktiot, tehtäväruutu) staattiselle "
+        "palvelimelle."
+    ),
+)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Kansio, johon apuohjelman tiedostot kirjoitetaan (alikansioon addin/).",
+    metavar=N_("KANSIO"),
+    help=N_("Kansio, johon apuohjelman tiedostot kirjoitetaan (alikansioon addin/)."),
 )
 @click.option(
     "--base-url",
     required=True,
     metavar="URL",
-    help="Julkinen osoite, josta kansio näkyy käyttäjille, esim. https://xlsrc.alue.fi",
+    help=N_("Julkinen osoite, josta kansio näkyy käyttäjille, esim. https://xlsrc.alue.fi"),
 )
 @click.option(
     "--service-url",
     default="",
     metavar="URL",
-    help="xlsrc-palvelun osoite, jos se ei ole sama kuin --base-url.",
+    help=N_("xlsrc-palvelun osoite, jos se ei ole sama kuin --base-url."),
 )
 @click.option(
-    "--sso", is_flag=True, help="Kirjaudu Entra ID -kertakirjautumisella (getAccessToken)."
+    "--sso", is_flag=True, help=N_("Kirjaudu Entra ID -kertakirjautumisella (getAccessToken).")
 )
+@language_option
 def command(out: Path, base_url: str, service_url: str, sso: bool) -> None:
-    """Write the Office.js add-in (manifest, functions, task pane) for a static host."""
+    """Write the Office.js add-in (the help text is the Finnish ``help`` above)."""
     from xlsrc.officejs.bundle import addin_files
     from xlsrc.officejs.manifest import ADDIN_PATH
 
@@ -49,5 +60,8 @@ def command(out: Path, base_url: str, service_url: str, sso: bool) -> None:
         target = out / ADDIN_PATH / name
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
-    click.echo(f"kirjoitettu {len(files)} tiedostoa kansioon {out / ADDIN_PATH}")
-    click.echo(f"manifesti: {base_url.rstrip('/')}/{ADDIN_PATH}/manifest.xml")
+    click.echo(
+        ntr("kirjoitettu {n} tiedosto kansioon {folder}",
+            "kirjoitettu {n} tiedostoa kansioon {folder}", len(files), folder=out / ADDIN_PATH)
+    )  # fmt: skip
+    click.echo(tr("manifesti: {url}", url=f"{base_url.rstrip('/')}/{ADDIN_PATH}/manifest.xml"))

@@ -6,28 +6,45 @@ from pathlib import Path
 
 import click
 
+from xlsrc.cli.language import Command, language_option
+from xlsrc.core.text import N_, Num, tr
 
-@click.command("publish")
-@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+
+@click.command(
+    "publish",
+    cls=Command,
+    help=N_(
+        "Kirjoittaa TYÖKIRJAn julkaistun kopion: jokainen kaava korvattu arvollaan.\n\n"
+        "Aukeaa kaikkialla (LibreOffice, Excel verkossa, Mac) samoin luvuin, ilman #NAME?-"
+        "virheitä; tyylit, värit, taulukot ja tulostusasetukset säilyvät."
+    ),
+)
+@click.argument(
+    "workbook",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar=N_("TYÖKIRJA"),
+)
 @click.option(
     "--out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Julkaistu kopio (vain arvot); lähdetyökirjaa ei muuteta.",
+    metavar=N_("TIEDOSTO"),
+    help=N_("Julkaistu kopio (vain arvot); lähdetyökirjaa ei muuteta."),
 )
-@click.option("--pdf", "make_pdf", is_flag=True, help="Tee kopiosta myös PDF LibreOfficella.")
+@click.option("--pdf", "make_pdf", is_flag=True, help=N_("Tee kopiosta myös PDF LibreOfficella."))
+@language_option
 def command(workbook: Path, out: Path, make_pdf: bool) -> None:
-    """Write the published copy of WORKBOOK: every formula replaced by its value.
-
-    Opens everywhere (LibreOffice, Excel for the web, Mac) with the same numbers,
-    no #NAME?; styles, colours, tables and print setup are kept.
-    """
+    """Write the published copy (the help text is the Finnish ``help`` above)."""
     from xlsrc.publish import publish
 
     done = publish(workbook, out, pdf=make_pdf)
     click.echo(
-        f"julkaistu {done.path} ({done.formulas_removed} kaavaa korvattu arvoillaan; "
-        f"lähteen SHA-256 {done.source_sha256[:16]}…)"
+        tr(
+            "julkaistu {path} ({count} kaavaa korvattu arvoillaan; lähteen SHA-256 {sha}…)",
+            path=done.path,
+            count=Num(done.formulas_removed),
+            sha=done.source_sha256[:16],
+        )
     )
     if done.pdf is not None:
-        click.echo(f"PDF: {done.pdf}")
+        click.echo(tr("PDF: {path}", path=done.pdf))

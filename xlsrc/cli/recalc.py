@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from xlsrc.cli.language import Command
 from xlsrc.cli.limit_options import limit_options, limits_from
 from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import FindingsFound, SomeInputsFailed, UnusableInput
-from xlsrc.cpus import default_jobs
+from xlsrc.core.text import N_, Num, ntr, tr
 from xlsrc.io.atomic import OutputNotWritable, write_atomic
 from xlsrc.io.paths import batch_outputs, check_output, display, make_folder
 
@@ -41,39 +42,55 @@ def _validator(enabled: bool) -> ValidationHook | None:
     return validate_recalculated
 
 
-@click.command("recalc")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(
+    "recalc",
+    cls=Command,
+    help=N_(
+        "Laskee työkirjat uudelleen ilman Exceliä (POLKU: .xlsx/.xlsm-tiedostoja tai kansioita)."
+    ),
+)
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar=N_("POLKU...")
+)
 @click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the recalculated files (same file names; created if missing).",
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), metavar=N_("KANSIO"),
+    help=N_("Kansio uudelleen lasketuille tiedostoille (samat nimet; luodaan tarvittaessa)."),
 )  # fmt: skip
-@click.option("--in-place", is_flag=True, help="Replace each input file (atomically).")
+@click.option("--in-place", is_flag=True, help=N_("Korvaa jokainen syötetiedosto (atomisesti)."))
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=None,
-    help=f"Parallel processes (default: the number of cores, here {default_jobs()}).",
+    "--jobs", type=click.IntRange(min=1), default=None, metavar=N_("MÄÄRÄ"),
+    help=N_("Rinnakkaisia prosesseja (oletus: suoritinytimien määrä)."),
 )  # fmt: skip
 @click.option(
     "--json", "json_file", type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the per-file summary as JSON to this file.",
+    metavar=N_("TIEDOSTO"),
+    help=N_("Kirjoita tiedostokohtainen yhteenveto myös JSON-muodossa tähän tiedostoon."),
 )  # fmt: skip
 @click.option(
     "--validate/--no-validate", default=True, show_default=True,
-    help="Count validation findings in each recalculated file.",
+    help=N_("Laske tarkistuksen havainnot jokaisesta uudelleen lasketusta tiedostosta."),
 )  # fmt: skip
 @click.option(
     "--partial/--all-or-nothing", default=False, show_default=True,
-    help="Write every cell that can be computed; refused cells are listed, lose their "
-    "old value, and Excel recalculates the file on opening. Default: a file with a "
-    "refused cell is not written at all.",
+    help=N_(
+        "Kirjoita jokainen solu, joka voidaan laskea; hylätyt solut luetellaan, niiden vanha "
+        "arvo poistetaan ja Excel laskee tiedoston avattaessa. Oletus: tiedostoa, jossa on "
+        "hylätty solu, ei kirjoiteta lainkaan."
+    ),
 )  # fmt: skip
 @click.option(
-    "--dask", "dask", metavar="ADDRESS",
-    help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
-    "(a LocalCluster of --jobs workers).",
+    "--dask", "dask", metavar=N_("OSOITE"),
+    help=N_(
+        "Aja Dask-klusterissa: ajoittajan osoite (tcp://palvelin:8786) tai 'local' "
+        "(--jobs työprosessin LocalCluster)."
+    ),
 )  # fmt: skip
 @click.option(
     "--force", is_flag=True,
-    help="With --in-place: go on although Excel's owner file (~$name) says a workbook is open.",
+    help=N_(
+        "--in-placen kanssa: jatka, vaikka Excelin omistajatiedosto (~$nimi) kertoo "
+        "työkirjan olevan auki."
+    ),
 )  # fmt: skip
 @limit_options
 def command(
@@ -100,12 +117,15 @@ def command(
     from xlsrc.engine.batch import gather, run_batch
 
     if in_place == (out_dir is not None):
-        raise UnusableInput("kerro, minne tulokset menevät: joko --out KANSIO tai --in-place")
+        raise UnusableInput(tr("kerro, minne tulokset menevät: joko --out KANSIO tai --in-place"))
     files, skipped = gather(paths)
     for item in skipped:
-        click.echo(f"ohitettu {display(item.path)}: {item.reason}", err=True)
+        click.echo(tr("ohitettu {path}: {reason}", path=display(item.path), reason=item.reason),
+                   err=True)  # fmt: skip
     if not files:
-        raise UnusableInput("työkirjoja ei löytynyt: " + ", ".join(display(p) for p in paths))
+        raise UnusableInput(
+            tr("työkirjoja ei löytynyt: {paths}", paths=", ".join(display(p) for p in paths))
+        )
     if out_dir is not None:
         make_folder(out_dir)
     pairs = batch_outputs(files, out_dir, in_place)
@@ -113,9 +133,9 @@ def command(
         check_output(
             json_file,
             [*files, *(output for _, output in pairs)],
-            what="JSON-yhteenveto (--json)",
+            what=tr("JSON-yhteenveto (--json)"),
         )
-    with progress_bar(len(files), "recalculating") as bar:
+    with progress_bar(len(files), tr("lasketaan")) as bar:
         results = run_batch(
             files,
             out_dir=out_dir,
@@ -133,44 +153,64 @@ def command(
     failed = [r for r in results if not r.ok]
     if json_file is not None:
         _write_json(json_file, results, skipped)
-    click.echo(f"{len(results) - len(failed)} of {len(results)} files recalculated")
+    done, total = Num(len(results) - len(failed)), Num(len(results))
+    click.echo(
+        ntr("{done}/{total} tiedosto laskettu uudelleen",
+            "{done}/{total} tiedostoa laskettu uudelleen", len(results), done=done, total=total)
+    )  # fmt: skip
     if failed:
-        internal = any("internal error" in p for r in failed for p in r.problems)
-        raise SomeInputsFailed(f"{len(failed)} of {len(results)} files failed", internal=internal)
+        raise SomeInputsFailed(
+            ntr("{failed}/{total} tiedosto epäonnistui", "{failed}/{total} tiedostoa epäonnistui",
+                len(results), failed=Num(len(failed)), total=total),
+            internal=any(r.internal for r in failed),
+        )  # fmt: skip
     incomplete = [r for r in results if r.partial]
     if incomplete:
-        raise FindingsFound(f"{len(incomplete)} of {len(results)} files have refused cells")
+        raise FindingsFound(
+            ntr("{incomplete}/{total} tiedostossa on hylättyjä soluja",
+                "{incomplete}/{total} tiedostossa on hylättyjä soluja", len(results),
+                incomplete=Num(len(incomplete)), total=total)
+        )  # fmt: skip
 
 
 def _print(result: RecalcResult) -> None:
     if not result.ok:
-        click.echo(f"FAILED {display(result.path)}", err=True)
+        click.echo(tr("EPÄONNISTUI {path}", path=display(result.path)), err=True)
         for problem in result.problems:
             click.echo(f"  {display(problem)}", err=True)
         return
-    findings = (
-        "" if result.validation_findings is None else f", {result.validation_findings} findings"
+    counts = tr(
+        "{formulas} kaavaa, {udfs} xlsrc-funktiosolua, {errors} virhearvoa",
+        formulas=Num(result.formulas),
+        udfs=Num(result.udf_cells),
+        errors=Num(len(result.error_cells)),
     )
+    if result.validation_findings is not None:
+        counts += tr(", {findings} havaintoa", findings=Num(result.validation_findings))
     click.echo(
-        f"ok     {display(result.path)} -> {display(result.output or '')}: "
-        f"{result.formulas} formulas, {result.udf_cells} UDF cells, "
-        f"{len(result.error_cells)} error values{findings}, {result.seconds:.2f} s"
-    )
+        tr("ok     {path} -> {output}: {counts}, {seconds}", path=display(result.path),
+           output=display(result.output or ""), counts=counts, seconds=Num(result.seconds, 2, "s"))
+    )  # fmt: skip
+    indent = " " * 9
     if result.refused_cells:
-        click.echo(f"         {len(result.refused_cells)} refused cells (written without a value):")
+        click.echo(indent + tr("{count} hylättyä solua (kirjoitettu ilman arvoa):",
+                               count=Num(len(result.refused_cells))))  # fmt: skip
     for cell, reason in result.refused_cells[:SHOWN_ERROR_CELLS]:
-        click.echo(f"         {display(cell)} refused: {display(reason)}")
+        click.echo(indent + tr("{cell} hylätty: {reason}", cell=display(cell),
+                               reason=display(reason)))  # fmt: skip
     if len(result.refused_cells) > SHOWN_ERROR_CELLS:
-        click.echo(
-            f"         ... {len(result.refused_cells) - SHOWN_ERROR_CELLS} more (see --json)"
-        )
+        click.echo(indent + _more(len(result.refused_cells)))
     for note in result.notes:
-        click.echo(f"         note: {display(note)}")
+        click.echo(indent + tr("huomio: {note}", note=display(note)))
     for cell, error in result.error_cells[:SHOWN_ERROR_CELLS]:
         why = result.reasons.get(cell)
-        click.echo(f"         {display(cell)} = {error}" + (f" ({display(why)})" if why else ""))
+        click.echo(f"{indent}{display(cell)} = {error}" + (f" ({display(why)})" if why else ""))
     if len(result.error_cells) > SHOWN_ERROR_CELLS:
-        click.echo(f"         ... {len(result.error_cells) - SHOWN_ERROR_CELLS} more (see --json)")
+        click.echo(indent + _more(len(result.error_cells)))
+
+
+def _more(count: int) -> str:
+    return tr("... {more} lisää (katso --json)", more=Num(count - SHOWN_ERROR_CELLS))
 
 
 def _write_json(path: Path, results: list[RecalcResult], skipped: list[Skipped]) -> None:
@@ -185,9 +225,12 @@ def _write_json(path: Path, results: list[RecalcResult], skipped: list[Skipped])
         write_atomic(path, text.encode("utf-8"))
     except OSError as error:
         raise UnusableInput(
-            f"{display(path)}: JSON-yhteenvetoa ei voi kirjoittaa ("
-            f"{error.reason if isinstance(error, OutputNotWritable) else error.strerror}); "
-            "työkirjat on käsitelty - anna toinen --json-polku"
+            tr(
+                "{path}: JSON-yhteenvetoa ei voi kirjoittaa ({reason}); työkirjat on käsitelty"
+                " - anna toinen --json-polku",
+                path=display(path),
+                reason=error.reason if isinstance(error, OutputNotWritable) else error.strerror,
+            )
         ) from None
 
 

@@ -23,7 +23,9 @@ from typing import Any, TypeVar
 
 import click
 
+from xlsrc.cli.language import Group, language_option
 from xlsrc.core.errors import EnvironmentProblem, UnusableInput
+from xlsrc.core.text import N_, tr
 from xlsrc.cpus import default_jobs
 from xlsrc.server.config import MB, Limits, ServerConfig, default_data_dir
 
@@ -34,11 +36,13 @@ Command = TypeVar("Command", bound=Callable[..., Any])
 
 _data_option = click.option(
     "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="Folder for jobs and tokens (default: $XLSRC_DATA or ./xlsrc-data).",
+    metavar=N_("KANSIO"),
+    help=N_("Töiden ja tunnusten kansio (oletus: $XLSRC_DATA tai ./xlsrc-data)."),
 )  # fmt: skip
 _tokens_option = click.option(
     "--tokens", "token_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="Token file (default: DATA/tokens.json).",
+    metavar=N_("TIEDOSTO"),
+    help=N_("Tunnustiedosto (oletus: KANSIO/tokens.json)."),
 )  # fmt: skip
 
 
@@ -60,33 +64,68 @@ def _config(data_dir: Path | None, token_file: Path | None) -> ServerConfig:
     return ServerConfig(data_dir=data, token_file=token_file)
 
 
-@click.group("serve", invoke_without_command=True)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
+@click.group(
+    "serve",
+    cls=Group,
+    invoke_without_command=True,
+    help=N_(
+        "Käynnistää uudelleenlaskennan, tarkistuksen ja tilannekatsauksen palvelun (HTTP, "
+        "OpenAPI osoitteessa /docs)."
+    ),
+)
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=None,
-    help=f"Worker processes for the work (default: the number of cores, here {default_jobs()}).",
+    "--host", default="127.0.0.1", show_default=True, metavar=N_("OSOITE"),
+    help=N_("Osoite, jota kuunnellaan."),
+)  # fmt: skip
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True,
+    metavar=N_("PORTTI"), help=N_("Portti, jota kuunnellaan."),
+)  # fmt: skip
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, metavar=N_("MÄÄRÄ"),
+    help=N_("Työprosesseja (oletus: suoritinytimien määrä)."),
 )  # fmt: skip
 @_data_option
 @_tokens_option
-@_limit("--max-upload-mb", FLOAT, Limits.max_upload_bytes / MB, "Request body (all files).")
-@_limit("--max-files", COUNT, Limits.max_files, "Workbooks in one request.")
-@_limit("--max-jobs", COUNT, Limits.max_jobs_per_token, "Jobs one token may have at once.")
-@_limit("--job-timeout", FLOAT, Limits.job_timeout, "Seconds one file's work may take.")
+@_limit(
+    "--max-upload-mb", FLOAT, Limits.max_upload_bytes / MB,
+    N_("Pyynnön koko (kaikki tiedostot, Mt)."),
+)  # fmt: skip
+@_limit("--max-files", COUNT, Limits.max_files, N_("Työkirjoja yhdessä pyynnössä."))
+@_limit("--max-jobs", COUNT, Limits.max_jobs_per_token, N_("Yhden tunnuksen töitä yhtä aikaa."))
+@_limit(
+    "--job-timeout",
+    FLOAT,
+    Limits.job_timeout,
+    N_("Sekunteja, jotka yhden tiedoston työ saa kestää."),
+)
 @_limit(
     "--max-unpacked-mb", FLOAT, Limits.max_unpacked_bytes / MB,
-    "Uncompressed size of one workbook package (zip-bomb guard).",
+    N_("Yhden työkirjapaketin purettu koko (Mt; zip-pommien torjunta)."),
 )  # fmt: skip
 @_limit(
     "--worker-memory-mb", click.IntRange(min=0), (ServerConfig.worker_memory_bytes or 0) // MB,
-    "Address space one worker may use; a workbook needing more answers 413 (0: no limit).",
+    N_(
+        "Osoiteavaruus, jonka yksi työprosessi saa käyttää (Mt); enemmän tarvitseva työkirja "
+        "saa vastauksen 413 (0: ei rajaa)."
+    ),
 )  # fmt: skip
-@_limit("--grace", SECONDS, ServerConfig.shutdown_grace, "Seconds a stop waits for running jobs.")
-@_limit("--keep-days", SECONDS, ServerConfig.keep_days, "Days finished jobs are kept (0: always).")
+@_limit(
+    "--grace", SECONDS, ServerConfig.shutdown_grace,
+    N_("Sekunteja, jotka pysäytys odottaa käynnissä olevia töitä."),
+)  # fmt: skip
+@_limit(
+    "--keep-days", SECONDS, ServerConfig.keep_days,
+    N_("Päiviä, jotka valmiit työt säilytetään (0: aina)."),
+)  # fmt: skip
 @click.option(
     "--allow-origin", "allowed_origins", multiple=True, metavar="URL",
-    help="Browser origin allowed to call the API (CORS; repeatable), e.g. a static add-in host.",
+    help=N_(
+        "Selaimen alkuperä, joka saa kutsua rajapintaa (CORS; voi toistaa), esim. "
+        "apuohjelman staattinen palvelin."
+    ),
 )  # fmt: skip
+@language_option
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -105,7 +144,7 @@ def command(
     worker_memory_mb: int,
     allowed_origins: tuple[str, ...],
 ) -> None:
-    """Run the recalculation, validation and status-sheet service (HTTP, OpenAPI at /docs)."""
+    """Run the service (the help text is the Finnish ``help`` above)."""
     if ctx.invoked_subcommand is not None:
         return
     limits = Limits(
@@ -132,8 +171,9 @@ def _run(config: ServerConfig, host: str, port: int) -> None:
         config.jobs_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UnusableInput(
-            f"{config.data_dir}: datakansiota ei voi käyttää ({error.strerror}); anna --data"
-        ) from error
+            tr("{path}: datakansiota ei voi käyttää ({reason}); anna --data",
+               path=config.data_dir, reason=error.strerror)
+        ) from error  # fmt: skip
     try:
         import uvicorn
 
@@ -142,15 +182,16 @@ def _run(config: ServerConfig, host: str, port: int) -> None:
         if missing.name not in SERVICE_PACKAGES:
             raise
         raise EnvironmentProblem(
-            f"palvelun kirjasto {missing.name} puuttuu: asenna xlsrc uudelleen (pip install xlsrc)"
-        ) from missing
+            tr("palvelun kirjasto {name} puuttuu: asenna xlsrc uudelleen (pip install xlsrc)",
+               name=missing.name)
+        ) from missing  # fmt: skip
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     if not config.tokens_path.exists():
         click.echo(
-            f"varoitus: tunnustiedostoa {config.tokens_path} ei ole; lisää tunnus: "
-            "xlsrc serve token add NIMI --organisation ORG",
+            tr("varoitus: tunnustiedostoa {path} ei ole; lisää tunnus: "
+               "xlsrc serve token add NIMI --organisation ORG", path=config.tokens_path),
             err=True,
-        )
+        )  # fmt: skip
     server = uvicorn.Server(
         uvicorn.Config(
             create_app(config),
@@ -167,44 +208,76 @@ def _run(config: ServerConfig, host: str, port: int) -> None:
     server.run()
 
 
-@command.group("token")
+@command.group(
+    "token",
+    help=N_("Hallitsee käyttötunnuksia (tallennetaan tiivisteinä; uusi näytetään kerran)."),
+)
+@language_option
 def token() -> None:
-    """Manage the bearer tokens (kept hashed; a new token is shown once)."""
+    """Manage the bearer tokens (the help text is the Finnish ``help`` above)."""
 
 
-@token.command("add")
-@click.argument("name")
-@click.option("--organisation", "--organization", required=True, help="Organisation or unit.")
+@token.command(
+    "add",
+    help=N_(
+        "Lisää tunnuksen NIMI organisaatiolle ja tulostaa sen (tallenna se heti: sitä ei "
+        "näytetä uudelleen)."
+    ),
+)
+@click.argument("name", metavar=N_("NIMI"))
+@click.option(
+    "--organisation", "--organization", required=True, metavar=N_("ORGANISAATIO"),
+    help=N_("Organisaatio tai yksikkö."),
+)  # fmt: skip
 @_data_option
 @_tokens_option
+@language_option
 def token_add(name: str, organisation: str, data_dir: Path | None, token_file: Path | None) -> None:
-    """Add token NAME for ORGANISATION and print it (store it now: it is not shown again)."""
+    """Add a token and print it (the help text is the Finnish ``help`` above)."""
     from xlsrc.server.tokens import TokenStore
 
     store = TokenStore(_config(data_dir, token_file).tokens_path)
     secret = store.add(name, organisation)
     click.echo(secret)
-    click.echo(f"tunnus {name!r} ({organisation}) lisätty tiedostoon {store.path}", err=True)
+    click.echo(
+        tr("tunnus {name!r} ({organisation}) lisätty tiedostoon {path}", name=name,
+           organisation=organisation, path=store.path),
+        err=True,
+    )  # fmt: skip
 
 
-@token.command("list")
+@token.command(
+    "list",
+    help=N_("Luettelee tunnukset: nimi, organisaatio, tunniste, luotu (ei koskaan salaisuutta)."),
+)
 @_data_option
 @_tokens_option
+@language_option
 def token_list(data_dir: Path | None, token_file: Path | None) -> None:
-    """List the tokens: name, organisation, id, created (never the secret)."""
+    """List the tokens (the help text is the Finnish ``help`` above)."""
     from xlsrc.server.tokens import TokenStore
 
     for record in TokenStore(_config(data_dir, token_file).tokens_path).records():
         click.echo(f"{record.name}\t{record.organisation}\t{record.id}\t{record.created}")
 
 
-@token.command("remove")
-@click.argument("name")
+@token.command(
+    "remove",
+    help=N_(
+        "Poistaa tunnuksen NIMI; sillä tehdyt pyynnöt torjutaan tästä lähtien (ei "
+        "uudelleenkäynnistystä)."
+    ),
+)
+@click.argument("name", metavar=N_("NIMI"))
 @_data_option
 @_tokens_option
+@language_option
 def token_remove(name: str, data_dir: Path | None, token_file: Path | None) -> None:
-    """Remove token NAME; requests with it are refused from now on (no restart needed)."""
+    """Remove a token (the help text is the Finnish ``help`` above)."""
     from xlsrc.server.tokens import TokenStore
 
     record = TokenStore(_config(data_dir, token_file).tokens_path).remove(name)
-    click.echo(f"tunnus {record.name!r} ({record.organisation}) poistettu")
+    click.echo(
+        tr("tunnus {name!r} ({organisation}) poistettu", name=record.name,
+           organisation=record.organisation)
+    )  # fmt: skip

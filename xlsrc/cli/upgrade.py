@@ -6,21 +6,34 @@ from pathlib import Path
 
 import click
 
+from xlsrc.cli.language import Command, language_option
+from xlsrc.core.text import N_
 
-@click.command("upgrade")
-@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+
+@click.command(
+    "upgrade",
+    cls=Command,
+    help=N_(
+        "Siirtää TYÖKIRJAn rivit, summat, säännöt ja asetukset nykyiseen malliin.\n\n"
+        "Kieltäytyy ja nimeää solut, jos jollekin kirjoitetulle ei olisi paikkaa uudessa "
+        "mallissa; kertoo, mitä siirtyi minne."
+    ),
+)
+@click.argument(
+    "workbook",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar=N_("TYÖKIRJA"),
+)
 @click.option(
     "--out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Uusi työkirja nykyisellä mallilla; vanhaa ei muuteta.",
+    metavar=N_("TIEDOSTO"),
+    help=N_("Uusi työkirja nykyisellä mallilla; vanhaa ei muuteta."),
 )
+@language_option
 def command(workbook: Path, out: Path) -> None:
-    """Move WORKBOOK's rows, totals, rules and settings into the current template.
-
-    Refuses, naming the cells, when something typed would have no place in the new
-    template; prints what moved where.
-    """
+    """Move a workbook into the current template (the help text is the Finnish ``help``)."""
     from xlsrc.upgrade import upgrade
 
     for line in upgrade(workbook, out).lines():

@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING
 
 import click
 
+from xlsrc.cli.language import Command, language_option
 from xlsrc.core.errors import FindingsFound
-from xlsrc.core.numbers import format_fi
+from xlsrc.core.text import N_, Num, format_number, ntr, tr
 from xlsrc.io.paths import check_output
 
 if TYPE_CHECKING:  # validation is imported when the command runs, not for --help
     from xlsrc.validation.findings import CellFinding
-
-SEVERITY_FI = {"error": "virhe", "note": "huomio"}
 
 
 def _shown(value: float | str | None, rule: str) -> str:
@@ -33,23 +32,25 @@ def _shown(value: float | str | None, rule: str) -> str:
         return "—"
     if isinstance(value, str):
         return value
-    percent = "pct" in rule or rule.startswith("readiness")
-    return format_fi(value, 1 if percent else 0, "%" if percent else "")
+    from xlsrc.validation.rule_labels import is_percent
+
+    percent = is_percent(rule)
+    return format_number(value, 1 if percent else 0, "%" if percent else "")
 
 
 def text_table(findings: list[CellFinding]) -> str:
     """The findings as a plain text table, one finding per line plus its message."""
-    from xlsrc.validation.report import summary
+    from xlsrc.validation.report import rule_label, severity_label, summary
 
     if not findings:
         return summary(findings)
     lines = [
-        f"{'Välilehti!Solu':<22} {'Vakavuus':<8} {'Sääntö':<24} "
-        f"{'Ilmoitettu':>13} {'Laskettu':>13} {'Erotus':>10}"
+        f"{tr('Välilehti!Solu'):<22} {tr('Vakavuus'):<8} {tr('Sääntö'):<24} "
+        f"{tr('Ilmoitettu'):>13} {tr('Laskettu'):>13} {tr('Erotus'):>10}"
     ]
     for f in findings:
         lines.append(
-            f"{f.where:<22} {SEVERITY_FI[f.severity]:<8} {f.rule[:24]:<24} "
+            f"{f.where:<22} {severity_label(f.severity):<8} {rule_label(f.rule)[:24]:<24} "
             f"{_shown(f.stated, f.rule)[:13]:>13} {_shown(f.computed, f.rule)[:13]:>13} "
             f"{_shown(f.difference, f.rule):>10}"
         )
@@ -58,34 +59,44 @@ def text_table(findings: list[CellFinding]) -> str:
     return "\n".join(lines)
 
 
-@click.command("validate")
-@click.argument("workbook", type=click.Path(path_type=Path))
+@click.command(
+    "validate",
+    cls=Command,
+    help=N_(
+        "Tarkistaa TYÖKIRJAn: laskee sen summat, muutokset, suhdeluvut, pivotit ja tilat "
+        "uudelleen.\n\nPaluukoodi 0: ei virheitä (pyöristyshuomiot sallittuja); 1: virheitä "
+        "löytyi; 2: tiedostoa ei voi lukea."
+    ),
+)
+@click.argument("workbook", type=click.Path(path_type=Path), metavar=N_("TYÖKIRJA"))
 @click.option(
     "--json",
     "as_json",
     is_flag=True,
-    help="Print the findings as a JSON list (sheet, cell, rule, stated, computed, "
-    "difference, severity, message).",
+    help=N_(
+        "Tulosta havainnot JSON-luettelona (sheet, cell, rule, stated, computed, "
+        "difference, severity, message)."
+    ),
 )
 @click.option(
     "--xlsx",
     "sheet_out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the findings as a workbook with a 'Tarkistukset' sheet whose "
-    "links open WORKBOOK at each cell (WORKBOOK itself is never written).",
+    metavar=N_("TIEDOSTO"),
+    help=N_(
+        "Kirjoita havainnot myös työkirjaksi, jonka Tarkistukset-välilehden linkit avaavat "
+        "TYÖKIRJAn kunkin solun kohdalta (TYÖKIRJAa itseään ei kirjoiteta)."
+    ),
 )
+@language_option
 def command(workbook: Path, as_json: bool, sheet_out: Path | None) -> None:
-    """Check WORKBOOK: recompute its totals, deltas, ratios, pivots and statuses.
-
-    Exit status 0: no errors (rounding notes allowed); 1: errors found;
-    2: the file cannot be read.
-    """
+    """Check a workbook (the help text is the Finnish ``help`` above)."""
     from xlsrc.validation.findings import error_count
     from xlsrc.validation.report import write_findings_workbook
     from xlsrc.validation.workbook import validate_workbook
 
     if sheet_out is not None:  # neither the workbook itself nor through a link
-        check_output(sheet_out, [workbook], what="--xlsx-tulos")
+        check_output(sheet_out, [workbook], what=tr("--xlsx-tulos"))
     findings = validate_workbook(workbook)
     if sheet_out is not None:
         write_findings_workbook(findings, sheet_out, workbook)
@@ -95,4 +106,7 @@ def command(workbook: Path, as_json: bool, sheet_out: Path | None) -> None:
         click.echo(text_table(findings))
     errors = error_count(findings)
     if errors:
-        raise FindingsFound(f"{workbook}: {errors} virhettä")
+        raise FindingsFound(
+            ntr("{path}: {count} virhe", "{path}: {count} virhettä", errors, path=workbook,
+                count=Num(errors))
+        )  # fmt: skip

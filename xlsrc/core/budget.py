@@ -21,10 +21,12 @@ from typing import Literal
 
 from xlsrc.core.errors import UndefinedRatio, UnknownLineKind
 from xlsrc.core.numbers import round_half_up
+from xlsrc.core.text import LANGUAGES, N_, Msg, compact, translate
 
 LineKind = Literal["income", "expense", "margin"]
 
-_KINDS: tuple[tuple[str, LineKind], ...] = (
+#: Words of line names (Finnish and Swedish, seed 003's bilingual statement), read as kinds.
+_KINDS: tuple[tuple[str, LineKind], ...] = (  # i18n: patterns of line names
     (r"toimintakate|vuosikate|tilikauden tulos|tulos\b|kate\b|verksamhetsbidrag", "margin"),
     (r"menot|kulut|kustannukset|poistot|utgifter|kostnader", "expense"),
     (r"tulot|tuotot|rahoitus|inkomster|intäkter", "income"),
@@ -32,31 +34,44 @@ _KINDS: tuple[tuple[str, LineKind], ...] = (
 
 
 #: The words a result budget's "Erä" column uses for each kind of line (seed 002
-#: Taulukko 5); the templates' SUMIFS and the dropdown list use exactly these.
-LINE_NAMES: dict[LineKind, str] = {"income": "Tulot", "expense": "Menot", "margin": "Toimintakate"}
+#: Taulukko 5); the templates' SUMIFS and the dropdown list use exactly these, in the
+#: workbook's language (catalogue texts).
+LINE_NAMES: dict[LineKind, str] = {
+    "income": N_("Tulot"),
+    "expense": N_("Menot"),
+    "margin": N_("Toimintakate"),
+}
 
 #: Items of a budget statement (seed 002 Taulukot 1-4): item -> (its name, pattern on the
 #: case-folded label with single spaces).  "Toimintatulot" and "Tulot yhteensä" are both
 #: the income line; a label that fits no pattern is no item (a free-text line).
-STATEMENT_ITEMS: dict[str, tuple[str, str]] = {
-    "income": ("Tulot", r"^(toiminta)?tulot( yhteensä)?$"),
-    "expense": ("Menot", r"^(toiminta)?menot( yhteensä)?$"),
-    "margin": ("Toimintakate", r"^toimintakate$"),
-    "state": ("Valtion rahoitus", r"^valtion rahoitus$"),
-    "financial": ("Rahoitustulot", r"^rahoitustulot$"),
-    "annual": ("Vuosikate", r"^vuosikate$"),
-    "depreciation": ("Poistot", r"^poistot$"),
-    "result": ("Tilikauden tulos", r"^tilikauden tulos$"),
+STATEMENT_ITEMS: dict[str, tuple[str, str]] = {  # i18n: patterns of Finnish row labels
+    "income": (N_("Tulot"), r"^(toiminta)?tulot( yhteensä)?$"),
+    "expense": (N_("Menot"), r"^(toiminta)?menot( yhteensä)?$"),
+    "margin": (N_("Toimintakate"), r"^toimintakate$"),
+    "state": (N_("Valtion rahoitus"), r"^valtion rahoitus$"),
+    "financial": (N_("Rahoitustulot"), r"^rahoitustulot$"),
+    "annual": (N_("Vuosikate"), r"^vuosikate$"),
+    "depreciation": (N_("Poistot"), r"^poistot$"),
+    "result": (N_("Tilikauden tulos"), r"^tilikauden tulos$"),
 }
 
 
 def statement_item(label: object) -> str | None:
-    """The statement item a row label names ("Toimintamenot" -> "expense"), or None."""
+    """The statement item a row label names ("Toimintamenot" -> "expense"), or None.
+
+    A label is the Finnish form the patterns describe or the item's name in any
+    language of the catalogue ("Verksamhetsbidrag" is the margin).
+    """
     text = re.sub(r"\s+", " ", str(label or "")).strip().casefold()
-    for item, (_, pattern) in STATEMENT_ITEMS.items():
-        if re.match(pattern, text):
+    for item, (name, pattern) in STATEMENT_ITEMS.items():
+        if re.match(pattern, text) or text in _names(name):
             return item
     return None
+
+
+def _names(name: str) -> set[str]:
+    return {translate(name, language).casefold() for language in LANGUAGES}
 
 
 def line_kind(name: object) -> LineKind:
@@ -65,7 +80,9 @@ def line_kind(name: object) -> LineKind:
     for pattern, kind in _KINDS:
         if re.search(pattern, text):
             return kind
-    raise UnknownLineKind(f"rivin {name!r} lajia ei tunnisteta (tulot, menot tai toimintakate)")
+    raise UnknownLineKind(
+        Msg("rivin {name!r} lajia ei tunnisteta (tulot, menot tai toimintakate)", name=name)
+    )
 
 
 def change_eur(old: float, new: float, kind: LineKind) -> float:
@@ -77,7 +94,10 @@ def change_pct(old: float, new: float, kind: LineKind) -> float:
     """Change as a fraction of the absolute old value; undefined on a zero base."""
     if old == 0:
         raise UndefinedRatio(
-            f"muutosprosentti ei ole määritelty: vertailuarvo on 0 (uusi arvo {new:g})"
+            Msg(
+                "muutosprosentti ei ole määritelty: vertailuarvo on 0 (uusi arvo {new})",
+                new=compact(new),
+            )  # fmt: skip
         )
     return change_eur(old, new, kind) / abs(old)
 
@@ -85,7 +105,7 @@ def change_pct(old: float, new: float, kind: LineKind) -> float:
 def ratio_pct(numerator: float, denominator: float, decimals: int = 0) -> float:
     """X vs Y % as a fraction rounded half-up to ``decimals`` per cent places."""
     if denominator == 0:
-        raise UndefinedRatio("suhdeluku ei ole määritelty: jakaja on 0")
+        raise UndefinedRatio(Msg("suhdeluku ei ole määritelty: jakaja on 0"))
     return percent_rounded(numerator / denominator, decimals)
 
 

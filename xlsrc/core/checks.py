@@ -9,6 +9,9 @@ decimals the table printed; one unit in the last printed digit is a note.
 
 Where a difference looks like a typing slip — a flipped sign, two transposed
 digits — the finding says so in ``hint``; the user's number is never changed.
+Messages are :class:`~xlsrc.core.text.Msg` values with their numbers as
+:class:`~xlsrc.core.text.Num`, so the CLI shows a finding in the user's
+language and the "Tarkistukset" sheet in the workbook's.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from xlsrc.core.numbers import format_fi, round_half_up
+from xlsrc.core.numbers import round_half_up
+from xlsrc.core.text import N_, Msg, Num, Text
 
 Severity = Literal["note", "error"]
 
@@ -48,8 +52,8 @@ class Finding:
     computed: float | str | None
     difference: float | None
     severity: Severity
-    message: str
-    hint: str = ""
+    message: Text
+    hint: Text = ""
 
     def located(self, where: str) -> Finding:
         """The same finding at another location (adapters know the cell)."""
@@ -70,7 +74,7 @@ def compare_amount(
     computed: float,
     *,
     rule: str,
-    what: str,
+    what: Text,
     where: str = "",
     tolerance: float = DEFAULT_TOLERANCE,
 ) -> Finding | None:
@@ -79,23 +83,31 @@ def compare_amount(
     if math.isclose(difference, 0.0, abs_tol=1e-9 * max(1.0, abs(computed))):
         return None
     within = abs(difference) <= tolerance + 1e-9
-    severity, hint, suffix = _grade(within, stated, computed)
-    message = (
-        f"{what}: {_KIND[severity]}; ilmoitettu {format_fi(stated)}, "
-        f"laskettu {format_fi(computed)}, erotus {format_fi(difference)}{suffix}"
+    severity, hint = _grade(within, stated, computed)
+    message = Msg(
+        "{what}: {kind}; ilmoitettu {stated}, laskettu {computed}, erotus {difference}",
+        what=what,
+        kind=Msg(_KIND[severity]),
+        stated=Num(stated),
+        computed=Num(computed),
+        difference=Num(difference),
     )
-    return Finding(rule, where, stated, computed, difference, severity, message, hint)
+    return Finding(rule, where, stated, computed, difference, severity, _with(message, hint), hint)
 
 
-_KIND: dict[Severity, str] = {"note": "pyöristysero", "error": "ristiriita"}
+_KIND: dict[Severity, str] = {"note": N_("pyöristysero"), "error": N_("ristiriita")}
 
 
-def _grade(within: bool, stated: float, computed: float) -> tuple[Severity, str, str]:
-    """Severity, typo hint and the message suffix that shows the hint."""
+def _grade(within: bool, stated: float, computed: float) -> tuple[Severity, Text]:
+    """Severity and the typo hint."""
     if within:
-        return "note", "", ""
-    hint = likely_typo(stated, computed)
-    return "error", hint, f" ({hint})" if hint else ""
+        return "note", ""
+    return "error", likely_typo(stated, computed)
+
+
+def _with(message: Msg, hint: Text) -> Msg:
+    """``message`` followed by the hint in parentheses, when there is one."""
+    return Msg("{message} ({hint})", message=message, hint=hint) if hint else message
 
 
 def compare_percent(
@@ -104,7 +116,7 @@ def compare_percent(
     *,
     decimals: int,
     rule: str,
-    what: str,
+    what: Text,
     where: str = "",
 ) -> Finding | None:
     """Compare per cents (fractions) at the printed precision ``decimals``."""
@@ -114,12 +126,17 @@ def compare_percent(
     if difference == 0:
         return None
     within = abs(difference) <= 10.0 ** (-decimals) + 1e-9
-    severity, hint, suffix = _grade(within, stated_points, shown)
-    message = (
-        f"{what}: {_KIND[severity]}; ilmoitettu {format_fi(stated, decimals, '%')}, "
-        f"laskettu {format_fi(computed, decimals, '%')}{suffix}"
+    severity, hint = _grade(within, stated_points, shown)
+    message = Msg(
+        "{what}: {kind}; ilmoitettu {stated}, laskettu {computed}",
+        what=what,
+        kind=Msg(_KIND[severity]),
+        stated=Num(stated, decimals, "%"),
+        computed=Num(computed, decimals, "%"),
     )
-    return Finding(rule, where, stated, shown / 100, difference / 100, severity, message, hint)
+    return Finding(
+        rule, where, stated, shown / 100, difference / 100, severity, _with(message, hint), hint
+    )
 
 
 def mismatch(
@@ -127,26 +144,31 @@ def mismatch(
     expected: str | float | None,
     *,
     rule: str,
-    what: str,
+    what: Text,
     where: str = "",
     severity: Severity = "error",
 ) -> Finding:
     """A non-numeric discrepancy (a wrong status word, an undefined per cent)."""
-    message = f"{what}: ilmoitettu {stated!r}, odotettu {expected!r}"
+    message = Msg(
+        "{what}: ilmoitettu {stated!r}, odotettu {expected!r}",
+        what=what,
+        stated=stated,
+        expected=expected,
+    )
     return Finding(rule, where, stated, expected, None, severity, message)
 
 
-def likely_typo(stated: float, computed: float) -> str:
+def likely_typo(stated: float, computed: float) -> Text:
     """Name the slip that turns ``computed`` into ``stated``, or "" if none fits."""
     if stated != 0 and math.isclose(stated, -computed, rel_tol=1e-9):
-        return "todennäköisesti etumerkki väärin"
+        return Msg("todennäköisesti etumerkki väärin")
     a, b = _digits(stated), _digits(computed)
     if a != b and len(a) == len(b) and (stated < 0) == (computed < 0):
         differing = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
         if len(differing) == 2 and differing[1] == differing[0] + 1:
             i, j = differing
             if a[i] == b[j] and a[j] == b[i]:
-                return "todennäköisesti kaksi numeroa vaihtanut paikkaa"
+                return Msg("todennäköisesti kaksi numeroa vaihtanut paikkaa")
     return ""
 
 

@@ -28,6 +28,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Literal
 
 from xlsrc.core.errors import InvalidNumber
+from xlsrc.core.text import Msg, Text
 
 NotNumberKind = Literal["not_available", "no_metric", "pending", "unreadable", "text"]
 
@@ -66,10 +67,10 @@ class Blank:
 
 @dataclass(frozen=True)
 class NotANumber:
-    """Text that is not a number, with the reason in Finnish-user terms."""
+    """Text that is not a number, with the reason in a finance user's terms."""
 
     text: str
-    reason: str
+    reason: Text
     kind: NotNumberKind = "unreadable"
 
 
@@ -79,10 +80,10 @@ Reading = Number | Nil | Blank | NotANumber
 _NO_VALUE_WORDS: dict[str, NotNumberKind] = {
     "na": "not_available",
     "n/a": "not_available",
-    "ei tietoa": "not_available",
+    "ei tietoa": "not_available",  # i18n: words the reports print, read as kinds
     "ei toteumatietoa": "not_available",
     "ei mittaria": "no_metric",
-    "valmistuu myöhemmin": "pending",
+    "valmistuu myöhemmin": "pending",  # i18n: a word the reports print, read as a kind
 }
 
 _NIL_MARKS = frozenset({"-", "\u2013", "\u2014", "\u2212"})
@@ -120,10 +121,10 @@ def read_number(cell: str | float | int | bool | None) -> Reading:
     if cell is None:
         return Blank()
     if isinstance(cell, bool):
-        return NotANumber(str(cell).upper(), "totuusarvo, ei luku", "unreadable")
+        return NotANumber(str(cell).upper(), Msg("totuusarvo, ei luku"), "unreadable")
     if isinstance(cell, int | float):
         if cell != cell or cell in (float("inf"), float("-inf")):
-            return NotANumber(str(cell), "ei äärellinen luku", "unreadable")
+            return NotANumber(str(cell), Msg("ei äärellinen luku"), "unreadable")
         return Number(float(cell), text=str(cell))
     return _read_text(cell)
 
@@ -146,11 +147,14 @@ def read_cell(cell: str | float | int | bool | None, *, words: bool = False) -> 
     if isinstance(reading, Blank | Nil):
         return reading
     if isinstance(reading, Number):
-        reason = f"luku tekstinä ({cell.strip()!r}); kirjoita se lukuna, esim. 1234,5"
+        reason = Msg(
+            "luku tekstinä ({text!r}); kirjoita se lukuna, esim. 1234,5", text=cell.strip()
+        )
         return NotANumber(cell, reason, "text")
     if reading.kind == "unreadable" or words:
         return reading
-    return NotANumber(cell, f"{reading.reason}; tässä sarakkeessa pitää olla luku", "unreadable")
+    reason = Msg("{reason}; tässä sarakkeessa pitää olla luku", reason=reading.reason)
+    return NotANumber(cell, reason, "unreadable")
 
 
 def _read_text(raw: str) -> Reading:
@@ -169,7 +173,7 @@ def _read_text(raw: str) -> Reading:
         return Nil(text)
     kind = _NO_VALUE_WORDS.get(text.lower().rstrip("."))
     if kind is not None:
-        return NotANumber(raw, f"ei lukuarvoa: {text}", kind)
+        return NotANumber(raw, Msg("ei lukuarvoa: {text}", text=text), kind)
 
     label = ""
     labelled = _LABEL.match(text)
@@ -183,9 +187,9 @@ def _read_text(raw: str) -> Reading:
 
     signed = _SIGNED.match(text)
     if not signed:
-        return NotANumber(raw, "ei luettavissa luvuksi", "unreadable")
+        return NotANumber(raw, Msg("ei luettavissa luvuksi"), "unreadable")
     digits = _parse_digits(signed["body"])
-    if isinstance(digits, str):
+    if isinstance(digits, Msg):
         return NotANumber(raw, digits, "unreadable")
     magnitude, decimals = digits
 
@@ -198,7 +202,7 @@ def _read_text(raw: str) -> Reading:
         elif _UNIT_WORD.match(unit_text.lower()):
             unit = unit_text
         else:
-            reason = f"tuntematon yksikkö tai lisäteksti: {unit_text!r}"
+            reason = Msg("tuntematon yksikkö tai lisäteksti: {unit!r}", unit=unit_text)
             return NotANumber(raw, reason, "unreadable")
 
     value = magnitude * factor
@@ -215,27 +219,27 @@ def _read_text(raw: str) -> Reading:
     )
 
 
-def _parse_digits(body: str) -> tuple[Decimal, int] | str:
+def _parse_digits(body: str) -> tuple[Decimal, int] | Msg:
     """Digits with at most one decimal separator -> (value, decimals), or a reason."""
     body = body.strip()
     integer_part = re.split(r"[.,]", body)[0]
     if " " in integer_part and not _GROUPED.match(integer_part):
-        return "välilyönnit eivät erota kolmen numeron ryhmiä"
+        return Msg("välilyönnit eivät erota kolmen numeron ryhmiä")
     body = body.replace(" ", "")
     commas, dots = body.count(","), body.count(".")
     if commas and dots:
-        return "sekä pilkku että piste: epäselvä tuhaterotin (käytä välilyöntiä)"
+        return Msg("sekä pilkku että piste: epäselvä tuhaterotin (käytä välilyöntiä)")
     if commas > 1:
-        return "useita pilkkuja: englanninkielinen tuhaterotin? (käytä välilyöntiä)"
+        return Msg("useita pilkkuja: englanninkielinen tuhaterotin? (käytä välilyöntiä)")
     if dots > 1:
-        return "useita pisteitä: epäselvä tuhaterotin (käytä välilyöntiä)"
+        return Msg("useita pisteitä: epäselvä tuhaterotin (käytä välilyöntiä)")
     integer, _, fraction = body.replace(",", ".").partition(".")
     if not integer and not fraction:
-        return "ei numeroita"
+        return Msg("ei numeroita")
     try:
         value = Decimal(f"{integer or '0'}.{fraction or '0'}")
     except InvalidOperation:
-        return "ei luettavissa luvuksi"
+        return Msg("ei luettavissa luvuksi")
     return value, len(fraction)
 
 
@@ -252,15 +256,22 @@ def amount_of(reading: Reading) -> float | None:
     return None
 
 
-def require_number(cell: str | float | int | bool | None, where: str, expected: str) -> float:
+def require_number(cell: str | float | int | bool | None, where: str, expected: Text) -> float:
     """The amount in ``cell`` (see :func:`amount_of`); :class:`InvalidNumber` names ``where``."""
     reading = read_number(cell)
     amount = amount_of(reading)
     if amount is not None:
         return amount
     assert not isinstance(reading, Number | Nil)
-    found = "tyhjä solu" if isinstance(reading, Blank) else f"{reading.text!r} ({reading.reason})"
-    raise InvalidNumber(f"{where}: odotettiin lukua ({expected}), löytyi {found}")
+    found = (
+        Msg("tyhjä solu")
+        if isinstance(reading, Blank)
+        else Msg("{text!r} ({reason})", text=reading.text, reason=reading.reason)
+    )
+    raise InvalidNumber(
+        Msg("{where}: odotettiin lukua ({expected}), löytyi {found}", where=where,
+            expected=expected, found=found)
+    )  # fmt: skip
 
 
 #: enough digits for any rounding round_digits does (at most 16 significant digits remain)
@@ -297,25 +308,6 @@ def round_digits(value: float, decimals: int, rounding: str = ROUND_HALF_UP) -> 
 
 def _plain(value: float) -> float:
     return 0.0 if value == 0 else value
-
-
-def format_fi(value: float, decimals: int = 0, unit: str = "") -> str:
-    """Format ``value`` as the reports print it: "-2 891,2", "13,6 %".
-
-    Per cents are given as fractions and printed in per cent points.  Uses a
-    plain space between thousands (the seeds' most common form).
-    """
-    shown = value * 100 if unit == "%" else value
-    rounded = Decimal(repr(round_half_up(shown, decimals))).quantize(Decimal(1).scaleb(-decimals))
-    sign = "-" if rounded < 0 else ""
-    integer, _, fraction = f"{abs(rounded):f}".partition(".")
-    groups: list[str] = []
-    while len(integer) > 3:
-        groups.insert(0, integer[-3:])
-        integer = integer[:-3]
-    groups.insert(0, integer)
-    number = sign + " ".join(groups) + (f",{fraction}" if fraction else "")
-    return f"{number} {unit}".rstrip() if unit else number
 
 
 def format_decimals(number_format: str) -> int:

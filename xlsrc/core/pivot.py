@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from xlsrc.core.errors import InvalidNumber, MissingKey, UnknownStatus
 from xlsrc.core.numbers import Reading, amount_of
+from xlsrc.core.text import Msg
 from xlsrc.core.vocab import PROGRAMME_STATUSES, Status, Vocabulary
 
 _PREFIX = re.compile(r"^\s*(\d+)(?:\.|\s|$)")
@@ -27,7 +28,12 @@ def number_prefix(label: object) -> str:
     """ "3. Palvelutuotanto..." -> "3"; "20 Ikääntyneiden palvelut" -> "20"."""
     match = _PREFIX.match(str(label if label is not None else ""))
     if not match:
-        raise MissingKey(f"{label!r}: ohjelman tai toimialueen numero puuttuu alusta (esim. '3.')")
+        raise MissingKey(
+            Msg(
+                "{label!r}: ohjelman tai toimialueen numero puuttuu alusta (esim. '3.')",
+                label=label,
+            )
+        )
     return str(int(match[1]))
 
 
@@ -51,13 +57,13 @@ class Pivot:
         for row in self.rows:
             if row.key == key:
                 return row.cells[column]
-        raise MissingKey(f"pivotissa ei ole riviä numerolla {key}")
+        raise MissingKey(Msg("pivotissa ei ole riviä numerolla {key}", key=key))
 
     def row(self, key: str) -> PivotRow:
         for row in self.rows:
             if row.key == key:
                 return row
-        raise MissingKey(f"pivotissa ei ole riviä numerolla {key}")
+        raise MissingKey(Msg("pivotissa ei ole riviä numerolla {key}", key=key))
 
     def grid(self) -> list[list[float | None]]:
         """Body with the row-total column and the column-total row, no headers."""
@@ -92,7 +98,13 @@ def build_pivot(
     for programme, status_text, amount in measures:
         key = number_prefix(programme)
         if programmes is not None and key not in buckets:
-            raise MissingKey(f"toimenpiteen ohjelmaa {programme!r} (numero {key}) ei ole pivotissa")
+            raise MissingKey(
+                Msg(
+                    "toimenpiteen ohjelmaa {programme!r} (numero {key}) ei ole pivotissa",
+                    programme=programme,
+                    key=key,
+                )
+            )
         status = vocabulary.parse(status_text)
         buckets.setdefault(key, {}).setdefault(status, []).append(float(amount))
         labels.setdefault(key, str(programme))
@@ -165,8 +177,10 @@ def pivot_cell(
             continue
         amount = amount_of(measure.amount)
         if amount is None:
-            reason = getattr(measure.amount, "reason", "puuttuu")
-            raise InvalidNumber(f"taulukon rivi {measure.row}: summa {reason}")
+            reason = getattr(measure.amount, "reason", None) or Msg("puuttuu")
+            raise InvalidNumber(
+                Msg("taulukon rivi {row}: summa {reason}", row=measure.row, reason=reason)
+            )
         amounts.append(amount)
     return math.fsum(amounts) if amounts else None
 
@@ -213,20 +227,23 @@ _EVERY = object()
 
 def pivot_problems(
     measures: Iterable[Measure], programme: str | None, vocabulary: Vocabulary = PROGRAMME_STATUSES
-) -> list[str]:
-    """Why some of ``programme``'s measures are not (fully) counted, in Finnish."""
+) -> list[Msg]:
+    """Why some of ``programme``'s measures are not (fully) counted."""
     problems = []
     for measure in measures:
         if programme is not None and _key(measure.programme) != programme:
             continue
         if _key(measure.programme) is None:
-            problems.append(f"rivi {measure.row}: ohjelman numero puuttuu ({measure.programme!r})")
+            problems.append(
+                Msg("rivi {row}: ohjelman numero puuttuu ({programme!r})", row=measure.row,
+                    programme=measure.programme)
+            )  # fmt: skip
         if _status(measure.status, vocabulary) is None:
             problems.append(
-                f"rivi {measure.row}: tuntematon tilannekuva {measure.status!r} "
-                "(ei mukana tilasarakkeissa, mukana yhteensä-sarakkeessa)"
-            )
+                Msg("rivi {row}: tuntematon tilannekuva {status!r} (ei mukana tilasarakkeissa, "
+                    "mukana yhteensä-sarakkeessa)", row=measure.row, status=measure.status)
+            )  # fmt: skip
         if amount_of(measure.amount) is None:
-            reason = getattr(measure.amount, "reason", "puuttuu")
-            problems.append(f"rivi {measure.row}: summa {reason}")
+            reason = getattr(measure.amount, "reason", None) or Msg("puuttuu")
+            problems.append(Msg("rivi {row}: summa {reason}", row=measure.row, reason=reason))
     return problems

@@ -28,6 +28,7 @@ from typing import Literal
 from xlsrc.core.errors import InvalidTarget, UndefinedRatio
 from xlsrc.core.numbers import Blank, Nil, NotANumber, Number, Reading, read_number
 from xlsrc.core.schemes import Band, StatusScheme
+from xlsrc.core.text import N_, Language, Msg, Num, Text, compact, translate
 from xlsrc.core.words import METHOD_WORDS, Method
 
 Comparator = Literal["≥", ">", "≤", "<"]
@@ -37,11 +38,13 @@ State = Literal["green", "yellow", "red", "pending", "not_assessable"]
 #: The assessment methods by code (their words: :data:`xlsrc.core.words.METHOD_WORDS`).
 METHODS: tuple[Method, ...] = METHOD_WORDS.codes
 
-PENDING_LABEL = "Valmistuu myöhemmin"
-NOT_ASSESSABLE_LABEL = "Ei arvioitavissa"
+#: Labels of the states that have no band (catalogue texts, shown in the workbook's language).
+PENDING_LABEL = N_("Valmistuu myöhemmin")
+NOT_ASSESSABLE_LABEL = N_("Ei arvioitavissa")
 
-#: Comparator words, longest first so "pienempi kuin" wins over shorter ones.
-_WORDS: tuple[tuple[str, Comparator], ...] = (
+#: Comparator words (Finnish, Swedish, English), longest first so "pienempi kuin" wins
+#: over shorter ones.
+_WORDS: tuple[tuple[str, Comparator], ...] = (  # i18n: words a target text is read by
     ("pienempi kuin", "<"),
     ("suurempi kuin", ">"),
     ("vähemmän kuin", "<"),
@@ -50,9 +53,22 @@ _WORDS: tuple[tuple[str, Comparator], ...] = (
     ("enintään", "≤"),
     ("korkeintaan", "≤"),
     ("tai parempi", "≥"),
+    ("mindre än", "<"),
+    ("större än", ">"),
+    ("eller bättre", "≥"),
+    ("at least", "≥"),
+    ("at most", "≤"),
+    ("more than", ">"),
+    ("less than", "<"),
+    ("or better", "≥"),
+    ("minst", "≥"),
+    ("högst", "≤"),
+    ("över", ">"),
+    ("under", "<"),
     ("yli", ">"),
     ("alle", "<"),
 )
+_OR_BETTER = ("tai parempi", "eller bättre", "or better")  # i18n: words of target texts
 _SYMBOLS: dict[str, Comparator] = {">=": "≥", "≥": "≥", "<=": "≤", "≤": "≤", ">": ">", "<": "<"}
 _NUMBER_TOKEN = re.compile(
     r"[+\-\u2212]?\s?\d[\d\u00a0\u2009\u202f ]*(?:[.,]\d+)?\s?(?:%|M€|m€|k€|€|vrk|pv|min)?"
@@ -82,7 +98,9 @@ class Target:
         if self.value is not None:
             return self.value
         if baseline is None:
-            raise InvalidTarget(f"tavoite {self.text!r} viittaa lähtöarvoon, joka puuttuu")
+            raise InvalidTarget(
+                Msg("tavoite {target!r} viittaa lähtöarvoon, joka puuttuu", target=self.text)
+            )
         return baseline
 
 
@@ -93,12 +111,15 @@ class Assessment:
     state: State
     score: float | None
     band: Band | None
-    reason: str
+    reason: Text
 
-    def label(self, language: Literal["fi", "sv", "en"] = "fi") -> str:
+    def label(self, language: Language | None = None) -> str:
+        """The state's label in ``language`` (the current language when None)."""
         if self.band is not None:
             return self.band.label(language)
-        return PENDING_LABEL if self.state == "pending" else NOT_ASSESSABLE_LABEL
+        return translate(
+            PENDING_LABEL if self.state == "pending" else NOT_ASSESSABLE_LABEL, language
+        )
 
 
 def parse_target(text: object, baseline: float | None = None) -> Target:
@@ -110,21 +131,24 @@ def parse_target(text: object, baseline: float | None = None) -> Target:
     """
     raw = re.sub(r"\s+", " ", str(text if text is not None else "")).strip()
     if not raw:
-        raise InvalidTarget("tavoitearvo puuttuu")
+        raise InvalidTarget(Msg("tavoitearvo puuttuu"))
     lowered = raw.casefold()
 
     for symbol, comparator in _SYMBOLS.items():
         if lowered.startswith(symbol):
             number = _first_number(raw[len(symbol) :])
             if number is None:
-                raise InvalidTarget(f"tavoitteesta {raw!r} puuttuu luku vertailun {symbol} jälkeen")
+                raise InvalidTarget(
+                    Msg("tavoitteesta {target!r} puuttuu luku vertailun {symbol} jälkeen",
+                        target=raw, symbol=symbol)
+                )  # fmt: skip
             return Target(comparator, number.value, raw, number.unit)
 
     for word, comparator in _WORDS:
         at = lowered.find(word)
         if at < 0:
             continue
-        after = raw[at + len(word) :] if word != "tai parempi" else ""
+        after = raw[at + len(word) :] if word not in _OR_BETTER else ""
         number = _first_number(after)
         if number is None or (_YEAR.match(number.text.strip()) and "vuon" in lowered):
             return Target(comparator, None, raw)
@@ -135,11 +159,14 @@ def parse_target(text: object, baseline: float | None = None) -> Target:
         number = numbers[0]
         if baseline is None or baseline == number.value:
             raise InvalidTarget(
-                f"tavoitteesta {raw!r} ei käy ilmi suunta (≥ tai ≤); lähtöarvo ei ratkaise sitä"
-            )
+                Msg("tavoitteesta {target!r} ei käy ilmi suunta (≥ tai ≤); lähtöarvo ei ratkaise "
+                    "sitä", target=raw)
+            )  # fmt: skip
         inferred: Comparator = "≥" if number.value > baseline else "≤"
         return Target(inferred, number.value, raw, number.unit)
-    raise InvalidTarget(f"tavoitteesta {raw!r} ei löydy vertailua (≥, ≤, vähintään, alle ...)")
+    raise InvalidTarget(
+        Msg("tavoitteesta {target!r} ei löydy vertailua (≥, ≤, vähintään, alle ...)", target=raw)
+    )
 
 
 def _numbers(text: str) -> list[Number]:
@@ -193,8 +220,14 @@ def achievement_ratio(actual: float, target: Target, baseline: float | None = No
     opposite = actual != 0 and (reference > 0) != (actual > 0)
     if divisor == 0 or opposite:
         raise UndefinedRatio(
-            f"suhdeluku ei ole määritelty: toteuma {actual:g}, tavoite {reference:g} "
-            "(jakaja nolla tai eri etumerkit); käytä menetelmää 'progress' tai 'met'"
+            Msg(
+                "suhdeluku ei ole määritelty: toteuma {actual}, tavoite {target} (jakaja nolla "
+                "tai eri etumerkit); käytä arviointitapaa {progress} tai {met}",
+                actual=compact(actual),
+                target=compact(reference),
+                progress=_method_label("progress"),
+                met=_method_label("met"),
+            )
         )
     return reference / actual if inverted else actual / reference
 
@@ -202,10 +235,10 @@ def achievement_ratio(actual: float, target: Target, baseline: float | None = No
 def progress_from_baseline(actual: float, target: Target, baseline: float | None) -> float:
     """(actual − baseline) / (target − baseline): 0 at the start, 1 at the target."""
     if baseline is None:
-        raise UndefinedRatio("edistymä vaatii lähtöarvon")
+        raise UndefinedRatio(Msg("edistymä vaatii lähtöarvon"))
     reference = target.reference(baseline)
     if reference == baseline:
-        raise UndefinedRatio("edistymä ei ole määritelty: tavoite on sama kuin lähtöarvo")
+        raise UndefinedRatio(Msg("edistymä ei ole määritelty: tavoite on sama kuin lähtöarvo"))
     return (actual - baseline) / (reference - baseline)
 
 
@@ -231,12 +264,12 @@ def assess(
         return Assessment(missing[0], None, None, missing[1])
     if isinstance(actual_reading, Nil):
         # "-" is nil: 0 in a sum, but as an actual it reports no value, not a 0 % result
-        return Assessment("not_assessable", None, None, "toteumana '-' (ei arvoa)")
+        return Assessment("not_assessable", None, None, Msg("toteumana '-' (ei arvoa)"))
     assert isinstance(actual_reading, Number)
     value = actual_reading.value
 
     if method == "value":
-        return _banded(value, scheme, f"toteuma {value:g}")
+        return _banded(value, scheme, Msg("toteuma {value}", value=compact(value)))
 
     base = _optional_number(baseline)
     try:
@@ -244,18 +277,27 @@ def assess(
         if method == "met":
             met = is_met(value, parsed, base)
             band = scheme.band("green" if met else "red")
-            verb = "saavutettu" if met else "ei saavutettu"
-            return Assessment(band.key, 1.0 if met else 0.0, band, f"tavoite {parsed.text} {verb}")
+            reason = (
+                Msg("tavoite {target} saavutettu", target=parsed.text)
+                if met
+                else Msg("tavoite {target} ei saavutettu", target=parsed.text)
+            )
+            return Assessment(band.key, 1.0 if met else 0.0, band, reason)
         if method == "ratio":
             score = achievement_ratio(value, parsed, base)
         elif method == "progress":
             score = progress_from_baseline(value, parsed, base)
         else:
-            raise InvalidTarget(f"tuntematon arviointitapa {method!r}; sallitut: {METHODS}")
+            raise InvalidTarget(
+                Msg("tuntematon arviointitapa {method!r}; sallitut: {allowed}", method=method,
+                    allowed=", ".join(METHOD_WORDS.label(m) for m in METHODS))
+            )  # fmt: skip
         reached = is_met(value, parsed, base)
     except (InvalidTarget, UndefinedRatio) as error:
-        return Assessment("not_assessable", None, None, str(error))
-    banded = _banded(score, scheme, f"{method} {score:.3f}", clamp=True)
+        return Assessment("not_assessable", None, None, _reason(error))
+    label = _method_label(method)
+    banded = _banded(score, scheme, Msg("{method} {score}", method=label, score=Num(score, 3)),
+                     clamp=True)  # fmt: skip
     return _capped_when_missed(banded, reached, parsed, scheme)
 
 
@@ -273,11 +315,21 @@ def _capped_when_missed(
     if met or banded.band is None or banded.band.key != top.key or len(scheme.bands) < 2:
         return banded
     below = scheme.bands[-2]
-    reason = f"{banded.reason}; taso {target.text} ei saavutettu"
+    reason = Msg("{reason}; taso {level} ei saavutettu", reason=banded.reason, level=target.text)
     return Assessment(below.key, banded.score, below, reason)
 
 
-def _banded(score: float, scheme: StatusScheme, reason: str, clamp: bool = False) -> Assessment:
+def _method_label(method: str) -> Msg:
+    return Msg(METHOD_WORDS.word(method).source)
+
+
+def _reason(error: Exception) -> Text:
+    """The message an error carries, kept lazy when it is a catalogue message."""
+    message = error.args[0] if error.args else ""
+    return message if isinstance(message, Msg | str) else str(message)
+
+
+def _banded(score: float, scheme: StatusScheme, reason: Text, clamp: bool = False) -> Assessment:
     """Band ``score``; achievement beyond the scale's ends counts as its end."""
     if clamp:
         score_in_scale = min(max(score, scheme.bands[0].lower), scheme.bands[-1].upper)
@@ -298,9 +350,9 @@ def _optional_number(value: object) -> float | None:
     return reading.value if isinstance(reading, Number) else None
 
 
-def _missing_reason(reading: Reading) -> tuple[State, str] | None:
+def _missing_reason(reading: Reading) -> tuple[State, Text] | None:
     if isinstance(reading, Blank):
-        return "pending", "toteuma puuttuu"
+        return "pending", Msg("toteuma puuttuu")
     if isinstance(reading, NotANumber):
         if reading.kind in ("pending", "not_available"):
             return "pending", reading.reason

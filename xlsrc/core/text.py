@@ -202,6 +202,9 @@ class Msg:
     def __format__(self, spec: str) -> str:
         return format(self.render(), spec)
 
+    def __contains__(self, part: str) -> bool:
+        return part in self.render()
+
     def __repr__(self) -> str:
         return f"Msg({self.msgid!r})"
 
@@ -327,3 +330,17 @@ def format_number(
     if unit == "%":
         return number + symbols.percent
     return f"{number}{symbols.unit_space}{unit}" if unit else number
+
+
+def located(where: object, message: Msg) -> Msg:
+    """``message`` after the place it is about ("Taulukko 3!E7: ..."); as it is without one."""
+    return Msg("{where}: {message}", where=where, message=message) if where else message
+
+
+def compact(value: float, unit: str = "") -> Num:
+    """A number with as many decimals as it has (at most six significant digits, as "%g"
+    would show it): 0.15 -> "0,15", 2.0 -> "2"; per cents ("%") in per cent points."""
+    shown = value * 100 if unit == "%" else value
+    text = f"{shown:g}"
+    decimals = 0 if "e" in text else len(text.partition(".")[2])
+    return Num(value, decimals, unit)

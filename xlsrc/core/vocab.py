@@ -7,7 +7,10 @@ suunnitellusti, 3. Haasteita, 5. Valmis — code 4 does not occur and the codes
 stay as written), and the task states of the 004 goal cards.  Reading a word
 through :meth:`Vocabulary.parse` accepts the printed form, the code alone or
 the name without its code, and rejects anything else with the list of allowed
-words, so a typo is a finding rather than a silently uncounted row.
+words, so a typo is a finding rather than a silently uncounted row.  The
+labels are the message catalogue's: a Swedish workbook shows "2. Framskrider
+enligt plan", and every language's word (with or without its code) is read
+as the same status.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from xlsrc.core.errors import UnknownStatus
-from xlsrc.core.schemes import ColourKey
+from xlsrc.core.schemes import COLOUR_NAMES, ColourKey
+from xlsrc.core.text import LANGUAGES, N_, Language, Msg, current_language, translate
 
 StateKind = Literal["assessed", "pending"]
 #: distinct words a vocabulary remembers having read
@@ -26,24 +30,54 @@ _KEPT_WORDS = 4096
 
 @dataclass(frozen=True)
 class Status:
-    """One word of a vocabulary; ``colour`` is None for pending words."""
+    """One word of a vocabulary; ``colour`` is None for pending words.
+
+    ``label`` is the Finnish source text of the catalogue (the seeds' own
+    word); :meth:`label_in` is the word in any language.
+    """
 
     code: str
-    label_fi: str
-    label_sv: str
-    label_en: str
+    label: str
     colour: ColourKey | None
     kind: StateKind = "assessed"
 
+    def label_in(self, language: Language | None = None) -> str:
+        return translate(self.label, language)
+
+    @property
+    def label_fi(self) -> str:
+        return self.label_in("fi")
+
+    @property
+    def label_sv(self) -> str:
+        return self.label_in("sv")
+
+    @property
+    def label_en(self) -> str:
+        return self.label_in("en")
+
+    def printed_in(self, language: Language | None = None) -> str:
+        """The form the reports print: "2. Etenee suunnitellusti" or the bare label."""
+        label = self.label_in(language)
+        return f"{self.code}. {label}" if self.code.isdigit() else label
+
     @property
     def printed(self) -> str:
-        """The form the reports print: "2. Etenee suunnitellusti" or the bare label."""
-        return f"{self.code}. {self.label_fi}" if self.code.isdigit() else self.label_fi
+        """:meth:`printed_in` the current language."""
+        return self.printed_in(current_language())
+
+    def names(self) -> set[str]:
+        """Every printed form and label in every language, case-folded."""
+        return {
+            form.casefold()
+            for language in LANGUAGES
+            for form in (self.printed_in(language), self.label_in(language))
+        }
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """An ordered set of statuses (report column order)."""
+    """An ordered set of statuses (report column order); ``name`` is a catalogue text."""
 
     name: str
     statuses: tuple[Status, ...]
@@ -66,81 +100,69 @@ class Vocabulary:
         code_only = re.fullmatch(r"(\d+)\.?", raw)
         with_code = re.fullmatch(r"(\d+)\.?\s+(.+)", raw)
         for status in self.statuses:
-            names = {
-                status.printed.casefold(),
-                status.label_fi.casefold(),
-                status.label_sv.casefold(),
-                status.label_en.casefold(),
-            }
+            names = status.names()
             if wanted in names:
                 return status
             if code_only and code_only[1] == status.code:
                 return status
-            if with_code and with_code[1] == status.code:
-                if with_code[2].casefold() == status.label_fi.casefold():
-                    return status
-        allowed = ", ".join(s.printed for s in self.statuses)
-        raise UnknownStatus(f"{self.name}: tuntematon tila {raw!r}; sallitut: {allowed}")
+            if with_code and with_code[1] == status.code and with_code[2].casefold() in names:
+                return status
+        raise UnknownStatus(
+            Msg(
+                "{vocabulary}: tuntematon tila {word!r}; sallitut: {allowed}",
+                vocabulary=Msg(self.name),
+                word=raw,
+                allowed=", ".join(self.printed),
+            )
+        )
 
     def by_colour(self, colour: ColourKey) -> Status:
         for status in self.statuses:
             if status.colour == colour:
                 return status
-        raise UnknownStatus(f"{self.name}: ei tilaa värille {colour}")
+        raise UnknownStatus(
+            Msg("{vocabulary}: ei tilaa värille {colour}", vocabulary=Msg(self.name),
+                colour=Msg(COLOUR_NAMES[colour]))
+        )  # fmt: skip
 
     @property
     def pending(self) -> Status:
         for status in self.statuses:
             if status.kind == "pending":
                 return status
-        raise UnknownStatus(f"{self.name}: ei odottavaa tilaa")
+        raise UnknownStatus(Msg("{vocabulary}: ei odottavaa tilaa", vocabulary=Msg(self.name)))
 
     @property
     def printed(self) -> list[str]:
+        """The printed forms in the current language, in report column order."""
         return [s.printed for s in self.statuses]
 
 
 TARGET_STATUSES = Vocabulary(
-    "Tavoitteen tila",
+    N_("Tavoitteen tila"),
     (
-        Status("T", "Tavoitteessa", "Målet nås", "On target", "green"),
-        Status("L", "Lähellä tavoitetta", "Nära målet", "Near target", "yellow"),
-        Status("E", "Ei tavoitteessa", "Målet nås inte", "Not on target", "red"),
-        Status(
-            "V", "Valmistuu myöhemmin", "Färdigställs senare", "Available later", None, "pending"
-        ),
+        Status("T", N_("Tavoitteessa"), "green"),
+        Status("L", N_("Lähellä tavoitetta"), "yellow"),
+        Status("E", N_("Ei tavoitteessa"), "red"),
+        Status("V", N_("Valmistuu myöhemmin"), None, "pending"),
     ),
 )
 
 PROGRAMME_STATUSES = Vocabulary(
-    "Tilannekuva",
+    N_("Tilannekuva"),
     (
-        Status("1", "Aloittamatta", "Inte påbörjad", "Not started", None),
-        Status("2", "Etenee suunnitellusti", "Framskrider enligt plan", "On track", "green"),
-        Status("3", "Haasteita", "Utmaningar", "Challenges", "yellow"),
-        Status("5", "Valmis", "Klar", "Done", "green"),
+        Status("1", N_("Aloittamatta"), None),
+        Status("2", N_("Etenee suunnitellusti"), "green"),
+        Status("3", N_("Haasteita"), "yellow"),
+        Status("5", N_("Valmis"), "green"),
     ),
 )
 
 TASK_STATES = Vocabulary(
-    "Päätehtävän tila",
+    N_("Päätehtävän tila"),
     (
-        Status(
-            "G", "Työ edistyy suunnitellusti", "Arbetet framskrider enligt plan", "On plan", "green"
-        ),
-        Status(
-            "Y",
-            "Työn toteutuksessa haasteita, joita ratkaistaan",
-            "Utmaningar som håller på att lösas",
-            "Challenges being solved",
-            "yellow",
-        ),
-        Status(
-            "R",
-            "Työ ei etene, tarvitaan tukea",
-            "Arbetet framskrider inte, stöd behövs",
-            "Stalled, support needed",
-            "red",
-        ),
+        Status("G", N_("Työ edistyy suunnitellusti"), "green"),
+        Status("Y", N_("Työn toteutuksessa haasteita, joita ratkaistaan"), "yellow"),
+        Status("R", N_("Työ ei etene, tarvitaan tukea"), "red"),
     ),
 )

@@ -8,9 +8,9 @@ sheet, the templates - goes through the parsers here, so one word means one
 thing everywhere and an unknown word is refused the same way everywhere.
 
 Internal codes (``ratio``, ``worst``, ``year_end``) are stable and
-language-neutral; users see and type the labels (Finnish first, Swedish and
-English accepted), and the codes are accepted too, so workbooks written with
-either keep working.
+language-neutral; users see and type the labels (the message catalogue's, in
+the workbook's language; every language's label is accepted), and the codes
+are accepted too, so workbooks written with either keep working.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from xlsrc.core.errors import InvalidRule, InvalidTarget, XlsrcError
+from xlsrc.core.text import LANGUAGES, N_, Language, Msg, located, translate
 
 Method = Literal["value", "met", "ratio", "progress"]
 RollUp = Literal["worst", "mean", "weighted"]
@@ -36,20 +37,19 @@ def normal_word(value: object) -> str:
 
 @dataclass(frozen=True)
 class Word(Generic[Code]):
-    """One rule word: its code, its labels, and further spellings people use."""
+    """One rule word: its code, its label (a catalogue text), and further spellings people use."""
 
     code: Code
-    label_fi: str
-    label_sv: str
-    label_en: str
+    source: str
     aliases: tuple[str, ...] = ()
 
-    def label(self, language: str = "fi") -> str:
-        return {"sv": self.label_sv, "en": self.label_en}.get(language, self.label_fi)
+    def label(self, language: Language | None = None) -> str:
+        """The label in ``language`` (the current language when None)."""
+        return translate(self.source, language)
 
     @property
     def spellings(self) -> tuple[str, ...]:
-        return (self.code, self.label_fi, self.label_sv, self.label_en, *self.aliases)
+        return (self.code, *(self.label(lang) for lang in LANGUAGES), *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -66,9 +66,14 @@ class WordList(Generic[Code]):
         for word in self.words:
             if wanted in (normal_word(s) for s in word.spellings):
                 return word.code
-        prefix = f"{where}: " if where else ""
-        allowed = ", ".join(w.label_fi for w in self.words)
-        raise self.error(f"{prefix}{self.what} {value!r} ei ole mikään näistä: {allowed}")
+        allowed = ", ".join(w.label() for w in self.words)
+        message = Msg(
+            "{what} {value!r} ei ole mikään näistä: {allowed}",
+            what=Msg(self.what),
+            value=value,
+            allowed=allowed,
+        )
+        raise self.error(located(where, message))
 
     def word(self, code: str) -> Word[Code]:
         for word in self.words:
@@ -76,7 +81,7 @@ class WordList(Generic[Code]):
                 return word
         raise KeyError(code)
 
-    def label(self, code: str, language: str = "fi") -> str:
+    def label(self, code: str, language: Language | None = None) -> str:
         return self.word(code).label(language)
 
     @property
@@ -84,52 +89,34 @@ class WordList(Generic[Code]):
         return tuple(w.code for w in self.words)
 
 
+#: Each word's label is a catalogue text; the aliases are further spellings people type
+#: (read, never shown).
 METHOD_WORDS: WordList[Method] = WordList(
-    "arviointitapa",
+    N_("arviointitapa"),
     (
-        Word(
-            "value",
-            "Mitattu osuus",
-            "Uppmätt andel",
-            "Measured share",
-            ("arvo", "osuus", "toteuma", "värde"),
-        ),
+        Word("value", N_("Mitattu osuus"), ("arvo", "osuus", "toteuma", "värde")),  # i18n: input
         Word(
             "met",
-            "Saavutettu tai ei",
-            "Uppnått eller inte",
-            "Met or not",
-            ("saavutettu", "toteutui", "uppnått", "met or not met"),
+            N_("Saavutettu tai ei"),
+            ("saavutettu", "toteutui", "uppnått", "met or not met"),  # i18n: input words
         ),
         Word(
-            "ratio",
-            "Toteutumisaste",
-            "Måluppfyllelse",
-            "Achievement ratio",
-            ("suhde", "suhdeluku", "toteutuma-aste", "achievement"),
+            "ratio", N_("Toteutumisaste"), ("suhde", "suhdeluku", "toteutuma-aste", "achievement")
         ),
-        Word(
-            "progress",
-            "Edistymä",
-            "Framsteg",
-            "Progress",
-            ("eteneminen", "edistyminen", "progress from baseline"),
-        ),
+        Word("progress", N_("Edistymä"), ("eteneminen", "edistyminen", "progress from baseline")),
     ),
     InvalidTarget,
 )
 
 ROLLUP_WORDS: WordList[RollUp] = WordList(
-    "koontitapa",
+    N_("koontitapa"),
     (
-        Word("worst", "huonoin", "sämsta", "worst", ("heikoin", "worst-of", "huonoin tila")),
-        Word("mean", "keskiarvo", "medelvärde", "mean", ("average",)),
+        Word("worst", N_("huonoin"), ("heikoin", "worst-of", "huonoin tila")),
+        Word("mean", N_("keskiarvo"), ("average",)),
         Word(
             "weighted",
-            "painotettu",
-            "viktat",
-            "weighted",
-            ("painotettu keskiarvo", "viktat medelvärde", "weighted mean"),
+            N_("painotettu"),
+            ("painotettu keskiarvo", "viktat medelvärde", "weighted mean"),  # i18n: input words
         ),
     ),
 )
@@ -145,7 +132,7 @@ def parse_rollup(value: object, where: str = "") -> RollUp:
     return ROLLUP_WORDS.parse(value, where)
 
 
-def method_label(method: str, language: str = "fi") -> str:
+def method_label(method: str, language: Language | None = None) -> str:
     return METHOD_WORDS.label(method, language)
 
 
@@ -160,8 +147,10 @@ def scheme_key(value: object, names: Mapping[str, tuple[str, ...]], where: str =
     for key, spellings in names.items():
         if wanted in {normal_word(key), *(normal_word(s) for s in spellings)}:
             return key
-    prefix = f"{where}: " if where else ""
     known = "; ".join(spellings[0] if spellings else key for key, spellings in names.items())
-    raise InvalidRule(
-        f"{prefix}tila-asteikkoa {value!r} ei löydy; asteikot: {known or 'ei yhtään'}"
+    message = Msg(
+        "tila-asteikkoa {value!r} ei löydy; asteikot: {known}",
+        value=value,
+        known=known or Msg("ei yhtään"),
     )
+    raise InvalidRule(located(where, message))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from xlsrc.core.errors import XlsrcError
+from xlsrc.core.text import N_, tr, translate
 from xlsrc.cpus import default_jobs
 from xlsrc.engine.pool import Pool
 from xlsrc.engine.recalc import RecalcResult, ValidationHook, default_registry, recalc
@@ -32,13 +33,13 @@ from xlsrc.limits import Limits
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 #: Spreadsheets in a folder that xlsrc cannot read: reported, never skipped silently.
 OTHER_SPREADSHEETS = {
-    ".xls": "vanha Excel 97-2003 -työkirja; tallenna se .xlsx-muodossa",
-    ".xlsb": "binäärimuotoinen Excel-työkirja (.xlsb); tallenna se .xlsx-muodossa",
-    ".ods": "OpenDocument-laskentataulukko (.ods); tallenna se .xlsx-muodossa",
-    ".fods": "OpenDocument-laskentataulukko (.fods); tallenna se .xlsx-muodossa",
-    ".numbers": "Apple Numbers -taulukko; vie se .xlsx-muodossa",
+    ".xls": N_("vanha Excel 97-2003 -työkirja; tallenna se .xlsx-muodossa"),
+    ".xlsb": N_("binäärimuotoinen Excel-työkirja (.xlsb); tallenna se .xlsx-muodossa"),
+    ".ods": N_("OpenDocument-laskentataulukko (.ods); tallenna se .xlsx-muodossa"),
+    ".fods": N_("OpenDocument-laskentataulukko (.fods); tallenna se .xlsx-muodossa"),
+    ".numbers": N_("Apple Numbers -taulukko; vie se .xlsx-muodossa"),
 }
-NOT_A_FILE = "ei tavallinen tiedosto (FIFO, laite tai rikkinäinen linkki)"
+NOT_A_FILE = N_("ei tavallinen tiedosto (FIFO, laite tai rikkinäinen linkki)")
 #: Files at most this large are sent to a worker several at a time.
 SMALL_FILE = 256 * 1024
 _CHUNK_FILES = 8
@@ -86,7 +87,14 @@ def recalc_one(job: Job) -> RecalcResult:
     except Exception as error:  # an engine bug: report it, keep the batch going
         return RecalcResult(
             path=display(job.path),
-            problems=[f"internal error in the xlsrc engine: {type(error).__name__}: {error}"],
+            problems=[
+                tr(
+                    "sisäinen virhe xlsrc-laskennassa: {kind}: {error}",
+                    kind=type(error).__name__,
+                    error=error,
+                )
+            ],
+            internal=True,
         )
 
 
@@ -114,14 +122,12 @@ def gather(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
             if entry.name.startswith("~$") or _is_temporary(entry.name):
                 continue
             if suffix in OTHER_SPREADSHEETS:
-                skipped.append(Skipped(entry, OTHER_SPREADSHEETS[suffix]))
+                skipped.append(Skipped(entry, translate(OTHER_SPREADSHEETS[suffix])))
             elif suffix in WORKBOOK_SUFFIXES:
                 if entry.is_file():
                     found.append(entry)
                 elif not entry.is_dir():
-                    skipped.append(
-                        Skipped(entry, "ei tavallinen tiedosto (FIFO, laite tai linkki)")
-                    )
+                    skipped.append(Skipped(entry, translate(NOT_A_FILE)))
     unique: list[Path] = []
     seen: set[Path] = set()
     for path in found:
@@ -221,7 +227,7 @@ def _on_dask(
     from xlsrc.distributed import map_as_completed
 
     def failed(at: int, error: BaseException) -> RecalcResult:
-        return _failed(work[at], f"Dask worker failed: {error}")
+        return _failed(work[at], tr("Dask-työprosessi epäonnistui: {error}", error=error))
 
     results: dict[int, RecalcResult] = {}
     calls = [(job,) for job in work]

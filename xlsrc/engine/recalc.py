@@ -105,6 +105,8 @@ class RecalcResult:
     findings: list[str] = field(default_factory=list)
     #: remarks that do not make the file fail (e.g. why it was not validated)
     notes: list[str] = field(default_factory=list)
+    #: the file failed on a bug in xlsrc (not on the workbook)
+    internal: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

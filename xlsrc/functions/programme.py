@@ -106,7 +106,7 @@ def xs_pivot_note(programme: Any, programmes: Any, statuses: Any, amounts: Any) 
     if is_blank(check(programme)):
         return ""
     measures = _measures(programmes, statuses, amounts)
-    return "; ".join(measures.problems(_programme(programme)))
+    return "; ".join(str(p) for p in measures.problems(_programme(programme)))
 
 
 @excel_function(

@@ -40,8 +40,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "xlsrc"
 RIBBON = ROOT / "macros" / "customUI14.xml"
 TASK_PANE = ROOT / "officejs" / "src" / "taskpane.html"
-#: The module that defines the markers (its calls take variables, by design).
-_DEFINITIONS = {PACKAGE / "core" / "text.py"}
 #: A fixed date in every header, so an unchanged catalogue compiles to the same bytes.
 _HEADER_DATE = dt.datetime(2024, 10, 1, tzinfo=dt.UTC)
 #: Comments that say where a Swedish text stands: to be reviewed, or given by a seed.
@@ -53,9 +51,7 @@ def extract(root: Path = ROOT) -> Extraction:
     """Every source text: xlsrc's Python, click's own messages, the ribbon, the task pane."""
     found = Extraction()
     package = root / "xlsrc"
-    sources = [
-        p for p in package.rglob("*.py") if "_bundled" not in p.parts and p not in _DEFINITIONS
-    ]
+    sources = [p for p in package.rglob("*.py") if "_bundled" not in p.parts]
     extract_python(sources, root, found)
     import click
 

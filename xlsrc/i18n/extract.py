@@ -133,15 +133,24 @@ def extract_python(
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for call, context, msgid, plural in python_calls(tree, markers):
             context_at, _, plural_at = markers[_marker_name(call) or ""]
-            broken = msgid is None or (
-                (context_at is not None and context is None)
-                or (plural_at is not None and plural is None)
-            )
-            if broken:
+            if msgid is None or (context_at is not None and context is None):
+                # a variable holding a marked text is translated lazily; a text made on the
+                # spot (an f-string, + or .format) can never be in the catalogue
+                if any(_made_on_the_spot(arg) for arg in call.args[:3]):
+                    into.problems.append(Problem(shown, call.lineno, ast.unparse(call)[:80]))
+                continue
+            if plural_at is not None and plural is None:
                 into.problems.append(Problem(shown, call.lineno, ast.unparse(call)[:80]))
                 continue
-            assert msgid is not None
             into.add(Key(msgid, context), plural, shown, call.lineno)
+
+
+def _made_on_the_spot(node: ast.expr) -> bool:
+    return isinstance(node, ast.JoinedStr | ast.BinOp) or (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("format", "join", "replace")
+    )
 
 
 def extract_ribbon(path: Path, root: Path, into: Extraction) -> None:
