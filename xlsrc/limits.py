@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg, Num
 from xlsrc.ooxml.entities import resolve_entities
 
 MIB = 1024 * 1024
@@ -71,39 +72,54 @@ class Limits:
         """Refuse a part of package ``where`` whose declared (or actual) size breaks the limits."""
         if size > self.part_bytes:
             raise LimitExceeded(
-                f"{where}: osa {part} on liian suuri: {_mib(size)} purettuna "
-                f"(raja {_mib(self.part_bytes)})"
+                Msg(
+                    "{where}: osa {part} on liian suuri: {size} purettuna (raja {limit})",
+                    where=where,
+                    part=part,
+                    size=_mib(size),
+                    limit=_mib(self.part_bytes),
+                )
             )
         if size > MIB and size > self.compression_ratio * max(compressed, 1):
             raise LimitExceeded(
-                f"{where}: osa {part} on liian suuri pakattuun kokoonsa nähden "
-                f"({grouped(round(size / max(compressed, 1)))}-kertainen; raja "
-                f"{grouped(round(self.compression_ratio))}): tiedosto näyttää zip-pommilta"
+                Msg(
+                    "{where}: osa {part} on liian suuri pakattuun kokoonsa nähden "
+                    "({ratio}-kertainen; raja {limit}): tiedosto näyttää zip-pommilta",
+                    where=where,
+                    part=part,
+                    ratio=Num(round(size / max(compressed, 1))),
+                    limit=Num(round(self.compression_ratio)),
+                )
             )
 
     def check_total(self, where: str, size: int) -> None:
         if size > self.total_bytes:
             raise LimitExceeded(
-                f"{where}: paketti on liian suuri: {_mib(size)} purettuna "
-                f"(raja {_mib(self.total_bytes)})"
+                Msg(
+                    "{where}: paketti on liian suuri: {size} purettuna (raja {limit})",
+                    where=where,
+                    size=_mib(size),
+                    limit=_mib(self.total_bytes),
+                )
             )
 
 
-def _mib(size: int) -> str:
-    return f"{size / MIB:,.1f} MiB".replace(",", " ").replace(".", ",")
+def _mib(size: int) -> Num:
+    return Num(size / MIB, 1, "MiB")
 
 
 def count_limit(what: str, count: int, limit: int, where: str) -> None:
     """Refuse when ``count`` ``what`` (e.g. "solua") exceed ``limit``, naming ``where``."""
     if count > limit:
         raise LimitExceeded(
-            f"{where}: liian suuri: {grouped(count)} {what} (raja {grouped(limit)})"
+            Msg(
+                "{where}: liian suuri: {count} {what} (raja {limit})",
+                where=where,
+                count=Num(count),
+                what=Msg(what),
+                limit=Num(limit),
+            )
         )
-
-
-def grouped(value: int) -> str:
-    """``1 048 576``: a count written the Finnish way."""
-    return f"{value:,}".replace(",", " ")
 
 
 def check_formula(text: str, where: str, limits: Limits) -> None:
@@ -118,15 +134,24 @@ def check_formula(text: str, where: str, limits: Limits) -> None:
         length = len(resolve_entities(text))
         if length > limits.formula_chars:
             raise LimitExceeded(
-                f"{where}: kaava on liian pitkä: {grouped(length)} merkkiä "
-                f"(Excelin raja {grouped(limits.formula_chars)})"
+                Msg(
+                    "{where}: kaava on liian pitkä: {length} merkkiä (Excelin raja {limit})",
+                    where=where,
+                    length=Num(length),
+                    limit=Num(limits.formula_chars),
+                )
             )
     if text.count("(") > limits.function_nesting:
         depth = function_depth(resolve_entities(text))
         if depth > limits.function_nesting:
             raise LimitExceeded(
-                f"{where}: kaava on liian syvä: {depth} sisäkkäistä funktiota "
-                f"(Excelin raja {limits.function_nesting})"
+                Msg(
+                    "{where}: kaava on liian syvä: {depth} sisäkkäistä funktiota (Excelin raja "
+                    "{limit})",
+                    where=where,
+                    depth=depth,
+                    limit=limits.function_nesting,
+                )
             )
 
 

@@ -85,7 +85,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(folder: Path, tmp_path: Pa
             assert by_name[name]["ok"] and (out / name).exists()
         else:
             assert not by_name[name]["ok"] and not (out / name).exists()
-            assert f"FAILED {folder / name}" in run.output
+            assert f"EPÄONNISTUI {folder / name}" in run.output
 
     budget = by_name["budjetti.xlsx"]
     assert budget["formulas"] == 2 and budget["udf_cells"] == 0 and budget["error_cells"] == []

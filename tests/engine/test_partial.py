@@ -115,7 +115,7 @@ def test_cli_partial_option_lists_refused_cells_and_exits_1(tmp_path: Path) -> N
         cli, ["recalc", str(source), "--out", str(out), "--partial", "--no-validate"]
     )
     assert result.exit_code == 1, result.output
-    assert "Laskelma!B1 refused: funktiota FORECAST.ETS" in result.output
+    assert "Laskelma!B1 hylätty: funktiota FORECAST.ETS" in result.output
     assert (out / "in.xlsx").exists()
     default = runner.invoke(cli, ["recalc", str(source), "--out", str(tmp_path / "o2")])
     assert default.exit_code == 2  # a refused file: unusable input

@@ -127,5 +127,5 @@ def test_status_sheet_refuses_broken_packages_without_a_traceback(
     before = path.read_bytes()
     run = CliRunner().invoke(cli, ["status-sheet", str(path), "-q", "Q3", "--year", "2024"])
     assert run.exit_code == 2, run.output
-    assert "virhe:" in run.output and "Traceback" not in run.output
+    assert "Virhe: " in run.output and "Traceback" not in run.output
     assert path.read_bytes() == before

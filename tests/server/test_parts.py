@@ -90,7 +90,7 @@ def test_the_guard_counts_parts_unpacked_size_and_ratio(tmp_path: Path) -> None:
     with pytest.raises(PackageTooLarge, match="liian monta osaa: 4 \\(raja 3\\)"):
         check_package(_zip(tmp_path, {f"p{i}": b"x" for i in range(3)}), small)
     halves = {"a": os.urandom(6_000_000), "b": os.urandom(6_000_000)}  # incompressible
-    with pytest.raises(LimitExceeded, match="paketti on liian suuri: 11,4 MiB purettuna"):
+    with pytest.raises(LimitExceeded, match="paketti on liian suuri: 11,4\u00a0MiB purettuna"):
         check_package(_zip(tmp_path, halves), Limits(max_unpacked_bytes=10**7))
     with pytest.raises(LimitExceeded, match="zip-pommilta"):
         check_package(_zip(tmp_path, {"a": bytes(3 * 1024 * 1024)}), Limits())

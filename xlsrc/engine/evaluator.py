@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from xlsrc.core.errors import XlError
+from xlsrc.core.text import Num, tr
 from xlsrc.engine import messages
 from xlsrc.engine.deep import run_deep
 from xlsrc.engine.errors import (
@@ -31,7 +32,6 @@ from xlsrc.engine.errors import (
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref, cell_name, quote_sheet
 from xlsrc.engine.sheetstate import Pending, Refusal, SheetState, Table
 from xlsrc.functions.cells import frozen_ranges
-from xlsrc.limits import grouped
 
 _MASK = (1 << COL_BITS) - 1
 
@@ -406,9 +406,11 @@ class Book:
 
 def too_large(ref: Ref, cells: int, limit: int) -> str:
     """The refusal of a range larger than the limit (numbers grouped the Finnish way)."""
-    return (
-        f"alue {ref.a1()} on liian suuri laskettavaksi: {grouped(cells)} solua "
-        f"(raja {grouped(limit)})"
+    return tr(
+        "alue {range} on liian suuri laskettavaksi: {cells} solua (raja {limit})",
+        range=ref.a1(),
+        cells=Num(cells),
+        limit=Num(limit),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from xlsrc.core.text import N_, translate
 from xlsrc.engine import messages
 from xlsrc.engine.compiler import Compiler, Shape
 from xlsrc.engine.errors import FormulaProblem, TooLarge
@@ -31,7 +32,7 @@ _DYNAMIC = re.compile(
     r"_xlfn\.(?:_xlws\.)?(?:SEQUENCE|SORT|SORTBY|UNIQUE|FILTER|ANCHORARRAY|RANDARRAY)\s*\(", re.I
 )
 
-DEEP_FORMULA = (
+DEEP_FORMULA = N_(
     "kaava on liian syvä laskettavaksi (liian monta sisäkkäistä operaatiota); "
     "jaa se useampaan soluun"
 )
@@ -118,7 +119,9 @@ def _compile_sheet(
             problems.append(error)
             problem, shape = error, None
         except RecursionError:  # until the parser and compiler are iterative
-            deep = TooLarge(DEEP_FORMULA, f"{quote_sheet(state.name)}!{cell_name(row, col)}")
+            deep = TooLarge(
+                translate(DEEP_FORMULA), f"{quote_sheet(state.name)}!{cell_name(row, col)}"
+            )
             problems.append(deep)
             problem, shape = deep, None
         if shape is None and problem is None:

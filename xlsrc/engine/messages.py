@@ -3,338 +3,361 @@
 A finance user reads these in ``xlsrc recalc`` output next to the cell
 (``Laskelma!B7: funktiota FORECAST.ETS ei tueta ...``).  Function names,
 cell addresses, format codes and the formula text quoted stay as Excel
-writes them.  Keeping the texts here, one function per message, lets a
-message catalogue replace them later without touching the code that raises.
+writes them.  The texts are the message catalogue's (one function per
+message), translated into the language in force when the refusal is made.
 
 Words: *laskentataulukko* is a worksheet, *taulukko* an Excel Table.
 """
 
 from __future__ import annotations
 
-
-def _number(count: int) -> str:
-    return f"{count:,}".replace(",", " ")
+from xlsrc.core.text import Num, tr
 
 
 # -- functions and arguments -------------------------------------------------------
 def unsupported_function(name: str) -> str:
-    return f"funktiota {name} ei tueta xlsrc-laskennassa"
+    return tr("funktiota {name} ei tueta xlsrc-laskennassa", name=name)
 
 
 def argument_count(name: str, count: int) -> str:
-    return f"{name} sai {count} argumenttia"
+    return tr("{name} sai {count} argumenttia", name=name, count=count)
 
 
 def udf_argument_count(signature: str, required: int, allowed: int, count: int) -> str:
-    return f"{signature} ottaa {required}-{allowed} argumenttia, sai {count}"
+    return tr(
+        "{signature} ottaa {required}-{allowed} argumenttia, sai {count}",
+        signature=signature,
+        required=required,
+        allowed=allowed,
+        count=count,
+    )
 
 
 def udf_failed(name: str, error: BaseException) -> str:
-    return f"{name} keskeytyi virheeseen {type(error).__name__}: {error}"
+    return tr(
+        "{name} keskeytyi virheeseen {kind}: {error}",
+        name=name,
+        kind=type(error).__name__,
+        error=error,
+    )
 
 
 def omitted_argument(name: str) -> str:
-    return f"{name} tyhjällä argumentilla (Excelin tulosta ei tunneta)"
+    return tr("{name} tyhjällä argumentilla (Excelin tulosta ei tunneta)", name=name)
 
 
 def range_argument(name: str) -> str:
-    return f"{name} usean solun alueella argumenttina (Excel lukee sen omalla tavallaan)"
+    return tr(
+        "{name} usean solun alueella argumenttina (Excel lukee sen omalla tavallaan)", name=name
+    )
 
 
 def single_argument() -> str:
-    return "SINGLE (@) ottaa yhden argumentin"
+    return tr("SINGLE (@) ottaa yhden argumentin")
 
 
 def indirect_literal_only() -> str:
-    return (
-        "INDIRECT on tuettu vain kirjaimellisella A1-viittaustekstillä, "
-        'kuten INDIRECT("Taul1!A1:B5")'
+    return tr(
+        "INDIRECT on tuettu vain kirjaimellisella A1-viittaustekstillä, kuten "
+        'INDIRECT("Taul1!A1:B5")'
     )
 
 
 def unlifted_in_sumproduct(name: str) -> str:
-    return (
-        f"{name} saa taulukon SUMPRODUCTin sisällä tavallisessa kaavassa "
-        "(Excel laskee sen alkio kerrallaan vain taulukkokaavassa)"
+    return tr(
+        "{name} saa taulukon SUMPRODUCTin sisällä tavallisessa kaavassa (Excel laskee sen alkio "
+        "kerrallaan vain taulukkokaavassa)",
+        name=name,
     )
 
 
 def whole_line_elementwise(reference: str) -> str:
-    return f"koko rivi tai sarake {reference} laskettuna alkio kerrallaan taulukkona"
+    return tr(
+        "koko rivi tai sarake {reference} laskettuna alkio kerrallaan taulukkona",
+        reference=reference,
+    )
 
 
 def regional_text(text: str) -> str:
-    return f"teksti {text!r} lukuna: Excel lukee sen alueasetusten mukaan"
+    return tr("teksti {text!r} lukuna: Excel lukee sen alueasetusten mukaan", text=text)
 
 
 # -- references, names, tables -----------------------------------------------------
 def deleted_reference() -> str:
-    return "kaavassa on #REF! (poistettu viittaus)"
+    return tr("kaavassa on #REF! (poistettu viittaus)")
 
 
 def missing_sheet(name: str) -> str:
-    return f"viittaus laskentataulukkoon {name!r}, jota ei ole"
+    return tr("viittaus laskentataulukkoon {name!r}, jota ei ole", name=name)
 
 
 def undefined_name(name: str) -> str:
-    return f"nimeä {name!r} ei ole määritetty tässä työkirjassa"
+    return tr("nimeä {name!r} ei ole määritetty tässä työkirjassa", name=name)
 
 
 def name_refers_to_itself(name: str) -> str:
-    return f"määritetty nimi {name!r} viittaa itseensä"
+    return tr("määritetty nimi {name!r} viittaa itseensä", name=name)
 
 
 def in_defined_name(name: str, message: str) -> str:
-    return f"määritetyssä nimessä {name}: {message}"
+    return tr("määritetyssä nimessä {name}: {message}", name=name, message=message)
 
 
 def outside_any_table(body: str) -> str:
-    return f"rakenteinen viittaus [{body}] taulukon ulkopuolella"
+    return tr("rakenteinen viittaus [{body}] taulukon ulkopuolella", body=body)
 
 
 def missing_table(name: str) -> str:
-    return f"taulukkoa {name!r} ei ole"
+    return tr("taulukkoa {name!r} ei ole", name=name)
 
 
 def missing_column(table: str, name: str) -> str:
-    return f"taulukossa {table} ei ole saraketta {name!r}"
+    return tr("taulukossa {table} ei ole saraketta {name!r}", table=table, name=name)
 
 
 def unsupported_structured_reference(table: str, body: str) -> str:
-    return f"rakenteista viittausta {table}[{body}] ei tueta"
+    return tr("rakenteista viittausta {table}[{body}] ei tueta", table=table, body=body)
 
 
 def unreadable_structured_reference(text: str) -> str:
-    return f"rakenteista viittausta [{text}] ei voi lukea"
+    return tr("rakenteista viittausta [{text}] ei voi lukea", text=text)
 
 
 def other_workbook(text: str) -> str:
-    return f"viittausta toiseen työkirjaan ({text!r}) ei tueta"
+    return tr("viittausta toiseen työkirjaan ({text!r}) ei tueta", text=text)
 
 
 def three_d_reference(sheets: str) -> str:
-    return f"usean laskentataulukon 3D-viittausta ({sheets}) ei tueta"
+    return tr("usean laskentataulukon 3D-viittausta ({sheets}) ei tueta", sheets=sheets)
 
 
 def outside_the_sheet(text: str) -> str:
-    return f"viittaus {text!r} on laskentataulukon ulkopuolella"
+    return tr("viittaus {text!r} on laskentataulukon ulkopuolella", text=text)
 
 
 def shared_formula_without_anchor(index: str | None) -> str:
-    return f"jaetulla kaavalla {index} ei ole määrittävää solua"
+    return tr("jaetulla kaavalla {index} ei ole määrittävää solua", index=index)
 
 
 # -- formula syntax ----------------------------------------------------------------
 def unreadable_formula(text: str) -> str:
-    return f"kaavaa ei voi lukea kohdasta {text!r}"
+    return tr("kaavaa ei voi lukea kohdasta {text!r}", text=text)
 
 
 def unexpected(what: str) -> str:
-    return f"odottamaton {what}"
+    return tr("odottamaton {what}", what=what)
 
 
 def formula_ends_early() -> str:
-    return "kaava päättyy kesken"
+    return tr("kaava päättyy kesken")
 
 
 def expected_token(kind: str, found: str) -> str:
-    return f"odotettiin {kind!r}, löytyi {found}"
+    return tr("odotettiin {kind!r}, löytyi {found}", kind=kind, found=found)
 
 
 def expected_separator(name: str, found: str) -> str:
-    return f"odotettiin ',' tai ')' funktiossa {name}, löytyi {found}"
+    return tr("odotettiin ',' tai ')' funktiossa {name}, löytyi {found}", name=name, found=found)
 
 
 def reference_token() -> str:
-    return "viittaus (leikkausoperaattoria eli välilyöntiä viittausten välissä ei tueta)"
+    return tr("viittaus (leikkausoperaattoria eli välilyöntiä viittausten välissä ei tueta)")
 
 
 def name_token(name: str) -> str:
-    return f"nimi {name!r}"
+    return tr("nimi {name!r}", name=name)
 
 
 def array_constants_only() -> str:
-    return "taulukkovakiossa voi olla vain vakioita"
+    return tr("taulukkovakiossa voi olla vain vakioita")
 
 
 def unexpected_in_array(what: str) -> str:
-    return f"odottamaton {what} taulukkovakiossa"
+    return tr("odottamaton {what} taulukkovakiossa", what=what)
 
 
 def ragged_array() -> str:
-    return "taulukkovakion rivit ovat eripituisia"
+    return tr("taulukkovakion rivit ovat eripituisia")
 
 
 # -- evaluation --------------------------------------------------------------------
 def circular(cells: list[str]) -> str:
-    return "kehäviittaus: " + " -> ".join(cells)
+    return tr("kehäviittaus: {cells}", cells=" -> ".join(cells))
 
 
 def depends_on_refused(origin: str, reason: str) -> str:
-    return f"riippuu solusta {origin}, jota ei lasketa ({reason})"
+    return tr("riippuu solusta {origin}, jota ei lasketa ({reason})", origin=origin, reason=reason)
 
 
 def chain_too_deep(depth: int) -> str:
-    return f"yli {_number(depth)} toisistaan riippuvan kaavan ketju"
+    return tr("yli {number} toisistaan riippuvan kaavan ketju", number=Num(depth))
 
 
 def no_thread_stack() -> str:
-    return (
-        "laskentaa ei voi aloittaa: muisti ei riitä (pinoa ei voi varata); "
-        "aja työkirja yksinään tai koneella, jolla on enemmän muistia"
+    return tr(
+        "laskentaa ei voi aloittaa: muisti ei riitä (pinoa ei voi varata); aja työkirja yksinään "
+        "tai koneella, jolla on enemmän muistia"
     )
 
 
 def internal_error(error: BaseException) -> str:
-    return f"sisäinen virhe laskennassa: {type(error).__name__}: {error}"
+    return tr("sisäinen virhe laskennassa: {kind}: {error}", kind=type(error).__name__, error=error)
 
 
 def output_and_in_place() -> str:
-    return "anna joko tulostiedosto tai paikallaan laskenta, ei molempia"
+    return tr("anna joko tulostiedosto tai paikallaan laskenta, ei molempia")
 
 
 def output_overwrites_input() -> str:
-    return "tuloste korvaisi syötetiedoston; käytä siihen paikallaan laskentaa (--in-place)"
+    return tr("tuloste korvaisi syötetiedoston; käytä siihen paikallaan laskentaa (--in-place)")
 
 
 # -- functions' refused forms ------------------------------------------------------
 def floor_zero_zero() -> str:
-    return "FLOOR(0,0) (Excelin tulosta ei ole dokumentoitu)"
+    return tr("FLOOR(0,0) (Excelin tulosta ei ole dokumentoitu)")
 
 
 def trigonometric_noise() -> str:
-    return "SIN/COS/TAN piin monikerrassa (Excelin pyöristyskohina on toinen)"
+    return tr("SIN/COS/TAN piin monikerrassa (Excelin pyöristyskohina on toinen)")
 
 
 def hidden_rows(name: str) -> str:
-    return (
-        f"{name} laskentataulukossa, jossa on piilotettuja tai suodatettuja rivejä "
-        "(laskenta ei tiedä, mitkä rivit suodatin piilottaa)"
+    return tr(
+        "{name} laskentataulukossa, jossa on piilotettuja tai suodatettuja rivejä (laskenta ei "
+        "tiedä, mitkä rivit suodatin piilottaa)",
+        name=name,
     )
 
 
 def aggregate_function(number: object) -> str:
-    return f"AGGREGATE-funktiota {number} ei tueta"
+    return tr("AGGREGATE-funktiota {number} ei tueta", number=number)
 
 
 def aggregate_array() -> str:
-    return "AGGREGATE LARGE/SMALL taulukkovakiosta (vain alueista)"
+    return tr("AGGREGATE LARGE/SMALL taulukkovakiosta (vain alueista)")
 
 
 def unsorted_lookup() -> str:
-    return (
-        "likimääräinen tai binäärihaku lajittelemattomasta aineistosta "
-        "(Excelin tulos riippuu puolitushaun vaiheista)"
+    return tr(
+        "likimääräinen tai binäärihaku lajittelemattomasta aineistosta (Excelin tulos riippuu "
+        "puolitushaun vaiheista)"
     )
 
 
 def regex_match_mode() -> str:
-    return "hakutilaa 3 (säännölliset lausekkeet) ei tueta"
+    return tr("hakutilaa 3 (säännölliset lausekkeet) ei tueta")
 
 
 def fv_rate_below_minus_one() -> str:
-    return "FV alle -100 %:n korolla (Excelin tulosta ei tunneta)"
+    return tr("FV alle -100 %:n korolla (Excelin tulosta ei tunneta)")
 
 
 def negative_roman() -> str:
-    return "ARABIC negatiivisesta roomalaisesta numerosta (Excelin tulosta ei tunneta)"
+    return tr("ARABIC negatiivisesta roomalaisesta numerosta (Excelin tulosta ei tunneta)")
 
 
 def datedif_md() -> str:
-    return 'DATEDIF yksiköllä "MD" (Microsoft kertoo sen epätarkaksi)'
+    return tr('DATEDIF yksiköllä "MD" (Microsoft kertoo sen epätarkaksi)')
 
 
 def array_too_large(count: int) -> str:
-    return f"yli {_number(count)} alkion taulukko (Excelin rajat eivät ole tiedossa)"
+    return tr("yli {number} alkion taulukko (Excelin rajat eivät ole tiedossa)", number=Num(count))
 
 
 def spill_size_changed(recorded: str, rows: int, cols: int) -> str:
-    return (
-        f"dynaaminen taulukko levittäytyisi uuteen kokoon {rows}x{cols} tallennetun alueen "
-        f"{recorded} sijaan (Excel levittäisi sen toisin tai näyttäisi #SPILL!)"
+    return tr(
+        "dynaaminen taulukko levittäytyisi uuteen kokoon {rows}x{cols} tallennetun alueen "
+        "{recorded} sijaan (Excel levittäisi sen toisin tai näyttäisi #SPILL!)",
+        rows=rows,
+        cols=cols,
+        recorded=recorded,
     )
 
 
 def formulatext_array_or_shared() -> str:
-    return (
+    return tr(
         "FORMULATEXT taulukkokaavasta tai jaetun kaavan muusta kuin ensimmäisestä solusta "
         "(Excelin näyttämä teksti ei ole tiedostossa sellaisenaan)"
     )
 
 
 def formulatext_shown_differently(text: str) -> str:
-    return f"FORMULATEXT kaavasta {text!r} (Excel näyttää sen toisin kuin tiedostossa)"
+    return tr(
+        "FORMULATEXT kaavasta {text!r} (Excel näyttää sen toisin kuin tiedostossa)", text=text
+    )
 
 
 # -- TEXT format codes -------------------------------------------------------------
 def text_code(inner: str) -> str:
-    return f"TEXT-muotoilukoodia [{inner}] ei tueta"
+    return tr("TEXT-muotoilukoodia [{inner}] ei tueta", inner=inner)
 
 
 def text_at_in_number_section(code: str, index: int) -> str:
-    return f"TEXT-muotoilu {code!r}: @ lukuosassa {index}"
+    return tr("TEXT-muotoilu {code!r}: @ lukuosassa {index}", code=code, index=index)
 
 
 def text_empty_code_negative() -> str:
-    return "TEXT negatiiviselle luvulle tyhjällä muotoilukoodilla"
+    return tr("TEXT negatiiviselle luvulle tyhjällä muotoilukoodilla")
 
 
 def text_negative_date() -> str:
-    return "TEXT negatiiviselle luvulle päivämääräosalla"
+    return tr("TEXT negatiiviselle luvulle päivämääräosalla")
 
 
 def text_general(text: str) -> str:
-    return f"TEXT luvulle {text} muodossa General (Excel lyhentää sen)"
+    return tr("TEXT luvulle {text} muodossa General (Excel lyhentää sen)", text=text)
 
 
 def text_fraction(section: str) -> str:
-    return f"TEXT-murtolukumuotoilua {section!r} ei tueta"
+    return tr("TEXT-murtolukumuotoilua {section!r} ei tueta", section=section)
 
 
 def text_decimal_points(section: str) -> str:
-    return f"TEXT-muotoilu {section!r}: useampi kuin yksi desimaalipiste"
+    return tr("TEXT-muotoilu {section!r}: useampi kuin yksi desimaalipiste", section=section)
 
 
 def text_zero_after_hash(section: str) -> str:
-    return f"TEXT-muotoilu {section!r}: 0 merkin # tai ? jälkeen desimaaleissa"
+    return tr("TEXT-muotoilu {section!r}: 0 merkin # tai ? jälkeen desimaaleissa", section=section)
 
 
 def text_between_digits(section: str) -> str:
-    return f"TEXT-muotoilu {section!r}: tekstiä numeropaikkojen välissä"
+    return tr("TEXT-muotoilu {section!r}: tekstiä numeropaikkojen välissä", section=section)
 
 
 def text_character(char: str) -> str:
-    return f"TEXT-muotoilumerkkiä {char!r} ei tueta"
+    return tr("TEXT-muotoilumerkkiä {char!r} ei tueta", char=char)
 
 
 def text_fraction_of_seconds(section: str) -> str:
-    return f"TEXT-päivämäärämuotoilu {section!r} (sekunnin osat)"
+    return tr("TEXT-päivämäärämuotoilu {section!r} (sekunnin osat)", section=section)
 
 
 def text_date_character(char: str) -> str:
-    return f"TEXT-päivämäärämuotoilumerkkiä {char!r} ei tueta"
+    return tr("TEXT-päivämäärämuotoilumerkkiä {char!r} ei tueta", char=char)
 
 
 def text_date_code(token: str) -> str:
-    return f"TEXT-päivämäärämuotoilukoodia {token!r} ei tueta"
+    return tr("TEXT-päivämäärämuotoilukoodia {token!r} ei tueta", token=token)
 
 
 # -- reading and writing files -----------------------------------------------------
 def sheet_not_utf8(sheet: str) -> str:
-    return f"laskentataulukko {sheet!r} ei ole UTF-8-muotoista XML:ää"
+    return tr("laskentataulukko {sheet!r} ei ole UTF-8-muotoista XML:ää", sheet=sheet)
 
 
 def malformed_cells(sheet: str, error: BaseException) -> str:
-    return f"laskentataulukossa {sheet!r} on virheellisiä soluja ({error})"
+    return tr(
+        "laskentataulukossa {sheet!r} on virheellisiä soluja ({error})", sheet=sheet, error=error
+    )
 
 
 def in_sheet(sheet: str, problem: object) -> str:
-    return f"laskentataulukko {sheet!r}: {problem}"
+    return tr("laskentataulukko {sheet!r}: {problem}", sheet=sheet, problem=problem)
 
 
 def cannot_read_or_write(error: BaseException) -> str:
-    return f"tiedostoa ei voi lukea tai kirjoittaa: {error}"
+    return tr("tiedostoa ei voi lukea tai kirjoittaa: {error}", error=error)
 
 
 def not_validated(error: BaseException) -> str:
-    return f"ei tarkistettu: {error}"
+    return tr("ei tarkistettu: {error}", error=error)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import Msg
 from xlsrc.engine.refs import MAX_COL, MAX_ROW, parse_area
 from xlsrc.limits import Limits
 from xlsrc.ooxml.archive import Archive, open_archive, open_file
@@ -102,7 +103,11 @@ def _read_workbook(package: Package) -> None:
             found = targets.get(relationship_id(element) or "")
             if found is None:
                 raise UnreadableWorkbook(
-                    f"{package.where}: välilehdellä {element.get('name')!r} ei ole osaa paketissa"
+                    Msg(
+                        "{where}: välilehdellä {get!r} ei ole osaa paketissa",
+                        where=package.where,
+                        get=element.get("name"),
+                    )
                 )
             part, kind = found
             package.sheets.append(SheetPart(name=str(element.get("name")), part=part, kind=kind))
@@ -110,8 +115,12 @@ def _read_workbook(package: Package) -> None:
             local_id = element.get("localSheetId")
             if local_id is not None and not local_id.isdigit():
                 raise UnreadableWorkbook(
-                    f"{package.where}: nimen {element.get('name')!r} localSheetId "
-                    f"{local_id!r} ei ole välilehden numero"
+                    Msg(
+                        "{where}: nimen {get!r} localSheetId {local_id!r} ei ole välilehden numero",
+                        where=package.where,
+                        get=element.get("name"),
+                        local_id=local_id,
+                    )
                 )
             package.names.append(
                 (
@@ -140,7 +149,12 @@ def _read_tables(package: Package, sheet: SheetPart) -> None:
                 raise ValueError(f"alue {ref} ulottuu Excelin ruudukon ulkopuolelle")
         except ValueError as error:
             raise UnreadableWorkbook(
-                f"{package.where}: taulukon osa {rel.target} on rikki ({error})"
+                Msg(
+                    "{where}: taulukon osa {target} on rikki ({error})",
+                    where=package.where,
+                    target=rel.target,
+                    error=error,
+                )
             ) from error
         package.tables.append(
             TablePart(

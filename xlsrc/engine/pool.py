@@ -31,6 +31,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
+from xlsrc.core.text import compact, tr
+
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
@@ -156,9 +158,10 @@ class Pool(Generic[Job, Result]):
                 self._lost(worker, pool, queue, jobs, finish, self._death(worker))
             elif time.monotonic() - worker.started >= self.seconds:
                 worker.process.kill()
-                reason = (
-                    f"aikaraja ylittyi: tiedoston käsittely kesti yli {self.seconds:g} s, "
-                    "ja se keskeytettiin (raja: --timeout)"
+                reason = tr(
+                    "aikaraja ylittyi: tiedoston käsittely kesti yli {seconds}, ja se "
+                    "keskeytettiin (raja: --timeout)",
+                    seconds=compact(self.seconds, "s"),
                 )
                 self._lost(worker, pool, queue, jobs, finish, reason)
 
@@ -180,9 +183,16 @@ class Pool(Generic[Job, Result]):
         code = worker.process.exitcode
         if code is not None and code < 0:
             name = signal.Signals(-code).name
-            cause = " (muisti loppui tai prosessi tapettiin)" if -code == signal.SIGKILL else ""
-            return f"työprosessi kaatui tätä tiedostoa käsitellessään: signaali {name}{cause}"
-        return f"työprosessi kaatui tätä tiedostoa käsitellessään (paluukoodi {code})"
+            if -code == signal.SIGKILL:
+                return tr(
+                    "työprosessi kaatui tätä tiedostoa käsitellessään: signaali {signal} "
+                    "(muisti loppui tai prosessi tapettiin)",
+                    signal=name,
+                )
+            return tr(
+                "työprosessi kaatui tätä tiedostoa käsitellessään: signaali {signal}", signal=name
+            )
+        return tr("työprosessi kaatui tätä tiedostoa käsitellessään (paluukoodi {code})", code=code)
 
     def _lost(
         self,

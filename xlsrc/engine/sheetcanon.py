@@ -20,6 +20,7 @@ from typing import Any
 from lxml import etree
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import Msg
 from xlsrc.engine.refs import MAX_COL, MAX_ROW, cell_name, parse_cell
 from xlsrc.ooxml.xml import MAIN_NAMESPACES, local, namespace, parse_clean
 
@@ -31,7 +32,9 @@ def canonical(data: bytes, part: str, where: str) -> str:
     old_root = parse_clean(data, part)
     main = namespace(old_root)
     if main not in MAIN_NAMESPACES or local(old_root) != "worksheet":
-        raise UnreadableWorkbook(f"{where}: osa {part} ei ole laskentataulukko")
+        raise UnreadableWorkbook(
+            Msg("{where}: osa {part} ei ole laskentataulukko", where=where, part=part)
+        )
     root = etree.Element(old_root.tag, attrib=_attributes(old_root), nsmap=_namespaces(old_root))
     for element in list(old_root):
         if local(element) == "sheetData" and namespace(element) == main:
@@ -80,7 +83,13 @@ def _sheet_data(old: etree._Element, root: etree._Element, main: str, where: str
         given = old_row.get("r")
         row_number = _number(given, where, "rivin numero") if given else row_number + 1
         if not 0 < row_number <= MAX_ROW:
-            raise UnreadableWorkbook(f"{where}: rivi {row_number} ei ole Excelin ruudukossa")
+            raise UnreadableWorkbook(
+                Msg(
+                    "{where}: rivi {row_number} ei ole Excelin ruudukossa",
+                    where=where,
+                    row_number=row_number,
+                )
+            )
         row = _addressed(data, old_row, str(row_number))
         col = 0
         for old_cell in _members(old_row, row, "c", main):
@@ -91,15 +100,24 @@ def _sheet_data(old: etree._Element, root: etree._Element, main: str, where: str
                     cell_row, col = parse_cell(address)
                 except ValueError:
                     raise UnreadableWorkbook(
-                        f"{where}: solun osoite {address[:20]!r} ei ole Excelin ruudukossa "
-                        "(A1:XFD1048576)"
+                        Msg(
+                            "{where}: solun osoite {address!r} ei ole Excelin ruudukossa "
+                            "(A1:XFD1048576)",
+                            where=where,
+                            address=address[:20],
+                        )
                     ) from None
             else:
                 col += 1
             if not (0 < cell_row <= MAX_ROW and 0 < col <= MAX_COL):
                 raise UnreadableWorkbook(
-                    f"{where}: solu {address or cell_name(cell_row, col)!r} rivillä {row_number} "
-                    "ei ole Excelin ruudukossa (A1:XFD1048576)"
+                    Msg(
+                        "{where}: solu {value!r} rivillä {row_number} ei ole Excelin ruudukossa "
+                        "(A1:XFD1048576)",
+                        where=where,
+                        value=address or cell_name(cell_row, col),
+                        row_number=row_number,
+                    )
                 )
             cell = _addressed(row, old_cell, cell_name(cell_row, col))
             for inner in old_cell:
@@ -139,5 +157,7 @@ def _copy(element: etree._Element, parent: etree._Element) -> None:
 
 def _number(text: str, where: str, what: str) -> int:
     if not text.isascii() or not text.isdigit():
-        raise UnreadableWorkbook(f"{where}: {what} {text[:20]!r} ei ole numero")
+        raise UnreadableWorkbook(
+            Msg("{where}: {what} {text!r} ei ole numero", where=where, what=what, text=text[:20])
+        )
     return int(text)

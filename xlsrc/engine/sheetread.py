@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import N_, Msg
 from xlsrc.engine.package import Package, SheetPart
 from xlsrc.engine.refs import quote_sheet
 from xlsrc.engine.sheetcanon import canonical
@@ -53,14 +54,18 @@ def read_sheet(package: Package, sheet: SheetPart) -> SheetCells:
     if cells is None:
         if data.count(b"<") > reading.cells_left:  # might be too many cells for a tree
             found = sum(1 for _ in _CELL_TAG.finditer(data))
-            count_limit("solua", found, reading.cells_left, package.where)
+            count_limit(N_("solua"), found, reading.cells_left, package.where)
         located = f"{package.where}: {quote_sheet(sheet.name)}"
         text = canonical(data, sheet.part, located)
         try:
             cells = scan(text, reading)
         except NotPlain as reason:
             raise UnreadableWorkbook(
-                f"{located}: taulukon soluja ei voi lukea luotettavasti ({reason})"
+                Msg(
+                    "{located}: taulukon soluja ei voi lukea luotettavasti ({reason})",
+                    located=located,
+                    reason=reason,
+                )
             ) from None
     package.cells_read += len(cells.present)
     package.formulas_read += cells.formula_cells

@@ -32,12 +32,13 @@ from itertools import accumulate
 from typing import Any, NamedTuple
 
 from xlsrc.core.errors import UnreadableWorkbook, XlError
+from xlsrc.core.text import N_, Msg, Num, tr
 from xlsrc.engine.errors import FormulaSyntaxError
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, cell_name, parse_area, quote_sheet
 from xlsrc.engine.sheetcell import child, escape_formula, parse_cell
 from xlsrc.engine.values import date_serial, normalise
 from xlsrc.engine.xmltext import resolve_entities, unescape
-from xlsrc.limits import LimitExceeded, Limits, check_formula, count_limit, grouped
+from xlsrc.limits import LimitExceeded, Limits, check_formula, count_limit
 from xlsrc.ooxml.strings import decode_escapes, item_text
 from xlsrc.ooxml.xml import MAIN_NAMESPACES
 
@@ -86,7 +87,7 @@ class Reading:
     date1904: bool = False
     sheet: str = "Sheet1"
     #: the file, for messages
-    where: str = "työkirja"
+    where: str = N_("työkirja")
     limits: Limits = field(default_factory=Limits)
     #: cells and formula cells the workbook may still have (limits minus earlier sheets)
     cells_left: int = Limits().cells
@@ -167,10 +168,10 @@ def cell_attributes(text: str) -> tuple[str, bool]:
     """
     attrs = attributes(text)
     if "xmlns" in text:
-        raise NotPlain("solun määritteissä on nimiavaruuden määrittely")
+        raise NotPlain(Msg("solun määritteissä on nimiavaruuden määrittely"))
     kind = attrs.get("t", "n")
     if kind not in _TYPES:
-        raise NotPlain(f"tuntematon solutyyppi t={kind!r}")
+        raise NotPlain(Msg("tuntematon solutyyppi t={kind!r}", kind=kind))
     return kind, text.rstrip().endswith("/")
 
 
@@ -178,7 +179,7 @@ def cell_attributes(text: str) -> tuple[str, bool]:
 def attributes(text: str) -> dict[str, str]:
     """The attributes of a tag written plainly (``name="value"``), else :class:`NotPlain`."""
     if _ATTRIBUTES.fullmatch(text) is None:
-        raise NotPlain("tagin määritteet on kirjoitettu poikkeavasti")
+        raise NotPlain(Msg("tagin määritteet on kirjoitettu poikkeavasti"))
     return {
         name: resolve_entities(value) if "&" in value else value
         for name, value in _ATTRIBUTE.findall(text)
@@ -197,20 +198,22 @@ def scan(xml: str, reading: Reading) -> SheetCells:
     if start is None:
         return SheetCells(xml=xml, namespaces=_check_head(xml, len(xml)))
     if start.group(1):
-        raise NotPlain("taulukon elementeillä on nimiavaruuden etuliite")
+        raise NotPlain(Msg("taulukon elementeillä on nimiavaruuden etuliite"))
     namespaces = _check_head(xml, start.start())
     if start.group(3):  # <sheetData/>
         return SheetCells(xml=xml, data_span=start.span(), data_closed=True, namespaces=namespaces)
     begin = start.end()
     end = xml.find("</sheetData>", begin)
     if end < 0:
-        raise NotPlain("</sheetData> puuttuu tai on kirjoitettu poikkeavasti")
+        raise NotPlain(Msg("</sheetData> puuttuu tai on kirjoitettu poikkeavasti"))
     if xml.find("xmlns", begin, end) >= 0:
-        raise NotPlain("solualueella on nimiavaruuden määrittely")
+        raise NotPlain(Msg("solualueella on nimiavaruuden määrittely"))
     if len(xml) - begin > 11 * reading.cells_left:  # could hold more cells than allowed
-        count_limit("solua", xml.count(_CELL_START, begin, end), reading.cells_left, reading.where)
+        count_limit(
+            N_("solua"), xml.count(_CELL_START, begin, end), reading.cells_left, reading.where
+        )
     pieces = xml[begin:end].split(_CELL_START)
-    count_limit("solua", len(pieces) - 1, reading.cells_left, reading.where)
+    count_limit(N_("solua"), len(pieces) - 1, reading.cells_left, reading.where)
     sheet = SheetCells(xml=xml, data_span=(begin, end), namespaces=namespaces)
     values, present, slots = sheet.values, sheet.present, sheet.slots
     formulas_append = sheet.formulas.append
@@ -230,10 +233,14 @@ def scan(xml: str, reading: Reading) -> SheetCells:
         letters = address.rstrip(_DIGITS)  # what is left after it is ASCII digits only
         col = columns.get(letters) or column(letters)
         if not col or quote < 0 or len(letters) == len(address):
-            raise NotPlain(f"solun osoite {address[:20]!r} ei ole Excelin ruudukossa")
+            raise NotPlain(
+                Msg("solun osoite {address!r} ei ole Excelin ruudukossa", address=address[:20])
+            )
         row = int(address[len(letters) :])
         if not 0 < row <= MAX_ROW:
-            raise NotPlain(f"solun osoite {address[:20]!r} ei ole Excelin ruudukossa")
+            raise NotPlain(
+                Msg("solun osoite {address!r} ei ole Excelin ruudukossa", address=address[:20])
+            )
         key = (row << COL_BITS) | col
         present.add(key)
         if col > max_col:
@@ -313,9 +320,9 @@ def scan(xml: str, reading: Reading) -> SheetCells:
             tags += _rare_cell(piece, close, key, sheet, reading)
     _check_accounted(xml, begin, end, tags)
     if len(present) != len(pieces) - 1:
-        raise NotPlain("sama solu esiintyy kahdesti")
+        raise NotPlain(Msg("sama solu esiintyy kahdesti"))
     sheet.formula_cells += len(sheet.formulas)
-    count_limit("kaavasolua", sheet.formula_cells, reading.formulas_left, reading.where)
+    count_limit(N_("kaavasolua"), sheet.formula_cells, reading.formulas_left, reading.where)
     sheet.max_row = max(present) >> COL_BITS if present else 0
     sheet.max_col = max_col
     return sheet
@@ -326,13 +333,13 @@ def _formula(piece: str, at: int) -> tuple[int, int, str, str | None, str | None
     tag_end = piece.find(">", at)
     attrs = attributes(piece[at + 2 : tag_end]) if tag_end > at + 2 else {}
     if tag_end < 0 or not piece[at + 2 : at + 3].isspace() and piece[at + 2] != "/":
-        raise NotPlain("kaavaelementti on kirjoitettu poikkeavasti")
+        raise NotPlain(Msg("kaavaelementti on kirjoitettu poikkeavasti"))
     kind = attrs.get("t", "normal")
     if piece[tag_end - 1] == "/":
         return tag_end + 1, 1, kind, None, attrs.get("ref"), attrs.get("si")
     text_end = piece.find("<", tag_end)
     if not piece.startswith("</f>", text_end):
-        raise NotPlain("kaavaelementti on kirjoitettu poikkeavasti")
+        raise NotPlain(Msg("kaavaelementti on kirjoitettu poikkeavasti"))
     text = piece[tag_end + 1 : text_end] or None
     return text_end + 4, 2, kind, text, attrs.get("ref"), attrs.get("si")
 
@@ -342,14 +349,19 @@ def _array_area(ref: str, reading: Reading, key: int) -> int:
     try:
         r1, c1, r2, c2 = parse_area(ref)
     except ValueError:
-        raise NotPlain(f"matriisikaavan alue {ref[:30]!r} ei ole alue") from None
+        raise NotPlain(Msg("matriisikaavan alue {ref!r} ei ole alue", ref=ref[:30])) from None
     if min(r1, c1) < 1 or r2 > MAX_ROW or c2 > MAX_COL:
-        raise NotPlain(f"matriisikaavan alue {ref[:30]!r} ei ole Excelin ruudukossa")
+        raise NotPlain(Msg("matriisikaavan alue {ref!r} ei ole Excelin ruudukossa", ref=ref[:30]))
     area = (r2 - r1 + 1) * (c2 - c1 + 1)
     if area > reading.limits.array_area:
         raise LimitExceeded(
-            f"{reading.cell(key)}: matriisikaavan alue {ref} on liian suuri: "
-            f"{grouped(area)} solua (raja {grouped(reading.limits.array_area)})"
+            Msg(
+                "{cell}: matriisikaavan alue {ref} on liian suuri: {area} solua (raja {limit})",
+                cell=reading.cell(key),
+                ref=ref,
+                area=Num(area),
+                limit=Num(reading.limits.array_area),
+            )
         )
     return area
 
@@ -362,12 +374,12 @@ def _check_head(xml: str, end: int) -> str:
     """
     head = xml[:end]
     if "<!" in head or head.find("<?", 2) >= 0:
-        raise NotPlain("taulukon alussa on kommentti tai käsittelyohje")
+        raise NotPlain(Msg("taulukon alussa on kommentti tai käsittelyohje"))
     declared = _DEFAULT_NAMESPACE.findall(head)
     if len(declared) != 1 or declared[0] not in MAIN_NAMESPACES:
-        raise NotPlain("taulukon oletusnimiavaruus ei ole SpreadsheetML")
+        raise NotPlain(Msg("taulukon oletusnimiavaruus ei ole SpreadsheetML"))
     if head.count("xmlns") - head.count("xmlns:") != 1:
-        raise NotPlain("taulukon alussa on nimiavaruuden määrittely")
+        raise NotPlain(Msg("taulukon alussa on nimiavaruuden määrittely"))
     declaration_end = head.find("?>") + 2 if head.startswith("<?") else 0
     root_start = head.find("<", declaration_end)
     root_end = head.find(">", root_start)
@@ -379,16 +391,20 @@ def _check_accounted(xml: str, begin: int, end: int, tags: int) -> None:
     opened = xml.count("<", begin, end)
     rows = xml.count("<row", begin, end) + xml.count("</row>", begin, end)
     if opened != tags + rows:
-        raise NotPlain("solualueella on elementtejä, joita pikaluku ei tunne")
+        raise NotPlain(Msg("solualueella on elementtejä, joita pikaluku ei tunne"))
     if xml.count(">", begin, end) != opened:
-        raise NotPlain("määritteen arvossa tai tekstissä on '>'-merkki")
+        raise NotPlain(Msg("määritteen arvossa tai tekstissä on '>'-merkki"))
 
 
 def shared_string(raw: str, strings: list[str]) -> str:
     """The shared string numbered ``raw``, refusing what is not an index of the table."""
     if not raw.isdigit() or not raw.isascii() or int(raw) >= len(strings):
         raise NotPlain(
-            f"jaetun merkkijonon numero {raw[:20]!r} ei ole taulukossa (0-{len(strings) - 1})"
+            Msg(
+                "jaetun merkkijonon numero {raw!r} ei ole taulukossa (0-{value})",
+                raw=raw[:20],
+                value=len(strings) - 1,
+            )
         )
     return strings[int(raw)]
 
@@ -401,7 +417,7 @@ def check_formula_cell(
         check_formula(text, reading.cell(key), reading.limits)
     if kind == "dataTable":
         raise FormulaSyntaxError(
-            "what-if data tables (TABLE()) are not supported", reading.cell(key)
+            tr("Entä jos -analyysin arvotaulukoita (TABLE()) ei tueta"), reading.cell(key)
         )
     if kind == "array" and ref:
         sheet.formula_cells += _array_area(ref, reading, key) - 1
@@ -411,12 +427,12 @@ def _rare_cell(piece: str, close: int, key: int, sheet: SheetCells, reading: Rea
     """Read a cell written in a rare layout through the XML parser; its number of ``<``."""
     finish = piece.find("</c>", close)
     if finish < 0:
-        raise NotPlain("solun loppumerkintää </c> ei löydy")
+        raise NotPlain(Msg("solun loppumerkintää </c> ei löydy"))
     cell_xml = _CELL_START + piece[: finish + 4]
     try:
         element = parse_cell(cell_xml, sheet.namespaces)
     except (UnreadableWorkbook, ValueError):
-        raise NotPlain("soluelementti ei ole yksinään luettavissa") from None
+        raise NotPlain(Msg("soluelementti ei ole yksinään luettavissa")) from None
     row, col = key >> COL_BITS, key & ((1 << COL_BITS) - 1)
     cell_type = element.get("t", "n")
     formula, value, inline = child(element, "f"), child(element, "v"), child(element, "is")
@@ -449,26 +465,28 @@ def typed(cell_type: str, text: str, date1904: bool) -> Any:
             return True
         if flag in ("0", "false"):
             return False
-        raise NotPlain(f"totuusarvo {text[:20]!r} ei ole 0 tai 1")
+        raise NotPlain(Msg("totuusarvo {text!r} ei ole 0 tai 1", text=text[:20]))
     if cell_type == "e":
         error = XlError.from_literal(text)
         if error is None:
-            raise NotPlain(f"virhearvo {text[:20]!r} ei ole Excelin virhearvo")
+            raise NotPlain(Msg("virhearvo {text!r} ei ole Excelin virhearvo", text=text[:20]))
         return error
     if cell_type == "d":
         try:
             moment = datetime.fromisoformat(text.strip())
         except ValueError:
-            raise NotPlain(f"päivämäärä {text[:30]!r} ei ole ISO 8601 -muotoa") from None
+            raise NotPlain(
+                Msg("päivämäärä {text!r} ei ole ISO 8601 -muotoa", text=text[:30])
+            ) from None
         return normalise(moment) if "T" in text else date_serial(moment.date(), date1904)
     if cell_type == "n":
         if "_" in text:
-            raise NotPlain(f"solun arvo {text[:20]!r} ei ole luku")
+            raise NotPlain(Msg("solun arvo {text!r} ei ole luku", text=text[:20]))
         try:
             number = float(text)
         except ValueError:
-            raise NotPlain(f"solun arvo {text[:20]!r} ei ole luku") from None
+            raise NotPlain(Msg("solun arvo {text!r} ei ole luku", text=text[:20])) from None
         if number - number != 0.0:
-            raise NotPlain(f"solun arvo {text[:20]!r} ei ole Excelin luku")
+            raise NotPlain(Msg("solun arvo {text!r} ei ole Excelin luku", text=text[:20]))
         return number
-    raise NotPlain(f"solutyypin {cell_type!r} arvo on <v>-elementissä")
+    raise NotPlain(Msg("solutyypin {cell_type!r} arvo on <v>-elementissä", cell_type=cell_type))

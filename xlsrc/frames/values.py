@@ -86,7 +86,7 @@ def _number(
     assert isinstance(reading, NotANumber)
     if reading.kind in ("not_available", "no_metric", "pending"):
         return Typed(None, word=reading.text.strip())
-    return Typed(None, problem=reading.reason)
+    return Typed(None, problem=str(reading.reason))
 
 
 def _status(column: Column, value: CellValue) -> Typed:

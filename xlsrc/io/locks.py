@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg
 from xlsrc.io.paths import display
 
 try:
@@ -58,9 +59,13 @@ def check_not_open(path: Path, force: bool) -> None:
     found = owner_files(path)
     if found and not force:
         raise WorkbookBusy(
-            f"{display(path)}: työkirja näyttää olevan auki Excelissä tai LibreOfficessa "
-            f"(omistajatiedosto {display(found[0].name)}). Sulje työkirja ja yritä uudelleen; "
-            "jos se ei ole auki, poista omistajatiedosto tai käytä --force"
+            Msg(
+                "{path}: työkirja näyttää olevan auki Excelissä tai LibreOfficessa "
+                "(omistajatiedosto {name}). Sulje työkirja ja yritä uudelleen; jos se ei ole "
+                "auki, poista omistajatiedosto tai käytä --force",
+                path=display(path),
+                name=display(found[0].name),
+            )
         )
 
 
@@ -80,8 +85,12 @@ def workbook_lock(path: Path, *, force: bool = False, wait: float = WAIT_SECONDS
             os.close(fd)
             if time.monotonic() >= deadline:
                 raise WorkbookBusy(
-                    f"{display(path)}: toinen xlsrc-ajo käsittelee työkirjaa yhä "
-                    f"({wait:.0f} s odotettu); yritä myöhemmin uudelleen"
+                    Msg(
+                        "{path}: toinen xlsrc-ajo käsittelee työkirjaa yhä ({wait:.0f} s "
+                        "odotettu); yritä myöhemmin uudelleen",
+                        path=display(path),
+                        wait=wait,
+                    )
                 ) from None
             time.sleep(_POLL)
             continue
@@ -98,9 +107,15 @@ def _open(path: Path) -> int:
     try:
         return os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise WorkbookBusy(f"{display(path)}: tiedostoa ei löydy") from None
+        raise WorkbookBusy(Msg("{path}: tiedostoa ei löydy", path=display(path))) from None
     except OSError as error:
-        raise WorkbookBusy(f"{display(path)}: tiedostoa ei voi avata ({error.strerror})") from None
+        raise WorkbookBusy(
+            Msg(
+                "{path}: tiedostoa ei voi avata ({strerror})",
+                path=display(path),
+                strerror=error.strerror,
+            )
+        ) from None
 
 
 def _same_file(fd: int, path: Path) -> bool:

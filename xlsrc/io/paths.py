@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg
 
 
 class UnsafeOutput(UnusableInput):
@@ -41,21 +42,32 @@ def resolved(path: Path) -> Path:
 def make_folder(folder: Path) -> Path:
     """Create ``folder`` (and its parents) if missing; a located refusal if that fails."""
     if folder.is_symlink() and not folder.is_dir():
-        raise UnsafeOutput(f"{display(folder)}: kansio on rikkinäinen symbolinen linkki")
+        raise UnsafeOutput(
+            Msg("{folder}: kansio on rikkinäinen symbolinen linkki", folder=display(folder))
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise UnsafeOutput(
-            f"{display(folder)}: tulosten kansiota ei voi luoda, koska samanniminen tiedosto "
-            "on jo olemassa; anna toinen --out-kansio"
+            Msg(
+                "{folder}: tulosten kansiota ei voi luoda, koska samanniminen tiedosto on jo "
+                "olemassa; anna toinen --out-kansio",
+                folder=display(folder),
+            )
         ) from None
     except OSError as error:
         raise UnsafeOutput(
-            f"{display(folder)}: tulosten kansiota ei voi luoda ({error.strerror}); "
-            "anna kansio, johon sinulla on kirjoitusoikeus"
+            Msg(
+                "{folder}: tulosten kansiota ei voi luoda ({strerror}); anna kansio, johon "
+                "sinulla on kirjoitusoikeus",
+                folder=display(folder),
+                strerror=error.strerror,
+            )
         ) from None
     if not folder.is_dir():
-        raise UnsafeOutput(f"{display(folder)}: ei ole kansio; anna --out-kansio")
+        raise UnsafeOutput(
+            Msg("{folder}: ei ole kansio; anna --out-kansio", folder=display(folder))
+        )
     return folder
 
 
@@ -74,20 +86,35 @@ def check_output(
     """
     if output.is_symlink():
         raise UnsafeOutput(
-            f"{display(output)}: {what} on symbolinen linkki; xlsrc ei kirjoita linkin läpi "
-            "toiseen tiedostoon. Poista linkki tai anna toinen kohde"
+            Msg(
+                "{output}: {what} on symbolinen linkki; xlsrc ei kirjoita linkin läpi toiseen "
+                "tiedostoon. Poista linkki tai anna toinen kohde",
+                output=display(output),
+                what=what,
+            )
         )
     target = resolved(output)
     if folder is not None and resolved(folder) not in target.parents:
         raise UnsafeOutput(
-            f"{display(output)}: {what} päätyisi kansion {display(folder)} ulkopuolelle "
-            f"({display(target)}); anna toinen kohde"
+            Msg(
+                "{output}: {what} päätyisi kansion {folder} ulkopuolelle ({target}); anna toinen "
+                "kohde",
+                output=display(output),
+                what=what,
+                folder=display(folder),
+                target=display(target),
+            )
         )
     for source in inputs:
         if resolved(source) == target and (replaces is None or resolved(replaces) != target):
             raise UnsafeOutput(
-                f"{display(output)}: {what} ei voi olla syötetiedosto {display(source)} "
-                "(se korvautuisi); anna toinen kohde"
+                Msg(
+                    "{output}: {what} ei voi olla syötetiedosto {source} (se korvautuisi); anna "
+                    "toinen kohde",
+                    output=display(output),
+                    what=what,
+                    source=display(source),
+                )
             )
     return output
 
@@ -102,8 +129,11 @@ def batch_outputs(
         if in_place:
             if source.is_symlink():
                 raise UnsafeOutput(
-                    f"{display(source)}: on symbolinen linkki; --in-place korvaisi linkin "
-                    "tiedostolla. Anna linkin kohde itse"
+                    Msg(
+                        "{source}: on symbolinen linkki; --in-place korvaisi linkin tiedostolla. "
+                        "Anna linkin kohde itse",
+                        source=display(source),
+                    )
                 )
             pairs.append((source, source))
             continue
@@ -113,9 +143,13 @@ def batch_outputs(
         other = claimed.get(resolved(output))
         if other is not None:
             raise UnsafeOutput(
-                f"{display(source)} ja {display(other)}: molempien tulos olisi "
-                f"{display(output)}; käsittele samannimiset tiedostot eri ajoissa tai nimeä "
-                "toinen uudelleen"
+                Msg(
+                    "{source} ja {other}: molempien tulos olisi {output}; käsittele samannimiset "
+                    "tiedostot eri ajoissa tai nimeä toinen uudelleen",
+                    source=display(source),
+                    other=display(other),
+                    output=display(output),
+                )
             )
         claimed[resolved(output)] = source
         pairs.append((source, output))

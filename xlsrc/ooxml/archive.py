@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import Msg
 from xlsrc.limits import Limits
 
 CONTENT_TYPES_PART = "[Content_Types].xml"
@@ -58,7 +59,9 @@ class Archive:
         """The bytes of ``part``, inflated in bounded chunks (never beyond the limits)."""
         info = self.infos.get(part)
         if info is None:
-            raise UnreadableWorkbook(f"{self.name}: paketista puuttuu osa {part}")
+            raise UnreadableWorkbook(
+                Msg("{name}: paketista puuttuu osa {part}", name=self.name, part=part)
+            )
         cap = min(info.file_size, self.limits.part_bytes)
         chunks: list[bytes] = []
         size = 0
@@ -71,11 +74,22 @@ class Archive:
                     size += len(chunk)
                     if size > cap:
                         self.limits.check_part(self.name, part, size, info.compress_size)
-                        raise UnreadableWorkbook(f"{self.name}: osa {part} on ilmoitettua suurempi")
+                        raise UnreadableWorkbook(
+                            Msg(
+                                "{name}: osa {part} on ilmoitettua suurempi",
+                                name=self.name,
+                                part=part,
+                            )
+                        )
                     chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
             raise UnreadableWorkbook(
-                f"{self.name}: zip-paketti on rikki, osaa {part} ei voi lukea ({error})"
+                Msg(
+                    "{name}: zip-paketti on rikki, osaa {part} ei voi lukea ({error})",
+                    name=self.name,
+                    part=part,
+                    error=error,
+                )
             ) from error
         return b"".join(chunks)
 
@@ -88,17 +102,25 @@ def open_file(path: Path) -> BinaryIO:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError as error:
-        raise UnreadableWorkbook(f"{path}: tiedostoa ei löydy") from error
+        raise UnreadableWorkbook(Msg("{path}: tiedostoa ei löydy", path=path)) from error
     except IsADirectoryError as error:
-        raise UnreadableWorkbook(f"{path}: on kansio, ei työkirja") from error
+        raise UnreadableWorkbook(Msg("{path}: on kansio, ei työkirja", path=path)) from error
     except PermissionError as error:
-        raise UnreadableWorkbook(f"{path}: ei lukuoikeutta tiedostoon") from error
+        raise UnreadableWorkbook(Msg("{path}: ei lukuoikeutta tiedostoon", path=path)) from error
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
-        what = "kansio" if stat.S_ISDIR(mode) else "erikoistiedosto (FIFO, laite tai pistoke)"
+        what = (
+            Msg("kansio")
+            if stat.S_ISDIR(mode)
+            else Msg("erikoistiedosto (FIFO, laite tai pistoke)")
+        )
         raise UnreadableWorkbook(
-            f"{path}: on {what}, ei tavallinen tiedosto; anna työkirjatiedosto"
+            Msg(
+                "{path}: on {what}, ei tavallinen tiedosto; anna työkirjatiedosto",
+                path=path,
+                what=what,
+            )
         )
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
@@ -131,21 +153,27 @@ def sniff(stream: BinaryIO, name: str) -> None:
         stream.seek(0)
         if _ENCRYPTED_STREAM in body:
             raise UnreadableWorkbook(
-                f"{name}: työkirja on suojattu salasanalla (salattu); tallenna suojaamaton kopio"
+                Msg(
+                    "{name}: työkirja on suojattu salasanalla (salattu); tallenna suojaamaton "
+                    "kopio",
+                    name=name,
+                )
             )
         raise UnreadableWorkbook(
-            f"{name}: vanha Excel 97-2003 -työkirja (.xls); tallenna se .xlsx- tai .xlsm-muodossa"
+            Msg(
+                "{name}: vanha Excel 97-2003 -työkirja (.xls); tallenna se .xlsx- tai "
+                ".xlsm-muodossa",
+                name=name,
+            )
         )
     if not head:
-        raise UnreadableWorkbook(f"{name}: tiedosto on tyhjä")
+        raise UnreadableWorkbook(Msg("{name}: tiedosto on tyhjä", name=name))
     if not head.startswith(_ZIP_MAGIC):
         stream.seek(0)
         text = _looks_like_text(stream.read(4096))
         stream.seek(0)
-        raise UnreadableWorkbook(
-            f"{name}: ei Excel-työkirja: "
-            + ("se on tekstitiedosto" if text else "ei zip-pakettia (.xlsx/.xlsm)")
-        )
+        why = Msg("se on tekstitiedosto") if text else Msg("ei zip-pakettia (.xlsx/.xlsm)")
+        raise UnreadableWorkbook(Msg("{name}: ei Excel-työkirja: {why}", name=name, why=why))
     stream.seek(0)
 
 
@@ -165,7 +193,9 @@ def _checked(stream: BinaryIO, name: str, limits: Limits) -> Archive:
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise UnreadableWorkbook(f"{name}: zip-paketti on rikki ({error})") from error
+        raise UnreadableWorkbook(
+            Msg("{name}: zip-paketti on rikki ({error})", name=name, error=error)
+        ) from error
     try:
         infos = _entries(archive, name, limits)
     except BaseException:
@@ -174,8 +204,12 @@ def _checked(stream: BinaryIO, name: str, limits: Limits) -> Archive:
     if CONTENT_TYPES_PART not in infos:
         archive.close()
         raise UnreadableWorkbook(
-            f"{name}: ei Office-paketti: {CONTENT_TYPES_PART} puuttuu; "
-            "tallenna työkirja uudelleen Excelissä"
+            Msg(
+                "{name}: ei Office-paketti: {CONTENT_TYPES_PART} puuttuu; tallenna työkirja "
+                "uudelleen Excelissä",
+                name=name,
+                CONTENT_TYPES_PART=CONTENT_TYPES_PART,
+            )
         )
     opened = Archive(name=name, zip=archive, limits=limits, infos=infos)
     _check_content_types(opened)
@@ -208,21 +242,34 @@ def _entries(archive: zipfile.ZipFile, name: str, limits: Limits) -> dict[str, z
             continue
         other = folded.get(part.lower())
         if other is not None:
+            names = repr(part) if other == part else f"{part!r}, {other!r}"
             raise UnreadableWorkbook(
-                f"{name}: zip-paketissa on kaksi osaa nimeltä {part!r}"
-                + (f" ja {other!r}" if other != part else "")
-                + "; Office-paketissa jokainen osa on vain kerran (tiedosto on muokattu tai rikki)"
+                Msg(
+                    "{name}: zip-paketissa on kaksi osaa nimeltä {parts}; Office-paketissa "
+                    "jokainen osa on vain kerran (tiedosto on muokattu tai rikki)",
+                    name=name,
+                    parts=names,
+                )
             )
         folded[part.lower()] = part
         if info.flag_bits & 0x1:
             raise UnreadableWorkbook(
-                f"{name}: zip-paketti on suojattu salasanalla (osa {part}); "
-                "tallenna työkirja Excelissä ilman zip-salausta"
+                Msg(
+                    "{name}: zip-paketti on suojattu salasanalla (osa {part}); tallenna työkirja "
+                    "Excelissä ilman zip-salausta",
+                    name=name,
+                    part=part,
+                )
             )
         if info.compress_type not in _METHODS:
             raise UnreadableWorkbook(
-                f"{name}: osa {part} on pakattu menetelmällä {info.compress_type}, "
-                "jota Office ei käytä; tallenna työkirja uudelleen Excelissä"
+                Msg(
+                    "{name}: osa {part} on pakattu menetelmällä {compress_type}, jota Office ei "
+                    "käytä; tallenna työkirja uudelleen Excelissä",
+                    name=name,
+                    part=part,
+                    compress_type=info.compress_type,
+                )
             )
         limits.check_part(name, part, info.file_size, info.compress_size)
         total += info.file_size

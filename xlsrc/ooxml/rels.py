@@ -13,6 +13,7 @@ import posixpath
 from dataclasses import dataclass
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import Msg
 from xlsrc.ooxml.archive import CONTENT_TYPES_PART, Archive
 from xlsrc.ooxml.xml import CONTENT_TYPES, PKG_REL, STRICT_MAIN, parse
 
@@ -82,8 +83,11 @@ def office_document(archive: Archive) -> str:
         if rel.kind == "officeDocument" and not rel.external:
             if rel.target.endswith(".bin"):
                 raise UnreadableWorkbook(
-                    f"{archive.name}: binäärimuotoista .xlsb-työkirjaa ei tueta; "
-                    "tallenna se .xlsx-muodossa"
+                    Msg(
+                        "{name}: binäärimuotoista .xlsb-työkirjaa ei tueta; tallenna se "
+                        ".xlsx-muodossa",
+                        name=archive.name,
+                    )
                 )
             if archive.has(rel.target):
                 return rel.target
@@ -91,10 +95,15 @@ def office_document(archive: Archive) -> str:
         return "xl/workbook.xml"
     if archive.has("word/document.xml") or archive.has("ppt/presentation.xml"):
         raise UnreadableWorkbook(
-            f"{archive.name}: ei Excel-työkirja: se on Word- tai PowerPoint-asiakirja"
+            Msg(
+                "{name}: ei Excel-työkirja: se on Word- tai PowerPoint-asiakirja", name=archive.name
+            )
         )
     raise UnreadableWorkbook(
-        f"{archive.name}: zip-paketissa ei ole Excel-työkirjaa (ei xl/workbook.xml -osaa)"
+        Msg(
+            "{name}: zip-paketissa ei ole Excel-työkirjaa (ei xl/workbook.xml -osaa)",
+            name=archive.name,
+        )
     )
 
 

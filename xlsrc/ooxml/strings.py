@@ -18,6 +18,7 @@ import re
 
 from lxml import etree
 
+from xlsrc.core.text import N_
 from xlsrc.limits import count_limit
 from xlsrc.ooxml.xml import HARDENED, MAIN_NAMESPACES, broken, doctype_refusal
 
@@ -61,7 +62,7 @@ def shared_strings(data: bytes, part: str, where: str, most: int) -> list[str]:
             while parent is not None and item.getprevious() is not None:
                 del parent[0]  # items already read: keep the tree from growing
             if len(strings) > most:
-                count_limit("jaettua merkkijonoa", len(strings), most, f"{where}: {part}")
+                count_limit(N_("jaettua merkkijonoa"), len(strings), most, f"{where}: {part}")
     except etree.XMLSyntaxError as error:
         raise broken(part, error, data) from error
     root = context.root

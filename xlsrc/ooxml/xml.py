@@ -19,6 +19,7 @@ from typing import Any
 from lxml import etree
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import Msg
 
 #: SpreadsheetML main namespace: Transitional (what Excel saves) and Strict.
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -108,15 +109,24 @@ def broken(part: str, error: etree.XMLSyntaxError, data: bytes = b"") -> Unreada
     line, column = error.position if error.position else (0, 0)
     reason = str(error.msg if hasattr(error, "msg") else error).split(", line ")[0]
     return UnreadableWorkbook(
-        f"osan {part} XML on rikki (rivi {line}, sarake {column}: {reason}); "
-        "tallenna työkirja uudelleen Excelissä"
+        Msg(
+            "osan {part} XML on rikki (rivi {line}, sarake {column}: {reason}); tallenna "
+            "työkirja uudelleen Excelissä",
+            part=part,
+            line=line,
+            column=column,
+            reason=reason,
+        )
     )
 
 
 def doctype_refusal(part: str) -> UnreadableWorkbook:
     return UnreadableWorkbook(
-        f"osassa {part} on DTD-määrittely (<!DOCTYPE>), jota Excel ei koskaan kirjoita; "
-        "tiedostoa ei käsitellä"
+        Msg(
+            "osassa {part} on DTD-määrittely (<!DOCTYPE>), jota Excel ei koskaan kirjoita; "
+            "tiedostoa ei käsitellä",
+            part=part,
+        )
     )
 
 
