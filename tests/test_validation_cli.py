@@ -99,7 +99,7 @@ def test_xlsx_writes_a_findings_workbook_with_links(examples: Path, tmp_path: Pa
         "Taulukko 5",
         PERHE_MARGIN,
         "virhe",
-        "margin_identity+area_sum+cross_table",
+        "Toimintakate = tulot − menot + Palvelualueen summa + Taulukoiden välinen täsmäytys",
         -518358,
         -502964,
         -15394,

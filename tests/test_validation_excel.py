@@ -270,7 +270,7 @@ def test_the_button_finds_what_the_cli_finds_and_writes_tarkistukset(example: Pa
         "Taulukko 5",
         PERHE_A1,
         "virhe",
-        "margin_identity+area_sum+cross_table",
+        "Toimintakate = tulot − menot + Palvelualueen summa + Taulukoiden välinen täsmäytys",
         -518358.0,
         -502964.0,
         -15394.0,

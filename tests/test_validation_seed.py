@@ -101,7 +101,8 @@ def test_every_finding_has_a_finnish_message_with_the_numbers(
 ) -> None:
     by_cell = {(f.sheet, f.cell): f for f in findings}
     perhe = by_cell[("002-T5", "tb2024@118")]
-    assert "-518 358" in perhe.message and "-502 964" in perhe.message
+    # Finnish number formats: U+2212 minus, no-break-space thousands
+    assert "\u2212518\u00a0358" in perhe.message and "\u2212502\u00a0964" in perhe.message
     assert perhe.difference == -15_394.0
     assert "etumerkki" in by_cell[("002-T5", "change_eur@202")].message
     assert "kaksi numeroa vaihtanut paikkaa" in by_cell[("002-T6", "y2025@279")].message

@@ -127,7 +127,7 @@ def in_version_2(finding: tuple[object, ...]) -> tuple[object, ...]:
     """A version 1 finding at the cell the same value has in a version 2 example:
     same column (inputs keep their order), the same body row of its table."""
     name, sheet, cell, *rest = finding
-    layout = next(t for t in LAYOUTS[str(name)].tables if t.sheet == sheet)
+    layout = next(t for t in LAYOUTS[str(name)].tables if t.sheet_name == sheet)
     row, col = parse_cell(str(cell))
     placed = place(layout, seed_row_count(layout) - (1 if layout.totals else 0))
     return (name, sheet, cell_name(placed.first_row + row - V1_FIRST_ROW, col), *rest)
@@ -201,7 +201,7 @@ def percent(
 
 def put_total(book: Workbook, layout: L.TableLayout, **values: object) -> None:
     for key, value in values.items():
-        book[layout.sheet][stated_total_cell(book, layout, key)] = value
+        book[layout.sheet_name][stated_total_cell(book, layout, key)] = value
 
 
 def fill_result_budget(path: Path, rng: random.Random) -> None:

@@ -83,7 +83,7 @@
       header.format.font.bold = true;
       findings.forEach((f, i) => {
         const row = layout.headerRow + 1 + i;
-        const values = [f.sheet, f.cell, layout.severity[f.severity], f.rule, f.stated, f.computed, f.difference, f.message];
+        const values = [f.sheet, f.cell, layout.severity[f.severity], f.rule_label ?? f.rule, f.stated, f.computed, f.difference, f.message];
         sheet.getRange(book.address(row, 1, 1, values.length)).values = [values.map((v) => (v === null ? "" : v))];
         sheet.getRange(book.address(row, 2, 1, 1)).hyperlink = {
           documentReference: `${book.quoted(f.sheet)}!${f.cell}`,

@@ -45,7 +45,7 @@ from typing import Literal
 
 from xlsrc.core.checks import Finding, compare_amount, compare_percent, likely_typo
 from xlsrc.core.errors import UndefinedRatio
-from xlsrc.core.numbers import format_fi
+from xlsrc.core.text import Joined, Msg, Num, Text
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Location
 
@@ -63,8 +63,8 @@ class Equation:
     target: Location
     terms: tuple[Term, ...]
     rule: str
-    what: str
-    """Finnish: which identity, for whom ("Toimintakate = Tulot + Menot, Vammaistyö, TB 2024")."""
+    what: Text
+    """Which identity, for whom ("Toimintakate = Tulot + Menot, Vammaistyö, TB 2024")."""
     tolerance: float = TOLERANCE
 
     def computed(self, values: Values) -> float:
@@ -94,12 +94,12 @@ class Derived:
     inputs: tuple[Location, ...]
     formula: Callable[[Sequence[float]], float]
     rule: str
-    what: str
+    what: Text
     kind: Literal["amount", "percent"] = "amount"
     decimals: int = 0
     tolerance: float = TOLERANCE
-    undefined_reason: Callable[[Sequence[float]], str] = field(
-        default=lambda values: "arvoa ei voi laskea"
+    undefined_reason: Callable[[Sequence[float]], Text] = field(
+        default=lambda values: Msg("arvoa ei voi laskea")
     )
 
 
@@ -232,15 +232,19 @@ def _common_solution(cell: Location, broken: list[Equation], values: Values) -> 
 def _culprit(cell: Location, value: float, broken: list[Equation], values: Values) -> CellFinding:
     stated = values[cell]
     rule = "+".join(dict.fromkeys(e.rule for e in broken))
-    checks = "; ".join(e.what for e in broken)
-    message = (
-        f"Luku ei täsmää {len(broken)} tarkistuksessa ({checks}): ilmoitettu "
-        f"{format_fi(stated)}, kaikki täsmäävät arvolla {format_fi(value)} "
-        f"(erotus {format_fi(stated - value)})"
+    checks = Joined.of((e.what for e in broken), "; ")
+    message = Msg(
+        "Luku ei täsmää {count} tarkistuksessa ({checks}): ilmoitettu {stated}, kaikki täsmäävät "
+        "arvolla {value} (erotus {difference})",
+        count=len(broken),
+        checks=checks,
+        stated=Num(stated),
+        value=Num(value),
+        difference=Num(stated - value),
     )
     hint = likely_typo(stated, value)
     if hint:
-        message += f"; {hint}"
+        message = Msg("{message}; {hint}", message=message, hint=hint)
     finding = Finding(rule, str(cell), stated, value, stated - value, "error", message, hint)
     return CellFinding.at(cell, finding)
 
@@ -331,7 +335,11 @@ def _mention_corrected(
         finding.computed,
         finding.difference,
         finding.severity,
-        f"{finding.message} (laskettu solun {cells} korjatulla arvolla)",
+        Msg(
+            "{message} (laskettu solun {cells} korjatulla arvolla)",
+            message=finding.message,
+            cells=cells,
+        ),
         finding.hint,
     )
 
@@ -408,10 +416,13 @@ def _compare(check: Derived, stated: float, computed: float) -> Finding | None:
 
 
 def _undefined(check: Derived, stated: float, inputs: Sequence[float]) -> Finding:
-    printed = format_fi(stated, check.decimals, "%" if check.kind == "percent" else "")
-    message = (
-        f"{check.what}: arvoa ei voi laskea ({check.undefined_reason(inputs)}), "
-        f"mutta taulukossa on {printed}; jätä solu tyhjäksi tai merkitse '-'"
+    printed = Num(stated, check.decimals, "%" if check.kind == "percent" else "")
+    message = Msg(
+        "{what}: arvoa ei voi laskea ({reason}), mutta taulukossa on {printed}; jätä "
+        "solu tyhjäksi tai merkitse '-'",
+        what=check.what,
+        reason=check.undefined_reason(inputs),
+        printed=printed,
     )
     return Finding(f"{check.rule}_undefined", "", stated, None, None, "error", message)
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg, tr
 from xlsrc.reading.xlwings_source import XlwingsSource
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Location
@@ -40,7 +41,7 @@ from xlsrc.validation.report import (
 )
 from xlsrc.validation.workbook import validate_source
 
-ALERT_TITLE = "xlsrc: tarkistukset"
+ALERT_TITLE = Msg("xlsrc: tarkistukset")
 
 
 def validate_in_excel(book: Any) -> list[CellFinding]:
@@ -48,10 +49,10 @@ def validate_in_excel(book: Any) -> list[CellFinding]:
     try:
         findings = validate_source(XlwingsSource(book))
     except UnusableInput as error:  # unreadable, or not an xlsrc template
-        book.app.alert(str(error), title=ALERT_TITLE)
+        book.app.alert(str(error), title=str(ALERT_TITLE))
         return []
     write_findings_sheet(book, findings)
-    book.app.alert(summary(findings), title=ALERT_TITLE)
+    book.app.alert(summary(findings), title=str(ALERT_TITLE))
     return findings
 
 
@@ -64,7 +65,7 @@ def write_findings_sheet(book: Any, findings: Sequence[CellFinding]) -> Any:
     sheet = book.sheets.add(SHEET_NAME, after=book.sheets[len(book.sheets) - 1])
     sheet.range("A1").value = TITLE
     sheet.range("A2").value = summary(findings) + (
-        " Napsauta solun osoitetta siirtyäksesi soluun." if findings else ""
+        tr(" Napsauta solun osoitetta siirtyäksesi soluun.") if findings else ""
     )
     sheet.range((HEADER_ROW, 1)).value = [list(HEADERS)]
     rows = describe(findings)

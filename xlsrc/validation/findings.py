@@ -15,12 +15,14 @@ from typing import Any
 
 from xlsrc.core.checks import Finding, Severity
 from xlsrc.validation.model import Location
+from xlsrc.validation.rule_labels import rule_label
 
 #: The fields of ``xlsrc validate --json``, in order.
 JSON_FIELDS: tuple[str, ...] = (
     "sheet",
     "cell",
     "rule",
+    "rule_label",
     "stated",
     "computed",
     "difference",
@@ -89,11 +91,12 @@ class CellFinding:
 
     @property
     def message(self) -> str:
-        return self.finding.message
+        """The explanation in the current language."""
+        return str(self.finding.message)
 
     @property
     def hint(self) -> str:
-        return self.finding.hint
+        return str(self.finding.hint)
 
     @property
     def where(self) -> str:
@@ -110,6 +113,11 @@ class CellFinding:
     def as_json(self) -> dict[str, Any]:
         """The object ``xlsrc validate --json`` prints (fields :data:`JSON_FIELDS`)."""
         return {name: getattr(self, name) for name in JSON_FIELDS}
+
+    @property
+    def rule_label(self) -> str:
+        """The rule as a person reads it ("Muutos €"), in the current language."""
+        return rule_label(self.rule)
 
 
 def error_count(findings: Iterable[CellFinding]) -> int:

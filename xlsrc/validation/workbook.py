@@ -30,6 +30,7 @@ from xlsrc.core.a1 import cell_name, column_letter, parse_cell, sort_key
 from xlsrc.core.checks import Finding
 from xlsrc.core.errors import XlError
 from xlsrc.core.schemes import StatusScheme
+from xlsrc.core.text import Msg, text_in
 from xlsrc.reading.cells import read_number_cell
 from xlsrc.reading.locate import (
     LocatedTable,
@@ -119,7 +120,8 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
             cells[keys.get(key, key)] = _typed(source, at, row_number, col_number, column, value)
         label = layout.label_column
         cells[keys.get(label.key, label.key)] = Cell(
-            Location(total.sheet, f"A{total.row}"), layout.totals.label if layout.totals else ""
+            Location(total.sheet, f"A{total.row}"),
+            text_in(layout.totals.label) if layout.totals else "",
         )
         rows.append(Row(Location(total.sheet, f"A{total.row}"), MappingProxyType(cells), "total"))
     elif layout.totals is not None and table.version >= 2:
@@ -129,8 +131,12 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
                 "missing_total",
                 None,
                 layout.totals.stated_label,
-                f"Yhteenvetotaulukko {layout.totals.name} tai sen rivi "
-                f"'{layout.totals.stated_label}' puuttuu; ilmoitettua summaa ei tarkistettu",
+                Msg(
+                    "Yhteenvetotaulukko {name} tai sen rivi '{stated_label}' puuttuu; "
+                    "ilmoitettua summaa ei tarkistettu",
+                    name=layout.totals.name,
+                    stated_label=layout.totals.stated_label,
+                ),
             )
         )
     placed = {c.key: table.columns[c.key] for c in layout.input_columns if c.key in table.columns}
@@ -164,15 +170,18 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
 def _shape_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFinding]:
     """Missing columns, and header cells that no longer say their column's name."""
     layout, ref = table.layout, table.ref
-    title = layout.title.split(".")[0]
+    title = text_in(layout.title).split(".")[0]
     findings = [
         direct(
             Location(ref.sheet, table.header_cell(column)),
             "missing_column",
             None,
             column.header,
-            f"Taulukosta {title} puuttuu sarake '{column.header}'; sen tarkistukset jäävät "
-            "tekemättä",
+            Msg(
+                "Taulukosta {title} puuttuu sarake '{header}'; sen tarkistukset jäävät tekemättä",
+                title=title,
+                header=column.header,
+            ),
         )
         for column in table.missing
     ]
@@ -186,8 +195,12 @@ def _shape_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFin
                     "header_changed",
                     _raw(shown),
                     name,
-                    f"Otsikkosolussa pitää lukea '{name}' (taulukon sarakkeen nimi), mutta "
-                    f"siinä on {str(_raw(shown) or 'ei mitään')!r}; kirjoita otsikko takaisin",
+                    Msg(
+                        "Otsikkosolussa pitää lukea '{name}' (taulukon sarakkeen nimi), mutta "
+                        "siinä on {value!r}; kirjoita otsikko takaisin",
+                        name=name,
+                        value=str(_raw(shown) or Msg("ei mitään")),
+                    ),
                 )
             )
     return findings
@@ -287,8 +300,11 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
             "invalid_rules",
             None,
             None,
-            f"Sääntötaulukkoa ei voi käyttää: {message}; tilat tarkistettu sisäänrakennetulla "
-            "säännöllä",
+            Msg(
+                "Sääntötaulukkoa ei voi käyttää: {message}; tilat tarkistettu sisäänrakennetulla "
+                "säännöllä",
+                message=message,
+            ),
         )
         for sheet, cell, message in rules.problems
     ]
@@ -298,12 +314,16 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
         if located is None:
             findings.append(
                 direct(
-                    Location(layout.sheet, "A1"),
+                    Location(layout.sheet_name, "A1"),
                     "missing_table",
                     None,
                     layout.name,
-                    f"Työkirjasta puuttuu taulukko {layout.name} ({layout.title}); sen "
-                    "tarkistukset jäävät tekemättä",
+                    Msg(
+                        "Työkirjasta puuttuu taulukko {name} ({title}); sen tarkistukset jäävät "
+                        "tekemättä",
+                        name=layout.name,
+                        title=layout.title,
+                    ),
                 )
             )
             continue

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from xlsrc.core.budget import frame_difference
 from xlsrc.core.errors import UndefinedRatio
+from xlsrc.core.text import Msg
 from xlsrc.validation.equations import Derived
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules.base import Checks, normalized
@@ -41,7 +42,11 @@ def checks(table: Table) -> Checks:
                 total.cell(key),
                 [(1.0, p.cell(key)) for p in parts],
                 "subtotal_sum",
-                f"{_name(total)} = alla olevien rivien summa ({table.header(key)})",
+                Msg(
+                    "{name} = alla olevien rivien summa ({header})",
+                    name=_name(total),
+                    header=table.header(key),
+                ),
             )
         margin = _find(table, _MARGIN)
         if margin is not None and _INCOME in groups and _COSTS in groups:
@@ -49,7 +54,10 @@ def checks(table: Table) -> Checks:
                 margin.cell(key),
                 [(1.0, groups[_INCOME][0].cell(key)), (1.0, groups[_COSTS][0].cell(key))],
                 "margin_identity",
-                f"Toimintakate = Toimintatuotot + Toimintakulut ({table.header(key)})",
+                Msg(
+                    "Toimintakate = Toimintatuotot + Toimintakulut ({header})",
+                    header=table.header(key),
+                ),
             )
     for row in table:
         _row_checks(table, row, result)
@@ -89,7 +97,11 @@ def _row_checks(table: Table, row: Row, result: Checks) -> None:
                 (proposal.at, frame.at),
                 lambda v: frame_difference(v[0], v[1]),
                 "frame_difference",
-                f"{table.header('kehys24_vs_tae24')} = TA-esitys − Kehys ({_name(row)})",
+                Msg(
+                    "{header} = TA-esitys − Kehys ({name})",
+                    header=table.header("kehys24_vs_tae24"),
+                    name=_name(row),
+                ),
             )
         )
     for ratio_key, (numerator_key, denominator_key) in RATIOS.items():
@@ -107,7 +119,7 @@ def _row_checks(table: Table, row: Row, result: Checks) -> None:
                 f"{table.header(ratio_key)} ({_name(row)})",
                 kind="percent",
                 decimals=ratio.decimals,
-                undefined_reason=lambda v: "jakaja on 0",
+                undefined_reason=lambda v: Msg("jakaja on 0"),
             )
         )
 
@@ -115,5 +127,5 @@ def _row_checks(table: Table, row: Row, result: Checks) -> None:
 def _ratio(values: Sequence[float]) -> float:
     numerator, denominator = values
     if denominator == 0:
-        raise UndefinedRatio("zero denominator")
+        raise UndefinedRatio(Msg("jakaja on 0"))
     return numerator / denominator

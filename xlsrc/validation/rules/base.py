@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from xlsrc.core.checks import Finding, Severity
+from xlsrc.core.text import Text
 from xlsrc.validation.equations import Derived, Equation
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Cell, Location, Row
@@ -35,7 +36,7 @@ class Checks:
         target: Cell | None,
         parts: Sequence[tuple[float, Cell | None]],
         rule: str,
-        what: str,
+        what: Text,
     ) -> None:
         """``target`` = Σ sign × part, when the target and every part are present."""
         if target is None or any(cell is None for _, cell in parts):
@@ -71,7 +72,7 @@ def direct(
     rule: str,
     stated: float | str | None,
     computed: float | str | None,
-    message: str,
+    message: Text,
     severity: Severity = "error",
 ) -> CellFinding:
     """A finding that needs no arithmetic (a word, a blank, a duplicate)."""

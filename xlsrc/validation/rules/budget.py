@@ -31,7 +31,7 @@ from functools import partial
 
 from xlsrc.core.budget import LineKind, change_eur, change_pct, line_kind
 from xlsrc.core.errors import UndefinedRatio, UnknownLineKind
-from xlsrc.core.numbers import format_fi
+from xlsrc.core.text import Msg, Num, Text
 from xlsrc.validation.equations import Derived
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules.base import Checks
@@ -112,7 +112,11 @@ def _margin(table: Table, block: Block, result: Checks) -> None:
             block.lines["margin"].cell(key),
             [(1.0, block.lines["income"].cell(key)), (1.0, block.lines["expense"].cell(key))],
             "margin_identity",
-            f"Toimintakate = Tulot + Menot ({block.name}, {table.header(key)})",
+            Msg(
+                "Toimintakate = Tulot + Menot ({name}, {header})",
+                name=block.name,
+                header=table.header(key),
+            ),
         )
 
 
@@ -124,8 +128,12 @@ def _area_sum(table: Table, area: Block, services: list[Block], result: Checks) 
                 row.cell(key),
                 parts,
                 "area_sum",
-                f"{LINE_NAMES[kind]} palvelukokonaisuudessa = palvelujen summa "
-                f"({area.area}, {table.header(key)})",
+                Msg(
+                    "{line} palvelukokonaisuudessa = palvelujen summa ({area}, {header})",
+                    line=Msg(LINE_NAMES[kind]),
+                    area=area.area,
+                    header=table.header(key),
+                ),
             )
 
 
@@ -155,16 +163,16 @@ def _changes(table: Table, block: Block, kind: LineKind, row: Row, result: Check
                 f"{table.header('change_pct')} ({name})",
                 kind="percent",
                 decimals=pct.decimals,
-                undefined_reason=lambda v: (
-                    f"vertailuarvo TB 2023 on 0 ja TB 2024 on {format_fi(v[1])}"
+                undefined_reason=lambda v: Msg(
+                    "vertailuarvo TB 2023 on 0 ja TB 2024 on {new}", new=Num(v[1])
                 ),
             )
         )
 
 
-def _change_formula(kind: LineKind) -> str:
+def _change_formula(kind: LineKind) -> Text:
     return (
-        "TB 2023 − TB 2024 (menojen kasvu positiivisena)"
+        Msg("TB 2023 − TB 2024 (menojen kasvu positiivisena)")
         if kind == "expense"
         else ("TB 2024 − TB 2023")
     )
@@ -179,5 +187,5 @@ def _change_pct(values: Sequence[float], kind: LineKind) -> float:
     if old == 0 and new == 0:
         return 0.0  # nothing changed: a printed 0 % is accepted
     if old == 0:
-        raise UndefinedRatio("zero base")
+        raise UndefinedRatio(Msg("vertailuarvo on 0"))
     return change_pct(old, new, kind)

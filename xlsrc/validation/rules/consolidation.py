@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 
 from xlsrc.core.budget import line_kind
 from xlsrc.core.errors import UnknownLineKind
+from xlsrc.core.text import Msg, renderings
 from xlsrc.reading.locate import norm
 from xlsrc.validation.equations import Equation
 from xlsrc.validation.model import Row, Table
@@ -74,15 +75,18 @@ def _pivot(pivot: Table, measures: Table, by_group: bool, result: Checks) -> Non
                 if parts:
                     result.findings.append(
                         direct(cell.at, "rollup_empty", None, None,
-                               f"Solu on tyhjä, mutta koonnissa on {len(parts)} toimenpidettä "
-                               f"({pivot.header(column)}, {row.text('programme')})")
+                               Msg("Solu on tyhjä, mutta koonnissa on {count} toimenpidettä "
+                                   "({header}, {programme})", count=len(parts),
+                                   header=pivot.header(column),
+                                   programme=row.text("programme")))
                     )  # fmt: skip
                 continue
             if not parts:
                 result.findings.append(
                     direct(cell.at, "rollup_no_rows", cell.number, None,
-                           f"Solussa on luku, mutta koonnissa ei ole yhtään toimenpidettä "
-                           f"({pivot.header(column)}, {row.text('programme')})")
+                           Msg("Solussa on luku, mutta koonnissa ei ole yhtään toimenpidettä "
+                               "({header}, {programme})", header=pivot.header(column),
+                               programme=row.text("programme")))
                 )  # fmt: skip
                 continue
             result.equations.append(
@@ -90,8 +94,11 @@ def _pivot(pivot: Table, measures: Table, by_group: bool, result: Checks) -> Non
                     cell.at,
                     tuple((1.0, a.at) for a in amounts if a is not None),
                     "rollup_sum",
-                    f"{pivot.header(column)} = koottujen toimenpiteiden tavoitesummat "
-                    f"({row.text('programme')})",
+                    Msg(
+                        "{header} = koottujen toimenpiteiden tavoitesummat ({programme})",
+                        header=pivot.header(column),
+                        programme=row.text("programme"),
+                    ),
                     0.0,
                 )
             )
@@ -110,8 +117,11 @@ def _budget(table: Table, lines: Table, keys: tuple[str, ...], result: Checks) -
                     cell.at,
                     tuple((1.0, c.at) for b in mine if (c := b.cell(year)) is not None),
                     "rollup_sum",
-                    f"{table.header(year)} = koottujen talousrivien summa "
-                    f"({', '.join(row.text(k) for k in (*keys, 'line'))})",
+                    Msg(
+                        "{header} = koottujen talousrivien summa ({items})",
+                        header=table.header(year),
+                        items=", ".join(row.text(k) for k in (*keys, "line")),
+                    ),
                     0.0,
                 )
             )
@@ -124,16 +134,24 @@ def _budget(table: Table, lines: Table, keys: tuple[str, ...], result: Checks) -
 
 
 def _counts(table: Table, states: Table, result: Checks) -> None:
-    counted = Counter(_key(s, ("group", "quarter", "state")) for s in states)
+    """The per-quarter state counts against the collected states (each state's word read in
+    any language, as the roll-up may be written in any)."""
+    words = {norm(w): key for key, label in STATE_LABELS.items() for w in renderings(label)}
+    counted = Counter(
+        (*_key(s, ("group", "quarter")), words.get(norm(s.text("state")), norm(s.text("state"))))
+        for s in states
+    )
     for row in table:
-        for state, label in STATE_LABELS.items():
+        for state, source in STATE_LABELS.items():
             cell = row.cell(state)
             if cell is None:
                 continue
-            expected = counted[(*_key(row, ("group", "quarter")), norm(label))]
+            label = Msg(source)
+            expected = counted[(*_key(row, ("group", "quarter")), state)]
             if cell.number != expected:
                 result.findings.append(
                     direct(cell.at, "rollup_count", cell.number, float(expected),
-                           f"{label}: koonnissa on {expected} mittarin tilaa "
-                           f"({row.text('group')}, {row.text('quarter')})")
+                           Msg("{label}: koonnissa on {expected} mittarin tilaa ({group}, "
+                               "{quarter})", label=label, expected=expected,
+                               group=row.text("group"), quarter=row.text("quarter")))
                 )  # fmt: skip

@@ -7,7 +7,7 @@ reported at its cell.  Text there ("alle 10%") is the input rule's finding.
 
 from __future__ import annotations
 
-from xlsrc.core.numbers import format_fi
+from xlsrc.core.text import Msg, Num
 from xlsrc.validation.model import Table
 from xlsrc.validation.rules.base import Checks, direct
 
@@ -25,8 +25,12 @@ def task_progress(table: Table) -> Checks:
                     "progress_range",
                     cell.number,
                     None,
-                    f"Päätehtävän '{row.text('task')}' tilanne {format_fi(cell.number, 0, '%')} "
-                    "ei ole välillä 0–100 %; tilaa ei voi päätellä",
+                    Msg(
+                        "Päätehtävän '{text}' tilanne {number} ei ole välillä 0–100 %; tilaa ei "
+                        "voi päätellä",
+                        text=row.text("task"),
+                        number=Num(cell.number, 0, "%"),
+                    ),
                 )
             )
     return result

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from xlsrc.core.errors import UnknownStatus
 from xlsrc.core.numbers import NotANumber
+from xlsrc.core.text import Msg
 from xlsrc.validation.model import Cell, Row, Table
 from xlsrc.validation.rules.base import Checks, direct
 
@@ -51,8 +52,11 @@ def _required(table: Table, row: Row, result: Checks) -> None:
                     "missing_value",
                     None,
                     None,
-                    f"Sarakkeesta {table.header(key)} puuttuu arvo rivillä, jolla on muita "
-                    "tietoja; rivin lasketut solut näyttävät virhettä, kunnes se täytetään",
+                    Msg(
+                        "Sarakkeesta {header} puuttuu arvo rivillä, jolla on muita tietoja; "
+                        "rivin lasketut solut näyttävät virhettä, kunnes se täytetään",
+                        header=table.header(key),
+                    ),
                 )
             )
 
@@ -66,8 +70,12 @@ def _number(table: Table, key: str, cell: Cell, result: Checks) -> None:
                 "not_a_number",
                 cell.text,
                 None,
-                f"Sarakkeessa {table.header(key)} pitää olla luku, mutta solussa on "
-                f"'{cell.text}' ({reading.reason})",
+                Msg(
+                    "Sarakkeessa {header} pitää olla luku, mutta solussa on '{text}' ({reason})",
+                    header=table.header(key),
+                    text=cell.text,
+                    reason=reading.reason,
+                ),
             )
         )
     elif isinstance(reading, NotANumber) and reading.kind == "text":
@@ -77,12 +85,19 @@ def _number(table: Table, key: str, cell: Cell, result: Checks) -> None:
                 "number_as_text",
                 cell.text,
                 None,
-                f"Sarakkeessa {table.header(key)} pitää olla luku: {reading.reason}. "
-                + (
-                    "Excelin SUMMA ohittaa tekstin, joten summat ja muut sitä käyttävät laskut "
-                    "näyttävät virhettä, kunnes se korjataan"
-                    if isinstance(cell.raw, str)
-                    else "Kirjoita euromäärä ja vaihda solun muotoilu takaisin euroiksi"
+                Msg(
+                    "Sarakkeessa {header} pitää olla luku: {reason}. Excelin SUMMA ohittaa "
+                    "tekstin, joten summat ja muut sitä käyttävät laskut näyttävät virhettä, "
+                    "kunnes se korjataan",
+                    header=table.header(key),
+                    reason=reading.reason,
+                )
+                if isinstance(cell.raw, str)
+                else Msg(
+                    "Sarakkeessa {header} pitää olla luku: {reason}. Kirjoita euromäärä ja vaihda "
+                    "solun muotoilu takaisin euroiksi",
+                    header=table.header(key),
+                    reason=reading.reason,
                 ),
             )
         )

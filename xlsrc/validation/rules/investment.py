@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from xlsrc.core.text import Msg, Text
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules.base import Checks, normalized
 
@@ -37,7 +38,7 @@ YEARS = ("y2025", "y2026", "y2027", "y2028", "y2029_on")
 COLUMNS = (*YEARS, "total")
 
 #: Subtotal heading -> patterns of its parts (searched in the rows after it).
-SUBTOTALS: dict[str, tuple[str, ...]] = {
+SUBTOTALS: dict[str, tuple[str, ...]] = {  # i18n: patterns of the seed's Finnish labels
     r"^pysyvät vastaavat$": (r"^rakennukset$", r"^laite", r"^ict", r"^muut investoinnit"),
     r"^investointeja vastaavat sopimukset$": (
         r"^vuotuinen vuokravastu",
@@ -52,14 +53,14 @@ SUBTOTALS: dict[str, tuple[str, ...]] = {
         r"^muut investoinnit",
     ),
 }
-_HEADINGS = (
+_HEADINGS = (  # i18n: patterns of the seed's Finnish labels
     *SUBTOTALS,
     r"^investointien rahavirta$",
     r"^rahavarojen muutos$",
     r"^investointituet$",
     r"^toiminnan rahavirta",
 )
-CASH_FLOW: dict[str, tuple[tuple[float, str], ...]] = {
+CASH_FLOW: dict[str, tuple[tuple[float, str], ...]] = {  # i18n: label patterns
     r"^investointien rahavirta$": (
         (1.0, r"^investointimennot$"),
         (1.0, r"^rahoitusosuudet"),
@@ -123,13 +124,17 @@ def _subtotals(table: Table, block: str, rows: list[Row], result: Checks) -> Non
                 row,
                 [p for p in parts if p is not None],
                 "subtotal_sum",
-                f"{row.text('item')} = alla olevien rivien summa ({_short(block)}",
+                Msg(
+                    "{item} = alla olevien rivien summa ({block}",
+                    item=row.text("item"),
+                    block=_short(block),
+                ),  # fmt: skip
                 result,
             )
 
 
 def _sum_by_column(
-    table: Table, row: Row, parts: list[Row], rule: str, what: str, result: Checks
+    table: Table, row: Row, parts: list[Row], rule: str, what: Text, result: Checks
 ) -> None:
     """``row`` = Σ ``parts`` in every year column and Yhteensä; ``what`` gets the column."""
     for key in COLUMNS:
@@ -137,7 +142,7 @@ def _sum_by_column(
             row.cell(key),
             [(1.0, p.cell(key)) for p in parts],
             rule,
-            f"{what}, {table.header(key)})",
+            Msg("{what}, {header})", what=what, header=table.header(key)),
         )
 
 
@@ -166,7 +171,7 @@ def _cash_flow(table: Table, rows: list[Row], result: Checks) -> None:
                 spending.cell(key),
                 [(-1.0, assets.cell(key))],
                 "cash_flow",
-                f"Investointimennot = −Pysyvät vastaavat ({table.header(key)})",
+                Msg("Investointimennot = −Pysyvät vastaavat ({header})", header=table.header(key)),
             )
         for target, parts in CASH_FLOW.items():
             total = _first(rows, target)
@@ -177,9 +182,12 @@ def _cash_flow(table: Table, rows: list[Row], result: Checks) -> None:
                 total.cell(key),
                 [(sign, row.cell(key)) for sign, row in found if row],
                 "cash_flow",
-                f"{total.text('item')} = "
-                f"{' + '.join(row.text('item')[:30] for _, row in found if row)} "
-                f"({table.header(key)})",
+                Msg(
+                    "{total} = {parts} ({header})",
+                    total=total.text("item"),
+                    parts=" + ".join(row.text("item")[:30] for _, row in found if row),
+                    header=table.header(key),
+                ),
             )
 
 
@@ -191,7 +199,9 @@ def _row_total(table: Table, row: Row, result: Checks) -> None:
         total,
         [(1.0, row.cell(k)) for k in YEARS],
         "row_total",
-        f"{table.header('total')} = vuosien summa ({row.text('item')})",
+        Msg(
+            "{header} = vuosien summa ({item})", header=table.header("total"), item=row.text("item")
+        ),  # fmt: skip
     )
 
 
@@ -212,7 +222,7 @@ def _combined(table: Table, blocks: list[tuple[str, list[Row]]], result: Checks)
             row,
             [m for m in matches if m is not None],
             "block_sum",
-            f"Yhteinen suunnitelma = sote + pelastustoimi ({row.text('item')}",
+            Msg("Yhteinen suunnitelma = sote + pelastustoimi ({item}", item=row.text("item")),
             result,
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from xlsrc.core.text import Msg, Text
 from xlsrc.validation.equations import Equation
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules.base import Checks, normalized
@@ -31,7 +32,7 @@ def list_total(
     table: Table,
     label_keys: Sequence[str],
     columns: Sequence[str],
-    what: str,
+    what: Text,
     tolerance: float = 0.0,
 ) -> Checks:
     """``total`` row = Σ the other rows that carry a number, column by column."""
@@ -55,7 +56,7 @@ def list_total(
                 target.at,
                 tuple(parts),
                 "list_total",
-                f"{what} = rivien summa ({table.header(key)})",
+                Msg("{what} = rivien summa ({header})", what=what, header=table.header(key)),
                 tolerance,
             )
         )
@@ -65,4 +66,4 @@ def list_total(
 def staff(table: Table) -> Checks:
     """002 Taulukko 8: Henkilöstömäärä yhteensä = the areas' head counts."""
     years = [k for k in table.columns if k in table.numeric_columns]
-    return list_total(table, ("item", "area"), years, "Henkilöstömäärä yhteensä")
+    return list_total(table, ("item", "area"), years, Msg("Henkilöstömäärä yhteensä"))

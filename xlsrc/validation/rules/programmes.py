@@ -24,13 +24,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from xlsrc.core.errors import MissingKey, UnknownStatus
-from xlsrc.core.numbers import format_fi
 from xlsrc.core.pivot import number_prefix
+from xlsrc.core.text import Msg, Num, Text
 from xlsrc.core.vocab import PROGRAMME_STATUSES, Status
 from xlsrc.validation.equations import Equation
 from xlsrc.validation.model import Cell, Row, Table
 from xlsrc.validation.rules.base import Checks, direct, location_of, normalized
 from xlsrc.validation.rules.lists import TOTAL_LABEL, list_total
+from xlsrc.workbooks.layouts.programmes import printed
 
 #: pivot family -> (detail family, label column)
 PAIRS = {"001-T2": ("001-T3", "programme"), "001-T4": ("001-T5", "division")}
@@ -55,7 +56,7 @@ def cross_checks(tables: Mapping[str, Table]) -> Checks:
         pivot = tables.get(pivot_family)
         keys = _pivot_keys(pivot, label, result) if pivot is not None else None
         measures = _measures(detail, label, keys, result)
-        result.extend(list_total(detail, (label,), ("target_sum",), "Kaikki yhteensä"))
+        result.extend(list_total(detail, (label,), ("target_sum",), Msg("Kaikki yhteensä")))
         if pivot is not None:
             _pivot(pivot, label, measures, result)
     return result
@@ -79,8 +80,11 @@ def _pivot_keys(pivot: Table, label: str, result: Checks) -> set[str]:
                     "programme_number",
                     row.text(label),
                     None,
-                    f"Pivotin rivin '{row.text(label)}' alusta puuttuu numero (esim. '3.'); "
-                    "toimenpiteet yhdistetään riveihin numeron perusteella",
+                    Msg(
+                        "Pivotin rivin '{text}' alusta puuttuu numero (esim. '3.'); toimenpiteet "
+                        "yhdistetään riveihin numeron perusteella",
+                        text=row.text(label),
+                    ),
                 )
             )
             continue
@@ -91,7 +95,7 @@ def _pivot_keys(pivot: Table, label: str, result: Checks) -> set[str]:
                     "programme_number",
                     row.text(label),
                     None,
-                    f"Pivotissa on kaksi riviä numerolla {key}",
+                    Msg("Pivotissa on kaksi riviä numerolla {key}", key=key),
                 )
             )
         keys.add(key)
@@ -117,8 +121,12 @@ def _measures(detail: Table, label: str, keys: set[str] | None, result: Checks) 
                         "duplicate_measure",
                         row.text("measure"),
                         None,
-                        f"Toimenpide '{row.text('measure')}' on jo solussa {first.cell} saman "
-                        "ohjelman alla; kaksoisrivi lasketaan summiin kahteen kertaan",
+                        Msg(
+                            "Toimenpide '{text}' on jo solussa {cell} saman ohjelman alla; "
+                            "kaksoisrivi lasketaan summiin kahteen kertaan",
+                            text=row.text("measure"),
+                            cell=first.cell,
+                        ),
                     )
                 )
             seen.setdefault(name, row)
@@ -138,8 +146,12 @@ def _programme(row: Row, label: str, keys: set[str] | None, result: Checks) -> s
                 "programme_number",
                 text or None,
                 None,
-                f"Toimenpiteen '{row.text('measure')}' ohjelman numero puuttuu "
-                f"({text or 'tyhjä'}); rivi ei kuulu mihinkään pivotin riviin",
+                Msg(
+                    "Toimenpiteen '{text}' ohjelman numero puuttuu ({value}); rivi ei kuulu "
+                    "mihinkään pivotin riviin",
+                    text=row.text("measure"),
+                    value=text or Msg("tyhjä"),
+                ),
             )
         )
         return None
@@ -150,8 +162,12 @@ def _programme(row: Row, label: str, keys: set[str] | None, result: Checks) -> s
                 "programme_number",
                 text,
                 None,
-                f"Ohjelmaa numerolla {key} ('{text}') ei ole pivotissa; "
-                "toimenpide jää pivotin ulkopuolelle",
+                Msg(
+                    "Ohjelmaa numerolla {key} ('{text}') ei ole pivotissa; toimenpide jää "
+                    "pivotin ulkopuolelle",
+                    key=key,
+                    text=text,
+                ),
             )
         )
         return None
@@ -167,8 +183,11 @@ def _status(row: Row, result: Checks) -> Status | None:
                 "unknown_status",
                 None,
                 None,
-                f"Toimenpiteeltä '{row.text('measure')}' puuttuu tilannekuva; "
-                f"sallitut: {', '.join(PROGRAMME_STATUSES.printed)}",
+                Msg(
+                    "Toimenpiteeltä '{text}' puuttuu tilannekuva; sallitut: {printed}",
+                    text=row.text("measure"),
+                    printed=", ".join(PROGRAMME_STATUSES.printed),
+                ),
             )
         )
         return None
@@ -190,7 +209,7 @@ def _readiness(row: Row, status: Status | None, result: Checks) -> None:
                 "readiness_range",
                 value,
                 None,
-                f"Valmiusaste {format_fi(value, 0, '%')} ei ole välillä 0–100 %",
+                Msg("Valmiusaste {value} ei ole välillä 0–100 %", value=Num(value, 0, "%")),
             )
         )
     expected = {DONE: 1.0, NOT_STARTED: 0.0}.get(status) if status is not None else None
@@ -201,8 +220,13 @@ def _readiness(row: Row, status: Status | None, result: Checks) -> None:
                 "readiness_status",
                 value,
                 expected,
-                f"Tilannekuva on '{status.printed}', mutta valmiusaste on "  # type: ignore[union-attr]
-                f"{format_fi(value, 0, '%')}; pitäisi olla {format_fi(expected, 0, '%')}",
+                Msg(
+                    "Tilannekuva on '{printed}', mutta valmiusaste on {value}; pitäisi olla "
+                    "{expected}",
+                    printed=status.printed if status else "",
+                    value=Num(value, 0, "%"),
+                    expected=Num(expected, 0, "%"),
+                ),
             )
         )
 
@@ -211,9 +235,10 @@ def _pivot(pivot: Table, label: str, measures: list[Measure], result: Checks) ->
     for row in pivot:
         if not row.text(label):
             continue
+        name: Text
         if _is_total(row, label):
             chosen = measures
-            name = "Kaikki yhteensä"
+            name = Msg("Kaikki yhteensä")
         else:
             try:
                 key = number_prefix(row.text(label))
@@ -226,13 +251,13 @@ def _pivot(pivot: Table, label: str, measures: list[Measure], result: Checks) ->
                 row,
                 column,
                 [m for m in chosen if m.status == status],
-                f"{name}, {status.printed}",
+                Msg("{name}, {status}", name=name, status=printed(status)),
                 result,
             )
-        _pivot_cell(row, "total", chosen, f"{name}, Kaikki yhteensä", result)
+        _pivot_cell(row, "total", chosen, Msg("{name}, Kaikki yhteensä", name=name), result)
 
 
-def _pivot_cell(row: Row, column: str, measures: list[Measure], what: str, result: Checks) -> None:
+def _pivot_cell(row: Row, column: str, measures: list[Measure], what: Text, result: Checks) -> None:
     """Check one pivot cell of the programme summary against the measures it sums.
 
     Three findings are possible and they exclude each other: a number where
@@ -252,8 +277,11 @@ def _pivot_cell(row: Row, column: str, measures: list[Measure], what: str, resul
                     "pivot_empty",
                     cell.number if cell.number is not None else cell.text,
                     None,
-                    f"Pivotissa on luku ({what}), mutta ohjelmalla ei ole yhtään tämän tilan "
-                    "toimenpidettä: solun pitää olla tyhjä",
+                    Msg(
+                        "Pivotissa on luku ({what}), mutta ohjelmalla ei ole yhtään tämän tilan "
+                        "toimenpidettä: solun pitää olla tyhjä",
+                        what=what,
+                    ),
                 )
             )
         return
@@ -265,8 +293,13 @@ def _pivot_cell(row: Row, column: str, measures: list[Measure], what: str, resul
                 "pivot_cell",
                 None,
                 float(computed),
-                f"Pivotin solu on tyhjä ({what}), mutta {len(measures)} toimenpiteen summa on "
-                f"{format_fi(computed)}; tyhjä ja 0 tarkoittavat eri asiaa",
+                Msg(
+                    "Pivotin solu on tyhjä ({what}), mutta {count} toimenpiteen summa on "
+                    "{computed}; tyhjä ja 0 tarkoittavat eri asiaa",
+                    what=what,
+                    count=len(measures),
+                    computed=Num(computed),
+                ),
             )
         )
         return
@@ -277,7 +310,7 @@ def _pivot_cell(row: Row, column: str, measures: list[Measure], what: str, resul
             cell.at,
             tuple((1.0, a.at) for a in amounts),
             rule,
-            f"Pivot = toimenpiteiden summa ({what})",
+            Msg("Pivot = toimenpiteiden summa ({what})", what=what),
             0.0,
         )
     )

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from xlsrc.core.budget import STATEMENT_ITEMS, statement_item
+from xlsrc.core.text import Msg, Text
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules import budget
 from xlsrc.validation.rules.base import Checks
@@ -61,7 +62,7 @@ def checks(table: Table) -> Checks:
                 rows["margin"].cell(key),
                 [(1.0, rows["income"].cell(key)), (1.0, rows["expense"].cell(key))],
                 "margin_identity",
-                f"Toimintakate = Tulot + Menot ({header})",
+                Msg("Toimintakate = Tulot + Menot ({header})", header=header),
             )
         if {"margin", "state", "financial", "annual"} <= rows.keys():
             result.sum_of(
@@ -72,7 +73,10 @@ def checks(table: Table) -> Checks:
                     (1.0, rows["financial"].cell(key)),
                 ],
                 "annual_margin",
-                f"Vuosikate = Toimintakate + Valtion rahoitus + Rahoitustulot ({header})",
+                Msg(
+                    "Vuosikate = Toimintakate + Valtion rahoitus + Rahoitustulot ({header})",
+                    header=header,
+                ),
             )
         base = "annual" if "annual" in rows else "margin"
         if {base, "depreciation", "result"} <= rows.keys():
@@ -80,7 +84,11 @@ def checks(table: Table) -> Checks:
                 rows["result"].cell(key),
                 [(1.0, rows[base].cell(key)), (1.0, rows["depreciation"].cell(key))],
                 "result_identity",
-                f"Tilikauden tulos = {ITEM_NAMES[base]} + Poistot ({header})",
+                Msg(
+                    "Tilikauden tulos = {item} + Poistot ({header})",
+                    item=Msg(ITEM_NAMES[base]),
+                    header=header,
+                ),
             )
     return result
 
@@ -96,7 +104,12 @@ def cross_checks(tables: Mapping[str, Table]) -> Checks:
     t1, t2, t3, t4 = (tables.get(f) for f in STATEMENTS)
     if t1 is not None and t2 is not None:
         _same(
-            result, t1, [t2], _T1_VS_T2, ("income", "expense", "margin"), "Taulukko 1 = Taulukko 2"
+            result,
+            t1,
+            [t2],
+            _T1_VS_T2,
+            ("income", "expense", "margin"),
+            Msg("Taulukko 1 = Taulukko 2"),
         )
     if t1 is not None and t3 is not None and t4 is not None:
         _same(
@@ -105,7 +118,7 @@ def cross_checks(tables: Mapping[str, Table]) -> Checks:
             [t3, t4],
             _T1_VS_T3_T4,
             ("income", "expense", "margin"),
-            "Taulukko 1 = Taulukko 3 + Taulukko 4",
+            Msg("Taulukko 1 = Taulukko 3 + Taulukko 4"),
         )
     t5 = tables.get("002-T5")
     if t3 is not None and t5 is not None:
@@ -119,7 +132,7 @@ def _same(
     parts: list[Table],
     columns: dict[str, str],
     names: tuple[str, ...],
-    what: str,
+    what: Text,
 ) -> None:
     summary_rows = items(summary)
     part_rows = [items(p) for p in parts]
@@ -131,7 +144,12 @@ def _same(
                 summary_rows[name].cell(summary_key),
                 [(1.0, rows[name].cell(part_key)) for rows in part_rows],
                 "cross_table",
-                f"{what}: {ITEM_NAMES[name]} ({summary.header(summary_key)})",
+                Msg(
+                    "{what}: {item} ({header})",
+                    what=what,
+                    item=Msg(ITEM_NAMES[name]),
+                    header=summary.header(summary_key),
+                ),  # fmt: skip
             )
 
 
@@ -145,6 +163,9 @@ def _areas_make_budget(result: Checks, t3: Table, t5: Table) -> None:
             rows[name].cell("ta2024"),
             [(1.0, a.lines[name].cell("tb2024")) for a in areas],
             "cross_table",
-            f"Taulukko 3 {ITEM_NAMES[name]} ({t3.header('ta2024')}) = "
-            f"Taulukon 5 palvelukokonaisuuksien summa (TB 2024)",
+            Msg(
+                "Taulukko 3 {item} ({header}) = Taulukon 5 palvelukokonaisuuksien summa (TB 2024)",
+                item=Msg(ITEM_NAMES[name]),
+                header=t3.header("ta2024"),
+            ),
         )

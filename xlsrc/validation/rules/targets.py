@@ -15,6 +15,7 @@ from __future__ import annotations
 from xlsrc.core.errors import InvalidTarget, UnknownStatus
 from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
 from xlsrc.core.targets import Assessment, assess
+from xlsrc.core.text import Msg
 from xlsrc.core.vocab import TARGET_STATUSES, Status
 from xlsrc.core.words import parse_method
 from xlsrc.validation.model import Row, Table
@@ -50,9 +51,16 @@ def checks(table: Table) -> Checks:
                 "target_status",
                 stated_text,
                 outcome.label(),
-                f"Status '{stated_text}' ei vastaa laskettua tilaa '{outcome.label()}' "
-                f"(toteuma {row.text('actual') or 'puuttuu'}, tavoite {row.text('target_value')}, "
-                f"arviointitapa {method}: {outcome.reason})",
+                Msg(
+                    "Status '{stated_text}' ei vastaa laskettua tilaa '{label}' (toteuma "
+                    "{value}, tavoite {text}, arviointitapa {method}: {reason})",
+                    stated_text=stated_text,
+                    label=outcome.label(),
+                    value=row.text("actual") or Msg("puuttuu"),
+                    text=row.text("target_value"),
+                    method=method,
+                    reason=outcome.reason,
+                ),
             )
         )
     return result
