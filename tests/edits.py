@@ -48,7 +48,7 @@ class Table:
     def __init__(self, book: Workbook, layout: TableLayout) -> None:
         self.book = book
         self.layout = layout
-        self.sheet: Worksheet = book[layout.sheet]
+        self.sheet: Worksheet = book[layout.sheet_name]
 
     @property
     def _excel(self) -> Any:
@@ -162,7 +162,7 @@ class Table:
 
 def summary(book: Workbook, layout: TableLayout, name: str) -> Mapping[str, dict[str, str]]:
     """A summary Table as {row label: {column header: A1 address}}."""
-    sheet = book[layout.sheet]
+    sheet = book[layout.sheet_name]
     top, left, last, right = parse_range(sheet.tables[name].ref)
     headers = [sheet.cell(top, c).value for c in range(left, right + 1)]
     found = {}

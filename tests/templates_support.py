@@ -115,7 +115,7 @@ def _split_args(text: str) -> list[str]:
 
 
 def _column_values(workbook: Workbook, table: TableLayout, key: str) -> list[list[Any]]:
-    sheet = workbook[table.sheet]
+    sheet = workbook[table.sheet_name]
     column = letter(table, key)
     return [[sheet[f"{column}{row}"].value] for row in body_rows(sheet, table)]
 
@@ -138,6 +138,7 @@ def udf_call(
     layout's formula template with each placeholder read from the workbook, as Excel
     evaluates a custom function's arguments before calling it."""
     from xlsrc.registry import Registry
+    from xlsrc.workbooks.formulas import printed_status
 
     template = table.column(key).formula or ""
     match = _CALL.match(template)
@@ -154,8 +155,11 @@ def udf_call(
             other, _, column = reference.rpartition(".")
             args.append(_column_values(workbook, tables[other] if other else table, column))
         elif text.startswith("{"):
-            sheet = workbook[table.sheet]
+            sheet = workbook[table.sheet_name]
             args.append(sheet[f"{letter(table, text[1:-1])}{row}"].value)
+        elif text.startswith('"{status:'):  # a status word in the workbook's language
+            _, vocabulary, code = text[2:-2].split(":")
+            args.append(printed_status(vocabulary, code))
         elif text.startswith('"'):
             args.append(text[1:-1])
         else:

@@ -85,9 +85,9 @@ def test_cached_udf_values_are_what_the_core_computes(
         for column in table.computed_columns:
             if not (column.formula or "").startswith("XS_"):
                 continue
-            for row in body_rows(built[table.sheet], table):
+            for row in body_rows(built[table.sheet_name], table):
                 want = expected_udf(built, tables, table, column.key, row)
-                value = cached[table.sheet][f"{letter(table, column.key)}{row}"].value
+                value = cached[table.sheet_name][f"{letter(table, column.key)}{row}"].value
                 where = f"{table.sheet}!{letter(table, column.key)}{row}"
                 if isinstance(want, XlError):
                     assert value == want.value, where

@@ -31,7 +31,7 @@ from tests.status_sheet_support import (
 )
 from xlsrc.core.a1 import parse_range
 from xlsrc.core.numbers import Number, read_number
-from xlsrc.core.schemes import Band, StatusScheme
+from xlsrc.core.schemes import Band, StatusScheme, colour_name
 from xlsrc.core.targets import NOT_ASSESSABLE_LABEL
 from xlsrc.core.vocab import TASK_STATES
 from xlsrc.status_sheet.grid import NOT_ASSESSABLE_FILL, NOT_ASSESSABLE_SYMBOL
@@ -179,9 +179,9 @@ def test_changing_the_rules_sheet_changes_the_statuses(tmp_path: Path) -> None:
             key = ws.cell(row, block.headers.index("Väri") + 1).value
             lower = block.headers.index("Alaraja") + 1
             upper = block.headers.index("Yläraja") + 1
-            if key == "green":
+            if key == colour_name("green"):
                 ws.cell(row, lower).value = 0.75
-            if key == "yellow":
+            if key == colour_name("yellow"):
                 ws.cell(row, upper).value = 0.75
 
     path = write(tmp_path, edited(task_only_example(), lower_green))

@@ -45,7 +45,7 @@ A1_REFERENCE = re.compile(r"(?<![\w\[\]'.])\$?[A-Z]{1,3}\$?\d+\b(?!\()")
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
 def test_sheets_marker_and_version(layout: WorkbookLayout, example: bool) -> None:
     workbook = load(layout, example)
-    assert workbook.sheetnames == [*(t.sheet for t in layout.tables), RULES_SHEET]
+    assert workbook.sheetnames == [*(t.sheet_name for t in layout.tables), RULES_SHEET]
     assert workbook.defined_names[MARKER_NAME].attr_text == f'"{layout.key}:2"'
 
 
@@ -57,7 +57,7 @@ def test_every_column_is_a_table_column_and_computed_ones_are_calculated(
     below or inside it gets every formula (Excel fills calculated columns itself)."""
     workbook = load(layout, example)
     for table in layout.tables:
-        sheet = workbook[table.sheet]
+        sheet = workbook[table.sheet_name]
         excel_table = sheet.tables[table.name]
         top, left, _, right = table_area(sheet, table.name)
         assert (left, right) == (1, len(table.columns))
@@ -74,7 +74,7 @@ def test_every_column_is_a_table_column_and_computed_ones_are_calculated(
             assert formula is not None, f"{table.key}.{column.key} is not a calculated column"
             for row in body_rows(sheet, table):
                 value = sheet[f"{letter(table, column.key)}{row}"].value
-                assert formula_text(value) == "=" + formula.attr_text, f"{table.sheet}!{row}"
+                assert formula_text(value) == "=" + formula.attr_text, f"{table.sheet_name}!{row}"
 
 
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
@@ -82,7 +82,7 @@ def test_formulas_use_structured_references_only(layout: WorkbookLayout, example
     """No formula points at a fixed cell range: every reference goes through a Table."""
     workbook = load(layout, example)
     for table in layout.tables:
-        sheet = workbook[table.sheet]
+        sheet = workbook[table.sheet_name]
         for row in sheet.iter_rows():
             for cell in row:
                 text = formula_text(cell.value)
@@ -91,14 +91,16 @@ def test_formulas_use_structured_references_only(layout: WorkbookLayout, example
                 stripped = re.sub(r'"[^"]*"', '""', text)
                 while "[" in stripped:  # column specifiers ([TB 2024]) are names, not cells
                     stripped = re.sub(r"\[[^\[\]]*\]", "", stripped)
-                assert not A1_REFERENCE.search(stripped), f"{table.sheet}!{cell.coordinate}: {text}"
+                assert not A1_REFERENCE.search(stripped), (
+                    f"{table.sheet_name}!{cell.coordinate}: {text}"
+                )
 
 
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
 def test_totals_and_checks_are_in_summary_tables(layout: WorkbookLayout, example: bool) -> None:
     workbook = load(layout, example)
     for table in layout.tables:
-        sheet = workbook[table.sheet]
+        sheet = workbook[table.sheet_name]
         top = header_row(sheet, table)
         if table.totals is not None:
             totals = table.totals
@@ -135,7 +137,7 @@ def test_status_cells_are_coloured_from_the_rules_sheet(
 ) -> None:
     workbook = load(layout, example)
     for table in layout.tables:
-        sheet = workbook[table.sheet]
+        sheet = workbook[table.sheet_name]
         rows = body_rows(sheet, table)
         formats = {str(cf.sqref): cf.rules for cf in sheet.conditional_formatting}
         for column in table.columns:
@@ -143,7 +145,7 @@ def test_status_cells_are_coloured_from_the_rules_sheet(
             if block is None:
                 continue
             cells = f"{letter(table, column.key)}{rows[0]}:{letter(table, column.key)}{rows[-1]}"
-            assert cells in formats, f"{table.sheet}: no conditional format on {cells}"
+            assert cells in formats, f"{table.sheet_name}: no conditional format on {cells}"
             colours = _fill_colours(formats[cells])
             labels = block_range(block, "Merkintä" if column.rules else "Tila")
             for key, hex_colour in COLOUR_HEX.items():
@@ -156,7 +158,7 @@ def test_status_cells_are_coloured_from_the_rules_sheet(
 def test_inputs_are_validated_at_typing_time(layout: WorkbookLayout, example: bool) -> None:
     workbook = load(layout, example)
     for table in layout.tables:
-        sheet = workbook[table.sheet]
+        sheet = workbook[table.sheet_name]
         rows = body_rows(sheet, table)
         rules = {str(dv.sqref): dv for dv in sheet.data_validations.dataValidation}
         for column in table.input_columns:
@@ -177,7 +179,7 @@ def test_stated_cells_are_highlighted_when_they_disagree(
 ) -> None:
     workbook = load(layout, example)
     for table in layout.tables:
-        sheet = workbook[table.sheet]
+        sheet = workbook[table.sheet_name]
         rows = body_rows(sheet, table)
         formats = {str(cf.sqref): cf.rules for cf in sheet.conditional_formatting}
         pairs = [c for c in table.computed_columns if c.recomputes]
@@ -203,8 +205,8 @@ def test_rules_sheet_holds_every_block_as_a_table(layout: WorkbookLayout) -> Non
             for row in range(top + 1, top + 1 + len(scheme.bands))
         ]
         assert body == scheme.to_rows()
-    settings = {SETTINGS_TABLE} if layout.settings else set()
-    assert set(sheet.tables) == {b.name for b in RULES_BLOCKS} | settings
+    # every workbook has settings: at least its language ("Kieli")
+    assert set(sheet.tables) == {b.name for b in RULES_BLOCKS} | {SETTINGS_TABLE}
 
 
 def test_the_rules_sheet_drives_the_computed_status(tmp_path: Path) -> None:
@@ -212,11 +214,11 @@ def test_the_rules_sheet_drives_the_computed_status(tmp_path: Path) -> None:
     layout = WORKBOOKS[0]
     table = layout.table("targets_001")
     workbook = load(layout, True)
-    sheet = workbook[table.sheet]
+    sheet = workbook[table.sheet_name]
     status = letter(table, "status_calc")
     row = body_rows(sheet, table)[1]
     before = computed(workbook, tmp_path, "ennen.xlsx")
-    assert before.value(table.sheet, f"{status}{row}") == "Lähellä tavoitetta"
+    assert before.value(table.sheet_name, f"{status}{row}") == "Lähellä tavoitetta"
     rules = workbook[RULES_SHEET]
     top = header_rows()["traffic_light"]
     green, yellow = top + 1, top + 2  # highest band first
@@ -224,7 +226,7 @@ def test_the_rules_sheet_drives_the_computed_status(tmp_path: Path) -> None:
     rules[f"D{yellow}"] = 0.88
     rules[f"H{green}"] = "Tavoitteessa (muutettu)"
     after = computed(workbook, tmp_path, "jalkeen.xlsx")
-    assert after.value(table.sheet, f"{status}{row}") == "Tavoitteessa (muutettu)"
+    assert after.value(table.sheet_name, f"{status}{row}") == "Tavoitteessa (muutettu)"
 
 
 @pytest.mark.parametrize(("layout", "example"), BUILDS, ids=IDS)
@@ -233,7 +235,7 @@ def test_print_setup_a4_landscape_with_repeated_headers(
 ) -> None:
     workbook = load(layout, example)
     for table in layout.tables:
-        sheet = workbook[table.sheet]
+        sheet = workbook[table.sheet_name]
         top = header_row(sheet, table)
         assert sheet.page_setup.orientation == "landscape"
         assert str(sheet.page_setup.paperSize) == str(sheet.PAPERSIZE_A4)
@@ -251,7 +253,7 @@ def test_number_formats_are_the_finnish_report_formats(
     (checked in test_templates_examples), computed cells always the column's."""
     workbook = load(layout, example)
     for table in layout.tables:
-        sheet = workbook[table.sheet]
+        sheet = workbook[table.sheet_name]
         for column in table.columns:
             if column.number_format is None or (example and not column.is_computed):
                 continue
@@ -272,10 +274,10 @@ def test_status_labels_are_text_from_the_rules_sheet(tmp_path: Path) -> None:
         values = computed(workbook, tmp_path, f"{layout.key}.xlsx")
         for table, key in _status_columns(layout):
             column = table.column(key)
-            labels = {b.label_fi for b in SCHEMES[column.rules or ""].bands}
-            sheet = workbook[table.sheet]
+            labels = {b.label("fi") for b in SCHEMES[column.rules or ""].bands}
+            sheet = workbook[table.sheet_name]
             words = [
-                values.value(table.sheet, f"{letter(table, key)}{row}")
+                values.value(table.sheet_name, f"{letter(table, key)}{row}")
                 for row in body_rows(sheet, table)
             ]
             texts = [w for w in words if isinstance(w, str)]

@@ -60,7 +60,7 @@ def assert_cell_holds(cell_value: object, cell_format: str, text: str | None, wh
 
 @pytest.mark.parametrize(("layout", "table"), TABLES, ids=IDS)
 def test_example_carries_every_seed_row(layout: WorkbookLayout, table: TableLayout) -> None:
-    sheet = load(layout, True)[table.sheet]
+    sheet = load(layout, True)[table.sheet_name]
     rows, totals = expected_rows(table)
     body = body_rows(sheet, table)
     assert len(body) == len(rows) > 0
@@ -70,7 +70,7 @@ def test_example_carries_every_seed_row(layout: WorkbookLayout, table: TableLayo
                 continue
             cell = sheet[f"{letter(table, column.key)}{row_number}"]
             text = seed_row.cells.get(column.seed_key)
-            where = f"{table.sheet}!{cell.coordinate} (seed line {seed_row.line})"
+            where = f"{table.sheet_name}!{cell.coordinate} (seed line {seed_row.line})"
             if column.kind in ("text", "target", "status"):
                 assert cell.value == text, where
             else:
@@ -81,7 +81,7 @@ def test_example_carries_every_seed_row(layout: WorkbookLayout, table: TableLayo
         for key in table.totals.columns:
             value = stated[table.column(key).header]
             text = totals[0].cells.get(key)
-            where = f"{table.sheet} {table.totals.name}.{key}"
+            where = f"{table.sheet_name} {table.totals.name}.{key}"
             if isinstance(value, int | float):
                 reading = read_number(text)
                 assert isinstance(reading, Number) and value == pytest.approx(reading.value), where
@@ -103,7 +103,7 @@ def test_pivot_formulas_read_the_detail_table_columns(pivot_key: str) -> None:
     workbook = load(PROGRAMMES, True)
     pivot = PROGRAMMES.table(pivot_key)
     detail = PROGRAMMES.table(pivot_key.replace("pivot", "measures"))
-    sheet = workbook[pivot.sheet]
+    sheet = workbook[pivot.sheet_name]
     formula = sheet[f"{letter(pivot, 'status_1_calc')}{body_rows(sheet, pivot)[0]}"].value
     assert isinstance(formula, str) and formula.startswith("=XS_PIVOT_CELL(")
     for key in ("programme", "status", "target_sum"):
@@ -117,15 +117,15 @@ def test_recomputed_pivot_equals_the_stated_pivot(pivot_key: str, tmp_path: Path
     empty, and so is the recomputed "Kaikki yhteensä"."""
     workbook = load(PROGRAMMES, True)
     pivot = PROGRAMMES.table(pivot_key)
-    sheet = workbook[pivot.sheet]
+    sheet = workbook[pivot.sheet_name]
     values = computed(workbook, tmp_path)
     for row in body_rows(sheet, pivot):
         for column in pivot.columns:
             if column.role != "stated":
                 continue
             stated = sheet[f"{letter(pivot, column.key)}{row}"].value
-            got = values.value(pivot.sheet, f"{letter(pivot, column.key + '_calc')}{row}")
-            assert (None if got == "" else got) == stated, f"{pivot.sheet}!{column.key}{row}"
+            got = values.value(pivot.sheet_name, f"{letter(pivot, column.key + '_calc')}{row}")
+            assert (None if got == "" else got) == stated, f"{pivot.sheet_name}!{column.key}{row}"
     totals = pivot.totals
     assert totals is not None
     block = summary_rows(sheet, totals.name)

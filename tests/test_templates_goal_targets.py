@@ -86,10 +86,11 @@ def test_example_has_target_method_columns_and_the_settings_table(tmp_path: Path
     )
     settings = {
         rules.cell(r, 1).value: rules.cell(r, 2).value
-        for r in range(top + 1, top + 1 + len(GOAL_TRACKING.settings))
+        for r in range(top + 1, top + 2 + len(GOAL_TRACKING.settings))  # "Kieli" first
     }
     organisation = seed_lines(GOALS_SEED)[11 - 1]
     assert settings == {
+        "Kieli": "suomi",
         "Organisaatio": organisation,
         "Vuosi": 2024,
         "Koontitapa": "huonoin",

@@ -52,5 +52,5 @@ def test_build_templates_refuses_a_file_as_folder(tmp_path: Path) -> None:
     target = tmp_path / "file.txt"
     target.write_text("x")
     result = CliRunner().invoke(cli, ["build-templates", "--out", str(target)])
-    assert result.exit_code == 2 and "is a file" in result.output
+    assert result.exit_code == 2 and "Kansio " in result.output and "on tiedosto" in result.output
     assert target.read_text() == "x"

@@ -12,6 +12,7 @@ from tests.edits import Table
 from tests.test_validation_workbook import EXPECTED, key
 from xlsrc.cli.main import cli
 from xlsrc.core.a1 import parse_range
+from xlsrc.core.schemes import colour_name
 from xlsrc.reading.locate import identify
 from xlsrc.reading.openpyxl_source import OpenpyxlSource
 from xlsrc.upgrade import UpgradeRefused, upgrade
@@ -76,7 +77,9 @@ def test_a_committees_band_is_kept(tmp_path: Path) -> None:
     new = openpyxl.load_workbook(tmp_path / "uusi.xlsx")[RULES_SHEET]
     top, _, last, _ = parse_range(new.tables["Saanto_traffic_light"].ref)
     greens = [
-        new.cell(r, 2).value for r in range(top + 1, last + 1) if new.cell(r, 6).value == "green"
+        new.cell(r, 2).value
+        for r in range(top + 1, last + 1)
+        if new.cell(r, 6).value == colour_name("green")  # the colour's name, not its code
     ]
     assert greens == [0.85]
 

@@ -76,7 +76,7 @@ def run(tmp_path: Path, data: bytes, name: str) -> tuple[Path, Evaluated, list[C
 
 def value(values: Evaluated, book: Workbook, layout: TableLayout, key: str, index: int) -> Any:
     table = Table(book, layout)
-    return values.value(layout.sheet, table.cell(key, index))
+    return values.value(layout.sheet_name, table.cell(key, index))
 
 
 def total(values: Evaluated, book: Workbook, layout: TableLayout, key: str) -> Any:
@@ -84,7 +84,7 @@ def total(values: Evaluated, book: Workbook, layout: TableLayout, key: str) -> A
     assert layout.totals is not None
     block = summary(book, layout, layout.totals.name)
     cell = block[layout.totals.computed_label][layout.column(key).header]
-    return values.value(layout.sheet, cell)
+    return values.value(layout.sheet_name, cell)
 
 
 def amounts(book: Workbook, layout: TableLayout, key: str) -> list[float]:
@@ -151,13 +151,13 @@ def test_an_added_measure_is_in_every_total_and_pivot(tmp_path: Path, how: str) 
     # the stated numbers now disagree: found at the stated total and the stated pivot cell,
     # never blamed on the new row
     stated_total = stated_total_cell(book, SAVINGS_MEASURES, "target_sum")
-    assert findings_at(findings, SAVINGS_MEASURES.sheet, stated_total)
+    assert findings_at(findings, SAVINGS_MEASURES.sheet_name, stated_total)
     pivot_cell = Table(book, PIVOT_SAVINGS).cell("status_2", digi)
-    [pivot_finding] = findings_at(findings, PIVOT_SAVINGS.sheet, pivot_cell)
+    [pivot_finding] = findings_at(findings, PIVOT_SAVINGS.sheet_name, pivot_cell)
     assert pivot_finding.computed == digi_on_track(book)
     new_row = Table(book, SAVINGS_MEASURES).rows[added[0]]
     assert not any(
-        f.sheet == SAVINGS_MEASURES.sheet and f.cell.endswith(str(new_row)) for f in findings
+        f.sheet == SAVINGS_MEASURES.sheet_name and f.cell.endswith(str(new_row)) for f in findings
     )
 
 
@@ -168,7 +168,7 @@ def test_a_deleted_row_leaves_every_total(tmp_path: Path) -> None:
     expected = math.fsum(amounts(book, SAVINGS_MEASURES, "target_sum"))
     assert total(values, book, SAVINGS_MEASURES, "target_sum") == expected
     stated = stated_total_cell(book, SAVINGS_MEASURES, "target_sum")
-    assert findings_at(findings, SAVINGS_MEASURES.sheet, stated)
+    assert findings_at(findings, SAVINGS_MEASURES.sheet_name, stated)
 
 
 @pytest.mark.parametrize("amount", [-2_800_000, -1_000_000])
@@ -200,9 +200,9 @@ def test_sorted_rows_change_no_value(tmp_path: Path) -> None:
     pivot = Table(book, PIVOT_SAVINGS)
     for index in range(len(pivot.rows)):
         for key in ("status_1_calc", "status_2_calc", "status_3_calc", "total_calc"):
-            assert sorted_values.value(pivot.layout.sheet, pivot.cell(key, index)) == plain.value(
-                pivot.layout.sheet, pivot.cell(key, index)
-            )
+            assert sorted_values.value(
+                pivot.layout.sheet_name, pivot.cell(key, index)
+            ) == plain.value(pivot.layout.sheet_name, pivot.cell(key, index))
     assert not [f for f in findings if f.sheet in ("Taulukko 2", "Taulukko 3")]
 
 
@@ -217,14 +217,14 @@ def test_a_wrong_stated_total_after_an_added_row_is_reported_at_the_total(
         staff.append(area="UUSI YKSIKKÖ", item="Henkilöstömäärä", y2022=100, y2023_aug=100,
                      forecast_2023=100, y2024=100, y2025=100, y2026=100)  # fmt: skip
         at.append(stated_total_cell(book, STAFF, "y2022"))
-        book[STAFF.sheet][at[0]] = 14_000
+        book[STAFF.sheet_name][at[0]] = 14_000
 
     data = edited(result_budget(), edit)
     _, values, findings = run(tmp_path, data, "henkilosto.xlsx")
     book = open_book(data)
     expected = math.fsum(amounts(book, STAFF, "y2022"))
     assert total(values, book, STAFF, "y2022") == expected
-    [finding] = findings_at(findings, STAFF.sheet, at[0])
+    [finding] = findings_at(findings, STAFF.sheet_name, at[0])
     assert (finding.stated, finding.computed, finding.severity) == (14_000, expected, "error")
 
 
@@ -249,8 +249,8 @@ def test_an_unknown_status_fails_only_its_programme_and_says_why(tmp_path: Path)
         for key in ("status_1_calc", "status_2_calc", "status_3_calc", "status_5_calc"):
             cell = pivot.cell(key, index)
             got, before = (
-                values.value(PIVOT_SAVINGS.sheet, cell),
-                plain.value(PIVOT_SAVINGS.sheet, cell),
+                values.value(PIVOT_SAVINGS.sheet_name, cell),
+                plain.value(PIVOT_SAVINGS.sheet_name, cell),
             )
             assert not isinstance(got, XlError), cell
             if got != before:
@@ -259,9 +259,9 @@ def test_an_unknown_status_fails_only_its_programme_and_says_why(tmp_path: Path)
     programme = next(
         i for i in range(len(pivot.rows)) if str(pivot.get("programme", i)).startswith("3.")
     )
-    note = values.value(PIVOT_SAVINGS.sheet, pivot.cell("note", programme))
+    note = values.value(PIVOT_SAVINGS.sheet_name, pivot.cell("note", programme))
     assert "Pysähtynyt" in note
-    [finding] = findings_at(findings, SAVINGS_MEASURES.sheet, at[0])
+    [finding] = findings_at(findings, SAVINGS_MEASURES.sheet_name, at[0])
     assert finding.rule == "unknown_status" and finding.severity == "error"
 
 
@@ -286,12 +286,14 @@ def test_a_number_typed_as_text_is_an_error_everywhere(tmp_path: Path, typed: st
     pivot = Table(book, PIVOT_SAVINGS)
     digi = pivot.find("programme", DIGI)
     status_key = f"status_{str(measures.get('status', at[0]))[0]}_calc"
-    assert values.value(PIVOT_SAVINGS.sheet, pivot.cell(status_key, digi)) is XlError.VALUE
+    assert values.value(PIVOT_SAVINGS.sheet_name, pivot.cell(status_key, digi)) is XlError.VALUE
     other = pivot.find("programme", "2. Henkilöstöohjelma")
     assert not isinstance(
-        values.value(PIVOT_SAVINGS.sheet, pivot.cell("total_calc", other)), XlError
+        values.value(PIVOT_SAVINGS.sheet_name, pivot.cell("total_calc", other)), XlError
     )
-    [finding] = findings_at(findings, SAVINGS_MEASURES.sheet, measures.cell("target_sum", at[0]))
+    [finding] = findings_at(
+        findings, SAVINGS_MEASURES.sheet_name, measures.cell("target_sum", at[0])
+    )
     assert (finding.rule, finding.severity) == ("number_as_text", "error")
 
 
@@ -309,7 +311,7 @@ def test_a_blank_in_a_required_column(tmp_path: Path) -> None:
     book = open_book(data)
     assert "Tavoitesumma puuttuu" in value(values, book, SAVINGS_MEASURES, "note", at[0])
     cell = Table(book, SAVINGS_MEASURES).cell("target_sum", at[0])
-    assert [f.rule for f in findings_at(findings, SAVINGS_MEASURES.sheet, cell)] == [
+    assert [f.rule for f in findings_at(findings, SAVINGS_MEASURES.sheet_name, cell)] == [
         "missing_value"
     ]
 
@@ -328,7 +330,7 @@ def test_a_deleted_header_is_reported_and_the_values_still_compute(tmp_path: Pat
     assert total(values, book, SAVINGS_MEASURES, "target_sum") == math.fsum(
         amounts(book, SAVINGS_MEASURES, "target_sum")
     )
-    assert [f.rule for f in findings_at(findings, SAVINGS_MEASURES.sheet, at[0])] == [
+    assert [f.rule for f in findings_at(findings, SAVINGS_MEASURES.sheet_name, at[0])] == [
         "header_changed"
     ]
 
@@ -360,10 +362,16 @@ def test_a_row_inserted_in_libreoffice_is_in_every_total(tmp_path: Path) -> None
     row = measures.rows[2]
     values = [DIGI, "Uusi toimenpide LibreOfficessa", ON_TRACK, 0.5, -10_000]
     edits: list[dict[str, Any]] = [
-        {"op": "insert_rows", "sheet": SAVINGS_MEASURES.sheet, "row": row, "count": 1}
+        {"op": "insert_rows", "sheet": SAVINGS_MEASURES.sheet_name, "row": row, "count": 1}
     ]
     edits += [
-        {"op": "set", "sheet": SAVINGS_MEASURES.sheet, "row": row, "column": column, "value": v}
+        {
+            "op": "set",
+            "sheet": SAVINGS_MEASURES.sheet_name,
+            "row": row,
+            "column": column,
+            "value": v,
+        }
         for column, v in enumerate(values, start=1)
     ]
     with Session() as office:
@@ -377,7 +385,7 @@ def test_a_row_inserted_in_libreoffice_is_in_every_total(tmp_path: Path) -> None
     digi = Table(book, PIVOT_SAVINGS).find("programme", DIGI)
     assert value(computed, book, PIVOT_SAVINGS, "status_2_calc", digi) == digi_on_track(book)
     stated = stated_total_cell(book, SAVINGS_MEASURES, "target_sum")
-    [finding] = findings_at(findings, SAVINGS_MEASURES.sheet, stated)
+    [finding] = findings_at(findings, SAVINGS_MEASURES.sheet_name, stated)
     assert finding.computed == expected
 
 

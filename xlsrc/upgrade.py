@@ -103,9 +103,9 @@ def upgrade(source: Path, target: Path) -> UpgradeReport:
         ]  # fmt: skip
         total = _stated_total(book, located)
         data[table.key] = TableData(rows, total)
-        report.rows[table.sheet] = len(rows)
+        report.rows[table.sheet_name] = len(rows)
         if total:
-            report.totals.append(table.sheet)
+            report.totals.append(table.sheet_name)
     settings = _settings(book, layout)
     report.settings = len(settings)
     rules = read_schemes(book)

@@ -69,11 +69,11 @@ def formula_calls(path: Path) -> list[FormulaCall]:
         for column in table.computed_columns:
             if not (column.formula or "").startswith("XS_"):
                 continue
-            for row in body_rows(values[table.sheet], table):
+            for row in body_rows(values[table.sheet_name], table):
                 spec, args = udf_call(values, tables, table, column.key, row)
                 cell = f"{letter(table, column.key)}{row}"
                 calls.append(
-                    FormulaCall(table.sheet, cell, spec.name, [_plain_deep(a) for a in args])
+                    FormulaCall(table.sheet_name, cell, spec.name, [_plain_deep(a) for a in args])
                 )
     return calls
 

@@ -146,7 +146,7 @@ class RollupWriter:
         self._book = Workbook(write_only=True)
         self._summary: Any = self._book.create_sheet("Yhteenveto")
         self._sheets = {
-            t.key: _Sheet(self._book.create_sheet(t.sheet), t) for t in C.CONSOLIDATION.tables
+            t.key: _Sheet(self._book.create_sheet(t.sheet_name), t) for t in C.CONSOLIDATION.tables
         }
         for key in ("measures", "budget_lines", "kpi_statuses", "findings", "files", "sources"):
             self._sheets[key].start()

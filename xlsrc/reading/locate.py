@@ -7,9 +7,10 @@ Everything is found by role, never by position:
   version 1 workbook - from the names of its Excel Tables;
 * each data table is the Excel Table named in the layout; its rows are the
   Table's body, wherever a user moved, grew or shrank it;
-* each column is the Table column whose name is the layout's header; a
-  column a newer template added is optional in an older workbook, any other
-  missing column is reported where its header belongs;
+* each column is the Table column whose name is the layout's header in any
+  of the catalogue's languages (a Swedish workbook is read like a Finnish
+  one); a column a newer template added is optional in an older workbook,
+  any other missing column is reported where its header belongs;
 * stated totals are the summary Table's "(ilmoitettu)" row (version 2), or
   where version 1 kept them: two rows under the table, or the pivot's last row;
 * rules blocks and settings are the rules sheet's Tables, by name.
@@ -25,8 +26,17 @@ from dataclasses import dataclass, field
 from xlsrc.core.a1 import cell_name
 from xlsrc.core.errors import InvalidRule, UnusableInput
 from xlsrc.core.schemes import StatusScheme
+from xlsrc.core.text import (
+    DEFAULT_LANGUAGE,
+    Language,
+    Msg,
+    language_of,
+    renderings,
+    translate,
+)
 from xlsrc.reading.source import CellValue, TableRef, WorkbookSource
 from xlsrc.workbooks.layouts import (
+    LANGUAGE_SETTING,
     LAYOUTS,
     MARKER_NAME,
     RULES_BLOCKS,
@@ -36,6 +46,7 @@ from xlsrc.workbooks.layouts import (
     Column,
     TableLayout,
     WorkbookLayout,
+    language_setting,
 )
 
 
@@ -70,8 +81,12 @@ def identify(source: WorkbookSource) -> Identified:
         return Identified(layout, 1)
     known = "; ".join(w.file_name for w in WORKBOOKS)
     raise NotATemplate(
-        f"{source.name}: ei ole xlsrc-mallin työkirja (ei mallin tunnistetta eikä sen "
-        f"taulukoita); tunnetut mallit: {known}"
+        Msg(
+            "{name}: ei ole xlsrc-mallin työkirja (ei mallin tunnistetta eikä sen taulukoita); "
+            "tunnetut mallit: {known}",
+            name=source.name,
+            known=known,
+        )
     )
 
 
@@ -126,7 +141,7 @@ def locate(source: WorkbookSource, layout: TableLayout, version: int) -> Located
     found: dict[str, LocatedColumn] = {}
     missing: list[Column] = []
     for column in layout.columns:
-        index = by_name.get(norm(column.header))
+        index = next((by_name[norm(h)] for h in column.headers if norm(h) in by_name), None)
         if index is not None:
             found[column.key] = LocatedColumn(column, index)
         elif not column.is_computed and column.since <= version:
@@ -222,7 +237,7 @@ def _is_v1_pivot_total(table: LocatedTable, row: TableRow) -> bool:
     if totals is None or table.version >= 2 or totals.v1_placement != "last_row":
         return False
     label = table.layout.label_column.key
-    return norm(row.values.get(label)) == norm(totals.label)
+    return norm(row.values.get(label)) in {norm(text) for text in renderings(totals.label)}
 
 
 @dataclass(frozen=True)
@@ -265,15 +280,16 @@ def _total_from_block(source: WorkbookSource, table: LocatedTable) -> StatedTota
     values = source.values(
         block.sheet, block.body_first, block.body_last, block.first_col, block.last_col
     )
-    wanted = norm(totals.stated_label)
+    wanted = {norm(text) for text in totals.stated.renderings()}
     headers = {norm(h): i for i, h in enumerate(block.columns)}
     for offset, row_values in enumerate(values):
-        if not row_values or norm(row_values[0]) != wanted:
+        if not row_values or norm(row_values[0]) not in wanted:
             continue
         row = block.body_first + offset
         cells = {}
         for key in totals.columns:
-            index = headers.get(norm(table.layout.column(key).header))
+            found = [norm(h) for h in table.layout.column(key).headers if norm(h) in headers]
+            index = headers[found[0]] if found else None
             if index is not None and index < len(row_values):
                 cells[key] = (cell_name(row, block.first_col + index), row_values[index])
         return StatedTotal(block.sheet, row, cells)
@@ -308,7 +324,11 @@ def read_schemes(source: WorkbookSource) -> RulesRead:
     for block in RULES_BLOCKS:
         if block.key not in SCHEMES:
             continue
-        names[block.key] = (SCHEMES[block.key].name, block.name, block.title)
+        names[block.key] = (
+            *renderings(SCHEMES[block.key].name),
+            block.name,
+            *renderings(block.title),
+        )
         ref = find_table(source, block.name)
         if ref is None:
             continue
@@ -323,7 +343,11 @@ def read_schemes(source: WorkbookSource) -> RulesRead:
 
 
 def read_settings(source: WorkbookSource) -> dict[str, tuple[CellValue, str]]:
-    """The settings Table: setting name (normalised) -> (value, "Sheet!A1" of the value)."""
+    """The settings Table: setting name (normalised) -> (value, "Sheet!A1" of the value).
+
+    A setting named in another language of the catalogue ("Språk", "Organisation")
+    is also found under its Finnish name, which is what readers ask for.
+    """
     ref = find_table(source, SETTINGS_TABLE)
     if ref is None:
         return {}
@@ -332,5 +356,29 @@ def read_settings(source: WorkbookSource) -> dict[str, tuple[CellValue, str]]:
         if len(row) < 2 or _blank(row[0]):
             continue
         where = f"{ref.sheet}!{cell_name(ref.body_first + offset, ref.first_col + 1)}"
-        found.setdefault(norm(row[0]).rstrip(":"), (row[1], where))
+        name = norm(row[0]).rstrip(":")
+        found.setdefault(name, (row[1], where))
+        finnish = _FINNISH_SETTING_NAMES.get(name)
+        if finnish is not None:
+            found.setdefault(finnish, (row[1], where))
     return found
+
+
+def _setting_names() -> dict[str, str]:
+    """Every language's name of every setting the templates write -> its Finnish name."""
+    names: dict[str, str] = {}
+    settings = [s for layout in WORKBOOKS for s in layout.settings]
+    for setting in (*settings, language_setting()):
+        finnish = norm(translate(setting.name, "fi"))
+        for text in setting.names:
+            names.setdefault(norm(text), finnish)
+    return names
+
+
+def workbook_language(source: WorkbookSource) -> Language:
+    """The language a workbook is written in: its "Kieli" setting (Finnish without one)."""
+    value, _ = read_settings(source).get(norm(translate(LANGUAGE_SETTING, "fi")), (None, ""))
+    return language_of(value) or DEFAULT_LANGUAGE
+
+
+_FINNISH_SETTING_NAMES: dict[str, str] = _setting_names()

@@ -354,7 +354,7 @@ def goal_notes(status: GoalStatus, inputs: StatusInputs, first_of_goal: bool = T
     for quarter in status.quarters[: inputs.quarter - 1]:
         outcome = quarter.assessment
         if outcome is not None and outcome.state == "not_assessable":
-            reasons.setdefault(outcome.reason, []).append(f"Q{quarter.quarter}")
+            reasons.setdefault(str(outcome.reason), []).append(f"Q{quarter.quarter}")
     for reason, quarters in reasons.items():
         parts.append(f"{', '.join(quarters)} {NOT_ASSESSABLE_LABEL.lower()}: {reason}")
     if not first_of_goal:

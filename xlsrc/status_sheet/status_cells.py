@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from xlsrc.core.numbers import format_fi
 from xlsrc.core.targets import Assessment
+from xlsrc.core.text import format_number
 from xlsrc.status_sheet.assess import GoalStatus
 from xlsrc.status_sheet.description import CellStyle
 from xlsrc.status_sheet.grid import (
@@ -63,5 +63,5 @@ def value_format(status: GoalStatus) -> str:
 
 def format_value(value: float, unit: str) -> str:
     if unit == "%":
-        return format_fi(value, 0, "%")
-    return format_fi(value, 0 if float(value).is_integer() else 1, unit)
+        return format_number(value, 0, "%")
+    return format_number(value, 0 if float(value).is_integer() else 1, unit)

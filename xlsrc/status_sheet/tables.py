@@ -53,6 +53,7 @@ SETTINGS: dict[str, tuple[str, ...]] = {
     "method": ("Arviointitapa", "Oletusarviointitapa"),
     "scheme": ("Tila-asteikko", "Tavoitteiden asteikko"),
     "task_scheme": ("Päätehtävien asteikko",),
+    "language": ("Kieli",),
 }
 _QUARTERS: tuple[Quarter, ...] = (1, 2, 3, 4)
 #: Shown next to a target that is the level a goal states in its own words.

@@ -9,16 +9,25 @@ row of the table's summary block.
 
 The seeds do not say how each target is to be assessed (the "Arviointitapa"
 column), so :func:`example_method` chooses, and says why, per row.
+
+The seeds are Finnish.  A workbook built in another language gets its words
+in that language where they are the template's vocabulary - status words,
+budget line kinds, assessment methods, statement row labels (the formulas
+match them) - while the units' own texts (goals, measures, names) stay as the
+source wrote them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from xlsrc.core.budget import LINE_NAMES, line_kind
+from xlsrc.core.errors import UnknownLineKind, UnknownStatus
 from xlsrc.core.targets import number_in_text
+from xlsrc.core.text import current_language, translate
 from xlsrc.core.words import METHOD_WORDS
 from xlsrc.seeds import SeedRow, SeedTable, load_table
-from xlsrc.workbooks.layouts import TableLayout
+from xlsrc.workbooks.layouts import VOCABULARIES, Column, TableLayout
 from xlsrc.workbooks.sheet import Row, TableData
 
 #: 001 Taulukko 1: the 80/90 traffic light is defined on the measured share itself
@@ -35,7 +44,7 @@ class SeedLayoutMismatch(ValueError):
 def template_data(layout: TableLayout) -> TableData:
     if layout.statement_rows:
         label = layout.label_key or layout.columns[0].key
-        return TableData([{label: row.label} for row in layout.statement_rows])
+        return TableData([{label: row.text} for row in layout.statement_rows])
     return TableData([{} for _ in range(layout.template_rows)])
 
 
@@ -55,6 +64,10 @@ def example_data(layout: TableLayout) -> TableData:
         seed_rows = _distinct(seed_rows, layout.distinct_by)
     rows = [_cells(layout, row, table) for row in seed_rows]
     _check_statement(layout, rows)
+    if layout.statement_rows and current_language() != "fi":  # the checks match the labels
+        label = layout.label_key or layout.columns[0].key
+        rows = [{**row, label: fixed.text} for row, fixed in zip(rows, layout.statement_rows,
+                                                                 strict=True)]  # fmt: skip
     return TableData(rows, total)
 
 
@@ -66,7 +79,7 @@ def seed_row_count(layout: TableLayout) -> int:
 
 def _cells(layout: TableLayout, row: SeedRow, table: SeedTable) -> dict[str, str | None]:
     cells: dict[str, str | None] = {
-        column.key: row.text(column.seed_key)
+        column.key: _word(column, row.text(column.seed_key))
         for column in layout.input_columns
         if column.seed_key is not None
     }
@@ -74,6 +87,24 @@ def _cells(layout: TableLayout, row: SeedRow, table: SeedTable) -> dict[str, str
         method = example_method(table.id, row)
         cells["method"] = METHOD_WORDS.label(method) if method else None
     return cells
+
+
+def _word(column: Column, text: str | None) -> str | None:
+    """A seed cell in the workbook's language where it is one of the template's words (a
+    Finnish workbook gets the seed's own text, exactly as printed)."""
+    if not text or current_language() == "fi":
+        return text
+    if column.vocabulary is not None:
+        try:
+            return VOCABULARIES[column.vocabulary].parse(text).printed
+        except UnknownStatus:
+            return text  # as the source wrote it: validation reports it
+    if column.choices and set(column.choices) == set(LINE_NAMES.values()):
+        try:
+            return translate(LINE_NAMES[line_kind(text)])
+        except UnknownLineKind:
+            return text
+    return text
 
 
 def example_method(table_id: str, row: SeedRow) -> str | None:
@@ -107,7 +138,7 @@ def _check_statement(layout: TableLayout, rows: list[dict[str, str | None]]) -> 
         return
     label = layout.label_key or layout.columns[0].key
     printed = [row.get(label) for row in rows]
-    expected = [row.label for row in layout.statement_rows]
+    expected = [translate(str(row.label), "fi") for row in layout.statement_rows]
     if printed != expected:
         raise SeedLayoutMismatch(
             f"{layout.key}: seed rows {printed} do not match the statement rows {expected}"

@@ -14,15 +14,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from xlsrc.workbooks.layouts import SCHEMES, TableLayout, rules_block
+from xlsrc.core.budget import LINE_NAMES
+from xlsrc.core.schemes import LABEL_COLUMNS, RULES_HEADERS, colour_name
+from xlsrc.core.text import Text, current_language, text_in, translate
+from xlsrc.workbooks.layouts import SCHEMES, VOCABULARIES, TableLayout, rules_block
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _ESCAPED = re.compile(r"(['\[\]#])")
 
 
-def quoted(sheet: str) -> str:
-    """``'Taulukko 3'!`` — always quoted, so names with spaces or ä are safe."""
-    return "'" + sheet.replace("'", "''") + "'!"
+def quoted(sheet: Text) -> str:
+    """``'Taulukko 3'!`` — always quoted, so names with spaces or ä are safe; a catalogue
+    text is the sheet's name in the current language."""
+    return "'" + text_in(sheet).replace("'", "''") + "'!"
 
 
 def column_name(header: str) -> str:
@@ -50,15 +54,25 @@ def rules_body(block_key: str) -> str:
 
 
 def rules_column(block_key: str, header: str) -> str:
-    return whole_column(rules_block(block_key).name, header)
+    """A rules block's column, named by its source text ("Väri"), in the current language."""
+    block = rules_block(block_key)
+    return whole_column(block.name, block.header(block.index_of(header)))
 
 
 def band_label(block_key: str, colour: str) -> str:
-    """The label of ``colour``'s band as the rules sheet states it now."""
+    """The label of ``colour``'s band as the rules sheet states it now, in the workbook's
+    language (its own label column), found by the colour word in that language."""
     if block_key not in SCHEMES:
         raise ValueError(f"{block_key!r} is not a scheme block")
-    labels, colours = rules_column(block_key, "Merkintä"), rules_column(block_key, "Väri")
-    return f'INDEX({labels},MATCH("{colour}",{colours},0))'
+    labels = rules_column(block_key, RULES_HEADERS[LABEL_COLUMNS[current_language()]])
+    colours = rules_column(block_key, RULES_HEADERS[5])
+    word = colour_name(colour, current_language())  # type: ignore[arg-type]
+    return f'INDEX({labels},MATCH("{word}",{colours},0))'
+
+
+def printed_status(vocabulary: str, code: str) -> str:
+    """The status ``code`` of ``vocabulary`` as the workbook's language prints it."""
+    return next(s.printed for s in VOCABULARIES[vocabulary].statuses if s.code == code)
 
 
 def render(template: str, here: TableLayout, tables: Mapping[str, TableLayout]) -> str:
@@ -76,6 +90,13 @@ def render(template: str, here: TableLayout, tables: Mapping[str, TableLayout]) 
         if token.startswith("label:"):
             _, block, colour = token.split(":")
             return band_label(block, colour)
+        if token.startswith("text:"):
+            return translate(token.partition(":")[2]).replace('"', '""')
+        if token.startswith("linename:"):
+            return translate(LINE_NAMES[token.partition(":")[2]])  # type: ignore[index]
+        if token.startswith("status:"):
+            _, vocabulary, code = token.split(":")
+            return printed_status(vocabulary, code).replace('"', '""')
         reference, _, mode = token.partition(":")
         if ".." in reference:  # this row's cells from one column to another
             first, last = reference.split("..")

@@ -1,7 +1,7 @@
 """What a template checks by itself while a user types: validation lists and highlights.
 
 * Data validation on every input column: numbers only in number columns
-  (with a Finnish prompt saying how to write one), dropdown lists for
+  (with a prompt in the workbook's language saying how to write one), dropdown lists for
   statuses, methods and fixed words.  Excel refuses most slips at typing time.
 * A highlight (conditional format) on every stated cell that differs from its
   recomputation by more than the rounding tolerance of
@@ -17,17 +17,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xlsrc.core.checks import tolerance_for
 from xlsrc.core.numbers import format_decimals
+from xlsrc.core.text import N_, tr, translate
 from xlsrc.workbooks import styles
-from xlsrc.workbooks.layouts import Column, TableLayout
+from xlsrc.workbooks.layouts import RULES_SHEET, Column, TableLayout
 from xlsrc.workbooks.placement import Placed, absolute
 from xlsrc.workbooks.rules_sheet import block_range, colour_statuses
 
-_NUMBER_PROMPT = (
+_NUMBER_PROMPT = N_(
     "Kirjoita luku, esim. 1234,5 tai -250 (ei välilyöntejä, yksikköä eikä tekstiä); "
     "0, kun arvoa ei ole."
 )
-_PERCENT_PROMPT = "Kirjoita prosentti, esim. 13,6 % tai 0,136."
-_LEGEND = (
+_PERCENT_PROMPT = N_("Kirjoita prosentti, esim. 13,6 % tai 0,136.")
+_LEGEND = N_(
     "Punainen täyttö: ilmoitettu luku poikkeaa lasketusta enemmän kuin pyöristys sallii "
     "(±1 yksikkö; prosenteissa yksi viimeisen näkyvän numeron yksikkö). Huomio-sarake kertoo, "
     "miksi laskettu solu näyttää virhettä."
@@ -37,7 +38,7 @@ _LEGEND = (
 def legend(layout: TableLayout) -> str:
     """The legend line of a sheet that has highlights (else "")."""
     pairs = any(c.recomputes for c in layout.columns)
-    return _LEGEND if pairs or layout.totals or layout.check_rows else ""
+    return translate(_LEGEND) if pairs or layout.totals or layout.check_rows else ""
 
 
 def add_validation(sheet: Worksheet, placed: Placed) -> None:
@@ -64,8 +65,9 @@ def _validation(column: Column) -> DataValidation | None:
             type="decimal", operator="between", formula1="-1000000000000000",
             formula2="1000000000000000", allow_blank=True, showInputMessage=True,
             showErrorMessage=True, promptTitle=column.header[:32],
-            prompt=_PERCENT_PROMPT if percent else _NUMBER_PROMPT,
-            errorTitle="Ei luku", error=f"{column.header}: {_NUMBER_PROMPT}",
+            prompt=translate(_PERCENT_PROMPT if percent else _NUMBER_PROMPT),
+            errorTitle=tr("Ei luku")[:32],
+            error=tr("{header}: {prompt}", header=column.header, prompt=translate(_NUMBER_PROMPT)),
         )  # fmt: skip
     source: str | None = None
     if column.vocabulary is not None:
@@ -73,13 +75,14 @@ def _validation(column: Column) -> DataValidation | None:
     elif column.kind == "method":
         source = block_range("methods", "Arviointitapa")
     elif column.choices:
-        source = '"' + ",".join(column.choices) + '"'
+        source = '"' + ",".join(translate(c) for c in column.choices) + '"'
     if source is None:
         return None
     return DataValidation(
         type="list", formula1=source, allow_blank=True, showErrorMessage=True,
-        errorTitle="Tuntematon arvo",  # Excel allows at most 32 characters here
-        error=f"{column.header}: valitse arvo luettelosta (luettelo on Säännöt-välilehdellä).",
+        errorTitle=tr("Tuntematon arvo")[:32],  # Excel allows at most 32 characters here
+        error=tr("{header}: valitse arvo luettelosta (luettelo on {sheet}-välilehdellä).",
+                 header=column.header, sheet=translate(RULES_SHEET)),
     )  # fmt: skip
 
 
@@ -131,7 +134,7 @@ def _highlight_statement(sheet: Worksheet, placed: Placed) -> None:
         cell = f"{placed.letter(key)}{first}"
         tests = []
         for offset, check in enumerate(layout.check_rows, start=1):
-            text = layout.statement_rows[check.recomputes].label.replace('"', '""')
+            text = layout.statement_rows[check.recomputes].text.replace('"', '""')
             check_cell = absolute(placed.summary_cell(keys, key, offset))
             tests.append(f'AND({label}="{text}",{_differs(cell, check_cell, column)})')
         _highlight(sheet, placed.body(key), f"OR({','.join(tests)})")

@@ -2,8 +2,9 @@
 
 A number typed as text, an unknown status word or a missing required value
 makes the computed cells that depend on it show an error (#N/A, #VALUE!);
-this column says which input and why, in Finnish, next to the error.  It is a
-native formula built from the table's layout (no add-in needed to read it),
+this column says which input and why, in the workbook's language, next to
+the error.  It is a native formula built from the table's layout (no add-in
+needed to read it),
 and it states exactly the rules of :func:`xlsrc.core.numbers.read_cell`:
 in a number column "-" is nil and the reports' non-value words are allowed
 where the column says so; any other text is an error.
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from xlsrc.workbooks.formulas import render, rules_column, this_row
-from xlsrc.workbooks.layouts import METHODS_TABLE, Column, TableLayout
+from xlsrc.core.text import tr, translate
+from xlsrc.workbooks.formulas import column_name, render, rules_column, this_row
+from xlsrc.workbooks.layouts import METHODS_TABLE, Column, TableLayout, rules_block
 from xlsrc.workbooks.layouts.columns import NOTE_FORMULA
 
 
@@ -27,22 +29,24 @@ def _check(column: Column, cell: str) -> str | None:
     header = column.header
     if column.is_numeric:
         if column.words:
-            message = f"{_text(header + ': ')}&{cell}&{_text(' ei ole luku; ei arvioida. ')}"
+            message = f"{_text(header + ': ')}&{cell}&{_text(tr(' ei ole luku; ei arvioida. '))}"
         else:
-            message = _text(f"{header}: tekstiä, ei luku. ")
+            message = _text(tr("{header}: tekstiä, ei luku. ", header=header))
         return f'IF(AND(ISTEXT({cell}),{cell}<>"-"),{message},"")'
     if column.vocabulary is not None:
         lists = [rules_column(column.vocabulary, h) for h in ("Tila", "Koodi")]
         unknown = ",".join(f"ISNA(MATCH({cell},{a},0))" for a in lists)
-        message = f'{_text(header + ": tuntematon tila ")}&{cell}&". "'
+        message = f'{_text(tr("{header}: tuntematon tila ", header=header))}&{cell}&". "'
         return f'IF(AND({cell}<>"",{unknown}),{message},"")'
     if column.kind == "method":
-        lookup = f"{METHODS_TABLE}[Arviointitapa]"
-        message = f'{_text("Arviointitapa: tuntematon ")}&{cell}&". "'
+        method = rules_block("methods").first_header
+        lookup = f"{METHODS_TABLE}{column_name(method)}"
+        message = f'{_text(tr("{header}: tuntematon ", header=method))}&{cell}&". "'
         return f'IF(AND({cell}<>"",ISNA(MATCH({cell},{lookup},0))),{message},"")'
     if column.choices:
-        allowed = "{" + ",".join(_text(c) for c in column.choices) + "}"
-        suffix = _text(" ei ole sallittu (" + ", ".join(column.choices) + "). ")
+        choices = [translate(c) for c in column.choices]
+        allowed = "{" + ",".join(_text(c) for c in choices) + "}"
+        suffix = _text(tr(" ei ole sallittu ({allowed}). ", allowed=", ".join(choices)))
         message = f"{_text(header + ': ')}&{cell}&{suffix}"
         return f'IF(AND({cell}<>"",ISNA(MATCH({cell},{allowed},0))),{message},"")'
     return None
@@ -58,7 +62,8 @@ def note_formula(layout: TableLayout) -> str:
         if check is not None:
             parts.append(check)
         if column.required:
-            parts.append(f'IF({cell}="",{_text(column.header + " puuttuu. ")},"")')
+            missing = tr("{header} puuttuu. ", header=column.header)
+            parts.append(f'IF({cell}="",{_text(missing)},"")')
     if not parts:
         return '""'
     row = this_row(layout.name, inputs[0].header, inputs[-1].header)

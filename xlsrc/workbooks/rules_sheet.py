@@ -22,8 +22,21 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlsrc.core.schemes import COLOUR_NAME_FI, StatusScheme
+from xlsrc.core.schemes import (
+    COLOUR_HEX,
+    LABEL_COLUMNS,
+    RULES_HEADERS,
+    StatusScheme,
+    colour_name,
+    colour_words,
+)
 from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL
+from xlsrc.core.text import (
+    N_,
+    current_language,
+    text_in,
+    translate,
+)
 from xlsrc.core.words import METHOD_WORDS
 from xlsrc.workbooks import styles
 from xlsrc.workbooks.formulas import quoted
@@ -39,13 +52,16 @@ from xlsrc.workbooks.layouts import (
     RulesBlock,
     Setting,
     column_letter,
+    is_language_setting,
+    language_setting,
+    other_languages,
     rules_block,
 )
 
 Scalar = str | int | float | bool | dt.datetime | None
 
 #: Colour word of vocabulary statuses that have no colour (pending, not started).
-NO_COLOUR = "ei väriä"
+NO_COLOUR = N_("ei väriä")
 #: Row of the first block's header: title, intro, then per block its title and note.
 _FIRST_HEADER_ROW = 6
 
@@ -63,14 +79,14 @@ _WIDTHS = {
     "K": 9,
 }
 
-_INTRO = (
+_INTRO = N_(
     "Työkirjan tilakaavat lukevat rajat ja merkinnät näistä taulukoista, ja tilasolujen värit "
     "haetaan merkinnän perusteella. Muuta raja, merkintä tai väri tässä: kaavat ja värit "
     "seuraavat. Jokainen raja kuuluu täsmälleen toiseen viereisistä tiloista (TOSI/EPÄTOSI). "
     "Tyhjät rivit ovat varalla uutta tilaa varten."
 )
 
-_SETTINGS_NOTE = (
+_SETTINGS_NOTE = N_(
     "Tilannekatsaus lukee nämä asetukset; tyhjä arvo = oletus. Arviointitapa on oletus "
     "KPI-riveille, joiden Arviointitapa-solu on tyhjä."
 )
@@ -96,7 +112,7 @@ def block_range(block_key: str, header: str | None = None) -> str:
     if header is None:
         left, right = "A", column_letter(len(block.headers))
     else:
-        left = right = column_letter(block.headers.index(header) + 1)
+        left = right = column_letter(block.index_of(header) + 1)
     return f"{quoted(RULES_SHEET)}${left}${first}:${right}${last}"
 
 
@@ -107,16 +123,16 @@ def write_rules_sheet(
 ) -> None:
     """The rules sheet with the built-in schemes, or ``schemes`` (a workbook's own, when
     ``xlsrc upgrade`` moves a committee's bands into the current template)."""
-    sheet["A1"] = RULES_SHEET
+    sheet["A1"] = translate(RULES_SHEET)
     sheet["A1"].font = styles.TITLE
-    sheet["A2"] = _INTRO
+    sheet["A2"] = translate(_INTRO)
     sheet["A2"].font = styles.SUBTITLE
     for letter, width in _WIDTHS.items():
         sheet.column_dimensions[letter].width = width
     for block in RULES_BLOCKS:
         _write_block(sheet, block, header_rows()[block.key], schemes or SCHEMES)
-    if settings:
-        _write_settings(sheet, settings, header_rows()["settings"])
+    own = tuple(s for s in settings if not is_language_setting(s.name))
+    _write_settings(sheet, (language_setting(), *own), header_rows()["settings"])
     sheet.freeze_panes = "A4"
     styles.print_a4_landscape(sheet)
 
@@ -124,9 +140,10 @@ def write_rules_sheet(
 def _write_block(
     sheet: Worksheet, block: RulesBlock, header_row: int, schemes: Mapping[str, StatusScheme]
 ) -> None:
-    sheet.cell(header_row - 2, 1, block.title).font = styles.BODY_BOLD
-    sheet.cell(header_row - 1, 1, block.note).font = styles.NOTE
-    _write_headers(sheet, header_row, block.headers)
+    headers = tuple(block.header(i) for i in range(len(block.headers)))
+    sheet.cell(header_row - 2, 1, text_in(block.title)).font = styles.BODY_BOLD
+    sheet.cell(header_row - 1, 1, text_in(block.note)).font = styles.NOTE
+    _write_headers(sheet, header_row, headers)
     rows = _block_rows(block, schemes)
     for offset, values in enumerate(rows):
         row = header_row + 1 + offset
@@ -137,7 +154,7 @@ def _write_block(
         for column in range(1, len(block.headers) + 1):
             sheet.cell(row, column).border = styles.BOX
     last = column_letter(len(block.headers))
-    _add_table(sheet, block.name, f"A{header_row}:{last}{last_row}", block.headers)
+    _add_table(sheet, block.name, f"A{header_row}:{last}{last_row}", headers)
 
 
 def _add_table(sheet: Worksheet, name: str, ref: str, headers: tuple[str, ...]) -> None:
@@ -151,13 +168,15 @@ def _add_table(sheet: Worksheet, name: str, ref: str, headers: tuple[str, ...]) 
 def _write_settings(sheet: Worksheet, settings: tuple[Setting, ...], header_row: int) -> None:
     """The "Asetus | Arvo" table: the status sheet reads organisation, year, roll-up and
     defaults from it by its Table name."""
-    sheet.cell(header_row - 2, 1, "Asetukset").font = styles.BODY_BOLD
-    sheet.cell(header_row - 1, 1, _SETTINGS_NOTE).font = styles.NOTE
-    _write_headers(sheet, header_row, SETTINGS_HEADERS)
+    sheet.cell(header_row - 2, 1, translate(N_("Asetukset"))).font = styles.BODY_BOLD
+    sheet.cell(header_row - 1, 1, translate(_SETTINGS_NOTE)).font = styles.NOTE
+    headers = tuple(translate(h) for h in SETTINGS_HEADERS)
+    _write_headers(sheet, header_row, headers)
     for row, setting in enumerate(settings, start=header_row + 1):
-        _write_body_row(sheet, row, [setting.name, setting.value, setting.note])
+        value = setting.value if isinstance(setting.value, int | float) else text_in(setting.value)
+        _write_body_row(sheet, row, [text_in(setting.name), value, text_in(setting.note)])
     last = f"{column_letter(len(SETTINGS_HEADERS))}{header_row + len(settings)}"
-    _add_table(sheet, SETTINGS_TABLE, f"A{header_row}:{last}", SETTINGS_HEADERS)
+    _add_table(sheet, SETTINGS_TABLE, f"A{header_row}:{last}", headers)
 
 
 def _write_headers(sheet: Worksheet, row: int, headers: tuple[str, ...]) -> None:
@@ -177,14 +196,22 @@ def _write_body_row(sheet: Worksheet, row: int, values: Sequence[Scalar]) -> Non
 
 
 def _block_rows(block: RulesBlock, schemes: Mapping[str, StatusScheme]) -> list[list[Scalar]]:
+    language = current_language()
     if block.key in SCHEMES:
-        return [list(row) for row in schemes[block.key].to_rows()]
+        return [list(row) for row in schemes[block.key].to_rows(language)]
     if block.key in VOCABULARIES:
+        first, second = other_languages(language)
         return [
-            [s.code, s.printed, s.colour or NO_COLOUR, s.label_sv, s.label_en]
+            [
+                s.code,
+                s.printed,
+                colour_name(s.colour) if s.colour else translate(NO_COLOUR),
+                s.label_in(first),
+                s.label_in(second),
+            ]
             for s in VOCABULARIES[block.key].statuses
         ]
-    return [[METHOD_WORDS.label(code), text] for code, text in METHOD_HELP.items()]
+    return [[METHOD_WORDS.label(code), translate(text)] for code, text in METHOD_HELP.items()]
 
 
 def _decorate_row(sheet: Worksheet, block: RulesBlock, row: int, values: Sequence[Scalar]) -> None:
@@ -193,37 +220,44 @@ def _decorate_row(sheet: Worksheet, block: RulesBlock, row: int, values: Sequenc
     if block.key in SCHEMES:
         for header in ("Alaraja", "Yläraja"):
             sheet[f"{letter[header]}{row}"].number_format = PERCENT
-        fill = _fill_of(values[block.headers.index("Väri")])
+        fill = _fill_of(values[block.index_of("Väri")])
         for header in ("Väri", "Värikoodi", "Tila"):
             sheet[f"{letter[header]}{row}"].fill = fill
     elif block.key in VOCABULARIES:
-        fill = _fill_of(values[block.headers.index("Väri")])
+        fill = _fill_of(values[block.index_of("Väri")])
         if fill is not None:
             sheet[f"{letter['Väri']}{row}"].fill = fill
 
 
-def _fill_of(colour_key: object) -> PatternFill | None:
-    return styles.STATUS_FILLS.get(str(colour_key))
+def _fill_of(colour: object) -> PatternFill | None:
+    """The fill of a colour code or colour word (any language's)."""
+    text = str(colour).casefold()
+    for key in COLOUR_HEX:
+        if text in (word.casefold() for word in colour_words(key)):
+            return styles.STATUS_FILLS.get(key)
+    return None
 
 
 def colour_statuses(sheet: Worksheet, cells: str, top_left: str, block_key: str) -> None:
     """Conditional formats that colour status cells from their label via the rules sheet.
 
-    ``block_key`` names a scheme block (labels in "Merkintä") or a vocabulary
-    block (labels in "Tila"); the colour word is read from its "Väri" column
-    (English key or Finnish name), so the colour follows the rules sheet.
+    ``block_key`` names a scheme block (labels in the label column of the
+    workbook's language) or a vocabulary block (labels in "Tila"); the colour
+    word is read from its "Väri" column (the code or any language's word), so
+    the colour follows the rules sheet.
     Pending and uncoloured statuses get a neutral grey, never a status colour.
     """
     is_scheme = block_key in SCHEMES
-    labels = block_range(block_key, "Merkintä" if is_scheme else "Tila")
+    label_header = RULES_HEADERS[LABEL_COLUMNS[current_language()]] if is_scheme else "Tila"
+    labels = block_range(block_key, label_header)
     colours = block_range(block_key, "Väri")
-    for key, name_fi in COLOUR_NAME_FI.items():
+    for key in COLOUR_HEX:
         fill = styles.STATUS_FILLS[key]
-        words = (key, name_fi)
-        test = "+".join(f'COUNTIFS({labels},{top_left},{colours},"{w}")' for w in words)
+        test = "+".join(f'COUNTIFS({labels},{top_left},{colours},"{w}")' for w in colour_words(key))
         sheet.conditional_formatting.add(cells, styles.formula_rule(f"{test}>0", fill))
     if is_scheme:
-        grey = f'OR({top_left}="{PENDING_LABEL}",{top_left}="{NOT_ASSESSABLE_LABEL}")'
+        pending, unassessable = translate(PENDING_LABEL), translate(NOT_ASSESSABLE_LABEL)
+        grey = f'OR({top_left}="{pending}",{top_left}="{unassessable}")'
     else:
-        grey = f'COUNTIFS({labels},{top_left},{colours},"{NO_COLOUR}")>0'
+        grey = f'COUNTIFS({labels},{top_left},{colours},"{translate(NO_COLOUR)}")>0'
     sheet.conditional_formatting.add(cells, styles.formula_rule(grey, styles.FILL_PENDING))

@@ -7,8 +7,8 @@ calculated columns (one formula per column, structured references), so a row
 typed below the table or inserted inside it is computed and counted at once.
 Nothing is written below the data Table: it can grow freely.
 
-Input columns get data validation with Finnish prompts (numbers, dropdown
-lists), so Excel stops most typing slips at once; every stated cell that
+Input columns get data validation with prompts in the workbook's language
+(numbers, dropdown lists), so Excel stops most typing slips at once; every stated cell that
 disagrees with its recomputation beyond the rounding tolerance is highlighted
 by a conditional format, with a legend on the sheet.
 """
@@ -23,6 +23,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.table import Table, TableColumn, TableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
+from xlsrc.core.text import N_, Msg, Text, text_in, translate
 from xlsrc.workbooks import styles
 from xlsrc.workbooks.formulas import render, whole_column
 from xlsrc.workbooks.guards import add_highlights, add_validation, legend
@@ -33,11 +34,11 @@ from xlsrc.workbooks.values import CellValue, typed
 
 Row = Mapping[str, str | None]
 
-INPUT_GROUP = "Syötetiedot"
-INPUT_GROUP_STATED = "Syötetiedot (ilmoitetut luvut sarakkeissa 'ilmoitettu')"
-COMPUTED_GROUP = "Laskettu (kaavat)"
-TOTALS_HEADER = "Yhteenveto"
-CHECKS_HEADER = "Tarkistus"
+INPUT_GROUP = N_("Syötetiedot")
+INPUT_GROUP_STATED = N_("Syötetiedot (ilmoitetut luvut sarakkeissa 'ilmoitettu')")
+COMPUTED_GROUP = N_("Laskettu (kaavat)")
+TOTALS_HEADER = N_("Yhteenveto")
+CHECKS_HEADER = N_("Tarkistus")
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,11 @@ def _padded(rows: Sequence[Mapping[str, object]]) -> Sequence[Mapping[str, objec
 
 
 def _write_titles(sheet: Worksheet, layout: TableLayout) -> None:
-    sheet["A1"] = layout.title
+    sheet["A1"] = text_in(layout.title)
     sheet["A1"].font = styles.TITLE
-    unit = f" · Yksikkö: {layout.unit}" if layout.unit else ""
-    note = f" · {layout.note}" if layout.note else ""
-    sheet["A2"] = f"{layout.source}{unit}{note}"
+    unit = " · " + Msg("Yksikkö: {unit}", unit=Msg(layout.unit)).render() if layout.unit else ""
+    note = f" · {text_in(layout.note)}" if layout.note else ""
+    sheet["A2"] = f"{text_in(layout.source)}{unit}{note}"
     sheet["A2"].font = styles.SUBTITLE
     text = legend(layout)
     if text:
@@ -94,10 +95,11 @@ def _write_titles(sheet: Worksheet, layout: TableLayout) -> None:
 
 def _write_group_row(sheet: Worksheet, layout: TableLayout, row: int) -> None:
     stated = any(c.role == "stated" for c in layout.columns)
-    sheet.cell(row, 1, INPUT_GROUP_STATED if stated else INPUT_GROUP).font = styles.GROUP
+    group = translate(INPUT_GROUP_STATED if stated else INPUT_GROUP)
+    sheet.cell(row, 1, group).font = styles.GROUP
     if layout.computed_columns:
         index = layout.columns.index(layout.computed_columns[0]) + 1
-        sheet.cell(row, index, COMPUTED_GROUP).font = styles.GROUP
+        sheet.cell(row, index, translate(COMPUTED_GROUP)).font = styles.GROUP
 
 
 def _write_headers(sheet: Worksheet, layout: TableLayout, row: int) -> None:
@@ -179,19 +181,19 @@ def _write_summary_table(
     name: str,
     label_header: str,
     keys: Sequence[str],
-    rows: Sequence[tuple[str, Sequence[CellValue | str]]],
+    rows: Sequence[tuple[Text, Sequence[CellValue | str]]],
 ) -> None:
     """A small Table: a label column, then one column per ``keys`` (its data header)."""
     layout, top = placed.layout, placed.summary_row
     assert top is not None
     start = placed.summary_start(keys)
-    headers = [label_header, *(layout.column(k).header for k in keys)]
+    headers = [translate(label_header), *(layout.column(k).header for k in keys)]
     for offset, header in enumerate(headers):
         cell = sheet.cell(top, start + offset, header)
         cell.font, cell.fill = styles.HEADER_COMPUTED, styles.FILL_HEADER_COMPUTED
         cell.alignment = styles.HEADER_ALIGN
     for row_offset, (label, values) in enumerate(rows, start=1):
-        label_cell = sheet.cell(top + row_offset, start, label)
+        label_cell = sheet.cell(top + row_offset, start, text_in(label))
         label_cell.font, label_cell.border = styles.BODY_BOLD, styles.BOX
         for offset, (key, value) in enumerate(zip(keys, values, strict=True), start=1):
             column = layout.column(key)
@@ -248,7 +250,7 @@ def _write_checks(sheet: Worksheet, placed: Placed) -> None:
     keys = layout.check_rows[0].columns
     rows = []
     for check in layout.check_rows:
-        labels = [layout.statement_rows[i].label for i in check.parts]
+        labels = [layout.statement_rows[i].text for i in check.parts]
         rows.append((check.label, [check_formula(layout, labels, k) for k in keys]))
     _write_summary_table(sheet, placed, layout.check_name, CHECKS_HEADER, keys, rows)
 

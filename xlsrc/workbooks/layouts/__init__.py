@@ -37,6 +37,7 @@ from xlsrc.workbooks.layouts.model import (
 from xlsrc.workbooks.layouts.programmes import PROGRAMMES
 from xlsrc.workbooks.layouts.result_budget import RESULT_BUDGET
 from xlsrc.workbooks.layouts.rules import (
+    LANGUAGE_SETTING,
     METHOD_HEADERS,
     METHOD_HELP,
     METHODS_TABLE,
@@ -50,6 +51,11 @@ from xlsrc.workbooks.layouts.rules import (
     VOCABULARY_HEADERS,
     RulesBlock,
     band_order,
+    header_text,
+    header_texts,
+    is_language_setting,
+    language_setting,
+    other_languages,
     rules_block,
     scheme_table_name,
     vocabulary_table_name,
@@ -114,6 +120,12 @@ __all__ = [
     "WorkbookLayout",
     "band_order",
     "column_letter",
+    "header_text",
+    "header_texts",
+    "other_languages",
+    "LANGUAGE_SETTING",
+    "is_language_setting",
+    "language_setting",
     "rules_block",
     "scheme_table_name",
     "strict_sum",

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from xlsrc.core.text import N_, Msg, Text
 from xlsrc.workbooks.layouts.model import AMOUNT, PERCENT, Column
 
 #: The formula of a "Huomio" column: expanded by :mod:`xlsrc.workbooks.notes` from the
 #: table's own columns (text in a number column, an unknown status, a missing value).
 NOTE_FORMULA = "{note}"
-NOTE_HEADER = "Huomio"
+NOTE_HEADER = N_("Huomio")
+
+
+def stated(header: Text) -> Msg:
+    """The header of a stated column: "Tavoitesumma (ilmoitettu)" in the workbook's language."""
+    return Msg("{header} (ilmoitettu)", header=_lazy(header))
+
+
+def computed(header: Text) -> Msg:
+    """The header of a recomputed column: "Muutos € (laskettu)"."""
+    return Msg("{header} (laskettu)", header=_lazy(header))
+
+
+def _lazy(text: Text) -> Msg:
+    return Msg(text) if isinstance(text, str) else text
 
 
 def note_column(width: float = 30) -> Column:
-    """The per-row "Huomio" column: why a row's computed cells show an error, in Finnish."""
+    """The per-row "Huomio" column: why a row's computed cells show an error, in words."""
     return Column(
         "note", NOTE_HEADER, "computed", "note", formula=NOTE_FORMULA, width=width, wrap=True,
         since=2,
@@ -37,19 +52,19 @@ def amounts(*pairs: tuple[str, str], required: bool = False) -> tuple[Column, ..
 
 def stated_amount(key: str, header: str) -> Column:
     return Column(
-        key, f"{header} (ilmoitettu)", "stated", "amount", seed_key=key, number_format=AMOUNT,
+        key, stated(header), "stated", "amount", seed_key=key, number_format=AMOUNT,
         width=13, wrap=True,
     )  # fmt: skip
 
 
 def stated_percent(key: str, header: str, number_format: str = PERCENT) -> Column:
     return Column(
-        key, f"{header} (ilmoitettu)", "stated", "percent", seed_key=key,
+        key, stated(header), "stated", "percent", seed_key=key,
         number_format=number_format, width=11, wrap=True,
     )  # fmt: skip
 
 
-def computed_amount(key: str, header: str, formula: str, recomputes: str | None) -> Column:
+def computed_amount(key: str, header: Text, formula: str, recomputes: str | None) -> Column:
     return Column(
         key, header, "computed", "amount", number_format=AMOUNT, width=13, wrap=True,
         recomputes=recomputes, formula=formula,

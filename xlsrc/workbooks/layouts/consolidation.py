@@ -19,7 +19,9 @@ number prefix ("T-3", "L-20"), never by name, as the pivots of seed 001 are.
 from __future__ import annotations
 
 from xlsrc.core.budget import LINE_NAMES
+from xlsrc.core.text import N_, Text
 from xlsrc.core.vocab import PROGRAMME_STATUSES
+from xlsrc.workbooks.layouts.columns import computed
 from xlsrc.workbooks.layouts.model import (
     AMOUNT,
     COUNT,
@@ -31,23 +33,25 @@ from xlsrc.workbooks.layouts.model import (
     WorkbookLayout,
     table,
 )
+from xlsrc.workbooks.layouts.programmes import printed
 
 #: Programme families of the programmes workbook: key prefix, the name the roll-up prints.
 PROGRAMME_FAMILIES: dict[str, tuple[str, str]] = {
-    "savings_measures": ("T", "Talouden tavoiteohjelma"),
-    "statutory_measures": ("L", "Lakisääteisyyden turvaaminen"),
+    "savings_measures": ("T", N_("Talouden tavoiteohjelma")),
+    "statutory_measures": ("L", N_("Lakisääteisyyden turvaaminen")),
 }
-#: KPI states counted per group and quarter, with the words the roll-up prints.
+#: KPI states counted per group and quarter, with the words the roll-up prints (catalogue
+#: texts: the writer and the formulas, ``{text:...}``, write them in the same language).
 STATE_LABELS: dict[str, str] = {
-    "green": "Vihreä",
-    "yellow": "Keltainen",
-    "red": "Punainen",
-    "pending": "Odottaa",
-    "not_assessable": "Ei arvioitavissa",
+    "green": N_("Vihreä"),
+    "yellow": N_("Keltainen"),
+    "red": N_("Punainen"),
+    "pending": N_("Odottaa"),
+    "not_assessable": N_("Ei arvioitavissa"),
 }
-INCLUDED, SKIPPED = "Mukana", "Ohitettu"
-STATUS_KEYS: tuple[tuple[str, str], ...] = tuple(
-    (f"status_{s.code}", s.printed) for s in PROGRAMME_STATUSES.statuses
+INCLUDED, SKIPPED = N_("Mukana"), N_("Ohitettu")
+STATUS_KEYS: tuple[tuple[str, Text], ...] = tuple(
+    (f"status_{s.code}", printed(s)) for s in PROGRAMME_STATUSES.statuses
 )
 _LINES = (LINE_NAMES["income"], LINE_NAMES["expense"], LINE_NAMES["margin"])
 
@@ -65,51 +69,51 @@ def exact(reference: str) -> str:
     return f'"="&{escaped}'
 
 
-def _text(key: str, header: str, width: float = 16, required: bool = False) -> Column:
+def _text(key: str, header: Text, width: float = 16, required: bool = False) -> Column:
     return Column(key, header, width=width, wrap=True, required=required)
 
 
-def _amount(key: str, header: str, role: Role = "input") -> Column:
+def _amount(key: str, header: Text, role: Role = "input") -> Column:
     return Column(key, header, role, "amount", number_format=AMOUNT, width=13)
 
 
-def _count(key: str, header: str) -> Column:
+def _count(key: str, header: Text) -> Column:
     return Column(key, header, "stated", "number", number_format=COUNT, width=11)
 
 
-def _computed(key: str, header: str, formula: str, kind: Kind = "amount") -> Column:
+def _computed(key: str, header: Text, formula: str, kind: Kind = "amount") -> Column:
     number_format = PERCENT_1 if kind == "percent" else AMOUNT if kind == "amount" else COUNT
     return Column(
         key, header, "computed", kind, number_format=number_format, width=13, formula=formula,
     )  # fmt: skip
 
 
-_GROUP = _text("group", "Ryhmä", 18, required=True)
-_UNIT = _text("unit", "Yksikkö", 18)
-_FILE = _text("file", "Tiedosto", 26)
-_PATH = _text("path", "Polku", 30)
+_GROUP = _text("group", N_("Ryhmä"), 18, required=True)
+_UNIT = _text("unit", N_("Yksikkö"), 18)
+_FILE = _text("file", N_("Tiedosto"), 26)
+_PATH = _text("path", N_("Polku"), 30)
 _LINK = Column(
-    "link", "Linkki", "computed", "text", width=9,
-    formula="HYPERLINK({path}&\"#'\"&SUBSTITUTE({sheet},\"'\",\"''\")&\"'!\"&{cell},\"Avaa\")",
+    "link", N_("Linkki"), "computed", "text", width=9,
+    formula="HYPERLINK({path}&\"#'\"&SUBSTITUTE({sheet},\"'\",\"''\")&\"'!\"&{cell},\"{text:Avaa}\")",
 )  # fmt: skip
 
 MEASURES = table(
     key="measures",
     name="Koonti_toimenpiteet",
-    sheet="Toimenpiteet",
-    title="Kootut toimenpiteet (Taulukot 3 ja 5)",
-    source="xlsrc collect: yksiköiden tavoiteohjelmat",
+    sheet=N_("Toimenpiteet"),
+    title=N_("Kootut toimenpiteet (Taulukot 3 ja 5)"),
+    source=N_("xlsrc collect: yksiköiden tavoiteohjelmat"),
     seed_table=None,
     unit="€",
     columns=(
         _GROUP,
         _UNIT,
-        _text("family", "Kokonaisuus", 22),
-        _text("key", "Avain", 8),
-        _text("programme", "Ohjelma", 30),
-        _text("measure", "Toimenpide", 40),
-        Column("status", "Tilannekuva", kind="status", vocabulary="programme_status", width=22),
-        _amount("target_sum", "Tavoitesumma"),
+        _text("family", N_("Kokonaisuus"), 22),
+        _text("key", N_("Avain"), 8),
+        _text("programme", N_("Ohjelma"), 30),
+        _text("measure", N_("Toimenpide"), 40),
+        Column("status", N_("Tilannekuva"), kind="status", vocabulary="programme_status", width=22),
+        _amount("target_sum", N_("Tavoitesumma")),
         _FILE,
     ),
 )
@@ -117,23 +121,28 @@ MEASURES = table(
 _M = "measures"
 
 
+_OPEN = N_("Avaa")
+
+
 def _pivot_cell(status: str | None, by_group: bool) -> str:
+    """``status`` is the key of a status column ("status_2"), None for the row total."""
     criteria = f"{{{_M}.key:col}},{{key}}"
     if status is not None:
-        criteria += f',{{{_M}.status:col}},"{status}"'
+        criteria += f',{{{_M}.status:col}},"{{status:programme_status:{status[7:]}}}"'
     if by_group:
         criteria += f",{{{_M}.group:col}},{exact('{group}')}"
     return f'IF(COUNTIFS({criteria})=0,"",SUMIFS({{{_M}.target_sum:col}},{criteria}))'
 
 
 def _pivot_columns(by_group: bool) -> tuple[Column, ...]:
-    labels = (_text("family", "Kokonaisuus", 22), _text("key", "Avain", 8),
-              _text("programme", "Ohjelma", 30))  # fmt: skip
-    stated = tuple(_amount(k, h, "stated") for k, h in (*STATUS_KEYS, ("total", "Yhteensä")))
-    computed = tuple(
-        _computed(f"{k}_calc", f"{h} (laskettu)", _pivot_cell(h, by_group)) for k, h in STATUS_KEYS
-    ) + (_computed("total_calc", "Yhteensä (laskettu)", _pivot_cell(None, by_group)),)
-    return ((_GROUP,) if by_group else ()) + labels + stated + computed
+    labels = (_text("family", N_("Kokonaisuus"), 22), _text("key", N_("Avain"), 8),
+              _text("programme", N_("Ohjelma"), 30))  # fmt: skip
+    total: tuple[tuple[str, Text], ...] = (("total", N_("Yhteensä")),)
+    stated = tuple(_amount(k, h, "stated") for k, h in (*STATUS_KEYS, *total))
+    recomputed = tuple(
+        _computed(f"{k}_calc", computed(h), _pivot_cell(k, by_group)) for k, h in STATUS_KEYS
+    ) + (_computed("total_calc", computed(N_("Yhteensä")), _pivot_cell(None, by_group)),)
+    return ((_GROUP,) if by_group else ()) + labels + stated + recomputed
 
 
 def _pivot(by_group: bool) -> TableLayout:
@@ -141,9 +150,13 @@ def _pivot(by_group: bool) -> TableLayout:
     return table(
         key="group_pivot" if by_group else "pivot",
         name="Koonti_ohjelmat_ryhmittain" if by_group else "Koonti_ohjelmat",
-        sheet="Ohjelmat ryhmittäin" if by_group else "Ohjelmat",
-        title="Ohjelmat × tilannekuva " + ("ryhmittäin" if by_group else "kaikki yksiköt"),
-        source="xlsrc collect: Toimenpiteet-taulukon tavoitesummat",
+        sheet=N_("Ohjelmat ryhmittäin") if by_group else N_("Ohjelmat"),
+        title=(
+            N_("Ohjelmat × tilannekuva ryhmittäin")
+            if by_group
+            else N_("Ohjelmat × tilannekuva kaikki yksiköt")
+        ),
+        source=N_("xlsrc collect: Toimenpiteet-taulukon tavoitesummat"),
         seed_table=None,
         unit="€",
         columns=_pivot_columns(by_group),
@@ -156,19 +169,19 @@ GROUP_PIVOT = _pivot(by_group=True)
 BUDGET_LINES = table(
     key="budget_lines",
     name="Koonti_talousrivit",
-    sheet="Talousrivit",
-    title="Kootut tulosbudjettirivit (Taulukko 5, palvelukokonaisuuksien rivit)",
-    source="xlsrc collect: yksiköiden tulosbudjetit",
+    sheet=N_("Talousrivit"),
+    title=N_("Kootut tulosbudjettirivit (Taulukko 5, palvelukokonaisuuksien rivit)"),
+    source=N_("xlsrc collect: yksiköiden tulosbudjetit"),
     seed_table=None,
     unit="1000 €",
     columns=(
         _GROUP,
         _UNIT,
-        _text("area", "Palvelukokonaisuus", 26),
-        _text("service", "Palvelu", 22),
-        Column("line", "Erä", width=12, choices=_LINES),
-        _amount("tb2023", "TB 2023"),
-        _amount("tb2024", "TB 2024"),
+        _text("area", N_("Palvelukokonaisuus"), 26),
+        _text("service", N_("Palvelu"), 22),
+        Column("line", N_("Erä"), width=12, choices=_LINES),
+        _amount("tb2023", N_("TB 2023")),
+        _amount("tb2024", N_("TB 2024")),
         _FILE,
     ),
 )
@@ -180,42 +193,42 @@ def _budget_columns(criteria: tuple[str, ...]) -> tuple[Column, ...]:
     """TB sums over the collected lines matching ``criteria``, then Muutos €/% of them."""
     where = ",".join((*criteria, f"{{{_B}.line:col}},{{line}}"))
     sums = tuple(
-        _computed(f"{year}_calc", f"{header} (laskettu)",
-                  f"SUMIFS({{{_B}.{year}:col}},{where})")
-        for year, header in (("tb2023", "TB 2023"), ("tb2024", "TB 2024"))
+        _computed(f"{year}_calc", computed(header), f"SUMIFS({{{_B}.{year}:col}},{where})")
+        for year, header in (("tb2023", N_("TB 2023")), ("tb2024", N_("TB 2024")))
     )  # fmt: skip
     return (
-        _amount("tb2023", "TB 2023", "stated"),
-        _amount("tb2024", "TB 2024", "stated"),
-        _amount("change_eur", "Muutos €", "stated"),
-        Column("change_pct", "Muutos %", "stated", "percent", number_format=PERCENT_1, width=11),
+        _amount("tb2023", N_("TB 2023"), "stated"),
+        _amount("tb2024", N_("TB 2024"), "stated"),
+        _amount("change_eur", N_("Muutos €"), "stated"),
+        Column("change_pct", N_("Muutos %"), "stated", "percent", number_format=PERCENT_1,
+               width=11),
         *sums,
-        _computed("change_eur_calc", "Muutos € (laskettu)",
+        _computed("change_eur_calc", computed(N_("Muutos €")),
                   "XS_CHANGE({tb2023_calc},{tb2024_calc},{line})"),
-        _computed("change_pct_calc", "Muutos % (laskettu)",
+        _computed("change_pct_calc", computed(N_("Muutos %")),
                   "XS_CHANGE_PCT({tb2023_calc},{tb2024_calc},{line},1)", "percent"),
     )  # fmt: skip
 
 
 _BY_GROUP = f"{{{_B}.group:col}},{exact('{group}')}"
 _BY_AREA = f"{{{_B}.area:col}},{exact('{area}')}"
-_LINE = Column("line", "Erä", width=12, choices=_LINES)
-_BUDGET_NOTE = (
+_LINE = Column("line", N_("Erä"), width=12, choices=_LINES)
+_BUDGET_NOTE = N_(
     "Muutos €: menojen kasvu positiivisena; Muutos % on #DIV/0!, kun TB 2023 on 0 (ilmoitettu '-')."
 )
 
 BUDGET = table(
     key="budget",
     name="Koonti_talous",
-    sheet="Talous",
-    title="Tulosbudjetti ryhmittäin ja palvelukokonaisuuksittain",
-    source="xlsrc collect: Talousrivit-taulukko",
+    sheet=N_("Talous"),
+    title=N_("Tulosbudjetti ryhmittäin ja palvelukokonaisuuksittain"),
+    source=N_("xlsrc collect: Talousrivit-taulukko"),
     seed_table=None,
     unit="1000 €",
     note=_BUDGET_NOTE,
     columns=(
         _GROUP,
-        _text("area", "Palvelukokonaisuus", 26),
+        _text("area", N_("Palvelukokonaisuus"), 26),
         _LINE,
         *_budget_columns((_BY_GROUP, _BY_AREA)),
     ),
@@ -223,9 +236,9 @@ BUDGET = table(
 BUDGET_GROUPS = table(
     key="budget_groups",
     name="Koonti_talous_ryhmat",
-    sheet="Talous ryhmittäin",
-    title="Tulosbudjetti ryhmittäin yhteensä",
-    source="xlsrc collect: Talousrivit-taulukko",
+    sheet=N_("Talous ryhmittäin"),
+    title=N_("Tulosbudjetti ryhmittäin yhteensä"),
+    source=N_("xlsrc collect: Talousrivit-taulukko"),
     seed_table=None,
     unit="1000 €",
     columns=(_GROUP, _LINE, *_budget_columns((_BY_GROUP,))),
@@ -233,9 +246,9 @@ BUDGET_GROUPS = table(
 BUDGET_ALL = table(
     key="budget_all",
     name="Koonti_talous_kaikki",
-    sheet="Talous yhteensä",
-    title="Tulosbudjetti, kaikki ryhmät yhteensä",
-    source="xlsrc collect: Talousrivit-taulukko",
+    sheet=N_("Talous yhteensä"),
+    title=N_("Tulosbudjetti, kaikki ryhmät yhteensä"),
+    source=N_("xlsrc collect: Talousrivit-taulukko"),
     seed_table=None,
     unit="1000 €",
     columns=(_LINE, *_budget_columns(())),
@@ -244,17 +257,17 @@ BUDGET_ALL = table(
 KPI_STATUSES = table(
     key="kpi_statuses",
     name="Koonti_mittarit",
-    sheet="Mittarit",
-    title="Kootut mittarien tilat neljännesvuosittain",
-    source="xlsrc collect: yksiköiden tavoiteseurannat (tila Säännöt-välilehden asteikolla)",
+    sheet=N_("Mittarit"),
+    title=N_("Kootut mittarien tilat neljännesvuosittain"),
+    source=N_("xlsrc collect: yksiköiden tavoiteseurannat (tila Säännöt-välilehden asteikolla)"),
     seed_table=None,
     columns=(
         _GROUP,
         _UNIT,
-        _text("goal_id", "Nro", 8),
-        _text("kpi", "Mittari", 36),
-        Column("quarter", "Neljännes", width=10, choices=("Q1", "Q2", "Q3", "Q4")),
-        Column("state", "Tila", width=16, choices=tuple(STATE_LABELS.values())),
+        _text("goal_id", N_("Nro"), 8),
+        _text("kpi", N_("Mittari"), 36),
+        Column("quarter", N_("Neljännes"), width=10, choices=("Q1", "Q2", "Q3", "Q4")),
+        Column("state", N_("Tila"), width=16, choices=tuple(STATE_LABELS.values())),
         _FILE,
     ),
 )
@@ -265,9 +278,9 @@ _K = "kpi_statuses"
 def _state_count(state: str, label: str) -> Column:
     return _computed(
         f"{state}_calc",
-        f"{label} (laskettu)",
+        computed(label),
         f"COUNTIFS({{{_K}.group:col}},{exact('{group}')},{{{_K}.quarter:col}},{{quarter}},"
-        f'{{{_K}.state:col}},"{label}")',
+        f'{{{_K}.state:col}},"{{text:{label}}}")',
         "number",
     )
 
@@ -275,13 +288,13 @@ def _state_count(state: str, label: str) -> Column:
 GOAL_COUNTS = table(
     key="goal_counts",
     name="Koonti_tavoitetilat",
-    sheet="Tavoitteet",
-    title="Mittarien tilat ryhmittäin ja neljännesvuosittain (kpl)",
-    source="xlsrc collect: Mittarit-taulukko",
+    sheet=N_("Tavoitteet"),
+    title=N_("Mittarien tilat ryhmittäin ja neljännesvuosittain (kpl)"),
+    source=N_("xlsrc collect: Mittarit-taulukko"),
     seed_table=None,
     columns=(
         _GROUP,
-        Column("quarter", "Neljännes", width=10, choices=("Q1", "Q2", "Q3", "Q4")),
+        Column("quarter", N_("Neljännes"), width=10, choices=("Q1", "Q2", "Q3", "Q4")),
         *(_count(state, label) for state, label in STATE_LABELS.items()),
         *(_state_count(state, label) for state, label in STATE_LABELS.items()),
     ),
@@ -290,18 +303,18 @@ GOAL_COUNTS = table(
 FINDINGS = table(
     key="findings",
     name="Koonti_havainnot",
-    sheet="Havainnot",
-    title="Yksiköiden työkirjojen tarkistushavainnot (xlsrc validate)",
-    source="xlsrc collect",
+    sheet=N_("Havainnot"),
+    title=N_("Yksiköiden työkirjojen tarkistushavainnot (xlsrc validate)"),
+    source=N_("xlsrc collect"),
     seed_table=None,
     columns=(
         _FILE,
         _PATH,
-        _text("sheet", "Välilehti", 18),
-        _text("cell", "Solu", 8),
-        _text("rule", "Sääntö", 16),
-        _text("severity", "Vakavuus", 10),
-        _text("message", "Viesti", 60),
+        _text("sheet", N_("Välilehti"), 18),
+        _text("cell", N_("Solu"), 8),
+        _text("rule", N_("Sääntö"), 16),
+        _text("severity", N_("Vakavuus"), 10),
+        _text("message", N_("Viesti"), 60),
         _LINK,
     ),
 )
@@ -309,40 +322,40 @@ FINDINGS = table(
 FILES = table(
     key="files",
     name="Koonti_tiedostot",
-    sheet="Tiedostot",
-    title="Kootut ja ohitetut tiedostot",
-    source="xlsrc collect",
+    sheet=N_("Tiedostot"),
+    title=N_("Kootut ja ohitetut tiedostot"),
+    source=N_("xlsrc collect"),
     seed_table=None,
     columns=(
         _FILE,
         _PATH,
-        _text("family", "Malli", 18),
-        Column("version", "Versio", kind="number", width=8),
+        _text("family", N_("Malli"), 18),
+        Column("version", N_("Versio"), kind="number", width=8),
         _UNIT,
-        _text("quarter", "Neljännes", 10),
-        _text("group", "Ryhmä", 18),
-        Column("state", "Tila", width=10, choices=(INCLUDED, SKIPPED)),
-        _text("reason", "Syy", 60),
-        Column("findings", "Havaintoja", kind="number", width=10),
-        Column("errors", "Virheitä", kind="number", width=10),
+        _text("quarter", N_("Neljännes"), 10),
+        _text("group", N_("Ryhmä"), 18),
+        Column("state", N_("Tila"), width=10, choices=(INCLUDED, SKIPPED)),
+        _text("reason", N_("Syy"), 60),
+        Column("findings", N_("Havaintoja"), kind="number", width=10),
+        Column("errors", N_("Virheitä"), kind="number", width=10),
     ),
 )
 
 SOURCES = table(
     key="sources",
     name="Koonti_lahteet",
-    sheet="Lähteet",
-    title="Lähteet: jokaisen kootun rivin tiedosto, välilehti ja solut",
-    source="xlsrc collect",
+    sheet=N_("Lähteet"),
+    title=N_("Lähteet: jokaisen kootun rivin tiedosto, välilehti ja solut"),
+    source=N_("xlsrc collect"),
     seed_table=None,
     columns=(
-        _text("table", "Taulukko", 22),
-        Column("row", "Rivi", kind="number", width=8),
+        _text("table", N_("Taulukko"), 22),
+        Column("row", N_("Rivi"), kind="number", width=8),
         _FILE,
         _PATH,
-        _text("sheet", "Välilehti", 18),
-        _text("cell", "Solu", 8),
-        _text("cells", "Solut", 60),
+        _text("sheet", N_("Välilehti"), 18),
+        _text("cell", N_("Solu"), 8),
+        _text("cells", N_("Solut"), 60),
         _LINK,
     ),
 )
@@ -350,7 +363,7 @@ SOURCES = table(
 CONSOLIDATION = WorkbookLayout(
     key="consolidation",
     file_name="yhteenveto.xlsx",
-    title="Yksiköiden yhteenveto",
+    title=N_("Yksiköiden yhteenveto"),
     tables=(
         PIVOT,
         GROUP_PIVOT,

@@ -27,6 +27,15 @@ Column roles:
   ``recomputes`` names it;
 * ``computed`` - a formula; never typed in.
 
+Texts (headers, titles, labels, notes) are Finnish source texts of the
+message catalogue or :class:`~xlsrc.core.text.Msg` values built from them: a
+workbook is written in the language in force when it is built (``xlsrc demo
+--lang sv``), so its sheet names, headers and labels - and the structured
+references its formulas make with them - are Swedish.  ``Column.header`` is
+the header in the current language; readers match ``Column.headers``, every
+language's, so a workbook in any of them is read.  Table names and keys are
+language-neutral.
+
 Formula templates (``Column.formula``) are Excel formulas without "=";
 placeholders (resolved by :mod:`xlsrc.workbooks.formulas`):
 
@@ -35,7 +44,10 @@ placeholders (resolved by :mod:`xlsrc.workbooks.formulas`):
 * ``{table.key:col}``  a column of another table of the workbook;
 * ``{rules:block}``    the body of a rules-sheet block; ``{rules:block:Header}``
   one of its columns;
-* ``{label:block:colour}`` the label of that colour's band in a scheme block.
+* ``{label:block:colour}`` the label of that colour's band in a scheme block;
+* ``{status:vocabulary:code}`` a status word as the workbook's language prints it;
+* ``{linename:kind}`` the word of a budget line kind (income, expense, margin) in it;
+* ``{text:source text}`` a catalogue text (marked where it is defined) in it.
 
 Versions: :data:`TEMPLATE_VERSION` is the version this code writes.  Version
 1 (the first release) kept computed columns outside the Tables as fixed-range
@@ -50,6 +62,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from xlsrc.core.a1 import column_letter
+from xlsrc.core.text import Msg, Text, renderings, text_in
 
 Role = Literal["input", "stated", "computed"]
 Kind = Literal["text", "amount", "percent", "number", "date", "status", "method", "target", "note"]
@@ -73,10 +86,10 @@ COUNT = "0"
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table."""
+    """One column of a table; ``label`` is its header (a catalogue text or message)."""
 
     key: str
-    header: str
+    label: Text
     role: Role = "input"
     kind: Kind = "text"
     seed_key: str | None = None
@@ -102,6 +115,16 @@ class Column:
     """Template version that added the column; older workbooks may lack it."""
 
     @property
+    def header(self) -> str:
+        """The header in the current language (what a workbook being built shows)."""
+        return text_in(self.label)
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """The header in every language (a reader accepts any of them)."""
+        return renderings(self.label)
+
+    @property
     def is_computed(self) -> bool:
         return self.role == "computed"
 
@@ -118,8 +141,17 @@ class Column:
 class StatementRow:
     """A fixed row of a statement (income statement, budget form), prefilled in the template."""
 
-    label: str
+    label: Text
     kind: RowKind = "data"
+
+    @property
+    def text(self) -> str:
+        """The label in the current language."""
+        return text_in(self.label)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return renderings(self.label)
 
 
 @dataclass(frozen=True)
@@ -130,7 +162,7 @@ class CheckRow:
     the formula finds the parts by their labels, so sorting the statement is harmless.
     """
 
-    label: str
+    label: Text
     recomputes: int
     parts: tuple[int, ...]
     columns: tuple[str, ...]
@@ -141,7 +173,7 @@ class Totals:
     """A stated total and, under it, its recomputation, in the summary Table ``name``."""
 
     name: str
-    label: str
+    label: Text
     columns: tuple[str, ...]
     seed_kind: str = "total"
     """Kind of the seed row that holds the stated total."""
@@ -156,21 +188,32 @@ class Totals:
         return dict(self.formulas).get(key, strict_sum(key))
 
     @property
+    def stated(self) -> Msg:
+        return Msg("{label} (ilmoitettu)", label=Msg(self.label) if isinstance(self.label, str)
+                   else self.label)  # fmt: skip
+
+    @property
+    def computed(self) -> Msg:
+        return Msg("{label} (laskettu)", label=Msg(self.label) if isinstance(self.label, str)
+                   else self.label)  # fmt: skip
+
+    @property
     def stated_label(self) -> str:
-        return f"{self.label} (ilmoitettu)"
+        """The stated total's row label in the current language."""
+        return self.stated.render()
 
     @property
     def computed_label(self) -> str:
-        return f"{self.label} (laskettu)"
+        return self.computed.render()
 
 
 @dataclass(frozen=True)
 class TableLayout:
     key: str
     name: str
-    sheet: str
-    title: str
-    source: str
+    sheet: Text
+    title: Text
+    source: Text
     seed_table: str | None
     columns: tuple[Column, ...]
     unit: str | None = None
@@ -185,8 +228,13 @@ class TableLayout:
     totals: Totals | None = None
     distinct_by: str | None = None
     """Fill one row per distinct value of this seed column (goal cards repeated per KPI)."""
-    note: str | None = None
+    note: Text | None = None
     """One line for the reader, printed under the title (what a formula does, when it errs)."""
+
+    @property
+    def sheet_name(self) -> str:
+        """The sheet's name in the current language ("Taulukko 3", "Tabell 3")."""
+        return text_in(self.sheet)
 
     def column(self, key: str) -> Column:
         for column in self.columns:
@@ -219,15 +267,20 @@ class Setting:
     """One row of a workbook's settings table on the rules sheet: name, value, what it is for."""
 
     name: str
-    value: str | int | float
-    note: str
+    value: str | int | float | Msg
+    note: Text
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The setting's name in every language (a reader finds it by any of them)."""
+        return renderings(self.name)
 
 
 @dataclass(frozen=True)
 class WorkbookLayout:
     key: str
     file_name: str
-    title: str
+    title: Text
     tables: tuple[TableLayout, ...]
     settings: tuple[Setting, ...] = ()
     """Rows of the "Asetus | Arvo" table on the rules sheet (none: no table)."""
@@ -277,7 +330,7 @@ def _check_table(layout: TableLayout) -> None:
     if roles != sorted(roles):
         raise ValueError(f"{layout.key}: computed columns must follow the input columns")
     for attribute in ("key", "header"):
-        values = [getattr(c, attribute).casefold() for c in layout.columns]
+        values = [str(getattr(c, attribute)).casefold() for c in layout.columns]
         if len(set(values)) != len(values):  # Excel repairs a Table with duplicate names
             raise ValueError(f"{layout.key}: duplicate column {attribute}s")
     for column in layout.columns:

@@ -9,8 +9,9 @@ programme's row and every other programme stays right.
 
 from __future__ import annotations
 
-from xlsrc.core.vocab import PROGRAMME_STATUSES
-from xlsrc.workbooks.layouts.columns import note_column
+from xlsrc.core.text import N_, Msg, Text
+from xlsrc.core.vocab import PROGRAMME_STATUSES, Status
+from xlsrc.workbooks.layouts.columns import computed, note_column
 from xlsrc.workbooks.layouts.model import (
     AMOUNT,
     PERCENT,
@@ -21,49 +22,63 @@ from xlsrc.workbooks.layouts.model import (
     table,
 )
 
-_TOTAL_LABEL = "Kaikki yhteensä"
+_TOTAL_LABEL = N_("Kaikki yhteensä")
+
+
+def printed(status: Status) -> Text:
+    """A status as the reports print it ("2. Etenee suunnitellusti"), in any language."""
+    if status.code.isdigit():
+        return Msg("{code}. {label}", code=status.code, label=Msg(status.label))
+    return status.label
+
+
 #: The stated pivot columns: one per status of the vocabulary, then the row total.
-_STATUSES = tuple((f"status_{s.code}", s.printed) for s in PROGRAMME_STATUSES.statuses)
-_PIVOT_KEYS = (*_STATUSES, ("total", _TOTAL_LABEL))
+_STATUSES: tuple[tuple[str, Text], ...] = tuple(
+    (f"status_{s.code}", printed(s)) for s in PROGRAMME_STATUSES.statuses
+)
+_PIVOT_KEYS: tuple[tuple[str, Text], ...] = (*_STATUSES, ("total", _TOTAL_LABEL))
 
 
-def _cell_formula(programme: str, status: str, detail: str) -> str:
+def _cell_formula(programme: str, key: str, detail: str) -> str:
+    """The pivot cell of status column ``key`` ("total": every status): the status is
+    written as the workbook's language prints it (placeholder ``{status:...}``)."""
+    status = '"*"' if key == "total" else f'"{{status:programme_status:{key[7:]}}}"'
     return (
-        f'XS_PIVOT_CELL({programme},"{status}",{{{detail}.programme:col}},'
+        f"XS_PIVOT_CELL({programme},{status},{{{detail}.programme:col}},"
         f"{{{detail}.status:col}},{{{detail}.target_sum:col}})"
     )
 
 
-def _pivot_columns(label_header: str, seed_label: str, detail: str) -> tuple[Column, ...]:
+def _pivot_columns(label_header: Text, seed_label: str, detail: str) -> tuple[Column, ...]:
     """Stated pivot (label, one column per status, total) and its recomputation per cell."""
     stated = [
         Column(key, header, "stated", "amount", seed_key=key, number_format=AMOUNT, width=13,
                wrap=True)
         for key, header in _PIVOT_KEYS
     ]  # fmt: skip
-    computed = [
+    recomputed = [
         Column(
             f"{key}_calc",
-            f"{header} (laskettu)",
+            computed(header),
             "computed",
             "amount",
             number_format=AMOUNT,
             width=13,
             wrap=True,
             recomputes=key,
-            formula=_cell_formula("{programme}", "*" if key == "total" else header, detail),
+            formula=_cell_formula("{programme}", key, detail),
         )  # fmt: skip
         for key, header in _PIVOT_KEYS
     ]
     note = Column(
-        "note", "Huomio", "computed", "note", width=30, wrap=True, since=2,
+        "note", N_("Huomio"), "computed", "note", width=30, wrap=True, since=2,
         formula=(
             f"XS_PIVOT_NOTE({{programme}},{{{detail}.programme:col}},{{{detail}.status:col}},"
             f"{{{detail}.target_sum:col}})"
         ),
     )  # fmt: skip
     label = Column("programme", label_header, seed_key=seed_label, width=34, wrap=True)
-    return (label, *stated, *computed, note)
+    return (label, *stated, *recomputed, note)
 
 
 def _pivot_totals(name: str, detail: str) -> Totals:
@@ -73,44 +88,50 @@ def _pivot_totals(name: str, detail: str) -> Totals:
         label=_TOTAL_LABEL,
         columns=tuple(key for key, _ in _PIVOT_KEYS),
         v1_placement="last_row",
-        formulas=tuple(
-            (key, _cell_formula('"*"', "*" if key == "total" else header, detail))
-            for key, header in _PIVOT_KEYS
-        ),
+        formulas=tuple((key, _cell_formula('"*"', key, detail)) for key, _ in _PIVOT_KEYS),
     )
 
 
-def _measure_columns(label_header: str, seed_label: str) -> tuple[Column, ...]:
+def _measure_columns(label_header: Text, seed_label: str) -> tuple[Column, ...]:
     return (
         Column("programme", label_header, seed_key=seed_label, width=30, wrap=True,
                required=True),
-        Column("measure", "Toimenpide", seed_key="measure", width=52, wrap=True),
-        Column("status", "Tilannekuva", kind="status", seed_key="status",
+        Column("measure", N_("Toimenpide"), seed_key="measure", width=52, wrap=True),
+        Column("status", N_("Tilannekuva"), kind="status", seed_key="status",
                vocabulary="programme_status", width=22, required=True),
-        Column("readiness", "Valmiusaste", kind="percent", seed_key="readiness",
+        Column("readiness", N_("Valmiusaste"), kind="percent", seed_key="readiness",
                number_format=PERCENT, width=11),
-        Column("target_sum", "Tavoitesumma", kind="amount", seed_key="target_sum",
+        Column("target_sum", N_("Tavoitesumma"), kind="amount", seed_key="target_sum",
                number_format=AMOUNT, width=13, required=True),
         note_column(),
     )  # fmt: skip
 
 
-_PIVOT_NOTE = (
-    "Laskettu pivot summaa Taulukon {n} toimenpiteet {what} numeron ja tilannekuvan mukaan; "
-    "tyhjä solu = ei toimenpiteitä."
-)
+def _sheet(number: int) -> Msg:
+    return Msg("Taulukko {n}", n=number)
 
 
-def _pivot(number: int, name: str, label: tuple[str, str], detail: str, what: str) -> TableLayout:
+def _title(number: int) -> Msg:
+    return Msg("Taulukko {n}. {title}", n=number, title=Msg(_TITLES[number]))
+
+
+def _pivot(
+    number: int, name: str, label: tuple[str, str], detail: str, what: str, lower: str
+) -> TableLayout:
     """001 Taulukko 2 or 4: the stated pivot over detail table ``detail``."""
     header, seed_label = label
     return table(
         key=f"{detail.split('_')[0]}_pivot",
-        note=_PIVOT_NOTE.format(n=number + 1, what=what),
+        note=Msg(
+            "Laskettu pivot summaa Taulukon {n} toimenpiteet {what} numeron ja tilannekuvan "
+            "mukaan; tyhjä solu = ei toimenpiteitä.",
+            n=number + 1,
+            what=Msg(what),
+        ),
         name=name,
-        sheet=f"Taulukko {number}",
-        title=f"Taulukko {number}. {_TITLES[number]}",
-        source=f"Lähde 001, Taulukko {number} ({header.lower()} × tilannekuva)",
+        sheet=_sheet(number),
+        title=_title(number),
+        source=Msg("Lähde 001, Taulukko {n} ({what} × tilannekuva)", n=number, what=Msg(lower)),
         unit="€",
         seed_table=f"001-T{number}",
         columns=_pivot_columns(header, seed_label, detail),
@@ -124,9 +145,9 @@ def _measures(number: int, name: str, label: tuple[str, str]) -> TableLayout:
     return table(
         key=("savings" if number == 3 else "statutory") + "_measures",
         name=name,
-        sheet=f"Taulukko {number}",
-        title=f"Taulukko {number}. {_TITLES[number]}",
-        source=f"Lähde 001, Taulukko {number}",
+        sheet=_sheet(number),
+        title=_title(number),
+        source=Msg("Lähde 001, Taulukko {n}", n=number),
         unit="€",
         seed_table=f"001-T{number}",
         columns=_measure_columns(*label),
@@ -136,21 +157,24 @@ def _measures(number: int, name: str, label: tuple[str, str]) -> TableLayout:
 
 
 _TITLES = {
-    2: "Talouden tavoiteohjelman toteutumisarvio ohjelmittain",
-    3: "Talouden tavoiteohjelman toteutumisarvio TA24-kirjan toimenpiteittäin",
-    4: "Lakisääteisyyden turvaamisen toteutumisarvio",
-    5: "Lakisääteisyyden turvaamisen toteutumisarvio TA24-kirjan toimenpiteittäin",
+    2: N_("Talouden tavoiteohjelman toteutumisarvio ohjelmittain"),
+    3: N_("Talouden tavoiteohjelman toteutumisarvio TA24-kirjan toimenpiteittäin"),
+    4: N_("Lakisääteisyyden turvaamisen toteutumisarvio"),
+    5: N_("Lakisääteisyyden turvaamisen toteutumisarvio TA24-kirjan toimenpiteittäin"),
 }
-PIVOT_SAVINGS = _pivot(2, "Ohjelmat_T2", ("Ohjelma", "programme"), "savings_measures", "ohjelman")
-SAVINGS_MEASURES = _measures(3, "Toimenpiteet_T3", ("Ohjelma", "programme"))
-PIVOT_STATUTORY = _pivot(
-    4, "Toimialueet_T4", ("Toimialue", "division"), "statutory_measures", "toimialueen"
+_PROGRAMME, _DIVISION = (N_("Ohjelma"), "programme"), (N_("Toimialue"), "division")
+PIVOT_SAVINGS = _pivot(
+    2, "Ohjelmat_T2", _PROGRAMME, "savings_measures", N_("ohjelman"), N_("ohjelma")
 )
-STATUTORY_MEASURES = _measures(5, "Toimenpiteet_T5", ("Toimialue", "division"))
+SAVINGS_MEASURES = _measures(3, "Toimenpiteet_T3", _PROGRAMME)
+PIVOT_STATUTORY = _pivot(
+    4, "Toimialueet_T4", _DIVISION, "statutory_measures", N_("toimialueen"), N_("toimialue")
+)
+STATUTORY_MEASURES = _measures(5, "Toimenpiteet_T5", _DIVISION)
 
 PROGRAMMES = WorkbookLayout(
     key="programmes",
     file_name="tavoiteohjelmat.xlsx",
-    title="Talouden tavoiteohjelma ja lakisääteisyyden turvaaminen",
+    title=N_("Talouden tavoiteohjelma ja lakisääteisyyden turvaaminen"),
     tables=(PIVOT_SAVINGS, SAVINGS_MEASURES, PIVOT_STATUTORY, STATUTORY_MEASURES),
 )

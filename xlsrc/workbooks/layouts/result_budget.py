@@ -11,8 +11,10 @@ while a part it sums is text.
 from __future__ import annotations
 
 from xlsrc.core.budget import LINE_NAMES
+from xlsrc.core.text import N_, Msg, Text
 from xlsrc.workbooks.layouts.columns import (
     amounts,
+    computed,
     computed_amount,
     note_column,
     stated_amount,
@@ -33,13 +35,17 @@ from xlsrc.workbooks.layouts.model import (
 _TULOT, _MENOT, _KATE = LINE_NAMES["income"], LINE_NAMES["expense"], LINE_NAMES["margin"]
 
 
+def _sheet(number: int) -> Msg:
+    return Msg("Taulukko {n}", n=number)
+
+
 def _statement(
     key: str,
     name: str,
-    sheet: str,
+    number: int,
     title: str,
     seed_table: str,
-    label_header: str,
+    label_header: Text,
     amount_columns: tuple[tuple[str, str], ...],
     rows: tuple[StatementRow, ...],
     checks: tuple[tuple[str, int, tuple[int, ...]], ...],
@@ -48,9 +54,9 @@ def _statement(
     return table(
         key=key,
         name=name,
-        sheet=sheet,
-        title=title,
-        source=f"Lähde {seed_table[:3]}, {title.split('.')[0]}",
+        sheet=_sheet(number),
+        title=Msg("Taulukko {n}. {title}", n=number, title=Msg(title)),
+        source=Msg("Lähde {seed}, Taulukko {n}", seed=seed_table[:3], n=number),
         unit="1000 €",
         seed_table=seed_table,
         columns=(
@@ -69,76 +75,76 @@ def _statement(
 
 
 _MARGIN_ROWS = (
-    StatementRow("Tulot yhteensä"),
-    StatementRow("Menot yhteensä"),
-    StatementRow("Toimintakate", "subtotal"),
-    StatementRow("Poistot"),
-    StatementRow("Tilikauden tulos", "total"),
+    StatementRow(N_("Tulot yhteensä")),
+    StatementRow(N_("Menot yhteensä")),
+    StatementRow(N_("Toimintakate"), "subtotal"),
+    StatementRow(N_("Poistot")),
+    StatementRow(N_("Tilikauden tulos"), "total"),
 )
 _MARGIN_CHECKS = (
-    ("Toimintakate (laskettu)", 2, (0, 1)),
-    ("Tilikauden tulos (laskettu)", 4, (2, 3)),
+    (N_("Toimintakate (laskettu)"), 2, (0, 1)),
+    (N_("Tilikauden tulos (laskettu)"), 4, (2, 3)),
 )
 _FORM_AMOUNTS = (
-    ("ta2023", "Talousarvio 2023"),
-    ("ltk_tae", "Ltk TAE"),
-    ("ta2024", "Talousarvio 2024"),
+    ("ta2023", N_("Talousarvio 2023")),
+    ("ltk_tae", N_("Ltk TAE")),
+    ("ta2024", N_("Talousarvio 2024")),
 )
 
 BUDGET_TOTAL = _statement(
     "budget_total",
     "Talous_T1",
-    "Taulukko 1",
-    "Taulukko 1. Sosiaali-, terveys- ja pelastustoimialan talouden kokonaisuus",
+    1,
+    N_("Sosiaali-, terveys- ja pelastustoimialan talouden kokonaisuus"),
     "002-T1",
-    "Sosiaali-, terveys- ja pelastustoimi 5 10",
+    N_("Sosiaali-, terveys- ja pelastustoimi 5 10"),
     (
-        ("ta2023", "TA23"),
-        ("tb2023", "TB23"),
-        ("ltk_tae2024", "Ltk-TAE 24"),
-        ("ta2024", "TA24"),
-        ("tb2024", "TB24"),
+        ("ta2023", N_("TA23")),
+        ("tb2023", N_("TB23")),
+        ("ltk_tae2024", N_("Ltk-TAE 24")),
+        ("ta2024", N_("TA24")),
+        ("tb2024", N_("TB24")),
     ),
     (
-        StatementRow("Toimintatulot"),
-        StatementRow("Toimintamenot"),
-        StatementRow("Toimintakate", "total"),
+        StatementRow(N_("Toimintatulot")),
+        StatementRow(N_("Toimintamenot")),
+        StatementRow(N_("Toimintakate"), "total"),
     ),
-    (("Toimintakate (laskettu)", 2, (0, 1)),),
+    ((N_("Toimintakate (laskettu)"), 2, (0, 1)),),
 )
 
 BUDGET_INCOME_STATEMENT = _statement(
     "budget_income_statement",
     "Tuloslaskelma_T2",
-    "Taulukko 2",
-    "Taulukko 2. Sosiaali-, terveys- ja pelastustoimialan tuloslaskelma 2024",
+    2,
+    N_("Sosiaali-, terveys- ja pelastustoimialan tuloslaskelma 2024"),
     "002-T2",
     "1000 €",
-    (("ta2023", "Talousarvio 2023"), ("ta2024", "Talousarvio 2024")),
+    (("ta2023", N_("Talousarvio 2023")), ("ta2024", N_("Talousarvio 2024"))),
     (
-        StatementRow("Toimintatulot"),
-        StatementRow("Toimintamenot"),
-        StatementRow("Toimintakate", "subtotal"),
-        StatementRow("Valtion rahoitus"),
-        StatementRow("Rahoitustulot"),
-        StatementRow("Vuosikate", "subtotal"),
-        StatementRow("Poistot"),
-        StatementRow("Tilikauden tulos", "total"),
+        StatementRow(N_("Toimintatulot")),
+        StatementRow(N_("Toimintamenot")),
+        StatementRow(N_("Toimintakate"), "subtotal"),
+        StatementRow(N_("Valtion rahoitus")),
+        StatementRow(N_("Rahoitustulot")),
+        StatementRow(N_("Vuosikate"), "subtotal"),
+        StatementRow(N_("Poistot")),
+        StatementRow(N_("Tilikauden tulos"), "total"),
     ),
     (
-        ("Toimintakate (laskettu)", 2, (0, 1)),
-        ("Vuosikate (laskettu)", 5, (2, 3, 4)),
-        ("Tilikauden tulos (laskettu)", 7, (5, 6)),
+        (N_("Toimintakate (laskettu)"), 2, (0, 1)),
+        (N_("Vuosikate (laskettu)"), 5, (2, 3, 4)),
+        (N_("Tilikauden tulos (laskettu)"), 7, (5, 6)),
     ),
 )
 
 BUDGET_SERVICES = _statement(
     "budget_services",
     "Palvelut_T3",
-    "Taulukko 3",
-    "Taulukko 3. Sosiaali-, terveys- ja pelastuspalvelut",
+    3,
+    N_("Sosiaali-, terveys- ja pelastuspalvelut"),
     "002-T3",
-    "Sosiaali-, terveys- ja pelastuspalvelut 5 10 01 1 000 €",
+    N_("Sosiaali-, terveys- ja pelastuspalvelut 5 10 01 1 000 €"),
     _FORM_AMOUNTS,
     _MARGIN_ROWS,
     _MARGIN_CHECKS,
@@ -147,10 +153,10 @@ BUDGET_SERVICES = _statement(
 BUDGET_HUS = _statement(
     "budget_hus",
     "HUS_T4",
-    "Taulukko 4",
-    "Taulukko 4. HUS-yhtymä",
+    4,
+    N_("HUS-yhtymä"),
     "002-T4",
-    "HUS-yhtymä 5 10 02 1000 €",
+    N_("HUS-yhtymä 5 10 02 1000 €"),
     _FORM_AMOUNTS,
     _MARGIN_ROWS,
     _MARGIN_CHECKS,
@@ -175,12 +181,13 @@ def _masked_sum(year: str, mask: str) -> str:
 
 
 def _margin_check(year: str, header: str) -> Column:
-    """Toimintakate rows: Tulot + Menot of the same area and service."""
-    lines = f'(({{line:col}}="{_TULOT}")+({{line:col}}="{_MENOT}"))'
+    """Toimintakate rows: Tulot + Menot of the same area and service (the line words as
+    the workbook's language writes them: placeholders ``{linename:...}``)."""
+    lines = '(({line:col}="{linename:income}")+({line:col}="{linename:expense}"))'
     return computed_amount(
         f"margin_{year}_calc",
-        f"Tulot + Menot {header} (laskettu)",
-        f'IF({{line}}="{_KATE}",{_masked_sum(year, f"{_SAME_BLOCK}*{lines}")},"")',
+        Msg("Tulot + Menot {year} (laskettu)", year=Msg(header)),
+        f'IF({{line}}="{{linename:margin}}",{_masked_sum(year, f"{_SAME_BLOCK}*{lines}")},"")',
         recomputes=year,
     )
 
@@ -190,7 +197,7 @@ def _area_check(year: str, header: str) -> Column:
     services = '({area:col}={area})*({service:col}<>"")*({line:col}={line})'
     return computed_amount(
         f"services_{year}_calc",
-        f"Palvelujen summa {header} (laskettu)",
+        Msg("Palvelujen summa {year} (laskettu)", year=Msg(header)),
         f'IF(AND({{service}}="",SUMPRODUCT({services})>0),{_masked_sum(year, services)},"")',
         recomputes=year,
     )
@@ -198,37 +205,37 @@ def _area_check(year: str, header: str) -> Column:
 
 BUDGET_RESULT = table(
     key="budget_result",
-    note=(
+    note=N_(
         "Menojen muutos: kustannusten kasvu on positiivinen. Muutos % on #DIV/0!, kun TB 2023"
         " on 0 (prosenttimuutosta ei ole määritelty)."
     ),
     name="Tulosbudjetit_T5",
-    sheet="Taulukko 5",
-    title="Taulukko 5. Palvelukokonaisuus- ja palvelutasoiset tulosbudjetit",
-    source="Lähde 002, Taulukko 5",
+    sheet=N_("Taulukko 5"),
+    title=N_("Taulukko 5. Palvelukokonaisuus- ja palvelutasoiset tulosbudjetit"),
+    source=N_("Lähde 002, Taulukko 5"),
     unit="1000 €",
     seed_table="002-T5",
     template_rows=30,
     columns=(
-        Column("area", "Palvelukokonaisuus", seed_key="area", width=27, wrap=True,
+        Column("area", N_("Palvelukokonaisuus"), seed_key="area", width=27, wrap=True,
                required=True),
-        Column("service", "Palvelu", seed_key="service", width=24, wrap=True),
-        Column("line", "Erä", seed_key="line", width=12, choices=(_TULOT, _MENOT, _KATE),
+        Column("service", N_("Palvelu"), seed_key="service", width=24, wrap=True),
+        Column("line", N_("Erä"), seed_key="line", width=12, choices=(_TULOT, _MENOT, _KATE),
                required=True),
-        *amounts(("tb2023", "TB 2023"), ("tb2024", "TB 2024")),
-        stated_amount("change_eur", "Muutos €"),
-        stated_percent("change_pct", "Muutos %", PERCENT_1),
-        Column("explanation", "Keskeiset selitykset", seed_key="explanation", width=24,
+        *amounts(("tb2023", N_("TB 2023")), ("tb2024", N_("TB 2024"))),
+        stated_amount("change_eur", N_("Muutos €")),
+        stated_percent("change_pct", N_("Muutos %"), PERCENT_1),
+        Column("explanation", N_("Keskeiset selitykset"), seed_key="explanation", width=24,
                wrap=True),
-        computed_amount("change_eur_calc", "Muutos € (laskettu)",
+        computed_amount("change_eur_calc", computed(N_("Muutos €")),
                         "XS_CHANGE({tb2023},{tb2024},{line})", recomputes="change_eur"),
-        Column("change_pct_calc", "Muutos % (laskettu)", "computed", "percent",
+        Column("change_pct_calc", computed(N_("Muutos %")), "computed", "percent",
                number_format=PERCENT_1, width=11, wrap=True, recomputes="change_pct",
                formula="XS_CHANGE_PCT({tb2023},{tb2024},{line},1)"),
-        _margin_check("tb2023", "TB 2023"),
-        _margin_check("tb2024", "TB 2024"),
-        _area_check("tb2023", "TB 2023"),
-        _area_check("tb2024", "TB 2024"),
+        _margin_check("tb2023", N_("TB 2023")),
+        _margin_check("tb2024", N_("TB 2024")),
+        _area_check("tb2023", N_("TB 2023")),
+        _area_check("tb2024", N_("TB 2024")),
         note_column(),
     ),
 )  # fmt: skip
@@ -244,19 +251,19 @@ _YEARS_2025 = (
 INVESTMENTS = table(
     key="investments",
     name="Investoinnit_T6",
-    sheet="Taulukko 6",
-    title="Taulukko 6. Sosiaali-, terveys- ja pelastustoimen investointisuunnitelma 2025–2028",
-    source="Lähde 002, Taulukko 6",
+    sheet=N_("Taulukko 6"),
+    title=N_("Taulukko 6. Sosiaali-, terveys- ja pelastustoimen investointisuunnitelma 2025–2028"),
+    source=N_("Lähde 002, Taulukko 6"),
     unit="1000 €",
     seed_table="002-T6",
     template_rows=20,
     columns=(
-        Column("block", "Suunnitelma", seed_key="block", width=36, wrap=True),
-        Column("item", "Erä", seed_key="item", width=36, wrap=True),
+        Column("block", N_("Suunnitelma"), seed_key="block", width=36, wrap=True),
+        Column("item", N_("Erä"), seed_key="item", width=36, wrap=True),
         *amounts(*_YEARS_2025),
-        stated_amount("total", "Yhteensä"),
+        stated_amount("total", N_("Yhteensä")),
         computed_amount(
-            "total_calc", "Yhteensä (laskettu)",
+            "total_calc", computed(N_("Yhteensä")),
             strict_sum_of("{y2025..y2029_on}"),
             recomputes="total",
         ),
@@ -267,7 +274,7 @@ INVESTMENTS = table(
 _STAFF_YEARS = (
     ("y2022", "2022"),
     ("y2023_aug", "2023 (15.8.2023)"),
-    ("forecast_2023", "Ennuste 2023"),
+    ("forecast_2023", N_("Ennuste 2023")),
     ("y2024", "2024"),
     ("y2025", "2025"),
     ("y2026", "2026"),
@@ -276,15 +283,15 @@ _STAFF_YEARS = (
 STAFF = table(
     key="staff",
     name="Henkilosto_T8",
-    sheet="Taulukko 8",
-    title="Taulukko 8. Henkilöstön käyttö 2022–2026",
-    source="Lähde 002, Taulukko 8",
-    unit="henkilöä",
+    sheet=N_("Taulukko 8"),
+    title=N_("Taulukko 8. Henkilöstön käyttö 2022–2026"),
+    source=N_("Lähde 002, Taulukko 8"),
+    unit=N_("henkilöä"),
     seed_table="002-T8",
     template_rows=10,
     columns=(
-        Column("area", "Henkilöstön käyttö", seed_key="area", width=34, wrap=True),
-        Column("item", "Erä", seed_key="item", width=18),
+        Column("area", N_("Henkilöstön käyttö"), seed_key="area", width=34, wrap=True),
+        Column("item", N_("Erä"), seed_key="item", width=18),
         *(
             Column(key, header, kind="number", seed_key=key, number_format="#,##0", width=11,
                    wrap=True)
@@ -293,14 +300,14 @@ STAFF = table(
         note_column(),
     ),
     totals=Totals(
-        "Henkilosto_T8_yhteensa", "Henkilöstömäärä yhteensä", tuple(k for k, _ in _STAFF_YEARS)
+        "Henkilosto_T8_yhteensa", N_("Henkilöstömäärä yhteensä"), tuple(k for k, _ in _STAFF_YEARS)
     ),
 )  # fmt: skip
 
 RESULT_BUDGET = WorkbookLayout(
     key="result_budget",
     file_name="tulosbudjetti.xlsx",
-    title="Tulosbudjetti ja toimintasuunnitelma 2024",
+    title=N_("Tulosbudjetti ja toimintasuunnitelma 2024"),
     tables=(
         BUDGET_TOTAL,
         BUDGET_INCOME_STATEMENT,

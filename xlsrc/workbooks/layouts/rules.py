@@ -14,10 +14,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from xlsrc.core.schemes import BUILT_IN_SCHEMES, RULES_HEADERS, ColourKey, StatusScheme
+from xlsrc.core.text import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    N_,
+    Language,
+    Msg,
+    Text,
+    current_language,
+    language_of,
+    renderings,
+    translate,
+)
 from xlsrc.core.vocab import PROGRAMME_STATUSES, TARGET_STATUSES, TASK_STATES, Vocabulary
 from xlsrc.core.words import METHOD_WORDS
+from xlsrc.workbooks.layouts.model import Setting
 
-RULES_SHEET = "Säännöt"
+#: The rules sheet's name (a catalogue text: "Regler" in a Swedish workbook).
+RULES_SHEET = N_("Säännöt")
 #: Empty rows kept inside each scheme table, for a band added later (blank rows are skipped).
 SPARE_RULE_ROWS = 2
 
@@ -27,20 +41,72 @@ VOCABULARIES: dict[str, Vocabulary] = {
     "programme_status": PROGRAMME_STATUSES,
     "task_state": TASK_STATES,
 }
-VOCABULARY_HEADERS: tuple[str, ...] = ("Koodi", "Tila", "Väri", "Svenska", "English")
-METHOD_HEADERS: tuple[str, ...] = ("Arviointitapa", "Selitys")
-SETTINGS_HEADERS: tuple[str, ...] = ("Asetus", "Arvo", "Selitys")
-SETTINGS_TABLE = "Asetukset"
+#: A vocabulary block: code, the status word in the workbook's language (the dropdown
+#: list), its colour word, and the word in the two other languages (headers: their names).
+VOCABULARY_HEADERS: tuple[str, ...] = (N_("Koodi"), N_("Tila"), N_("Väri"), "", "")
+METHOD_HEADERS: tuple[str, ...] = (N_("Arviointitapa"), N_("Selitys"))
+SETTINGS_HEADERS: tuple[str, ...] = (N_("Asetus"), N_("Arvo"), N_("Selitys"))
+SETTINGS_TABLE = "Asetukset"  # i18n: an Excel Table name, the same in every language
 METHODS_TABLE = "Arviointitavat"
+#: The name of each language in itself, as the other-language columns are headed.
+LANGUAGE_HEADERS: dict[str, str] = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+
+def other_languages(language: str) -> tuple[Language, Language]:
+    """The two languages a vocabulary block gives beside the workbook's own."""
+    others = [code for code in LANGUAGES if code != language]
+    return others[0], others[1]
+
+
+def header_text(header: str, language: str | None = None, position: int = 0) -> str:
+    """A rules-block header as a workbook in ``language`` shows it (the other-language
+    columns of a vocabulary block are named after their language)."""
+    chosen = language_of(language) or current_language()
+    if header:
+        return translate(header, chosen)
+    return LANGUAGE_HEADERS[other_languages(chosen)[position - 3]]
+
+
+def header_texts(header: str, position: int = 0) -> tuple[str, ...]:
+    """The header in every language (a reader accepts any)."""
+    if header:
+        return renderings(header)
+    return tuple(LANGUAGE_HEADERS.values())
+
+
+#: The setting that says in which language xlsrc writes into the workbook.
+LANGUAGE_SETTING = N_("Kieli")
+
+
+def is_language_setting(name: object) -> bool:
+    """Whether a settings row's name is "Kieli" (in any language)."""
+    wanted = str(name or "").strip().rstrip(":").casefold()
+    return wanted in (word.casefold() for word in renderings(LANGUAGE_SETTING))
+
+
+def language_setting() -> Setting:
+    """The "Kieli" row every workbook's settings start with: the language it is written in."""
+    return Setting(
+        LANGUAGE_SETTING,
+        LANGUAGE_NAMES[current_language()],
+        N_("Tilannekatsauksen ja tarkistusten kieli: suomi, svenska tai English"),
+    )
+
 
 METHOD_HELP: dict[str, str] = {
-    "value": "Toteuma on itse mitattu osuus (esim. lakisääteisessä ajassa toteutuneiden "
-    "palvelujen osuus); tila luetaan suoraan sääntötaulukosta.",
-    "met": "Tavoite joko saavutettu (vihreä) tai ei (punainen), ei välimuotoa.",
-    "ratio": "Toteuma suhteessa tavoitteeseen (tai tavoite / toteuma, kun pienempi on "
-    "parempi); suhdeluku luokitellaan sääntötaulukolla.",
-    "progress": "Kuljettu matka lähtöarvosta tavoitteeseen: (toteuma − lähtöarvo) / "
-    "(tavoite − lähtöarvo); luokitellaan sääntötaulukolla.",
+    "value": N_(
+        "Toteuma on itse mitattu osuus (esim. lakisääteisessä ajassa toteutuneiden "
+        "palvelujen osuus); tila luetaan suoraan sääntötaulukosta."
+    ),
+    "met": N_("Tavoite joko saavutettu (vihreä) tai ei (punainen), ei välimuotoa."),
+    "ratio": N_(
+        "Toteuma suhteessa tavoitteeseen (tai tavoite / toteuma, kun pienempi on "
+        "parempi); suhdeluku luokitellaan sääntötaulukolla."
+    ),
+    "progress": N_(
+        "Kuljettu matka lähtöarvosta tavoitteeseen: (toteuma − lähtöarvo) / "
+        "(tavoite − lähtöarvo); luokitellaan sääntötaulukolla."
+    ),
 }
 assert tuple(METHOD_HELP) == METHOD_WORDS.codes
 
@@ -51,18 +117,27 @@ class RulesBlock:
 
     key: str
     name: str
-    title: str
-    note: str
+    title: Text
+    note: Text
     headers: tuple[str, ...]
+    """Catalogue texts (shown in the workbook's language; see :func:`header_text`)."""
     rows: int
+
+    def header(self, index: int) -> str:
+        """Header ``index`` in the current language."""
+        return header_text(self.headers[index], position=index)
 
     @property
     def first_header(self) -> str:
-        return self.headers[0]
+        return self.header(0)
 
     @property
     def last_header(self) -> str:
-        return self.headers[-1]
+        return self.header(len(self.headers) - 1)
+
+    def index_of(self, header: str) -> int:
+        """The position of a header given by its source text ("Väri")."""
+        return self.headers.index(header)
 
 
 def scheme_table_name(key: str) -> str:
@@ -73,13 +148,17 @@ def vocabulary_table_name(key: str) -> str:
     return f"Sanasto_{key}"
 
 
+def _lazy(text: Text) -> Msg:
+    return Msg(text) if isinstance(text, str) else text
+
+
 def _blocks() -> tuple[RulesBlock, ...]:
     blocks = [
         RulesBlock(
             key,
             scheme_table_name(key),
             scheme.name,
-            f"Lähde: {scheme.source}",
+            Msg("Lähde: {source}", source=_lazy(scheme.source)),
             RULES_HEADERS,
             len(scheme.bands) + SPARE_RULE_ROWS,
         )
@@ -89,8 +168,8 @@ def _blocks() -> tuple[RulesBlock, ...]:
         RulesBlock(
             key,
             vocabulary_table_name(key),
-            f"Sanasto: {vocabulary.name}",
-            "Sallitut tilat (tietojen kelpoisuustarkistuksen luettelo) ja niiden värit.",
+            Msg("Sanasto: {vocabulary}", vocabulary=Msg(vocabulary.name)),
+            N_("Sallitut tilat (tietojen kelpoisuustarkistuksen luettelo) ja niiden värit."),
             VOCABULARY_HEADERS,
             len(vocabulary.statuses),
         )
@@ -100,8 +179,8 @@ def _blocks() -> tuple[RulesBlock, ...]:
         RulesBlock(
             "methods",
             METHODS_TABLE,
-            "Arviointitavat (sarake Arviointitapa)",
-            "Miten toteumaa verrataan tavoitteeseen.",
+            N_("Arviointitavat (sarake Arviointitapa)"),
+            N_("Miten toteumaa verrataan tavoitteeseen."),
             METHOD_HEADERS,
             len(METHOD_WORDS.words),
         )

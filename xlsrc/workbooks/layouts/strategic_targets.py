@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from xlsrc.core.text import N_
 from xlsrc.workbooks.layouts.columns import note_column
 from xlsrc.workbooks.layouts.model import DATE, Column, WorkbookLayout, table
 
@@ -13,37 +14,37 @@ _TARGET_STATUS_WITH_BASELINE = (
 
 def _status_calc(formula: str, recomputes: str | None = None) -> Column:
     return Column(
-        "status_calc", "Status (laskettu)", "computed", "status", rules="traffic_light",
+        "status_calc", N_("Status (laskettu)"), "computed", "status", rules="traffic_light",
         formula=formula, recomputes=recomputes, width=19, wrap=True,
     )  # fmt: skip
 
 
 def _actual(seed_key: str | None = None) -> Column:
-    return Column("actual", "Toteuma", kind="number", seed_key=seed_key, width=11)
+    return Column("actual", N_("Toteuma"), kind="number", seed_key=seed_key, width=11)
 
 
-_METHOD = Column("method", "Arviointitapa", kind="method", width=16)
+_METHOD = Column("method", N_("Arviointitapa"), kind="method", width=16)
 
 TARGETS_001 = table(
     key="targets_001",
     name="Tavoitteet_T1",
-    sheet="Taulukko 1",
-    title="Taulukko 1. Hyvinvointialueen strategiset aluevaltuustoon nähden sitovat tavoitteet "
-    "ja niiden mittareiden toteuma",
-    source="Lähde 001, Taulukko 1",
+    sheet=N_("Taulukko 1"),
+    title=N_("Taulukko 1. Hyvinvointialueen strategiset aluevaltuustoon nähden sitovat tavoitteet "
+    "ja niiden mittareiden toteuma"),
+    source=N_("Lähde 001, Taulukko 1"),
     seed_table="001-T1",
     columns=(
-        Column("goal", "Hyvinvointialueen strategiset tavoitteet", seed_key="goal", width=34,
+        Column("goal", N_("Hyvinvointialueen strategiset tavoitteet"), seed_key="goal", width=34,
                wrap=True),
-        Column("metric", "Strateginen mittari", seed_key="metric", width=18, wrap=True),
-        Column("target_text", "Mittarin tavoite", seed_key="target_text", width=44, wrap=True),
-        Column("target", "Mittarin tavoitearvo", kind="target", seed_key="target_value",
+        Column("metric", N_("Strateginen mittari"), seed_key="metric", width=18, wrap=True),
+        Column("target_text", N_("Mittarin tavoite"), seed_key="target_text", width=44, wrap=True),
+        Column("target", N_("Mittarin tavoitearvo"), kind="target", seed_key="target_value",
                width=13),
         _actual("actual"),
         _METHOD,
-        Column("status", "Status (ilmoitettu)", "stated", "status", seed_key="status",
+        Column("status", N_("Status (ilmoitettu)"), "stated", "status", seed_key="status",
                vocabulary="target_status", width=19, wrap=True),
-        Column("timestamp", "Aikaleima", kind="date", seed_key="timestamp",
+        Column("timestamp", N_("Aikaleima"), kind="date", seed_key="timestamp",
                number_format=DATE, width=11),
         _status_calc(_TARGET_STATUS, recomputes="status"),
         note_column(),
@@ -57,28 +58,30 @@ _NO_ACTUAL_NOTE = (
 
 #: The columns 000 and 002 Taulukko 7 share (the same binding targets, two reports).
 _CITY_TARGET_COLUMNS = (
-    Column("goal", "Tavoite", seed_key="goal", width=26, wrap=True),
-    Column("metric", "Mittari", seed_key="metric", width=30, wrap=True),
-    Column("baseline", "Lähtöarvo", seed_key="baseline", width=20, wrap=True),
-    Column("target", "Tavoitearvo", kind="target", seed_key="target", width=20, wrap=True),
-    Column("actions", "Keskeiset toteuttamisen toimenpiteet (1–3 kpl)", seed_key="actions",
+    Column("goal", N_("Tavoite"), seed_key="goal", width=26, wrap=True),
+    Column("metric", N_("Mittari"), seed_key="metric", width=30, wrap=True),
+    Column("baseline", N_("Lähtöarvo"), seed_key="baseline", width=20, wrap=True),
+    Column("target", N_("Tavoitearvo"), kind="target", seed_key="target", width=20, wrap=True),
+    Column("actions", N_("Keskeiset toteuttamisen toimenpiteet (1–3 kpl)"), seed_key="actions",
            width=44, wrap=True),
 )  # fmt: skip
 
 TARGETS_000 = table(
     key="targets_000",
     note=(
-        "Lähde ilmoittaa toteuman vain tekstinä (Toteuma 1. ennuste); tila lasketaan, kun "
-        "Toteuma-sarakkeeseen kirjataan luku, siihen asti 'Valmistuu myöhemmin'."
+        N_(
+            "Lähde ilmoittaa toteuman vain tekstinä (Toteuma 1. ennuste); tila lasketaan, kun "
+            "Toteuma-sarakkeeseen kirjataan luku, siihen asti 'Valmistuu myöhemmin'."
+        )
     ),
     name="Tavoitteet_ennuste",
-    sheet="Tavoitteet 1. ennuste",
-    title="Sitovat toiminnan tavoitteet ja toteuma 1. ennusteessa",
-    source="Lähde 000 (taulukolla ei otsikkoa)",
+    sheet=N_("Tavoitteet 1. ennuste"),
+    title=N_("Sitovat toiminnan tavoitteet ja toteuma 1. ennusteessa"),
+    source=N_("Lähde 000 (taulukolla ei otsikkoa)"),
     seed_table="000-targets",
     columns=(
         *_CITY_TARGET_COLUMNS,
-        Column("forecast_text", "Toteuma 1. ennuste", seed_key="actual", width=30, wrap=True),
+        Column("forecast_text", N_("Toteuma 1. ennuste"), seed_key="actual", width=30, wrap=True),
         _actual(),
         _METHOD,
         _status_calc(_TARGET_STATUS_WITH_BASELINE),
@@ -90,14 +93,14 @@ TARGETS_002 = table(
     key="targets_002",
     note=_NO_ACTUAL_NOTE,
     name="Tavoitteet_T7",
-    sheet="Taulukko 7",
-    title="Taulukko 7. Kaupunkiyhteinen tiivistelmä",
-    source="Lähde 002, Taulukko 7",
+    sheet=N_("Taulukko 7"),
+    title=N_("Taulukko 7. Kaupunkiyhteinen tiivistelmä"),
+    source=N_("Lähde 002, Taulukko 7"),
     seed_table="002-T7",
     columns=(
-        Column("group", "Ryhmä", seed_key="group", width=14, wrap=True),
+        Column("group", N_("Ryhmä"), seed_key="group", width=14, wrap=True),
         *_CITY_TARGET_COLUMNS,
-        Column("strategy", "Strategian painopiste", seed_key="strategy", width=24, wrap=True),
+        Column("strategy", N_("Strategian painopiste"), seed_key="strategy", width=24, wrap=True),
         _actual(),
         _METHOD,
         _status_calc(_TARGET_STATUS_WITH_BASELINE),
@@ -109,15 +112,15 @@ TARGETS_003 = table(
     key="targets_003",
     note=_NO_ACTUAL_NOTE,
     name="Tavoitteet_2024",
-    sheet="Sitovat tavoitteet 2024",
-    title="Toimialan keskeiset tavoitteet toimintasuunnitelmakaudella 2024–2027",
-    source="Lähde 003",
+    sheet=N_("Sitovat tavoitteet 2024"),
+    title=N_("Toimialan keskeiset tavoitteet toimintasuunnitelmakaudella 2024–2027"),
+    source=N_("Lähde 003"),
     seed_table="003-targets",
     columns=(
-        Column("area", "Osa-alue", seed_key="area", width=12),
-        Column("goal", "Sitova tavoite", seed_key="goal", width=36, wrap=True),
-        Column("metric", "Tavoitteen mittari", seed_key="metric", width=36, wrap=True),
-        Column("target", "Tavoitetaso 2024", kind="target", seed_key="target", width=36,
+        Column("area", N_("Osa-alue"), seed_key="area", width=12),
+        Column("goal", N_("Sitova tavoite"), seed_key="goal", width=36, wrap=True),
+        Column("metric", N_("Tavoitteen mittari"), seed_key="metric", width=36, wrap=True),
+        Column("target", N_("Tavoitetaso 2024"), kind="target", seed_key="target", width=36,
                wrap=True),
         _actual(),
         _METHOD,
@@ -129,6 +132,6 @@ TARGETS_003 = table(
 STRATEGIC_TARGETS = WorkbookLayout(
     key="strategic_targets",
     file_name="strategiset_tavoitteet.xlsx",
-    title="Sitovat strategiset tavoitteet",
+    title=N_("Sitovat strategiset tavoitteet"),
     tables=(TARGETS_001, TARGETS_000, TARGETS_002, TARGETS_003),
 )
