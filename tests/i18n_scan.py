@@ -14,9 +14,11 @@ A string literal (or f-string) is user-facing when it
 
 It is in the catalogue when it stands inside a marker call (``tr``, ``ptr``,
 ``ntr``, ``N_``, ``Msg``, ``Msg.in_context``, ``Msg.plural``).  Docstrings are
-not messages.  A line may say why a literal is not a message with a trailing
-``# i18n: <reason>`` comment (a word the parser reads, a Table name); whole
-modules that are grammars of input words are listed in :data:`INPUT_GRAMMARS`.
+not messages, nor are internal codes (lower-case identifiers such as ``green``)
+given to those data classes.  A statement may say why its literals are not
+messages with a ``# i18n: <reason>`` comment on one of its lines (words the
+parser reads, a Table name); whole modules that are grammars of input words
+are listed in :data:`INPUT_GRAMMARS`.
 """
 
 from __future__ import annotations
@@ -103,6 +105,8 @@ INPUT_GRAMMARS: dict[str, str] = {}
 NORDIC = re.compile(r"[äöåÄÖÅ]")
 LETTERS = re.compile(r"[A-Za-zäöåÄÖÅ]{2}")
 PRAGMA = re.compile(r"#\s*i18n:\s*\S")
+#: An internal code (``green``, ``pending``, ``year_end``): never shown, never translated.
+CODE = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -186,10 +190,22 @@ def scan_file(path: Path) -> list[Finding]:
     seen: set[int] = set()
     findings: list[Finding] = []
 
+    statements = sorted(
+        (
+            (node.lineno, node.end_lineno or node.lineno)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.stmt)
+        ),
+        key=lambda span: span[1] - span[0],
+    )
+
     def excused(node: ast.AST) -> bool:
+        """A ``# i18n:`` comment on a line of the innermost statement holding ``node``."""
         number = getattr(node, "lineno", 0)
-        end = getattr(node, "end_lineno", number) or number
-        return any(PRAGMA.search(lines[n - 1]) for n in range(number, end + 1))
+        for first, last in statements:
+            if first <= number <= last:
+                return any(PRAGMA.search(lines[n - 1]) for n in range(first, last + 1))
+        return False
 
     def report(node: ast.AST, text: str, why: str) -> None:
         if id(node) in seen or id(node) in docstrings or excused(node):
@@ -225,7 +241,7 @@ def scan_file(path: Path) -> list[Finding]:
             for arg in arguments[1:] if node.args else arguments:
                 if isinstance(arg, ast.Constant | ast.JoinedStr):
                     for literal, text in _strings(arg):
-                        if _has_letters(text):
+                        if _has_letters(text) and not CODE.fullmatch(text):
                             report(literal, text, f"{name}-teksti ilman luetteloa")
     if shown not in INPUT_GRAMMARS:
         for node in ast.walk(tree):

@@ -23,8 +23,11 @@ def test_report_prints_statuses_totals_and_deltas() -> None:
     result = CliRunner().invoke(cli, ["report"])
     assert result.exit_code == 0, result.output
     assert "Lähellä tavoitetta   = Lähellä tavoitetta" in result.output
-    assert "-10 000" + " 000" in result.output  # savings programme grand total
-    assert "15 000 000" in result.output  # statutory programme grand total
+    # Finnish number formats: no-break-space groups, the minus sign U+2212, "88,3 %"
+    assert "\u221210\u00a0000\u00a0000" in result.output  # savings programme grand total
+    assert "15\u00a0000\u00a0000" in result.output  # statutory programme grand total
+    assert "88,3\u00a0%" in result.output and "\u22123,4\u00a0%" in result.output
+    assert "88.3%" not in result.output and "-3.4%" not in result.output
     assert "todennäköisesti etumerkki väärin" in result.output  # 002 line 202
     assert "≠" not in result.output  # every 001 status reproduced
 

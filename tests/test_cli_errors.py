@@ -40,7 +40,7 @@ def test_an_unreadable_workbook_exits_2_with_its_reason(tmp_path: Path) -> None:
     text.write_text("ei työkirja")
     run = CliRunner().invoke(cli, ["validate", str(text)])
     assert run.exit_code == EXIT_UNUSABLE
-    assert "muistio.xlsx" in run.output and "virhe:" in run.output
+    assert "muistio.xlsx" in run.output and "Virhe: " in run.output
     assert "Traceback" not in run.output
 
 

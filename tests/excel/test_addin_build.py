@@ -138,7 +138,7 @@ def test_cli_refuses_a_stale_udf_module(tmp_path: Path) -> None:
     stale.write_bytes(stale.read_bytes().replace(b"Function XS_", b"Function XS_OLD_", 1))
     args = ["build-addin", "--macros", str(macros), "--out", str(tmp_path / "a.xlam")]
     result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 2 and "does not match the function registry" in result.output
+    assert result.exit_code == 2 and "ei vastaa funktiorekisteriä" in result.output
     assert not (tmp_path / "a.xlam").exists()
     result = CliRunner().invoke(cli, [*args, "--regenerate-udfs"])
     assert result.exit_code == 0, result.output

@@ -83,6 +83,8 @@ def _translated(command: click.Command) -> Iterator[None]:
     for param in command.params:
         swap(param, "help")
         swap(param, "metavar")
+        if isinstance(param.type, click.Path):  # "directory", "file": named in its errors
+            swap(param.type, "name")
     try:
         yield
     finally:
@@ -90,12 +92,9 @@ def _translated(command: click.Command) -> Iterator[None]:
             setattr(target, attribute, value)
 
 
-class Command(click.Command):
-    """A click command whose help is shown in the current language."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
-        super().__init__(*args, **kwargs)
+class _Translated(click.Command):
+    """Help, usage and parsing of a click command in the current language (the base of
+    :class:`Command` and, before click's own group, of :class:`Group`)."""
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _translated(self):
@@ -109,8 +108,20 @@ class Command(click.Command):
         with _translated(self):
             return super().get_short_help_str(limit)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        with _translated(self):  # a bad value's message names the parameter's type
+            return super().parse_args(ctx, args)
 
-class Group(click.Group):
+
+class Command(_Translated, click.Command):
+    """A click command whose help is shown in the current language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
+
+
+class Group(_Translated, click.Group):
     """A click group whose help, and its subcommands' help, is in the current language."""
 
     command_class = Command
@@ -119,18 +130,6 @@ class Group(click.Group):
         kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
         kwargs.setdefault("subcommand_metavar", SUBCOMMAND_METAVAR)
         super().__init__(*args, **kwargs)
-
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with _translated(self):
-            super().format_help(ctx, formatter)
-
-    def get_usage(self, ctx: click.Context) -> str:
-        with _translated(self):
-            return super().get_usage(ctx)
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        with _translated(self):
-            return super().get_short_help_str(limit)
 
 
 Group.group_class = Group

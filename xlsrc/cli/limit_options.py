@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from xlsrc.core.text import N_
 from xlsrc.limits import MIB, Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -19,15 +20,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 _DEFAULTS = Limits()
 #: option name -> (Limits field, scale from the option's unit to the field's, help)
 _OPTIONS: dict[str, tuple[str, int, str]] = {
-    "max_part_mib": ("part_bytes", MIB, "purettu koko osaa kohti (MiB)"),
-    "max_total_mib": ("total_bytes", MIB, "purettu koko koko paketille (MiB)"),
-    "max_ratio": ("compression_ratio", 1, "pakkaussuhde osaa kohti (yli 1 MiB:n osat)"),
-    "max_cells": ("cells", 1, "soluja kaikilla välilehdillä"),
-    "max_formula_cells": ("formula_cells", 1, "kaavasoluja (matriisikaavan koko alue)"),
-    "max_array_cells": ("array_area", 1, "yhden matriisikaavan alueen soluja"),
-    "max_range_cells": ("range_cells", 1, "soluja, jotka yksi viittaus tuo laskentaan"),
-    "timeout": ("seconds", 1, "sekuntia tiedostoa kohti, ennen kuin käsittely keskeytetään"),
-}
+    "max_part_mib": ("part_bytes", MIB, N_("Raja: purettu koko osaa kohti (MiB).")),
+    "max_total_mib": ("total_bytes", MIB, N_("Raja: purettu koko koko paketille (MiB).")),
+    "max_ratio": (
+        "compression_ratio", 1, N_("Raja: pakkaussuhde osaa kohti (yli 1 MiB:n osat)."),
+    ),
+    "max_cells": ("cells", 1, N_("Raja: soluja kaikilla välilehdillä.")),
+    "max_formula_cells": ("formula_cells", 1, N_("Raja: kaavasoluja (matriisikaavan koko alue).")),
+    "max_array_cells": ("array_area", 1, N_("Raja: yhden matriisikaavan alueen soluja.")),
+    "max_range_cells": ("range_cells", 1, N_("Raja: soluja, jotka yksi viittaus tuo laskentaan.")),
+    "timeout": (
+        "seconds", 1, N_("Raja: sekuntia tiedostoa kohti, ennen kuin käsittely keskeytetään."),
+    ),
+}  # fmt: skip
 
 
 def limit_options(command: F) -> F:
@@ -41,7 +46,8 @@ def limit_options(command: F) -> F:
             option,
             type=kind,
             default=None,
-            help=f"Raja: {text} (oletus {default:g}).",
+            show_default=f"{default:.10g}",
+            help=text,
         )(command)
     return command
 

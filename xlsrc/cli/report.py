@@ -1,7 +1,10 @@
 """``xlsrc report``: statuses, programme totals and budget deltas of the bundled seed tables.
 
 A quick, workbook-free look at what the core computes from the seed data,
-with the stated-versus-computed findings beside each number.
+with the stated-versus-computed findings beside each number.  Numbers are
+shown in the user's language ("88,3 %", "−3,4 %", "1,0 M€" in Finnish),
+whatever convention the source printed them in; names and captions are the
+seed tables' own.
 """
 
 from __future__ import annotations
@@ -10,7 +13,10 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from xlsrc.core.numbers import amount_of, format_fi, read_number
+from xlsrc.cli.language import Command, language_option
+from xlsrc.core.errors import InvalidTarget, UnknownStatus
+from xlsrc.core.numbers import Number, amount_of, read_number
+from xlsrc.core.text import N_, Msg, Num, format_number, tr
 
 # the core and the seeds are imported when the report runs, not for ``xlsrc --help``
 if TYPE_CHECKING:
@@ -18,10 +24,51 @@ if TYPE_CHECKING:
     from xlsrc.core.words import Method
     from xlsrc.seeds import SeedRow
 
+_MILLION = 1_000_000
+
 
 def _shown(value: float | None) -> str:
     """A pivot cell as printed: empty when it has no measures, distinct from 0."""
-    return "" if value is None else format_fi(value)
+    return "" if value is None else format_number(value)
+
+
+def _number(value: float, decimals: int, unit: str, printed: str) -> str:
+    """A number in the user's convention, in the scale the source printed ("1,0 M€")."""
+    if unit == "€" and "m" in printed.casefold().replace("€", ""):
+        return format_number(value / _MILLION, decimals, "M€")
+    return format_number(value, decimals, unit)
+
+
+def _actual(text: str | None) -> str:
+    reading = read_number(text)
+    if isinstance(reading, Number):
+        return _number(reading.value, reading.decimals, reading.unit, reading.text)
+    return text or "—"
+
+
+def _target(text: str | None) -> str:
+    """A target as "≥ 90 %": its comparator and its number in the user's convention."""
+    from xlsrc.core.targets import parse_target
+
+    try:
+        target = parse_target(text)
+    except InvalidTarget:
+        return text or ""
+    if target.value is None:
+        return text or ""
+    number = read_number(target.text.lstrip("≥≤<>= "))
+    decimals = number.decimals if isinstance(number, Number) else 0
+    return f"{target.comparator} {_number(target.value, decimals, target.unit, target.text)}"
+
+
+def _status(text: str) -> str:
+    """A status word of the source in the user's language (as printed if it is none)."""
+    from xlsrc.core.vocab import TARGET_STATUSES
+
+    try:
+        return TARGET_STATUSES.parse(text).label_in()
+    except UnknownStatus:
+        return text
 
 
 def _amount(row: SeedRow, key: str) -> float | None:
@@ -34,18 +81,17 @@ def _targets() -> None:
     from xlsrc.seeds import load_table
     from xlsrc.workbooks.fill import example_method
 
-    click.secho("001 Taulukko 1 — strategiset tavoitteet", bold=True)
+    click.secho(tr("001 Taulukko 1 — strategiset tavoitteet"), bold=True)
     for row in load_table("001-T1").rows:
         method = cast("Method", example_method("001-T1", row))
         outcome = assess(
             row.cells.get("actual"), row.cells.get("target_value"), method, TRAFFIC_LIGHT_80_90
         )
-        stated = row.cells.get("status", "")
+        stated = _status(row.cells.get("status", ""))
         mark = "=" if outcome.label() == stated else "≠"
-        click.echo(
-            f"  {row.cells['metric'][:34]:34} {row.cells.get('target_value', ''):8} "
-            f"{row.cells.get('actual') or '—':8} {outcome.label():20} {mark} {stated}"
-        )
+        metric = row.cells["metric"][:34]
+        target, actual = _target(row.cells.get("target_value")), _actual(row.cells.get("actual"))
+        click.echo(f"  {metric:34} {target:10} {actual:10} {outcome.label():20} {mark} {stated}")
 
 
 def _pivots() -> None:
@@ -64,13 +110,13 @@ def _pivots() -> None:
         ]
         labels = [r.cells[key] for r in printed.rows if r.kind == "data"]
         pivot = build_pivot(detail, programmes=labels)
-        click.secho(f"{printed.caption} (laskettu toimenpiteistä)", bold=True)
+        click.secho(tr("{caption} (laskettu toimenpiteistä)", caption=printed.caption), bold=True)
         for row in pivot.rows:
             cells = " ".join(f"{_shown(c):>11}" for c in row.cells)
             click.echo(f"  {row.label[:38]:38} {cells} {_shown(row.total):>12}")
         totals = " ".join(f"{_shown(c):>11}" for c in pivot.column_totals)
         grand = _shown(pivot.grand_total)
-        click.echo(f"  {'Kaikki yhteensä':38} {totals} {grand:>12}")
+        click.echo(f"  {tr('Kaikki yhteensä'):38} {totals} {grand:>12}")
 
 
 def _deltas() -> list[Finding]:
@@ -81,14 +127,14 @@ def _deltas() -> list[Finding]:
     and percent checks apart would walk and label the same rows twice.
     """
     from xlsrc.core.budget import change_eur, change_pct, line_kind
-    from xlsrc.core.checks import compare_amount, compare_percent
+    from xlsrc.core.checks import compare_amount, compare_percent, severity_label
     from xlsrc.core.errors import UndefinedRatio
     from xlsrc.core.numbers import Number
     from xlsrc.seeds import load_table
 
     findings: list[Finding | None] = []
     table = load_table("002-T5")
-    click.secho(f"{table.caption}: Muutos € ja % laskettuna", bold=True)
+    click.secho(tr("{caption}: Muutos € ja % laskettuna", caption=table.caption), bold=True)
     for row in table.rows:
         old, new = _amount(row, "tb2023"), _amount(row, "tb2024")
         if row.kind == "section" or old is None or new is None:
@@ -104,7 +150,7 @@ def _deltas() -> list[Finding]:
                     change_eur(old, new, kind),
                     rule="muutos_eur",
                     where=where,
-                    what=f"{label} Muutos €",
+                    what=Msg("{line} {column}", line=label, column=Msg(_CHANGE_EUR)),
                 )
             )
         stated_pct = read_number(row.cells.get("change_pct"))
@@ -120,20 +166,32 @@ def _deltas() -> list[Finding]:
                     decimals=stated_pct.decimals,
                     rule="muutos_pct",
                     where=where,
-                    what=f"{label} Muutos %",
+                    what=Msg("{line} {column}", line=label, column=Msg(_CHANGE_PCT)),
                 )
             )
     ok = sum(1 for r in table.rows if r.kind != "section")
-    click.echo(f"  {ok} riviä laskettu; poikkeamat:")
+    click.echo("  " + tr("{count} riviä laskettu; poikkeamat:", count=Num(ok)))
     found = [f for f in findings if f is not None]
     for finding in found:
-        click.echo(f"  [{finding.severity}] {finding.where}: {finding.message}")
+        click.echo(f"  [{severity_label(finding.severity)}] {finding.where}: {finding.message}")
     return found
 
 
-@click.command("report")
+_CHANGE_EUR = N_("Muutos €")
+_CHANGE_PCT = N_("Muutos %")
+
+
+@click.command(
+    "report",
+    cls=Command,
+    help=N_(
+        "Tulostaa mukana tulevien lähdetaulukoiden tilat, ohjelmien summat ja talousarvion "
+        "muutokset ilman työkirjoja."
+    ),
+)
+@language_option
 def command() -> None:
-    """Print statuses, programme totals and budget deltas of the bundled seed tables."""
+    """Print the seed tables' figures (the help text is the Finnish ``help`` above)."""
     _targets()
     _pivots()
     _deltas()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from xlsrc.core.numbers import round_half_up
-from xlsrc.core.text import N_, Msg, Num, Text
+from xlsrc.core.text import N_, Msg, Num, Text, translate
 
 Severity = Literal["note", "error"]
 
@@ -174,3 +174,12 @@ def likely_typo(stated: float, computed: float) -> Text:
 
 def _digits(value: float) -> str:
     return f"{abs(value):.6f}".rstrip("0").rstrip(".").replace(".", "")
+
+
+#: The severities as a person reads them (catalogue texts).
+SEVERITY_LABELS: dict[Severity, str] = {"error": N_("virhe"), "note": N_("huomio")}
+
+
+def severity_label(severity: Severity) -> str:
+    """ "virhe" or "huomio" in the current language."""
+    return translate(SEVERITY_LABELS[severity])

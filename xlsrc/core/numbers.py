@@ -113,7 +113,7 @@ _SIGNED = re.compile(
     r"^(?P<sign>[+\-\u2212\u2013]?)\s*(?P<body>\d[\d ]*(?:[.,]\d*)?|[.,]\d+)\s*(?P<unit>.*)$"
 )
 _GROUPED = re.compile(r"^\d{1,3}( \d{3})*$")
-_UNIT_WORD = re.compile(r"^[a-zåäö]{1,6}\.?$")
+_UNIT_WORD = re.compile(r"^[a-zåäö]{1,6}\.?$")  # i18n: a unit word's letters
 
 
 def read_number(cell: str | float | int | bool | None) -> Reading:

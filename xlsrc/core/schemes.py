@@ -170,6 +170,9 @@ class StatusScheme:
     name: Text
     source: Text
     bands: tuple[Band, ...]
+    #: The language the rules table is written in (its "Väri" words), Finnish by default:
+    #: the language the workbook's XS_ functions print their labels in.
+    written_in: Language = "fi"
 
     def __post_init__(self) -> None:
         _check_bands(self.scheme_id, self.bands)
@@ -231,12 +234,14 @@ class StatusScheme:
         naming the row, so a mistyped bound is reported, not silently used.
         """
         bands: list[Band] = []
+        swedish = False
         for index, row in enumerate(rows, start=1):
             cells = list(row) + [None] * (len(RULES_HEADERS) - len(row))
             if all(c is None or c == "" for c in cells):
                 continue
             where = Msg("{table}, rivi {row}", table=name, row=index)
             key = _colour_key(cells[5], where)
+            swedish = swedish or _is_word_of(cells[5], key, "sv")
             bands.append(
                 Band(
                     key=key,
@@ -252,7 +257,18 @@ class StatusScheme:
         if not bands:
             raise InvalidRule(Msg("{table}: sääntötaulukko on tyhjä", table=name))
         bands.sort(key=lambda b: (b.lower, not b.lower_inclusive))
-        return cls(scheme_id, name, N_("työkirjan sääntötaulukko"), tuple(bands))
+        language: Language = "sv" if swedish else "fi"
+        return cls(scheme_id, name, N_("työkirjan sääntötaulukko"), tuple(bands), language)
+
+
+def _is_word_of(cell: object, key: ColourKey, language: Language) -> bool:
+    """Whether ``cell`` names colour ``key`` in ``language``'s own word, not another's.
+
+    English colour words are the codes themselves, so only a Swedish rules table
+    says its language this way; any other is read as Finnish (the default)."""
+    word = str(cell or "").strip().casefold()
+    own = colour_name(key, language).casefold()
+    return word == own and word != colour_name(key, "fi").casefold()
 
 
 def _check_bands(scheme_id: str, bands: Sequence[Band]) -> None:
@@ -322,8 +338,24 @@ def _bound(cell: object, where: Msg, column: int) -> float:
 
 
 #: How TRUE and FALSE are written in a rules table (Excel's words in each language).
-_TRUE = ("true", "tosi", "kyllä", "sant", "ja", "yes", "1")
-_FALSE = ("false", "epätosi", "ei", "falskt", "nej", "no", "0")
+_TRUE = (
+    "true",  # i18n: words read as TRUE
+    "tosi",
+    "kyllä",
+    "sant",
+    "ja",
+    "yes",
+    "1",
+)
+_FALSE = (
+    "false",  # i18n: words read as FALSE
+    "epätosi",
+    "ei",
+    "falskt",
+    "nej",
+    "no",
+    "0",
+)
 
 
 def _flag(cell: object, where: Msg, column: int) -> bool:

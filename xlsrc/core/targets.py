@@ -365,7 +365,7 @@ def _missing_reason(reading: Reading) -> tuple[State, Text] | None:
 _LEVEL_NUMBER = r"(?P<n>\d+(?:[.,]\d+)?)\s?(?P<pct>%)?"
 #: "96 %:sti" (to 96 per cent), "50 % hoituu", "on yli 50", "enintään 6,75 %", "alle
 #: kansallisen keskitason 1,6 %:iin": the forms the 004 goal texts state levels in.
-_LEVEL_FORMS: tuple[tuple[re.Pattern[str], Comparator | None], ...] = (
+_LEVEL_FORMS: tuple[tuple[re.Pattern[str], Comparator | None], ...] = (  # i18n: goal words
     (re.compile(_LEVEL_NUMBER.replace("(?P<pct>%)?", "(?P<pct>%)") + r"\s?:\s?sti\b"), "≥"),
     (
         re.compile(
@@ -383,7 +383,7 @@ _LEVEL_FORMS: tuple[tuple[re.Pattern[str], Comparator | None], ...] = (
         None,
     ),
 )
-_WORD_COMPARATOR: dict[str, Comparator] = {
+_WORD_COMPARATOR: dict[str, Comparator] = {  # i18n: words of goal texts
     "vähintään": "≥",
     "enintään": "≤",
     "korkeintaan": "≤",

@@ -234,13 +234,14 @@ def render(value: object, language: Language | None = None) -> object:
 
 
 def text_in(value: Text, language: Language | None = None) -> str:
-    """A :data:`Text` as a string in ``language`` (a plain string is returned as it is)."""
-    return value.render(language) if isinstance(value, Msg) else value
+    """A :data:`Text` as a string in ``language``: a message rendered, a plain string
+    translated (a source text the catalogue lacks, "TB 2024", stays as it is)."""
+    return value.render(language) if isinstance(value, Msg) else translate(value, language)
 
 
 def renderings(value: Text) -> tuple[str, ...]:
-    """A :data:`Text` in every language, each once (a plain string: itself)."""
-    return value.renderings() if isinstance(value, Msg) else (value,)
+    """A :data:`Text` in every language, each once (a reader accepts any of them)."""
+    return tuple(dict.fromkeys(text_in(value, language) for language in LANGUAGES))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any, TypeVar, cast
 
 from xlsrc.core.errors import InvalidNumber, ShapeMismatch, XlError, XlsrcError
 from xlsrc.core.numbers import NotANumber, Reading, amount_of, read_cell
-from xlsrc.core.schemes import RULES_HEADERS, StatusScheme
+from xlsrc.core.schemes import StatusScheme, header_words
 
 Cell = float | str | bool | None | XlError
 T = TypeVar("T")
@@ -92,10 +92,9 @@ def optional_column(range_value: Any, length: int) -> list[Any]:
 def scheme(rules: Any) -> StatusScheme:
     """A status scheme from a rules-table range, with or without its header row."""
     rows = [list(row) for row in rules] if isinstance(rules, list) else []
-    if rows and [str(c).strip() if c is not None else "" for c in rows[0][:2]] == list(
-        RULES_HEADERS[:2]
-    ):
-        rows = rows[1:]
+    first = [str(c).strip() if c is not None else "" for c in rows[0][:2]] if rows else []
+    if len(first) == 2 and all(text in header_words(i) for i, text in enumerate(first)):
+        rows = rows[1:]  # the header row, in any language
     for row in rows:
         for cell in row:
             check(cell)

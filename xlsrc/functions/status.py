@@ -50,7 +50,8 @@ def xs_band(value: Any, rules: Any) -> str:
     """
     if is_blank(check(value)):
         return ""
-    return scheme(rules).classify(number(value, "arvo")).label_fi
+    rules_scheme = scheme(rules)
+    return rules_scheme.classify(number(value, "arvo")).label(rules_scheme.written_in)
 
 
 @excel_function(
@@ -67,7 +68,8 @@ def xs_bands(values: Any, rules: Any) -> list[list[Any]]:
     def one(i: int) -> str:
         if column[i] is None or column[i] == "":
             return ""
-        return rules_scheme.classify(number(column[i], f"rivi {i + 1}")).label_fi
+        band = rules_scheme.classify(number(column[i], f"rivi {i + 1}"))
+        return band.label(rules_scheme.written_in)
 
     return per_row(len(column), one)
 

@@ -103,7 +103,7 @@ def merged(language: Language, found: Extraction, old: Catalog) -> Catalog:
         previous = old.get(_message_id(key, entry.plural), context=key.context)
         if previous is None and entry.plural is not None:
             previous = old.get(key.msgid, context=key.context)
-        translation: str | tuple[str, ...] | None = None
+        translation: str | tuple[str, ...] | list[str] | None = None
         comments: list[str] = []
         if previous is not None:
             translation = previous.string

@@ -161,7 +161,8 @@ def extract_ribbon(path: Path, root: Path, into: Extraction) -> None:
         for attribute in RIBBON_ATTRIBUTES:
             value = element.get(attribute)
             if value:
-                into.add(Key(value), None, shown, element.sourceline or 0)
+                line = element.sourceline if isinstance(element.sourceline, int) else 0
+                into.add(Key(value), None, shown, line)
 
 
 _I18N_ELEMENT = re.compile(r'data-i18n(?:-(\w+))?="([^"]*)"')
@@ -176,6 +177,6 @@ def extract_html(path: Path, root: Path, into: Extraction) -> None:
 
 
 def _unescape_html(text: str) -> str:
-    return text.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace(
-        "&amp;", "&"
+    return (
+        text.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     )

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from xlsrc.bundled import source_dir
+from xlsrc.core.text import translate
 from xlsrc.excel.udf_help import help_rows
 from xlsrc.officejs.commands import BUTTONS, GROUPS
 from xlsrc.officejs.icons import ALL_SIZES, icon_name, icon_png
@@ -61,11 +62,11 @@ def registry_facts(registry: Registry) -> dict[str, Any]:
         "commands": [{"function": b.function, "taskpane": b.taskpane} for b in BUTTONS],
         "help": {"sheet": HELP_SHEET, "rows": help_rows(registry)},
         "findings": {
-            "sheet": report.SHEET_NAME,
-            "title": report.TITLE,
-            "headers": list(report.HEADERS),
+            "sheet": translate(report.SHEET_NAME),
+            "title": translate(report.TITLE),
+            "headers": [translate(header) for header in report.HEADERS],
             "headerRow": report.HEADER_ROW,
-            "severity": report.SEVERITY_FI,
+            "severity": {key: translate(word) for key, word in report.SEVERITIES.items()},
             "colours": report.COLOURS,
             "clean": report.summary([]),
         },
