@@ -183,9 +183,9 @@ def test_a_deleted_row_is_never_blamed_on_another_row(tmp_path: Path, amount: fl
     left = Table(book, SAVINGS_MEASURES)
     body = {left.cell("target_sum", i) for i in range(len(left.rows))}
     stated = stated_total_cell(book, SAVINGS_MEASURES, "target_sum")
-    [at_total] = findings_at(findings, SAVINGS_MEASURES.sheet, stated)
+    [at_total] = findings_at(findings, SAVINGS_MEASURES.sheet_name, stated)
     assert at_total.severity == "error" and at_total.difference == pytest.approx(amount)
-    on_rows = [f for f in findings if f.sheet == SAVINGS_MEASURES.sheet and f.cell in body]
+    on_rows = [f for f in findings if f.sheet == SAVINGS_MEASURES.sheet_name and f.cell in body]
     assert all(f.severity == "note" for f in on_rows), [f.message for f in on_rows]
 
 
@@ -402,7 +402,13 @@ def test_a_row_typed_below_a_table_in_libreoffice_is_an_error_not_left_out(
     below = measures.rows[-1] + 1
     values = [DIGI, "Uusi toimenpide taulukon alla", ON_TRACK, 0.5, -300_000]
     edits: list[dict[str, Any]] = [
-        {"op": "set", "sheet": SAVINGS_MEASURES.sheet, "row": below, "column": column, "value": v}
+        {
+            "op": "set",
+            "sheet": SAVINGS_MEASURES.sheet_name,
+            "row": below,
+            "column": column,
+            "value": v,
+        }
         for column, v in enumerate(values, start=1)
     ]
     with Session() as office:
@@ -412,7 +418,7 @@ def test_a_row_typed_below_a_table_in_libreoffice_is_an_error_not_left_out(
     findings = validate_workbook(edited_path)
     [outside] = [f for f in findings if f.rule == "outside_table"]
     assert (outside.sheet, outside.cell, outside.severity) == (
-        SAVINGS_MEASURES.sheet,
+        SAVINGS_MEASURES.sheet_name,
         f"A{below}",
         "error",
     )
@@ -433,6 +439,6 @@ def test_the_status_sheet_refuses_a_task_typed_below_its_table(tmp_path: Path) -
     path = tmp_path / "seuranta.xlsx"
     path.write_bytes(to_bytes(book))
     before = path.read_bytes()
-    with pytest.raises(WorkbookLayoutError, match=f"{TASKS.sheet}!A{below}: rivi on taulukon"):
+    with pytest.raises(WorkbookLayoutError, match=f"{TASKS.sheet_name}!A{below}: rivi on taulukon"):
         generate_file(path, 3, year=2024)
     assert path.read_bytes() == before

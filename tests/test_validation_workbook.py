@@ -543,7 +543,7 @@ def test_a_per_cent_in_a_euro_column_is_an_error(examples: dict[str, Path], tmp_
     path = edited(examples["tulosbudjetti.xlsx"], tmp_path / "pct.xlsx", edit)
     [message] = [f.message for f in validate_workbook(path) if f.cell == at[0]]
     # a number, not text: the message says what Excel does with it, in Finnish numbers
-    assert "13,6 %" in message and "lukuna 0,136" in message
+    assert "13,6\u00a0%" in message and "lukuna 0,136" in message
     assert "ohittaa tekstin" not in message
 
 

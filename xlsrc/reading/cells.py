@@ -11,7 +11,8 @@ everywhere.
 
 from __future__ import annotations
 
-from xlsrc.core.numbers import NotANumber, Number, Reading, format_decimals, format_fi, read_cell
+from xlsrc.core.numbers import NotANumber, Number, Reading, format_decimals, read_cell
+from xlsrc.core.text import Msg, Num, compact
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.workbooks.layouts import Column
 
@@ -33,11 +34,14 @@ def read_number_cell(
         decimals = format_decimals(number_format)
         return Number(reading.value, unit="%", decimals=decimals, text=str(value))
     if column.kind == "amount" and "%" in number_format:
-        shown = format_fi(reading.value, format_decimals(number_format), "%")
         return NotANumber(
             str(value),
-            f"prosenttiluku ({shown}) sarakkeessa, jossa pitää olla euromäärä; Excel laskee "
-            f"sen summiin lukuna {format_fi(reading.value, 6).rstrip('0').rstrip(',')}",
+            Msg(
+                "prosenttiluku ({shown}) sarakkeessa, jossa pitää olla euromäärä; Excel laskee "
+                "sen summiin lukuna {number}",
+                shown=Num(reading.value, format_decimals(number_format), "%"),
+                number=compact(reading.value),
+            ),
             "text",
         )
     return reading

@@ -31,16 +31,25 @@ from xlsrc.core.errors import InvalidTarget, OutOfRange, UnknownStatus
 from xlsrc.core.numbers import Blank, Number, Reading, read_cell
 from xlsrc.core.schemes import Band, StatusScheme
 from xlsrc.core.targets import Assessment, Target, assess, parse_target
+from xlsrc.core.text import N_, Msg, format_number, tr, translate
 from xlsrc.core.vocab import TASK_STATES, Status
 from xlsrc.status_sheet.model import QUARTERS, CellValue, Goal, Rules, StatusInputs, Task
 
 Basis = Literal["kpi", "tasks", "none"]
 TrendKind = Literal["better", "worse", "same", "none"]
 
-ROLLUP_NAMES_FI: dict[str, str] = {
-    "worst": "huonoin (heikoin tila ratkaisee)",
-    "mean": "keskiarvo (pisteiden keskiarvo asteikolla)",
-    "weighted": "painotettu keskiarvo (Paino-sarake, puuttuva paino = 1)",
+#: How each roll-up method is described on the sheet (catalogue texts, shown translated).
+ROLLUP_NAMES: dict[str, str] = {
+    "worst": N_("huonoin (heikoin tila ratkaisee)"),
+    "mean": N_("keskiarvo (pisteiden keskiarvo asteikolla)"),
+    "weighted": N_("painotettu keskiarvo (Paino-sarake, puuttuva paino = 1)"),
+}
+#: The trend arrows and their words, by kind (catalogue texts).
+TREND_TEXTS: dict[str, str] = {
+    "better": N_("↗ parempi"),
+    "worse": N_("↘ heikompi"),
+    "same": N_("→ ennallaan"),
+    "none": "–",
 }
 
 
@@ -65,12 +74,7 @@ class Trend:
 
     @property
     def text(self) -> str:
-        return {
-            "better": "↗ parempi",
-            "worse": "↘ heikompi",
-            "same": "→ ennallaan",
-            "none": "–",
-        }[self.kind]
+        return translate(TREND_TEXTS[self.kind])
 
 
 @dataclass(frozen=True)
@@ -133,11 +137,11 @@ class RollUp:
     def coverage(self) -> str:
         left = []
         if self.pending:
-            left.append(f"{self.pending} odottaa")
+            left.append(tr("{count} odottaa", count=self.pending))
         if self.not_assessable:
-            left.append(f"{self.not_assessable} ei arvioitavissa")
+            left.append(tr("{count} ei arvioitavissa", count=self.not_assessable))
         extra = f" ({', '.join(left)})" if left else ""
-        return f"{self.assessed}/{self.total} arvioitu{extra}"
+        return tr("{assessed}/{total} arvioitu", assessed=self.assessed, total=self.total) + extra
 
 
 def goal_statuses(inputs: StatusInputs) -> tuple[GoalStatus, ...]:
@@ -179,11 +183,12 @@ def goal_status(goal: Goal, tasks: Sequence[Task], quarter: int, rules: Rules) -
         current = quarters[quarter - 1].assessment
         assert current is not None
         if current.state == "pending":
-            current = Assessment("pending", None, None, f"Q{quarter} {current.reason}")
+            current = Assessment("pending", None, None, Msg("Q{quarter} {reason}", quarter=quarter,
+                                                            reason=current.reason))  # fmt: skip
         trend = trend_of(numbers, quarter, target, rules.trend_tolerance)
     else:
         basis, current = _from_tasks(summary, rules.scheme)
-        trend = Trend("none", None, "ei tavoitearvoa")
+        trend = Trend("none", None, tr("ei tavoitearvoa"))
     return GoalStatus(goal, basis, unit, tuple(quarters), current, trend, summary)
 
 
@@ -196,51 +201,56 @@ def task_outcome(task: Task, quarter: int, scheme: StatusScheme) -> TaskOutcome:
     progress = _number(raw)
     if task.state is not None and str(task.state).strip():
         try:
-            return TaskOutcome(task, TASK_STATES.parse(task.state), "tila merkitty", progress)
+            return TaskOutcome(task, TASK_STATES.parse(task.state), tr("tila merkitty"), progress)
         except UnknownStatus as error:
             return TaskOutcome(task, None, str(error), progress)
     if progress is None:
         reading = _reading(raw)
         why = (
-            "tilanne puuttuu"
+            tr("tilanne puuttuu")
             if isinstance(reading, Blank)
-            else (f"{str(raw).strip()}: {getattr(reading, 'reason', 'ei luku')}")
+            else f"{str(raw).strip()}: {getattr(reading, 'reason', None) or tr('ei luku')}"
         )
         return TaskOutcome(task, None, why)
     try:
         band = scheme.classify(progress)
     except OutOfRange as error:
         return TaskOutcome(task, None, str(error), progress)
-    return TaskOutcome(task, TASK_STATES.by_colour(band.key), f"tilanne {_pct(progress)}", progress)
+    why = tr("tilanne {progress}", progress=_pct(progress))
+    return TaskOutcome(task, TASK_STATES.by_colour(band.key), why, progress)
 
 
 def task_rule_text(scheme: StatusScheme) -> str:
     """The task rule as printed on the sheet, highest band first."""
     parts = [
-        f"{band.describe()} → {TASK_STATES.by_colour(band.key).label_fi}"
+        f"{band.describe()} → {TASK_STATES.by_colour(band.key).label_in()}"
         for band in reversed(scheme.bands)
     ]
-    return f"Päätehtävän tila Tilanne-prosentista ({scheme.name}): " + "; ".join(parts)
+    return tr("Päätehtävän tila Tilanne-prosentista ({scheme}): ", scheme=scheme.name) + "; ".join(
+        parts
+    )
 
 
 def trend_of(
     numbers: Sequence[float | None], quarter: int, target: Target | None, tolerance: float
 ) -> Trend:
     if quarter <= 1:
-        return Trend("none", None, "ei edellistä neljännestä")
+        return Trend("none", None, tr("ei edellistä neljännestä"))
     now, before = numbers[quarter - 1], numbers[quarter - 2]
     if now is None or before is None:
-        return Trend("none", None, f"Q{quarter - 1} tai Q{quarter} arvo puuttuu")
+        return Trend("none", None, tr("Q{before} tai Q{now} arvo puuttuu", before=quarter - 1,
+                                      now=quarter))  # fmt: skip
     if target is None:
-        return Trend("none", None, "tavoitteen suunta ei tiedossa")
+        return Trend("none", None, tr("tavoitteen suunta ei tiedossa"))
     sign = 1.0 if target.direction == "higher" else -1.0
     delta = (now - before) * sign
     reference = abs(target.value) if target.value is not None else abs(before)
     band = tolerance * reference
     # "enintään" includes the bound; isclose keeps 0.46 - 0.45 (= 0.01000…09) on it.
     if abs(delta) <= band or math.isclose(abs(delta), band, rel_tol=1e-9):
-        return Trend("same", delta, f"muutos enintään {tolerance:.0%} tavoitearvosta")
-    better = "suurempi on parempi" if sign > 0 else "pienempi on parempi"
+        return Trend("same", delta, tr("muutos enintään {tolerance} tavoitearvosta",
+                                       tolerance=_pct(tolerance)))  # fmt: skip
+    better = tr("suurempi on parempi") if sign > 0 else tr("pienempi on parempi")
     return Trend("better" if delta > 0 else "worse", delta, better)
 
 
@@ -251,7 +261,7 @@ def roll_up(name: str, statuses: Sequence[GoalStatus], rules: Rules) -> RollUp:
     not_assessable = sum(1 for s in statuses if s.current.state == "not_assessable")
     counts = (len(statuses), len(assessed), pending, not_assessable)
     if not assessed:
-        result = Assessment("pending", None, None, "ei yhtään arvioitua tavoitetta")
+        result = Assessment("pending", None, None, Msg("ei yhtään arvioitua tavoitetta"))
         return RollUp(name, result, *counts)
     if rules.rollup == "worst":
         rank = {b.key: i for i, b in enumerate(scheme.bands)}
@@ -261,7 +271,7 @@ def roll_up(name: str, statuses: Sequence[GoalStatus], rules: Rules) -> RollUp:
             band.key,
             worst.current.score,
             band,
-            f"huonoin tila ratkaisee ({band.label_fi}: {worst.goal.key})",
+            Msg("huonoin tila ratkaisee ({label}: {key})", label=band.label(), key=worst.goal.key),
         )
         return RollUp(name, result, *counts)
     low, high = scheme.bands[0].lower, scheme.bands[-1].upper
@@ -274,27 +284,28 @@ def roll_up(name: str, statuses: Sequence[GoalStatus], rules: Rules) -> RollUp:
     ]
     total_weight = sum(w for w, _ in pairs)
     if total_weight <= 0:
-        result = Assessment("not_assessable", None, None, "painojen summa on nolla")
+        result = Assessment("not_assessable", None, None, Msg("painojen summa on nolla"))
         return RollUp(name, result, *counts)
     score = sum(w * v for w, v in pairs) / total_weight
     band = scheme.classify(score)
-    label = "keskiarvo" if rules.rollup == "mean" else "painotettu keskiarvo"
+    label = tr("keskiarvo") if rules.rollup == "mean" else tr("painotettu keskiarvo")
     return RollUp(name, Assessment(band.key, score, band, f"{label} {_pct(score)}"), *counts)
 
 
 def _from_tasks(summary: TaskSummary, scheme: StatusScheme) -> tuple[Basis, Assessment]:
     numbers = [o.progress for o in summary.outcomes if o.progress is not None]
     if not summary.outcomes:
-        return "none", Assessment("pending", None, None, "ei mittariarvoja eikä päätehtäviä")
+        return "none", Assessment("pending", None, None, Msg("ei mittariarvoja eikä päätehtäviä"))
     if not numbers:
-        reason = "ei tavoitearvoa; päätehtävillä ei lukuarvoista tilannetta"
+        reason = Msg("ei tavoitearvoa; päätehtävillä ei lukuarvoista tilannetta")
         return "tasks", Assessment("not_assessable", None, None, reason)
     mean = sum(numbers) / len(numbers)
     try:
         band = scheme.classify(min(max(mean, scheme.bands[0].lower), scheme.bands[-1].upper))
     except OutOfRange as error:
         return "tasks", Assessment("not_assessable", None, None, str(error))
-    reason = f"päätehtävien kautta: keskiarvo {_pct(mean)} ({len(numbers)}/{len(summary.outcomes)})"
+    reason = Msg("päätehtävien kautta: keskiarvo {mean} ({count}/{total})", mean=_pct(mean),
+                 count=len(numbers), total=len(summary.outcomes))  # fmt: skip
     return "tasks", Assessment(band.key, mean, band, reason)
 
 
@@ -305,7 +316,7 @@ def _explained(outcome: Assessment, target: str) -> Assessment:
         outcome.state,
         outcome.score,
         outcome.band,
-        f"{outcome.reason}; tavoite {target}".replace("ratio", "toteutumisaste"),
+        Msg("{reason}; tavoite {target}", reason=outcome.reason, target=target),
     )
 
 
@@ -354,4 +365,4 @@ def _scalar(value: object) -> str | float | int | bool | None:
 
 
 def _pct(value: float) -> str:
-    return f"{value * 100:.0f} %"
+    return format_number(value, 0, "%")

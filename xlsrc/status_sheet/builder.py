@@ -22,8 +22,17 @@ from types import MappingProxyType
 
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL
+from xlsrc.core.text import (
+    LANGUAGES,
+    Language,
+    current_language,
+    format_number,
+    tr,
+    translate,
+    use_language,
+)
 from xlsrc.status_sheet.assess import (
-    ROLLUP_NAMES_FI,
+    ROLLUP_NAMES,
     GoalStatus,
     RollUp,
     goal_statuses,
@@ -65,6 +74,7 @@ from xlsrc.status_sheet.grid import (
     default_note,
 )
 from xlsrc.status_sheet.legend import legend
+from xlsrc.status_sheet.locking import CHECKSUM_LABEL, DIGEST_HEADER, SHEET_NAME
 from xlsrc.status_sheet.model import QUARTERS, StatusInputs
 from xlsrc.status_sheet.status_cells import (
     fill_of,
@@ -76,9 +86,15 @@ from xlsrc.status_sheet.status_cells import (
 )
 
 
-def sheet_name(quarter: int, year: int) -> str:
-    """The status sheet's name: "Tilanne Q3 2024"."""
-    return f"Tilanne Q{quarter} {year}"
+def sheet_name(quarter: int, year: int, language: Language | None = None) -> str:
+    """The status sheet's name in ``language`` (the current one): "Tilanne Q3 2024"."""
+    template = translate(SHEET_NAME, language or current_language())
+    return template.format(quarter=quarter, year=year)
+
+
+def sheet_names(quarter: int, year: int) -> tuple[str, ...]:
+    """The sheet's name in every language (an earlier quarter's sheet has one of them)."""
+    return tuple(dict.fromkeys(sheet_name(quarter, year, language) for language in LANGUAGES))
 
 
 def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescription:
@@ -90,6 +106,11 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
     bottom: header, one table per theme with its roll-up, the organisation's
     roll-up, the legend and the KPI charts.
     """
+    with use_language(inputs.language):
+        return _build(inputs, generated_at)
+
+
+def _build(inputs: StatusInputs, generated_at: datetime) -> SheetDescription:
     statuses = goal_statuses(inputs)
     grid = Grid()
     row = _header(grid, inputs, generated_at)
@@ -104,7 +125,7 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
         for status in members:
             row = _goal_row(grid, row, status, inputs, digests, id(status) in firsts)
         sections.append((start, row - 1))
-    organisation = roll_up("Koko organisaatio", statuses, inputs.rules)
+    organisation = roll_up(tr("Koko organisaatio"), statuses, inputs.rules)
     row = _roll_up_row(grid, row, organisation, statuses, ORG_FILL)
     sections[-1] = (sections[-1][0], row - 1)
     legend_start = row + 1
@@ -116,7 +137,7 @@ def build_sheet(inputs: StatusInputs, generated_at: datetime) -> SheetDescriptio
         breaks.append(row)
 
     return SheetDescription(
-        name=sheet_name(inputs.quarter, inputs.year),
+        name=sheet_name(inputs.quarter, inputs.year, inputs.language),
         cells=tuple(grid.cells[k] for k in sorted(grid.cells)),
         merges=tuple(grid.merges),
         column_widths=MappingProxyType(dict(WIDTHS)),
@@ -155,18 +176,25 @@ def _page_breaks(grid: Grid, sections: Sequence[tuple[int, int]]) -> list[int]:
 
 def _header(grid: Grid, inputs: StatusInputs, generated_at: datetime) -> int:
     q, year = inputs.quarter, inputs.year
-    title = f"Tavoitteiden tilannekatsaus {sheet_name(q, year)[len('Tilanne ') :]}"
+    title = tr("Tavoitteiden tilannekatsaus Q{quarter} {year}", quarter=q, year=year)
     grid.merge(1, 1, COL_NOTES, title, TITLE)
     grid.heights[1] = 20
     rules = inputs.rules
     scheme = rules.scheme
     lines: list[tuple[str, str]] = [
-        ("Organisaatio", inputs.organisation or "(organisaatio puuttuu)"),
-        ("Vuosineljännes", f"Q{q} {year} ({_quarter_span(q, year)})"),
-        ("Luotu", generated_at.strftime("%d.%m.%Y klo %H.%M")),
-        ("Syötteiden tarkiste (SHA-256)", inputs.checksum()),
-        ("Tila-asteikko", _scheme_text(scheme) + default_note(rules, "scheme")),
-        ("Koontitapa", f"{ROLLUP_NAMES_FI[rules.rollup]}" + default_note(rules, "rollup")),
+        (tr("Organisaatio"), inputs.organisation or tr("(organisaatio puuttuu)")),
+        (tr("Vuosineljännes"), f"Q{q} {year} ({_quarter_span(q, year)})"),
+        (
+            tr("Luotu"),
+            tr(
+                "{date} klo {time}",
+                date=generated_at.strftime("%d.%m.%Y"),
+                time=generated_at.strftime("%H.%M"),
+            ),
+        ),
+        (translate(CHECKSUM_LABEL), inputs.checksum()),
+        (tr("Tila-asteikko"), _scheme_text(scheme) + default_note(rules, "scheme")),
+        (tr("Koontitapa"), translate(ROLLUP_NAMES[rules.rollup]) + default_note(rules, "rollup")),
     ]
     row = 2
     for label, text in lines:
@@ -184,7 +212,7 @@ def _quarter_span(quarter: int, year: int) -> str:
 
 
 def _scheme_text(scheme: StatusScheme) -> str:
-    bands = " · ".join(f"{b.symbol} {b.label_fi} {b.describe()}" for b in reversed(scheme.bands))
+    bands = " · ".join(f"{b.symbol} {b.label()} {b.describe()}" for b in reversed(scheme.bands))
     return f"{scheme.name}: {bands}"
 
 
@@ -194,35 +222,37 @@ def _scheme_text(scheme: StatusScheme) -> str:
 def _table_head(grid: Grid, row: int, inputs: StatusInputs) -> int:
     top, second = row, row + 1
     spans: list[tuple[int, int, str]] = [
-        (COL_KEY, COL_KEY, "Nro"),
-        (COL_GOAL, COL_GOAL, "Tavoite"),
-        (COL_KPI, COL_KPI, "Mittari (KPI)"),
-        (COL_TARGET, COL_TARGET, "Tavoitearvo"),
-        (COL_STATUS, COL_STATUS, f"Tila Q{inputs.quarter}"),
+        (COL_KEY, COL_KEY, tr("Nro")),
+        (COL_GOAL, COL_GOAL, tr("Tavoite")),
+        (COL_KPI, COL_KPI, tr("Mittari (KPI)")),
+        (COL_TARGET, COL_TARGET, tr("Tavoitearvo")),
+        (COL_STATUS, COL_STATUS, tr("Tila Q{quarter}", quarter=inputs.quarter)),
         (
             COL_TREND,
             COL_TREND,
-            f"Trendi Q{inputs.quarter - 1}→Q{inputs.quarter}" if inputs.quarter > 1 else "Trendi",
+            tr("Trendi Q{before}→Q{now}", before=inputs.quarter - 1, now=inputs.quarter)
+            if inputs.quarter > 1
+            else tr("Trendi"),
         ),
-        (COL_NOTES, COL_NOTES, "Peruste ja huomiot"),
-        (COL_DIGEST, COL_DIGEST, "Syötetarkiste"),
+        (COL_NOTES, COL_NOTES, tr("Peruste ja huomiot")),
+        (COL_DIGEST, COL_DIGEST, translate(DIGEST_HEADER)),
     ]
     for first, last, text in spans:
         grid.merge(top, first, last, text, HEAD, last_row=second)
         grid.put(second, first, None, HEAD)
     for q in QUARTERS:
         grid.merge(top, COL_Q[q], COL_Q[q] + 1, f"Q{q} {inputs.year}", HEAD)
-        grid.put(second, COL_Q[q], "Arvo", HEAD)
-        grid.put(second, COL_Q[q] + 1, "Tila", HEAD)
-    grid.merge(top, COL_ON_PLAN, COL_TASK_NA, "Päätehtävät (kpl)", HEAD)
+        grid.put(second, COL_Q[q], tr("Arvo"), HEAD)
+        grid.put(second, COL_Q[q] + 1, tr("Tila"), HEAD)
+    grid.merge(top, COL_ON_PLAN, COL_TASK_NA, tr("Päätehtävät (kpl)"), HEAD)
     for column, state_colour, text in (
-        (COL_ON_PLAN, "green", "Suunni-\ntellusti"),
-        (COL_CHALLENGES, "yellow", "Haas-\nteita"),
-        (COL_STALLED, "red", "Ei\netene"),
+        (COL_ON_PLAN, "green", tr("Suunni-\ntellusti")),
+        (COL_CHALLENGES, "yellow", tr("Haas-\nteita")),
+        (COL_STALLED, "red", tr("Ei\netene")),
     ):
         symbol = TASK_SYMBOLS[state_colour]
         grid.put(second, column, f"{symbol} {text}", HEAD)
-    grid.put(second, COL_TASK_NA, "Ei arvioi-\ntavissa", HEAD)
+    grid.put(second, COL_TASK_NA, tr("Ei arvioi-\ntavissa"), HEAD)
     grid.heights[second] = 3 * LINE_HEIGHT
     return second + 1
 
@@ -231,7 +261,7 @@ def _themes(statuses: Sequence[GoalStatus]) -> list[tuple[str, list[GoalStatus]]
     """Goals grouped by theme, themes in order of first appearance."""
     groups: dict[str, list[GoalStatus]] = {}
     for status in statuses:
-        groups.setdefault(status.goal.theme or "(teema puuttuu)", []).append(status)
+        groups.setdefault(status.goal.theme or tr("(teema puuttuu)"), []).append(status)
     return list(groups.items())
 
 
@@ -250,7 +280,8 @@ def _roll_up_row(
         (COL_ON_PLAN, COL_CHALLENGES, COL_STALLED, COL_TASK_NA), totals, strict=True
     ):
         grid.put(row, column, count, replace(style, horizontal="center"))
-    note = f"Koonti: {result.assessment.reason}; {result.coverage}"
+    note = tr("Koonti: {reason}; {coverage}", reason=result.assessment.reason,
+              coverage=result.coverage)  # fmt: skip
     grid.put(row, COL_NOTES, note, replace(style, bold=False))
     grid.put(row, COL_DIGEST, None, style)
     grid.fit(row, note, WIDTHS[COL_NOTES])
@@ -299,7 +330,8 @@ def _goal_row(
     title, kpi = short(goal.title, 150), short(goal.kpi, 90) or "–"
     grid.put(row, COL_GOAL, title, BODY)
     grid.put(row, COL_KPI, kpi, BODY)
-    target = f"{goal.target} ({goal.target_source})" if goal.target_source else goal.target
+    source = translate(goal.target_source) if goal.target_source else ""
+    target = f"{goal.target} ({source})" if source else goal.target
     grid.put(row, COL_TARGET, target or "–", BODY)
     number_format = value_format(status)
     for quarter in status.quarters:
@@ -349,21 +381,24 @@ def goal_notes(status: GoalStatus, inputs: StatusInputs, first_of_goal: bool = T
     """The "Peruste ja huomiot" text: why the status is what it is."""
     parts = [_current_reason(status, inputs.quarter)]
     if status.trend.kind != "none":
-        parts.append(f"Trendi {status.trend.text} ({status.trend.reason})")
+        parts.append(tr("Trendi {trend} ({reason})", trend=status.trend.text,
+                        reason=status.trend.reason))  # fmt: skip
     reasons: dict[str, list[str]] = {}  # one line per reason, not per quarter
     for quarter in status.quarters[: inputs.quarter - 1]:
         outcome = quarter.assessment
         if outcome is not None and outcome.state == "not_assessable":
             reasons.setdefault(str(outcome.reason), []).append(f"Q{quarter.quarter}")
     for reason, quarters in reasons.items():
-        parts.append(f"{', '.join(quarters)} {NOT_ASSESSABLE_LABEL.lower()}: {reason}")
+        parts.append(f"{', '.join(quarters)} {str(NOT_ASSESSABLE_LABEL).lower()}: {reason}")
     if not first_of_goal:
-        parts.append(f"Päätehtävät: ks. tavoitteen {status.goal.task_key} ensimmäinen rivi")
+        parts.append(tr("Päätehtävät: ks. tavoitteen {key} ensimmäinen rivi",
+                        key=status.goal.task_key))  # fmt: skip
         return "\n".join(parts)
     if not status.tasks.outcomes:
-        parts.append("Ei päätehtäviä")
+        parts.append(tr("Ei päätehtäviä"))
     for task in status.tasks.unassessed:
-        parts.append(f"Päätehtävä ei arvioitavissa: {task.task.name} ({task.reason})")
+        parts.append(tr("Päätehtävä ei arvioitavissa: {task} ({reason})", task=task.task.name,
+                        reason=task.reason))  # fmt: skip
     return "\n".join(parts)
 
 
@@ -374,10 +409,11 @@ def _current_reason(status: GoalStatus, quarter: int) -> str:
         return f"{label}: {current.reason}"
     if status.basis == "tasks" and status.goal.target.strip():
         # a level read from the goal's text, but no KPI values to hold against it
-        return f"Tavoitetasolle ei ole mittariarvoja; arvioitu {current.reason}"
+        return tr("Tavoitetasolle ei ole mittariarvoja; arvioitu {reason}", reason=current.reason)
     if status.basis == "tasks":
-        return f"Ei tavoitearvoa; arvioitu {current.reason}"
+        return tr("Ei tavoitearvoa; arvioitu {reason}", reason=current.reason)
     value = status.quarters[quarter - 1].value
     shown = format_value(value, status.unit) if value is not None else "–"
-    score = f"{current.score * 100:.0f} %" if current.score is not None else "–"
-    return f"Q{quarter} {shown}, tavoite {status.goal.target}: toteutumisaste {score}"
+    score = format_number(current.score, 0, "%") if current.score is not None else "–"
+    return tr("Q{quarter} {value}, tavoite {target}: toteutumisaste {score}", quarter=quarter,
+              value=shown, target=status.goal.target, score=score)  # fmt: skip

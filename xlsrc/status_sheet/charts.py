@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from xlsrc.core.text import tr
 from xlsrc.status_sheet.assess import GoalStatus, target_of
 from xlsrc.status_sheet.description import ChartSpec, Series
 from xlsrc.status_sheet.grid import (
@@ -46,7 +47,11 @@ def charts(
     if not kpi_goals:
         return ()
     grid.merge(
-        row, COL_KEY, COL_NOTES, "Mittariarvot Q1–Q4 (kaavioiden tiedot)", replace(LABEL, size=11)
+        row,
+        COL_KEY,
+        COL_NOTES,
+        tr("Mittariarvot Q1–Q4 (kaavioiden tiedot)"),
+        replace(LABEL, size=11),
     )
     row += 1
     charts: list[ChartSpec] = []
@@ -66,7 +71,10 @@ def charts(
         grid.put(head, CHART_NAMES, None, HEAD)
         for q in QUARTERS:
             grid.put(head, CHART_Q[q], f"Q{q}", HEAD)
-        lines = ((actual, "Toteuma"), (target, f"Tavoite {status.goal.target}"))
+        lines = (
+            (actual, tr("Toteuma")),
+            (target, tr("Tavoite {target}", target=status.goal.target)),
+        )
         for line, label in lines:
             grid.put(line, COL_KEY, None, BODY)
             grid.merge(line, COL_GOAL, COL_STATUS, None, BODY)

@@ -42,7 +42,7 @@ def generate(
     source = XlwingsSource(book)
     chosen = _quarter(quarter, source, now or datetime.now())
     inputs = read_inputs(source, chosen, year)
-    name = sheet_name(chosen, inputs.year)
+    name = sheet_name(chosen, inputs.year, inputs.language)
     names = [s.name for s in book.sheets]
     if name in names:
         if not force:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from xlsrc.core.text import tr
 from xlsrc.status_sheet.description import Cell, CellStyle, Scalar
 
 PENDING_SYMBOL = "○"
@@ -118,4 +119,4 @@ TASK_SYMBOLS = {"green": "●", "yellow": "▲", "red": "■"}
 
 def default_note(rules: object, setting: str) -> str:
     defaults = getattr(rules, "defaults", ())
-    return " (oletus: sääntövälilehdellä ei asetusta)" if setting in defaults else ""
+    return tr(" (oletus: sääntövälilehdellä ei asetusta)") if setting in defaults else ""

@@ -55,7 +55,7 @@ def generate_file(
     original = workbook.read_bytes()
     source = OpenpyxlSource.from_bytes(original, str(workbook))
     inputs = read_inputs(source, quarter, year)
-    name = sheet_name(quarter, inputs.year)
+    name = sheet_name(quarter, inputs.year, inputs.language)
     exists = name in sheet_parts(original)
     if exists and not force:
         raise LockedQuarter(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from xlsrc.core.schemes import colour_name
 from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL
+from xlsrc.core.text import compact, tr
 from xlsrc.core.vocab import TASK_STATES
+from xlsrc.core.words import METHOD_WORDS
 from xlsrc.status_sheet.assess import task_rule_text
 from xlsrc.status_sheet.grid import (
     COL_GOAL,
@@ -33,49 +36,64 @@ def legend(grid: Grid, row: int, inputs: StatusInputs) -> int:
     a rule the workbook did not state is marked as the default.
     """
     rules = inputs.rules
-    grid.merge(row, COL_KEY, COL_NOTES, "Säännöt ja merkinnät", replace(LABEL, size=11))
+    grid.merge(row, COL_KEY, COL_NOTES, tr("Säännöt ja merkinnät"), replace(LABEL, size=11))
     row += 1
-    tolerance = f"{rules.trend_tolerance * 100:g} %"
+    tolerance = str(compact(rules.trend_tolerance, "%"))
     task_states = " · ".join(
-        f"{TASK_SYMBOLS[s.colour]} {s.label_fi}" for s in TASK_STATES.statuses if s.colour
+        f"{TASK_SYMBOLS[s.colour]} {s.label_in()}" for s in TASK_STATES.statuses if s.colour
     )
     lines = [
         (
-            "Arviointitapa",
-            f"Mittarin arvo verrataan tavoitearvoon: toteutumisaste = toteuma / tavoite "
-            f"(kun pienempi on parempi: tavoite / toteuma), luokiteltuna tila-asteikolla "
-            f"(menetelmä: {rules.method}{default_note(rules, 'method')}). Jos tavoitteella ei ole "
-            f"mittariarvoja, tila arvioidaan päätehtävien keskimääräisestä Tilanne-prosentista "
-            f"samalla asteikolla.",
+            tr("Arviointitapa"),
+            tr(
+                "Mittarin arvo verrataan tavoitearvoon: toteutumisaste = toteuma / tavoite (kun "
+                "pienempi on parempi: tavoite / toteuma), luokiteltuna tila-asteikolla "
+                "(menetelmä: {method}{default}). Jos tavoitteella ei ole mittariarvoja, tila "
+                "arvioidaan päätehtävien keskimääräisestä Tilanne-prosentista samalla asteikolla.",
+                method=METHOD_WORDS.label(rules.method),
+                default=default_note(rules, "method"),
+            ),
         ),
         (
-            "Trendi",
-            f"Nuoli kertoo, parantuiko vai heikkenikö tilanne edellisestä neljänneksestä "
-            f"tavoitteen suuntaan nähden (ei ylös/alas): ↗ parempi, ↘ heikompi, → ennallaan "
-            f"(muutos enintään {tolerance} tavoitearvosta"
-            f"{default_note(rules, 'trend_tolerance')}).",
+            tr("Trendi"),
+            tr(
+                "Nuoli kertoo, parantuiko vai heikkenikö tilanne edellisestä neljänneksestä "
+                "tavoitteen suuntaan nähden (ei ylös/alas): ↗ parempi, ↘ heikompi, → ennallaan "
+                "(muutos enintään {tolerance} tavoitearvosta{default}).",
+                tolerance=tolerance,
+                default=default_note(rules, "trend_tolerance"),
+            ),
         ),
         (
-            "Päätehtävät",
+            tr("Päätehtävät"),
             task_rule_text(rules.task_scheme)
             + default_note(rules, "task_scheme")
-            + f". Merkit: {task_states}.",
+            + tr(". Merkit: {states}.", states=task_states),
         ),
         (
-            "Merkit",
+            tr("Merkit"),
             " · ".join(
-                f"{b.symbol} {b.label_fi} ({_colour_fi(b.key)})"
+                f"{b.symbol} {b.label()} ({colour_name(b.key)})"
                 for b in reversed(rules.scheme.bands)
             )
-            + f" · {PENDING_SYMBOL} {PENDING_LABEL} (harmaa: arvo puuttuu, syy Peruste-sarakkeessa)"
-            + f" · {NOT_ASSESSABLE_SYMBOL} {NOT_ASSESSABLE_LABEL} (valkoinen, kursiivi: syy "
-            "Peruste-sarakkeessa). Odottavat ja ei-arvioitavat eivät ole mukana koonneissa.",
+            + " · "
+            + tr(
+                "{pending_symbol} {pending} (harmaa: arvo puuttuu, syy Peruste-sarakkeessa) · "
+                "{na_symbol} {not_assessable} (valkoinen, kursiivi: syy Peruste-sarakkeessa). "
+                "Odottavat ja ei-arvioitavat eivät ole mukana koonneissa.",
+                pending_symbol=PENDING_SYMBOL,
+                pending=PENDING_LABEL,
+                na_symbol=NOT_ASSESSABLE_SYMBOL,
+                not_assessable=NOT_ASSESSABLE_LABEL,
+            ),
         ),
         (
-            "Lukitus",
-            "Välilehti on suojattu ja lukittu: myöhemmän neljänneksen luonti ei muuta sitä. "
-            "Syötetarkiste (SHA-256) lasketaan syötteistä, joista välilehti on tehty; "
-            "xlsrc validate ilmoittaa, jos lukitun neljänneksen syötteet muuttuvat.",
+            tr("Lukitus"),
+            tr(
+                "Välilehti on suojattu ja lukittu: myöhemmän neljänneksen luonti ei muuta sitä. "
+                "Syötetarkiste (SHA-256) lasketaan syötteistä, joista välilehti on tehty; "
+                "xlsrc validate ilmoittaa, jos lukitun neljänneksen syötteet muuttuvat."
+            ),
         ),
     ]
     for label, text in lines:
@@ -84,7 +102,3 @@ def legend(grid: Grid, row: int, inputs: StatusInputs) -> int:
         grid.fit(row, text, sum(WIDTHS[c] for c in range(COL_KPI, COL_NOTES + 1)))
         row += 1
     return row
-
-
-def _colour_fi(key: str) -> str:
-    return {"green": "vihreä", "yellow": "keltainen", "red": "punainen"}[key]

@@ -12,15 +12,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from xlsrc.core.text import N_, renderings
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.description import a1
 from xlsrc.status_sheet.model import Quarter, StatusInputs, parse_quarter
 from xlsrc.status_sheet.tables import norm, read_inputs
 
-STATUS_SHEET = re.compile(r"^Tilanne Q([1-4]) (\d{4})$")
-CHECKSUM_LABEL = "Syötteiden tarkiste (SHA-256)"
-DIGEST_HEADER = "Syötetarkiste"
-KEY_HEADER = "Nro"
+#: The status sheet's name, header label and column headers (catalogue texts); a sheet
+#: written in any language is found by its words in that language.
+SHEET_NAME = N_("Tilanne Q{quarter} {year}")
+CHECKSUM_LABEL = N_("Syötteiden tarkiste (SHA-256)")
+DIGEST_HEADER = N_("Syötetarkiste")
+KEY_HEADER = N_("Nro")
+
+
+def _sheet_pattern(index: int, name: str) -> str:
+    """The name of a status sheet in one language as a pattern ("Tilanne Q3 2024")."""
+    quarter, year = f"(?P<q{index}>[1-4])", f"(?P<y{index}>\\d{{4}})"
+    parts = [re.escape(part) for part in name.replace("{year}", "{quarter}").split("{quarter}")]
+    assert len(parts) == 3, name  # the catalogue keeps both placeholders in every language
+    first_is_quarter = name.index("{quarter}") < name.index("{year}")
+    a, b = (quarter, year) if first_is_quarter else (year, quarter)
+    return parts[0] + a + parts[1] + b + parts[2]
+
+
+STATUS_SHEET = re.compile(
+    "^(?:" + "|".join(_sheet_pattern(i, n) for i, n in enumerate(renderings(SHEET_NAME))) + ")$"
+)
 RULE = "locked_quarter_inputs"
 
 
@@ -73,6 +91,16 @@ def is_status_sheet(name: str) -> bool:
     return STATUS_SHEET.match(name) is not None
 
 
+def _quarter_and_year(match: re.Match[str]) -> tuple[str, str]:
+    found = {k[0]: v for k, v in match.groupdict().items() if v is not None}
+    return found["q"], found["y"]
+
+
+def _is(value: object, label: str) -> bool:
+    """Whether a cell holds ``label`` in any language."""
+    return norm(value) in {norm(text) for text in renderings(label)}
+
+
 def status_sheets(source: WorkbookSource) -> list[str]:
     """The workbook's quarterly status sheets (never read as inputs)."""
     return [name for name in source.sheet_names() if is_status_sheet(name)]
@@ -82,12 +110,13 @@ def read_locked(source: WorkbookSource, name: str) -> LockedSheet:
     """What status sheet ``name`` says about itself: quarter, checksum, goal digests."""
     match = STATUS_SHEET.match(name)
     if match is None:
-        raise ValueError(f"{name} ei ole tilannevälilehti")
+        raise ValueError(f"{name} is not a status sheet")
+    quarter, year = _quarter_and_year(match)
     last_row, last_col = source.bounds(name)
     values = source.values(name, 1, max(last_row, 1), 1, max(last_col, 1))
     checksum, cell = "", ""
     for r, row in enumerate(values[:20]):
-        if row and norm(row[0]) == norm(CHECKSUM_LABEL):
+        if row and _is(row[0], CHECKSUM_LABEL):
             for c in range(1, len(row)):
                 if row[c] not in (None, ""):
                     checksum, cell = str(row[c]).strip(), a1(r + 1, c + 1)
@@ -95,22 +124,22 @@ def read_locked(source: WorkbookSource, name: str) -> LockedSheet:
             break
     digests: dict[str, str] = {}
     for row in values:
-        normalised = [norm(v) for v in row]
-        if norm(KEY_HEADER) in normalised and norm(DIGEST_HEADER) in normalised:
-            key_col = normalised.index(norm(KEY_HEADER))
-            digest_col = normalised.index(norm(DIGEST_HEADER))
+        keys = [c for c, v in enumerate(row) if _is(v, KEY_HEADER)]
+        digest_cols = [c for c, v in enumerate(row) if _is(v, DIGEST_HEADER)]
+        if keys and digest_cols:
+            key_col, digest_col = keys[0], digest_cols[0]
             for below in values[values.index(row) + 1 :]:
                 key = below[key_col] if key_col < len(below) else None
                 digest = below[digest_col] if digest_col < len(below) else None
-                if norm(key) == norm(KEY_HEADER):
+                if _is(key, KEY_HEADER):
                     continue  # each theme repeats the column headers
                 if key not in (None, "") and digest not in (None, ""):
                     digests[str(key).strip()] = str(digest).strip()
             break
     return LockedSheet(
         name,
-        parse_quarter(match[1]),
-        int(match[2]),
+        parse_quarter(quarter),
+        int(year),
         checksum,
         cell or "A1",
         digests,

@@ -32,6 +32,7 @@ from typing import Literal
 
 from xlsrc.core.errors import UnusableInput
 from xlsrc.core.schemes import StatusScheme
+from xlsrc.core.text import Language
 from xlsrc.core.words import Method, RollUp
 
 CellValue = float | str | bool | None
@@ -127,6 +128,9 @@ class StatusInputs:
     goals: tuple[Goal, ...]
     tasks: tuple[Task, ...]
     rules: Rules
+    #: The language the sheet is written in (the workbook's "Kieli"); not an input of
+    #: the assessment, so it is left out of the checksum.
+    language: Language = "fi"
 
     def tasks_of(self, goal: Goal) -> tuple[Task, ...]:
         return tuple(t for t in self.tasks if t.goal_key == goal.task_key)
@@ -213,8 +217,9 @@ def canonical_rules(rules: Rules) -> dict[str, object]:
 
 
 def _scheme(scheme: StatusScheme) -> list[object]:
-    # Bands only: the scheme's id and display name are not part of the rule.
-    return [[_cell(c) for c in row] for row in scheme.to_rows()]
+    # Bands only: the scheme's id and display name are not part of the rule, and the
+    # words are always the Finnish ones, so the sheet's language does not change its checksum.
+    return [[_cell(c) for c in row] for row in scheme.to_rows("fi")]  # language-neutral
 
 
 def _goal_as_of(goal: Goal, quarter: int) -> Goal:

@@ -22,6 +22,7 @@ from xlsrc.core.errors import UnusableInput
 from xlsrc.core.numbers import Blank, Number, read_cell, read_number
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.targets import stated_level
+from xlsrc.core.text import N_
 from xlsrc.core.words import Method, RollUp, parse_method, parse_rollup, scheme_key
 from xlsrc.reading.locate import (
     LocatedTable,
@@ -32,6 +33,7 @@ from xlsrc.reading.locate import (
     read_schemes,
     read_settings,
     rows_below,
+    workbook_language,
 )
 from xlsrc.reading.source import CellValue as SourceValue
 from xlsrc.reading.source import WorkbookSource
@@ -57,7 +59,7 @@ SETTINGS: dict[str, tuple[str, ...]] = {
 }
 _QUARTERS: tuple[Quarter, ...] = (1, 2, 3, 4)
 #: Shown next to a target that is the level a goal states in its own words.
-TARGET_FROM_GOAL_TEXT = "tavoitteen tekstistä"
+TARGET_FROM_GOAL_TEXT = N_("tavoitteen tekstistä")  # translated where it is shown
 
 
 def norm(value: object) -> str:
@@ -101,7 +103,9 @@ def read_inputs(source: WorkbookSource, quarter: Quarter, year: int | None = Non
     organisation = _text(settings.get("organisation"))
     built = _goals(source, goals, read_rows(source, goals), kpis, read_rows(source, kpis))
     task_rows = _tasks(tasks, read_rows(source, tasks))
-    return StatusInputs(organisation, the_year, quarter, built, task_rows, rules).as_of(quarter)
+    language = workbook_language(source)
+    inputs = StatusInputs(organisation, the_year, quarter, built, task_rows, rules, language)
+    return inputs.as_of(quarter)
 
 
 def latest_quarter(source: WorkbookSource) -> Quarter | None:

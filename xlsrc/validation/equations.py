@@ -265,10 +265,13 @@ def _possible_culprit(
     """A note at an input row that one value would reconcile: a hint, never the blame."""
     stated = values[cell]
     rule = "+".join(dict.fromkeys(e.rule for e in broken))
-    message = (
-        f"{len(broken)} tarkistusta täsmäisi, jos tässä olisi {format_fi(value)} "
-        f"(nyt {format_fi(stated)}); tarkista luku - tai puuttuuko taulukosta rivi, tai onko "
-        "rivi lisätty, niin että ilmoitetut summat on päivitettävä"
+    message = Msg(
+        "{count} tarkistusta täsmäisi, jos tässä olisi {value} (nyt {stated}); tarkista luku - "
+        "tai puuttuuko taulukosta rivi, tai onko rivi lisätty, niin että ilmoitetut summat on "
+        "päivitettävä",
+        count=len(broken),
+        value=Num(value),
+        stated=Num(stated),
     )
     finding = Finding(rule, str(cell), stated, value, stated - value, "note", message)
     return CellFinding.at(cell, finding)
