@@ -181,11 +181,11 @@ def _has_letters(text: str) -> bool:
     return bool(LETTERS.search(text))
 
 
-def scan_file(path: Path) -> list[Finding]:
+def scan_file(path: Path, root: Path = PACKAGE.parent) -> list[Finding]:
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source)
-    shown = path.relative_to(PACKAGE.parent).as_posix()
+    shown = path.relative_to(root).as_posix()
     docstrings = _docstrings(tree)
     seen: set[int] = set()
     findings: list[Finding] = []
@@ -279,7 +279,7 @@ def scan(package: Path = PACKAGE) -> list[Finding]:
     for path in sorted(package.rglob("*.py")):
         if "_bundled" in path.parts or path.name == "text.py" and path.parent.name == "core":
             continue
-        findings += scan_file(path)
+        findings += scan_file(path, package.parent)
     return findings
 
 
