@@ -216,7 +216,7 @@ class MeasureIndex:
     def cell(self, programme: str | None, status: Status | None) -> float | None:
         return pivot_cell(self._group(programme, status), programme, status, self.vocabulary)
 
-    def problems(self, programme: str | None) -> list[str]:
+    def problems(self, programme: str | None) -> list[Msg]:
         return pivot_problems(self._group(programme, None), programme, self.vocabulary)
 
 
