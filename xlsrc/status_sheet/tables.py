@@ -22,7 +22,7 @@ from xlsrc.core.errors import UnusableInput
 from xlsrc.core.numbers import Blank, Number, read_cell, read_number
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.targets import stated_level
-from xlsrc.core.text import N_
+from xlsrc.core.text import N_, renderings
 from xlsrc.core.words import Method, RollUp, parse_method, parse_rollup, scheme_key
 from xlsrc.reading.locate import (
     LocatedTable,
@@ -123,11 +123,16 @@ def latest_quarter(source: WorkbookSource) -> Quarter | None:
 # ---------------------------------------------------------------- settings and rules
 
 
+def _names(names: Sequence[str]) -> set[str]:
+    """A setting's names in every language, normalised ("Organisaatio", "Organisation")."""
+    return {norm(text) for name in names for text in renderings(name)}
+
+
 def settings_of(source: WorkbookSource) -> dict[str, SourceValue]:
     """The settings table: setting key -> value (blank values left out)."""
     found: dict[str, SourceValue] = {}
     for name, (value, where) in read_settings(source).items():
-        key = next((k for k, names in SETTINGS.items() if name in map(norm, names)), None)
+        key = next((k for k, names in SETTINGS.items() if name in _names(names)), None)
         if key is None:
             known = ", ".join(names[0] for names in SETTINGS.values())
             raise WorkbookLayoutError(f"{where}: tuntematon asetus {name!r}; sallitut: {known}")
