@@ -34,7 +34,7 @@ def _pasted(tmp_path: Path) -> tuple[Path, list[str]]:
         pivot = Table(book, PIVOT_SAVINGS)
         for index in range(len(pivot.rows)):
             cell = pivot.cell("status_2_calc", index)
-            pivot.sheet[cell] = shown.value(PIVOT_SAVINGS.sheet, cell)
+            pivot.sheet[cell] = shown.value(PIVOT_SAVINGS.sheet_name, cell)
             cells.append(cell)
 
     path = tmp_path / "liitetty.xlsx"
@@ -47,7 +47,11 @@ def test_values_pasted_over_a_computed_column_are_an_error_at_its_first_cell(
 ) -> None:
     path, cells = _pasted(tmp_path)
     [found] = [f for f in validate_workbook(path) if f.rule == "formula_replaced"]
-    assert (found.sheet, found.cell, found.severity) == (PIVOT_SAVINGS.sheet, cells[0], "error")
+    assert (found.sheet, found.cell, found.severity) == (
+        PIVOT_SAVINGS.sheet_name,
+        cells[0],
+        "error",
+    )
     assert f"ja {len(cells) - 1} muuta riviä" in found.message
 
 

@@ -487,7 +487,11 @@ def test_one_changed_amount_is_found_at_its_own_cell_with_its_old_value(
         })
     )  # fmt: skip
     [finding] = validate_workbook(path)
-    assert (finding.sheet, finding.cell, finding.severity) == (BUDGET_RESULT.sheet, cell, "error")
+    assert (finding.sheet, finding.cell, finding.severity) == (
+        BUDGET_RESULT.sheet_name,
+        cell,
+        "error",
+    )
     assert (finding.stated, finding.computed, finding.difference) == (
         original + 7_000,
         original,
@@ -682,7 +686,7 @@ def test_a_sorted_table_keeps_its_findings_at_the_moved_cells(
         return {
             (by_cell.get(f.cell, f.cell), f.rule, f.stated, f.computed)
             for f in validate_workbook(path)
-            if f.sheet == BUDGET_RESULT.sheet
+            if f.sheet == BUDGET_RESULT.sheet_name
         }
 
     path = edited(
