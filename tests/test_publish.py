@@ -17,6 +17,8 @@ from xlsrc.cli.main import cli
 from xlsrc.core.errors import XlError
 from xlsrc.libreoffice import Session
 from xlsrc.publish import PublicationRefused, publish
+from xlsrc.validation import validate_workbook
+from xlsrc.validation.findings import error_count
 from xlsrc.workbooks.layouts import WORKBOOKS
 
 
@@ -36,7 +38,10 @@ def published(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
         source = demo / layout.file_name
         before = source.read_bytes()
         run = CliRunner().invoke(cli, ["publish", str(source), "--out", str(out / source.name)])
-        assert run.exit_code == 0, run.output
+        # the demo carries the seed reports' own errors: published, and the exit status says so
+        errors = error_count(validate_workbook(source))
+        assert run.exit_code == (1 if errors else 0), run.output
+        assert (f"tarkistus löysi {errors} virhe" in run.output) == bool(errors), run.output
         assert source.read_bytes() == before  # the source is never written
         paths[layout.file_name] = out / source.name
     return paths
@@ -152,3 +157,20 @@ def test_pdf_is_rendered_beside_the_copy_with_finnish_numbers(demo: Path, tmp_pa
     grouped = re.sub(r"(?<=\d)(?=(\d{3})+$)", " ", str(abs(int(amounts[0]))))
     assert grouped in text.replace("\u00a0", " ").replace("\u202f", " ")
     assert not re.search(r"\d,\d{3}\b", text)
+
+
+def test_error_values_in_the_copy_are_named(demo: Path, tmp_path: Path) -> None:
+    done = publish(demo / "tulosbudjetti.xlsx", tmp_path / "tb.xlsx")
+    book = openpyxl.load_workbook(done.path)
+
+    def where(title: str, cell: str) -> str:
+        return f"'{title}'!{cell}" if " " in title else f"{title}!{cell}"
+
+    shown = {
+        (where(ws.title, c.coordinate), c.value)
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("#") and c.data_type == "e"
+    }
+    assert shown and set(done.error_values) == shown

@@ -34,6 +34,8 @@ from lxml import etree
 
 from xlsrc.core.errors import UnusableInput
 from xlsrc.io.atomic import write_atomic
+from xlsrc.reading.source import WorkbookSource
+from xlsrc.validation.findings import CellFinding, error_count
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -51,6 +53,10 @@ class Published:
     source_sha256: str
     formulas_removed: int
     pdf: Path | None = None
+    #: cells of the copy that show an Excel error value ("Sheet!A1", "#N/A")
+    error_values: tuple[tuple[str, str], ...] = ()
+    #: errors validation found in the workbook (None: no xlsrc template, not validated)
+    validation_errors: int | None = None
 
 
 def publish(
@@ -67,7 +73,16 @@ def publish(
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
         computed = Path(tmp) / source.name
-        result = recalc(source, computed)
+        findings: list[CellFinding] = []
+
+        def validated(book: WorkbookSource) -> list[CellFinding]:
+            # what goes to the council is checked as it goes: the values just computed
+            from xlsrc.validation.hook import validate_recalculated
+
+            findings.extend(validate_recalculated(book))
+            return findings
+
+        result = recalc(source, computed, validate=validated)
         if not result.ok:
             reasons = "; ".join(result.problems[:5])
             raise PublicationRefused(
@@ -77,7 +92,8 @@ def publish(
         data, removed = values_only(computed.read_bytes(), source.name, checksum, stamp)
     write_atomic(target, data)
     written_pdf = _pdf(target) if pdf else None
-    return Published(target, checksum, removed, written_pdf)
+    errors = None if result.validation_findings is None else error_count(findings)
+    return Published(target, checksum, removed, written_pdf, tuple(result.error_cells), errors)
 
 
 def values_only(package: bytes, source_name: str, checksum: str, stamp: str) -> tuple[bytes, int]:

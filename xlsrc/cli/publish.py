@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from xlsrc.cli.language import Command, language_option
-from xlsrc.core.text import N_, Num, tr
+from xlsrc.core.errors import FindingsFound
+from xlsrc.core.text import N_, Num, ntr, tr
 
 
 @click.command(
@@ -48,3 +49,21 @@ def command(workbook: Path, out: Path, make_pdf: bool) -> None:
     )
     if done.pdf is not None:
         click.echo(tr("PDF: {path}", path=done.pdf))
+    if done.error_values:
+        shown = ", ".join(f"{cell} {error}" for cell, error in done.error_values[:5])
+        more = "…" if len(done.error_values) > 5 else ""
+        click.echo(
+            ntr("varoitus: kopiossa on {count} virhearvo: {cells}",
+                "varoitus: kopiossa on {count} virhearvoa: {cells}",
+                len(done.error_values), count=Num(len(done.error_values)), cells=shown + more),
+            err=True,
+        )  # fmt: skip
+    if done.validation_errors:
+        raise FindingsFound(
+            ntr("{path}: julkaistu, mutta tarkistus löysi {count} virheen; xlsrc validate "
+                "{source} näyttää sen",
+                "{path}: julkaistu, mutta tarkistus löysi {count} virhettä; xlsrc validate "
+                "{source} näyttää ne",
+                done.validation_errors, path=done.path, count=Num(done.validation_errors),
+                source=workbook)
+        )  # fmt: skip
