@@ -14,6 +14,7 @@ from xlsrc.core.numbers import (
     Nil,
     NotANumber,
     Number,
+    read_cell,
     read_number,
     require_number,
     round_half_up,
@@ -144,3 +145,10 @@ def test_format_then_read_is_identity_for_percents(points: Decimal) -> None:
     reading = read_number(text)
     assert isinstance(reading, Number)
     assert round_half_up(reading.value * 100, 1) == float(points)
+
+
+def test_a_number_typed_as_text_is_quoted_as_the_user_typed_it() -> None:
+    """The reason shows "1 234" with its no-break space, not Python's '1\\xa0234'."""
+    reading = read_cell("1\u00a0234")
+    assert isinstance(reading, NotANumber)
+    assert "('1\u00a0234')" in str(reading.reason) and "\\x" not in str(reading.reason)

@@ -277,7 +277,29 @@ class Joined:
         return self.render()
 
 
-_FORMATTER = string.Formatter()
+class _Formatter(string.Formatter):
+    """``{text!r}`` in a message quotes the text as a person reads it, not as Python does.
+
+    ``repr("1\xa0234")`` is ``'1\\xa0234'``: a user who typed "1 234" would not recognise
+    it.  A quoted text keeps its spaces of every kind and escapes only what cannot be
+    seen at all (control characters).
+    """
+
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if conversion == "r" and isinstance(value, str):
+            return quoted(value)
+        return super().convert_field(value, conversion)
+
+
+def quoted(text: str) -> str:
+    """``text`` in single quotes, visible as typed: only invisible characters escaped."""
+    shown = "".join(
+        c if c.isprintable() or unicodedata.category(c) == "Zs" else repr(c)[1:-1] for c in text
+    )
+    return f"'{shown}'"
+
+
+_FORMATTER = _Formatter()
 
 
 # --- numbers ------------------------------------------------------------------------------
