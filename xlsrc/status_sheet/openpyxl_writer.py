@@ -94,6 +94,7 @@ def write_sheet(ws: Worksheet, sheet: SheetDescription) -> None:
     setup.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.page_margins.header = ws.page_margins.footer = 0.25  # inside the margin, not over it
     ws.print_options.gridLines = False
     footer = ws.oddFooter
     assert footer is not None

@@ -89,6 +89,9 @@ def print_a4_landscape(sheet: Worksheet, title_row: int | None = None) -> None:
     setup.fitToPage = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    # the page footer (and a published copy's header) sit 0.3 in from the edge, clear of
+    # the table; openpyxl's 0.5 put the footer text across the page edge
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
     footer = sheet.oddFooter
     assert footer is not None
     footer.center.text = "&A – sivu &P / &N"
