@@ -89,6 +89,13 @@ def open_package(path: Path, limits: Limits | None = None) -> Package:
 
 
 def _read_workbook(package: Package) -> None:
+    """Sheets (name, part, kind), defined names and the date system of workbook.xml, then
+    each worksheet's Tables.
+
+    One pass over workbook.xml: each sheet entry is resolved through the
+    workbook's relationships as it is met, so a sheet whose relationship is
+    missing, or a name scoped to no sheet number, is refused right there by name.
+    """
     root = parse(package.read(package.workbook_part), package.workbook_part)
     targets = {
         rel.id: (rel.target, rel.kind)

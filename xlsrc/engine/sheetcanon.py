@@ -76,7 +76,12 @@ def _namespaces(old_root: etree._Element) -> Any:  # lxml's nsmap: None is the d
 
 
 def _sheet_data(old: etree._Element, root: etree._Element, main: str, where: str) -> None:
-    """Rebuild ``<sheetData>`` in the default namespace, every row and cell addressed."""
+    """Rebuild ``<sheetData>`` in the default namespace, every row and cell addressed.
+
+    Rows and cells are numbered as they are met (an address-less cell follows
+    its neighbour, as Excel reads it), so the numbering and the copying cannot
+    be separated without walking the tree twice.
+    """
     data = etree.SubElement(root, f"{{{main}}}sheetData", attrib=_attributes(old))
     row_number = 0
     for old_row in _members(old, data, "row", main):

@@ -232,7 +232,12 @@ def _check_content_types(archive: Archive) -> None:
 
 
 def _entries(archive: zipfile.ZipFile, name: str, limits: Limits) -> dict[str, zipfile.ZipInfo]:
-    """Part name -> zip entry, refusing duplicates, encryption, odd methods and bombs."""
+    """Part name -> zip entry, refusing duplicates, encryption, odd methods and bombs.
+
+    Every check needs the running totals of the entries seen so far (case-folded
+    names for duplicates, declared sizes for the package limit), so they are
+    made in one pass over the central directory, before anything is inflated.
+    """
     infos: dict[str, zipfile.ZipInfo] = {}
     folded: dict[str, str] = {}
     total = 0

@@ -291,7 +291,11 @@ def _below_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFin
 
 
 def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding]]:
-    """Every table of the workbook's layout, and the findings about its shape."""
+    """Every table of the workbook's layout, and the findings about its shape.
+
+    Unusable rules and missing tables are findings here, not errors, so the
+    tables that are present are still checked and the user gets one list.
+    """
     identified = identify(source)
     rules = read_schemes(source)
     findings = [

@@ -61,6 +61,12 @@ def _index(table: Table, keys: Sequence[str]) -> dict[tuple[str, ...], list[Row]
 
 
 def _pivot(pivot: Table, measures: Table, by_group: bool, result: Checks) -> None:
+    """Every pivot cell of a roll-up = the sum of its measures, per status and in total.
+
+    The measures are indexed once by their key (and group); the loop then adds
+    one equation per pivot cell, so a consolidated pivot is checked the way a
+    unit's own pivot is, and its findings land at the roll-up's own cells.
+    """
     keys = ("group", "key") if by_group else ("key",)
     by_key = _index(measures, keys)
     for row in pivot:

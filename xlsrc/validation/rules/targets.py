@@ -23,6 +23,12 @@ from xlsrc.validation.rules.base import Checks, direct, location_of
 
 
 def checks(table: Table) -> Checks:
+    """Each target row's stated status against the status the core assesses for it.
+
+    One loop because every row needs the same three readings (method word,
+    actual, target) before the comparison, and a row whose method or status is
+    blank is skipped as a whole; splitting it would pass those readings around.
+    """
     result = Checks()
     scheme = table.schemes.get("traffic_light", TRAFFIC_LIGHT_80_90)
     for row in table:
