@@ -351,6 +351,14 @@ def test_recalc_says_per_cell_why_an_xs_cell_is_an_error(tmp_path: Path) -> None
 # --- the second client: the same edit made in LibreOffice -----------------------------
 
 
+def typed_row(row: int, values: list[Any]) -> list[dict[str, Any]]:
+    """LibreOffice edits that type ``values`` into the measures sheet's ``row``, from column A."""
+    return [
+        {"op": "set", "sheet": SAVINGS_MEASURES.sheet_name, "row": row, "column": c, "value": v}
+        for c, v in enumerate(values, start=1)
+    ]
+
+
 def test_a_row_inserted_in_libreoffice_is_in_every_total(tmp_path: Path) -> None:
     """LibreOffice grows the Table when a row is inserted inside it (it does not fill the
     calculated columns, and does not grow a Table from a row typed below it)."""
@@ -364,16 +372,7 @@ def test_a_row_inserted_in_libreoffice_is_in_every_total(tmp_path: Path) -> None
     edits: list[dict[str, Any]] = [
         {"op": "insert_rows", "sheet": SAVINGS_MEASURES.sheet_name, "row": row, "count": 1}
     ]
-    edits += [
-        {
-            "op": "set",
-            "sheet": SAVINGS_MEASURES.sheet_name,
-            "row": row,
-            "column": column,
-            "value": v,
-        }
-        for column, v in enumerate(values, start=1)
-    ]
+    edits += typed_row(row, values)
     with Session() as office:
         edited_path = office.edit_to(source, tmp_path / "libreoffice.xlsx", edits)
     data = edited_path.read_bytes()
@@ -401,16 +400,7 @@ def test_a_row_typed_below_a_table_in_libreoffice_is_an_error_not_left_out(
     measures = Table(open_book(programmes()), SAVINGS_MEASURES)
     below = measures.rows[-1] + 1
     values = [DIGI, "Uusi toimenpide taulukon alla", ON_TRACK, 0.5, -300_000]
-    edits: list[dict[str, Any]] = [
-        {
-            "op": "set",
-            "sheet": SAVINGS_MEASURES.sheet_name,
-            "row": below,
-            "column": column,
-            "value": v,
-        }
-        for column, v in enumerate(values, start=1)
-    ]
+    edits = typed_row(below, values)
     with Session() as office:
         edited_path = office.edit_to(source, tmp_path / "libreoffice.xlsx", edits)
     book = open_book(edited_path.read_bytes())
