@@ -198,3 +198,14 @@ def test_checksum_ignores_row_order_and_int_vs_float_but_not_rules() -> None:
     other_rules = replace(one, rules=Rules(TRAFFIC_LIGHT_80_90, YEAR_END_50_90))
     assert other_rules.checksum() != one.checksum()
     assert replace(one, rules=replace(RULES, rollup="mean")).checksum() != one.checksum()
+
+
+@pytest.mark.parametrize("bad", [1.2, -0.3])
+def test_a_task_outside_the_scale_takes_no_part_in_its_goals_mean(bad: float) -> None:
+    """120 % beside 90 % made the goal's mean 105 %, green; it is not assessable, so the
+    goal stands on the other task alone (90 % is yellow: "yli 90 %" is strict)."""
+    goal = replace(kpi("G", ""), target="")
+    tasks = (Task("G", "hyvä", progress=0.9), Task("G", "outo", progress=bad))
+    current = goal_status(goal, tasks, 3, RULES).current
+    assert current.score == pytest.approx(0.9) and current.state == "yellow"
+    assert "(1/2)" in str(current.reason)

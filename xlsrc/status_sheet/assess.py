@@ -293,7 +293,9 @@ def roll_up(name: str, statuses: Sequence[GoalStatus], rules: Rules) -> RollUp:
 
 
 def _from_tasks(summary: TaskSummary, scheme: StatusScheme) -> tuple[Basis, Assessment]:
-    numbers = [o.progress for o in summary.outcomes if o.progress is not None]
+    # a task that is not assessable (120 % is outside the scale, an unknown state word)
+    # takes no part in the mean: its number would move the goal's status
+    numbers = [o.progress for o in summary.outcomes if o.progress is not None and o.status]
     if not summary.outcomes:
         return "none", Assessment("pending", None, None, Msg("ei mittariarvoja eikä päätehtäviä"))
     if not numbers:
