@@ -99,7 +99,15 @@ def test_a_read_only_output_folder_exits_2_in_finnish(
             raise OSError(errno.EROFS, os.strerror(errno.EROFS))
         real_replace(source, target)
 
+    real_mkdir = os.mkdir
+
+    def no_folders(path: str | os.PathLike[str], mode: int = 0o777, **kw: object) -> None:
+        if Path(path).parent == folder:  # a temporary folder beside the output, say
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        real_mkdir(path, mode, **kw)  # type: ignore[arg-type]
+
     monkeypatch.setattr(os, "replace", read_only)
+    monkeypatch.setattr(os, "mkdir", no_folders)
     before = goal_tracking.read_bytes()
     args = [a.format(book=goal_tracking, out=folder / "tulos.xlsx") for a in command]
     run = CliRunner().invoke(cli, args)

@@ -70,8 +70,9 @@ def publish(
         raise UnusableInput(f"{target}: julkaistu kopio ei voi korvata lähdetyökirjaa")
     checksum = hashlib.sha256(source.read_bytes()).hexdigest()
     stamp = (now or datetime.now()).strftime("%d.%m.%Y %H.%M")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+    # the intermediate recalculation goes to the system's temporary folder: the target's
+    # folder may refuse writes, and that is the one atomic writer's to report
+    with tempfile.TemporaryDirectory(prefix="xlsrc-julkaisu-") as tmp:
         computed = Path(tmp) / source.name
         findings: list[CellFinding] = []
 
