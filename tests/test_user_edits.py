@@ -415,7 +415,8 @@ def test_a_row_typed_below_a_table_in_libreoffice_is_an_error_not_left_out(
     assert SAVINGS_MEASURES.name in outside.message and f"Rivi {below}" in outside.message
 
 
-def test_the_status_sheet_refuses_a_task_typed_below_its_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("gap", [0, 1, 3], ids=["directly", "one blank row", "three"])
+def test_the_status_sheet_refuses_a_task_typed_below_its_table(tmp_path: Path, gap: int) -> None:
     from xlsrc.status_sheet.headless import generate_file
     from xlsrc.status_sheet.tables import WorkbookLayoutError
     from xlsrc.workbooks.layouts import GOAL_TRACKING
@@ -423,7 +424,7 @@ def test_the_status_sheet_refuses_a_task_typed_below_its_table(tmp_path: Path) -
 
     book = open_book(build_workbook(GOAL_TRACKING, example=True))
     tasks = Table(book, TASKS)
-    below = tasks.rows[-1] + 1
+    below = tasks.rows[-1] + 1 + gap
     tasks.sheet[f"A{below}"] = "G01"
     tasks.sheet[f"B{below}"] = "Uusi päätehtävä"
     path = tmp_path / "seuranta.xlsx"

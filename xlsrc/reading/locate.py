@@ -221,8 +221,10 @@ def rows_below(source: WorkbookSource, table: LocatedTable) -> list[TableRow]:
             and ref.first_col <= t.last_col
             for t in others
         )
-        if inside or all(_blank(v) for v in values):
-            break
+        if inside:
+            break  # another Table below: what follows is its own
+        if all(_blank(v) for v in values):
+            continue  # a blank row does not end it: a row typed after a gap counts nowhere too
         picked = {
             key: values[located.index - ref.first_col]
             for key, located in table.columns.items()
