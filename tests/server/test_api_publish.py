@@ -23,7 +23,8 @@ def test_publish_answers_the_copy_the_cli_writes(
 ) -> None:
     (path,) = [p for p in demo.files if p.name == "tulosbudjetti.xlsx"]
     cli_out = tmp_path / "julkaistu.xlsx"
-    xlsrc("publish", str(path), "--out", str(cli_out))
+    cli = xlsrc("publish", str(path), "--out", str(cli_out), check=False)
+    assert cli.returncode == 1 and "tarkistus löysi" in cli.stderr  # the demo's seed errors
     with served.server.client(served.alice) as client:
         answer = client.post("/api/publish", files={"file": (path.name, path.read_bytes())})
         assert answer.status_code == 200, answer.text
@@ -33,6 +34,7 @@ def test_publish_answers_the_copy_the_cli_writes(
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         assert sheets and not any(re.search(rb"<f[ >]", archive.read(n)) for n in sheets)
     assert report["formulas_removed"] > 0 and len(report["source_sha256"]) == 64
+    assert report["validation_errors"] > 0 and report["error_values"]  # as the CLI warned
 
 
 def test_a_workbook_that_does_not_recalculate_is_not_published(

@@ -93,4 +93,7 @@ def publish_file(source: str, target: str, pdf: bool) -> dict[str, Any]:
         "formulas_removed": done.formulas_removed,
         "source_sha256": done.source_sha256,
         "pdf": done.pdf is not None,
+        # what the CLI warns about: the copy's error values, and validation's error count
+        "error_values": [{"cell": cell, "error": error} for cell, error in done.error_values],
+        "validation_errors": done.validation_errors,
     }
