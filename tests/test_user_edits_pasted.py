@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl.workbook.workbook import Workbook
 
 from tests.edits import Table, edited
@@ -86,3 +87,24 @@ def test_an_emptied_computed_cell_on_a_row_with_inputs_is_a_note(tmp_path: Path)
     path.write_bytes(edited(programmes(), clear))
     [found] = [f for f in validate_workbook(path) if f.rule.startswith("formula_")]
     assert (found.rule, found.cell, found.severity) == ("formula_missing", cell[0], "note")
+
+
+def test_a_formula_saved_without_its_value_is_refused_by_name(tmp_path: Path) -> None:
+    """A script (openpyxl) writes "=10000+10000" into an input cell and saves no value: read as
+    a blank it gave 'puuttuu' and sums that did not add up; there is nothing to check yet."""
+    from xlsrc.core.errors import UnusableInput
+    from xlsrc.workbooks.layouts.programmes import SAVINGS_MEASURES
+
+    cell: list[str] = []
+
+    def typed(book: Workbook) -> None:
+        measures = Table(book, SAVINGS_MEASURES)
+        cell.append(measures.cell("target_sum", 0))
+        measures.sheet[cell[0]] = "=10000+10000"
+
+    path = tmp_path / "kaava.xlsx"
+    path.write_bytes(edited(programmes(), typed))
+    with pytest.raises(UnusableInput, match=f"!{cell[0]}: solussa on kaava ilman laskettua arvoa"):
+        validate_workbook(path)
+    assert recalc(path, tmp_path / "laskettu.xlsx").ok  # after recalc there is a value
+    assert not [f for f in validate_workbook(tmp_path / "laskettu.xlsx") if f.cell == cell[0]]

@@ -28,7 +28,7 @@ from types import MappingProxyType
 
 from xlsrc.core.a1 import cell_name, column_letter, parse_cell, sort_key
 from xlsrc.core.checks import Finding
-from xlsrc.core.errors import XlError
+from xlsrc.core.errors import UnusableInput, XlError
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.text import Msg, text_in
 from xlsrc.reading.cells import read_number_cell
@@ -100,6 +100,15 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
     rows = []
     bodies = read_rows(source, table)
     findings += _overwritten_findings(source, table, bodies)
+    _refuse_uncalculated(
+        source,
+        table.sheet,
+        [
+            (body.row, table.columns[key].index, body.values.get(key))
+            for body in bodies
+            for key in keys
+        ],
+    )
     for body in bodies:
         cells = {}
         for key, row_key in keys.items():
@@ -112,6 +121,9 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
         rows.append(Row(anchor, MappingProxyType(cells)))
     total = stated_total(source, table)
     if total is not None:
+        _refuse_uncalculated(
+            source, total.sheet, [(*parse_cell(a), v) for a, v in total.cells.values()]
+        )
         cells = {}
         for key, (address, value) in total.cells.items():
             column = layout.column(key)
@@ -204,6 +216,32 @@ def _shape_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFin
                 )
             )
     return findings
+
+
+class NotCalculated(UnusableInput):
+    """A typed cell holds a formula with no value saved: there is nothing to check yet."""
+
+
+def _refuse_uncalculated(
+    source: WorkbookSource, sheet: str, cells: list[tuple[int, int, CellValue]]
+) -> None:
+    """Refuse a workbook whose input or stated cells are formulas saved without a value.
+
+    A program that writes formulas without computing them (openpyxl, a script)
+    leaves such cells; read as blanks they gave "puuttuu" and sums that do not
+    add up, and a stated total made of one was not checked at all.
+    """
+    for row, col, value in cells:
+        if value is None and source.has_formula(sheet, row, col):  # "" is a computed text
+            raise NotCalculated(
+                Msg(
+                    "{name}: {sheet}!{cell}: solussa on kaava ilman laskettua arvoa; laske "
+                    "työkirja ensin (xlsrc recalc, tai avaa ja tallenna se Excelissä)",
+                    name=source.name,
+                    sheet=sheet,
+                    cell=cell_name(row, col),
+                )
+            )
 
 
 def _overwritten_findings(
