@@ -57,11 +57,8 @@ def collect_file(index: int, path: str, by: Grouping = "unit") -> FileResult:
 
 
 def _collect(base: FileResult, file: Path, by: Grouping) -> FileResult:
-    source = PackageSource.open(file)  # the package reader validation uses: one read per file
-    try:
+    with PackageSource.open(file) as source:  # the reader validation uses: one read per file
         return _collect_from(base, source, file, by)
-    finally:
-        source.close()
 
 
 def _collect_from(base: FileResult, source: PackageSource, file: Path, by: Grouping) -> FileResult:

@@ -78,7 +78,7 @@ class PackageSource:
 
     @classmethod
     def open(cls, path: Path, limits: Limits | None = None) -> PackageSource:
-        """A saved workbook; the caller closes it (:meth:`close`) when done."""
+        """A saved workbook; the caller closes it (:meth:`close`, or ``with``) when done."""
         check_workbook_file(path)
         try:
             return cls(str(path), open_package(path, limits))
@@ -89,6 +89,12 @@ class PackageSource:
 
     def close(self) -> None:
         self._package.close()
+
+    def __enter__(self) -> PackageSource:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     # -- WorkbookSource ------------------------------------------------------------
     def sheet_names(self) -> list[str]:

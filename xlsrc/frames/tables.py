@@ -90,11 +90,8 @@ def read_tables(path: str | Path) -> TableFrames:
     from xlsrc.engine.source import PackageSource  # the package reader validation uses
 
     file = Path(path)
-    source = PackageSource.open(file)
-    try:
+    with PackageSource.open(file) as source:
         return tables_of(source, file.name)
-    finally:
-        source.close()
 
 
 def tables_of(source: WorkbookSource, file: str) -> TableFrames:

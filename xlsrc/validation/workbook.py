@@ -78,7 +78,13 @@ def _raw(value: CellValue) -> str | float | int | bool | None:
 def _typed(
     source: WorkbookSource, at: Location, row: int, col: int, column: Column, raw: CellValue
 ) -> Cell:
-    """A cell; number columns read with :func:`read_number_cell` (the one reading)."""
+    """A cell; number columns read with :func:`read_number_cell` (the one reading).
+
+    Every input and stated cell passes here, so this is where a formula saved
+    without its value is refused (:func:`_refuse_uncalculated`).
+    """
+    if raw is None:
+        _refuse_uncalculated(source, at, row, col)
     kept = _raw(raw)
     if not column.is_numeric or isinstance(raw, XlError):
         return Cell(at, kept)
@@ -100,15 +106,6 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
     rows = []
     bodies = read_rows(source, table)
     findings += _overwritten_findings(source, table, bodies)
-    _refuse_uncalculated(
-        source,
-        table.sheet,
-        [
-            (body.row, table.columns[key].index, body.values.get(key))
-            for body in bodies
-            for key in keys
-        ],
-    )
     for body in bodies:
         cells = {}
         for key, row_key in keys.items():
@@ -121,9 +118,6 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
         rows.append(Row(anchor, MappingProxyType(cells)))
     total = stated_total(source, table)
     if total is not None:
-        _refuse_uncalculated(
-            source, total.sheet, [(*parse_cell(a), v) for a, v in total.cells.values()]
-        )
         cells = {}
         for key, (address, value) in total.cells.items():
             column = layout.column(key)
@@ -222,26 +216,23 @@ class NotCalculated(UnusableInput):
     """A typed cell holds a formula with no value saved: there is nothing to check yet."""
 
 
-def _refuse_uncalculated(
-    source: WorkbookSource, sheet: str, cells: list[tuple[int, int, CellValue]]
-) -> None:
+def _refuse_uncalculated(source: WorkbookSource, at: Location, row: int, col: int) -> None:
     """Refuse a workbook whose input or stated cells are formulas saved without a value.
 
     A program that writes formulas without computing them (openpyxl, a script)
     leaves such cells; read as blanks they gave "puuttuu" and sums that do not
     add up, and a stated total made of one was not checked at all.
     """
-    for row, col, value in cells:
-        if value is None and source.has_formula(sheet, row, col):  # "" is a computed text
-            raise NotCalculated(
-                Msg(
-                    "{name}: {sheet}!{cell}: solussa on kaava ilman laskettua arvoa; laske "
-                    "työkirja ensin (xlsrc recalc, tai avaa ja tallenna se Excelissä)",
-                    name=source.name,
-                    sheet=sheet,
-                    cell=cell_name(row, col),
-                )
+    if source.has_formula(at.sheet, row, col):  # a blank, not "" (a computed empty text)
+        raise NotCalculated(
+            Msg(
+                "{name}: {sheet}!{cell}: solussa on kaava ilman laskettua arvoa; laske "
+                "työkirja ensin (xlsrc recalc, tai avaa ja tallenna se Excelissä)",
+                name=source.name,
+                sheet=at.sheet,
+                cell=at.cell,
             )
+        )
 
 
 def _overwritten_findings(
@@ -408,11 +399,8 @@ def validate_workbook(path: str | Path) -> list[CellFinding]:
         return validate_source(OpenpyxlSource.open(Path(path)))
     from xlsrc.engine.source import PackageSource
 
-    source = PackageSource.open(Path(path))
-    try:
+    with PackageSource.open(Path(path)) as source:
         return validate_source(source)
-    finally:
-        source.close()
 
 
 def locked_quarter_findings(source: WorkbookSource) -> list[CellFinding]:
