@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from xlsrc.core.errors import UnusableInput
-from xlsrc.core.text import Msg
+from xlsrc.core.text import Msg, Text
 
 
 class UnsafeOutput(UnusableInput):
@@ -75,7 +75,7 @@ def check_output(
     output: Path,
     inputs: Iterable[Path],
     *,
-    what: str,
+    what: Text,
     folder: Path | None = None,
     replaces: Path | None = None,
 ) -> Path:
@@ -139,7 +139,7 @@ def batch_outputs(
             continue
         assert out_dir is not None
         output = out_dir / source.name
-        check_output(output, inputs, what="tulostiedosto", folder=out_dir)
+        check_output(output, inputs, what=Msg("tulostiedosto"), folder=out_dir)
         other = claimed.get(resolved(output))
         if other is not None:
             raise UnsafeOutput(
