@@ -39,14 +39,13 @@ def limit_options(command: F) -> F:
     """Add one option per limit to a click command (its values arrive as keyword arguments)."""
     for option, (name, scale, text) in reversed(_OPTIONS.items()):
         default = getattr(_DEFAULTS, name) / scale
-        flag = "--" + option.replace("_", "-")
-        kind = click.FloatRange(min=0.001) if isinstance(default, float) else click.IntRange(min=1)
         command = click.option(
-            flag,
+            "--" + option.replace("_", "-"),
             option,
-            type=kind,
-            default=None,
-            show_default=f"{default:.10g}",
+            type=click.FloatRange(min=0.001),
+            default=int(default) if default.is_integer() else default,
+            show_default=True,  # as "256", not click's "(256)" for a string default
+            metavar=N_("LUKU"),  # not click's English type name "FLOAT RANGE"
             help=text,
         )(command)
     return command
