@@ -11,7 +11,14 @@ from typing import BinaryIO
 import pytest
 
 from xlsrc.core.errors import UnusableInput
-from xlsrc.io.atomic import TEMP_PREFIX, OutputNotWritable, current_umask, write_atomic
+from xlsrc.core.text import use_language
+from xlsrc.io.atomic import (
+    TEMP_PREFIX,
+    OutputNotWritable,
+    current_umask,
+    write_atomic,
+    write_failure,
+)
 
 
 @pytest.fixture()
@@ -133,3 +140,20 @@ def test_an_unknown_file_system_failure_is_not_renamed(
     with pytest.raises(OSError) as raised:
         write_atomic(tmp_path / "x.bin", b"x")
     assert not isinstance(raised.value, OutputNotWritable) and raised.value.errno == errno.EIO
+
+
+def test_a_refused_write_is_reported_in_swedish_under_swedish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(source: object, destination: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(OutputNotWritable) as raised:
+        write_atomic(tmp_path / "mål.xlsx", b"new")
+    with use_language("sv"):
+        shown = str(raised.value)
+        reason = str(write_failure(raised.value))
+    assert shown.startswith(f"{tmp_path / 'mål.xlsx'}: filen kan inte skrivas: disken är full;")
+    assert reason == "disken är full"
+    assert "levy on täynnä" in str(raised.value)  # the same error, shown in Finnish

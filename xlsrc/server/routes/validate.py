@@ -15,13 +15,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from xlsrc.core.text import N_
 from xlsrc.server import tasks
 from xlsrc.server.auth import Owner
 from xlsrc.server.responses import JSON, XLSX
 from xlsrc.server.service import Artefact, FileJob, Wait, WorkbookUpload, service_of, work_endpoint
 from xlsrc.server.uploads import StoredInput
 
-router = APIRouter(tags=["työ"])
+router = APIRouter(tags=[N_("työ")])
 
 
 def findings_workbook(item: StoredInput) -> Artefact:
@@ -29,7 +30,7 @@ def findings_workbook(item: StoredInput) -> Artefact:
 
 
 @work_endpoint(
-    router, "/api/validate", "Tarkista työkirja (havainnot JSONina tai työkirjana)", JSON, XLSX
+    router, "/api/validate", N_("Tarkista työkirja (havainnot JSONina tai työkirjana)"), JSON, XLSX
 )
 async def validate(
     request: Request,
