@@ -10,19 +10,23 @@ on (the token file, LibreOffice, Dask) are catalogue texts with Swedish.
 from __future__ import annotations
 
 import asyncio
+import io
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote
 
+import openpyxl
 import pytest
 
 from tests.server import pool_tasks
 from tests.server.conftest import Demo, Served
-from xlsrc.core.text import use_language
+from xlsrc.core.text import translate, use_language
 from xlsrc.libreoffice import LibreOfficeError, find_soffice
 from xlsrc.server.errors import BadUpload, JobTimedOut
 from xlsrc.server.language import chosen, negotiated
 from xlsrc.server.pool import WorkerPool
 from xlsrc.server.tokens import TokenFileProblem, TokenStore
+from xlsrc.validation.report import SHEET_NAME
 
 MISSING_JOB = "/api/jobs/0123456789abcdef01234567"
 NOT_FOUND = {
@@ -116,6 +120,16 @@ def test_a_jobs_worker_speaks_the_language_of_its_request(served: Served, demo: 
     first_sv, first_fi = swedish["findings"][0]["message"], finnish["findings"][0]["message"]
     assert "avrundningsskillnad; angivet 32\xa0701, beräknat 32\xa0700" in first_sv
     assert "pyöristysero; ilmoitettu 32\xa0701, laskettu 32\xa0700" in first_fi
+
+    with served.server.client(served.alice) as client:
+        workbook = client.post("/api/validate?format=xlsx&lang=sv", files=upload)
+    assert workbook.status_code == 200
+    # the Tarkistukset workbook is written in the worker, its file named in the request:
+    # both in Swedish (the sheet name's Swedish is not in the catalogue yet)
+    (sheet,) = openpyxl.load_workbook(io.BytesIO(workbook.content)).sheetnames
+    assert sheet == translate(SHEET_NAME, "sv")
+    disposition = workbook.headers["content-disposition"]
+    assert disposition.endswith(quote(f"talousarvio_ennuste - {sheet}.xlsx"))
 
 
 def test_the_openapi_description_is_in_the_requests_language(served: Served) -> None:
