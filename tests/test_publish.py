@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from xlsrc.cli.main import cli
 from xlsrc.core.errors import XlError
+from xlsrc.core.text import use_language
 from xlsrc.libreoffice import Session
 from xlsrc.publish import PublicationRefused, publish
 from xlsrc.validation import validate_workbook
@@ -130,6 +131,41 @@ def test_a_workbook_the_engine_cannot_compute_is_not_published(tmp_path: Path) -
     with pytest.raises(PublicationRefused, match="INDIRECT"):
         publish(source, tmp_path / "julkaistu.xlsx")
     assert not (tmp_path / "julkaistu.xlsx").exists()
+
+
+def test_a_swedish_run_stamps_and_refuses_in_swedish(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet["A1"] = 2
+    sheet["A2"] = "=A1*3"
+    source = tmp_path / "källa.xlsx"
+    book.save(source)
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    with use_language("sv"):
+        publish(source, tmp_path / "publicerad.xlsx")
+    copy = openpyxl.load_workbook(tmp_path / "publicerad.xlsx")
+    stamped = copy.worksheets[0]
+    assert stamped.oddHeader is not None
+    header = stamped.oddHeader.left.text or ""
+    assert header.startswith("Publicerad kopia (endast värden) · källa.xlsx · ")
+    assert header.endswith(f" · SHA-256 {digest[:16]}")
+    assert copy.properties.description is not None
+    assert copy.properties.description.startswith(
+        "Publicerad kopia (endast värden) av arbetsboken källa.xlsx, "
+    )
+    assert copy.properties.description.endswith(f"; källfilens SHA-256 {digest}")
+    assert stamped["A2"].value == 6
+
+    sheet["A2"] = '=INDIRECT("B"&2)'
+    book.save(source)
+    with use_language("sv"), pytest.raises(PublicationRefused) as refused:
+        publish(source, tmp_path / "ej.xlsx")
+    with use_language("sv"):
+        shown = str(refused.value)
+    assert shown.startswith(
+        f"{source}: arbetsboken publiceras inte, eftersom den inte kan räknas om helt: "
+    )
+    assert "INDIRECT" in shown
 
 
 def test_pdf_is_rendered_beside_the_copy_with_finnish_numbers(demo: Path, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from xlsrc.core.errors import EnvironmentProblem, UnusableInput
+from xlsrc.core.text import Msg
 
 R = TypeVar("R")
 
@@ -45,7 +46,7 @@ def map_as_completed(
         from distributed import Client, LocalCluster, as_completed
     except ImportError as error:
         raise EnvironmentProblem(
-            'Dask ei ole asennettu: pip install "xlsrc[dask]" (dask.distributed)'
+            Msg('Dask ei ole asennettu: asenna se (pip install "xlsrc[dask]", dask.distributed)')
         ) from error
     logging.getLogger("distributed").setLevel(logging.ERROR)
     with contextlib.ExitStack() as stack:
@@ -64,7 +65,11 @@ def map_as_completed(
                 )
             except OSError as error:
                 raise UnusableInput(
-                    f"--dask {address}: ajastimeen ei saada yhteyttä ({error})"
+                    Msg(
+                        "--dask {address}: Daskin ajoittajaan ei saada yhteyttä ({error})",
+                        address=address,
+                        error=str(error),
+                    )
                 ) from error
         columns = [list(column) for column in zip(*arguments, strict=True)]
         futures = client.map(function, *columns, pure=False)

@@ -40,6 +40,7 @@ from types import ModuleType
 from typing import Any
 
 from xlsrc.core.errors import EnvironmentProblem, XlError
+from xlsrc.core.text import Msg, Num
 
 Values = dict[str, dict[str, Any]]
 
@@ -82,14 +83,21 @@ def find_soffice() -> Path:
     if override:
         if Path(override).is_file():
             return Path(override)
-        raise LibreOfficeError(f"XLSRC_SOFFICE={override} does not exist")
+        raise LibreOfficeError(
+            Msg(
+                "XLSRC_SOFFICE={path}: tiedostoa ei ole; anna LibreOfficen soffice-ohjelman polku",
+                path=override,
+            )
+        )
     for candidate in _CANDIDATES:
         found = shutil.which(candidate) if "/" not in candidate else candidate
         if found and Path(found).is_file():
             return Path(found)
     raise LibreOfficeError(
-        "LibreOffice (soffice) not found; install it (Debian: apt-get install "
-        "libreoffice-calc-nogui python3-uno) or set XLSRC_SOFFICE"
+        Msg(
+            "LibreOfficea (soffice) ei löydy: asenna se (Debian: apt-get install "
+            "libreoffice-calc-nogui python3-uno) tai anna sen polku muuttujassa XLSRC_SOFFICE"
+        )
     )
 
 
@@ -177,13 +185,23 @@ def convert(
             done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired as error:
             raise LibreOfficeError(
-                f"LibreOffice took over {timeout:.0f} s converting {source.name}"
+                Msg(
+                    "LibreOffice ei saanut tiedostoa {name} muunnettua {seconds} sekunnissa",
+                    name=source.name,
+                    seconds=Num(timeout),
+                )
             ) from error
     target = target_dir / f"{source.stem}.{extension}"
     if done.returncode != 0 or not target.exists():
         raise LibreOfficeError(
-            f"LibreOffice could not convert {source.name} to {fmt} "
-            f"(exit {done.returncode}): {(done.stderr or done.stdout).strip()[:500]}"
+            Msg(
+                "LibreOffice ei pystynyt muuntamaan tiedostoa {name} muotoon {format} "
+                "(paluukoodi {code}): {output}",
+                name=source.name,
+                format=fmt,
+                code=str(done.returncode),
+                output=(done.stderr or done.stdout).strip()[:500],
+            )
         )
     return target
 
@@ -277,7 +295,7 @@ class Session:
     def profile(self) -> Path:
         """The private profile folder of this LibreOffice process."""
         if self._profile is None:
-            raise LibreOfficeError("the session is not started")
+            raise LibreOfficeError(Msg("LibreOffice-istuntoa ei ole käynnistetty"))
         return self._profile
 
     def __enter__(self) -> Session:
@@ -307,12 +325,19 @@ class Session:
             self._desktop = _lo_uno.desktop_of(self.context)
         except Exception as error:
             self.close()
-            raise LibreOfficeError(f"cannot connect to LibreOffice over UNO: {error}") from error
+            raise LibreOfficeError(
+                Msg(
+                    "LibreOfficeen ei saada yhteyttä UNO-rajapinnan kautta: {error}",
+                    error=str(error),
+                )
+            ) from error
 
     def _start_worker(self, pipe: str) -> None:
         python = next((p for p in _SYSTEM_PYTHONS if Path(p).exists()), None)
         if python is None:
-            raise LibreOfficeError("no Python with LibreOffice's uno module (install python3-uno)")
+            raise LibreOfficeError(
+                Msg("millään Pythonilla ei ole LibreOfficen uno-moduulia: asenna python3-uno")
+            )
         script = Path(__file__).with_name("_lo_uno.py")
         assert self._profile is not None
         self._worker = subprocess.Popen(
@@ -321,7 +346,9 @@ class Session:
         )  # fmt: skip
         ready = self._ask({"op": "ping"})
         if ready.get("ok") is not True:
-            raise LibreOfficeError(f"LibreOffice UNO worker failed to start: {ready}")
+            raise LibreOfficeError(
+                Msg("LibreOfficen UNO-työprosessi ei käynnistynyt: {answer}", answer=str(ready))
+            )
 
     def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
         assert self._worker is not None and self._worker.stdin and self._worker.stdout
@@ -329,10 +356,10 @@ class Session:
         self._worker.stdin.flush()
         line = self._worker.stdout.readline()
         if not line:
-            raise LibreOfficeError("LibreOffice UNO worker stopped")
+            raise LibreOfficeError(Msg("LibreOfficen UNO-työprosessi pysähtyi kesken"))
         answer: dict[str, Any] = json.loads(line)
         if "failure" in answer:
-            raise LibreOfficeError(answer["failure"])
+            raise LibreOfficeError(answer["failure"])  # i18n: "failure" is the worker's JSON key
         return answer
 
     def recalculated_values(self, path: str | Path) -> Values:
@@ -352,7 +379,11 @@ class Session:
                 self._ops.recalculate_to(self._desktop, source, out)
             except Exception as error:
                 raise LibreOfficeError(
-                    f"LibreOffice could not recalculate {path}: {error}"
+                    Msg(
+                        "LibreOffice ei pystynyt laskemaan tiedostoa {path} uudelleen: {error}",
+                        path=str(path),
+                        error=str(error),
+                    )
                 ) from error
         return Path(out)
 
@@ -367,7 +398,13 @@ class Session:
             try:
                 self._ops.edit_to(self._desktop, source, out, edits)
             except Exception as error:
-                raise LibreOfficeError(f"LibreOffice could not edit {path}: {error}") from error
+                raise LibreOfficeError(
+                    Msg(
+                        "LibreOffice ei pystynyt muokkaamaan tiedostoa {path}: {error}",
+                        path=str(path),
+                        error=str(error),
+                    )
+                ) from error
         return Path(out)
 
     def close(self) -> None:

@@ -15,7 +15,8 @@ whatever values are cached.  The published copy holds values only:
   - is copied byte for byte;
 * each sheet's page header says it is a published copy, from which file, when,
   with the source file's SHA-256, and the same is recorded in the workbook's
-  description, so a printout and the file can both be traced to their source.
+  description, so a printout and the file can both be traced to their source
+  (in the language of the run: ``--lang``, or the service request's language).
 
 The source is never written; the copy is written atomically.
 """
@@ -33,6 +34,7 @@ from pathlib import Path
 from lxml import etree
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Joined, Msg, tr
 from xlsrc.io.atomic import write_atomic
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.validation.findings import CellFinding, error_count
@@ -67,7 +69,9 @@ def publish(
 
     source, target = Path(source), Path(target)
     if target.resolve() == source.resolve():
-        raise UnusableInput(f"{target}: julkaistu kopio ei voi korvata lähdetyökirjaa")
+        raise UnusableInput(
+            Msg("{path}: julkaistu kopio ei voi korvata lähdetyökirjaa", path=str(target))
+        )
     checksum = hashlib.sha256(source.read_bytes()).hexdigest()
     stamp = (now or datetime.now()).strftime("%d.%m.%Y %H.%M")
     # the intermediate recalculation goes to the system's temporary folder: the target's
@@ -85,10 +89,13 @@ def publish(
 
         result = recalc(source, computed, validate=validated)
         if not result.ok:
-            reasons = "; ".join(result.problems[:5])
             raise PublicationRefused(
-                f"{source}: työkirjaa ei julkaista, koska sitä ei voi laskea kokonaan "
-                f"uudelleen: {reasons}"
+                Msg(
+                    "{path}: työkirjaa ei julkaista, koska sitä ei voi laskea kokonaan "
+                    "uudelleen: {reasons}",
+                    path=str(source),
+                    reasons=Joined.of(result.problems[:5], "; "),
+                )
             )
         data, removed = values_only(computed.read_bytes(), source.name, checksum, stamp)
     write_atomic(target, data)
@@ -100,7 +107,13 @@ def publish(
 def values_only(package: bytes, source_name: str, checksum: str, stamp: str) -> tuple[bytes, int]:
     """The package with every formula replaced by its cached value; (bytes, formulas removed)."""
     removed = 0
-    header = f"&L&8Julkaistu kopio (vain arvot) · {source_name} · {stamp} · SHA-256 {checksum[:16]}"
+    stamped = tr(
+        "Julkaistu kopio (vain arvot) · {name} · {stamp} · SHA-256 {checksum}",
+        name=source_name,
+        stamp=stamp,
+        checksum=checksum[:16],
+    )
+    header = f"&L&8{stamped}"
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(package)) as archive, zipfile.ZipFile(out, "w") as copy:
         for info in archive.infolist():
@@ -232,9 +245,12 @@ def _described(data: bytes, source_name: str, checksum: str, stamp: str) -> byte
     description = root.find(f"{{{_DC}}}description")
     if description is None:
         description = etree.SubElement(root, f"{{{_DC}}}description")
-    description.text = (
-        f"Julkaistu kopio (vain arvot) työkirjasta {source_name}, {stamp}; "
-        f"lähdetiedoston SHA-256 {checksum}"
+    description.text = tr(
+        "Julkaistu kopio (vain arvot) työkirjasta {name}, {stamp}; "
+        "lähdetiedoston SHA-256 {checksum}",
+        name=source_name,
+        stamp=stamp,
+        checksum=checksum,
     )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 

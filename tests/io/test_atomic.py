@@ -11,7 +11,14 @@ from typing import BinaryIO
 import pytest
 
 from xlsrc.core.errors import UnusableInput
-from xlsrc.io.atomic import TEMP_PREFIX, OutputNotWritable, current_umask, write_atomic
+from xlsrc.core.text import use_language
+from xlsrc.io.atomic import (
+    TEMP_PREFIX,
+    OutputNotWritable,
+    current_umask,
+    write_atomic,
+    write_failure,
+)
 
 
 @pytest.fixture()
@@ -95,41 +102,50 @@ def test_a_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("code", "reason"),
+    ("code", "reason", "swedish"),
     [
-        (errno.EROFS, "vain luku"),
-        (errno.EACCES, "kirjoitusoikeus puuttuu"),
-        (errno.ENOSPC, "levy on täynnä"),
+        (errno.EROFS, "vain luku", "disken är skrivskyddad"),
+        (errno.EACCES, "kirjoitusoikeus puuttuu", "skrivrättighet saknas"),
+        (errno.ENOSPC, "levy on täynnä", "disken är full"),
     ],
 )
-def test_a_refused_write_is_a_finnish_unusable_output_and_leaves_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, reason: str
+def test_a_refused_write_is_a_located_unusable_output_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, reason: str, swedish: str
 ) -> None:
+    """Finnish by default; the same error shown under Swedish is Swedish, reason and all."""
     target = tmp_path / "kohde.xlsx"
     target.write_bytes(b"old")
-    real_replace = os.replace
-
-    def refuse(source: object, destination: object) -> None:
-        raise OSError(code, os.strerror(code))
-
-    monkeypatch.setattr(os, "replace", refuse)
+    _replace_fails(monkeypatch, code)
     with pytest.raises(OutputNotWritable) as raised:
         write_atomic(target, b"new")
-    monkeypatch.setattr(os, "replace", real_replace)
+    monkeypatch.undo()
     error = raised.value
     assert isinstance(error, OSError) and isinstance(error, UnusableInput)
     assert error.exit_code == 2 and reason in str(error) and str(target) in str(error)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["kohde.xlsx"]
+    with use_language("sv"):
+        shown, why = str(error), str(write_failure(error))
+    assert shown == (
+        f"{target}: filen kan inte skrivas: {swedish}; den tidigare filen (om den fanns) är "
+        "oförändrad - ange ett annat mål eller rätta mappens rättigheter"
+    )
+    assert why == swedish
+
+
+def _replace_fails(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    """Every rename fails with ``code``, as the file system would refuse it."""
+
+    def refuse(source: object, destination: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
 
 
 def test_an_unknown_file_system_failure_is_not_renamed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(source: object, destination: object) -> None:
-        raise OSError(errno.EIO, os.strerror(errno.EIO))
-
-    monkeypatch.setattr(os, "replace", broken)
+    _replace_fails(monkeypatch, errno.EIO)
     with pytest.raises(OSError) as raised:
         write_atomic(tmp_path / "x.bin", b"x")
     assert not isinstance(raised.value, OutputNotWritable) and raised.value.errno == errno.EIO

@@ -7,6 +7,7 @@ import signal
 import time
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import tr
 
 
 def square(value: int) -> int:
@@ -37,3 +38,8 @@ def crash() -> None:
 def hoard(megabytes: int) -> int:
     """Allocate ``megabytes`` at once (a workbook that needs too much memory)."""
     return len(bytearray(megabytes * 1024 * 1024))
+
+
+def speak() -> str:
+    """A catalogue text rendered in the worker, in whatever language the worker runs in."""
+    return tr("tuntematon tai poistettu tunnus")

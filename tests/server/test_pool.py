@@ -98,5 +98,5 @@ def test_a_task_over_the_memory_limit_fails_as_too_large_and_the_worker_goes_on(
         return refused.value, await pool.run(pool_tasks.hoard, 16, timeout=60)
 
     refused, small = _with_pool(1, body, memory_bytes=1024 * 1024 * 1024)
-    assert str(refused) == "työkirja tarvitsee enemmän muistia kuin työprosessilla on (1024 Mt)"
+    assert str(refused) == "työkirja tarvitsee enemmän muistia kuin työprosessilla on (1\xa0024 Mt)"
     assert small == 16 * 1024 * 1024

@@ -17,7 +17,7 @@ workbooks, PDFs, JSON reports, the add-in, templates) goes through
 * the temporary name is short and fixed-length (``.xlsrc-<hex>.tmp``), so a
   target whose name is already at the file system's limit can still be written;
 * a file system that refuses the write (read-only, no permission, full, a
-  name too long) is :class:`OutputNotWritable`: a located Finnish message and
+  name too long) is :class:`OutputNotWritable`: a located message and
   exit status 2, never an internal error;
 * a process killed with SIGKILL cannot clean up: its temporary file is never
   taken for a workbook (a batch skips the name), and
@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import N_, Msg, Text
 
 #: Temporary files start with this; a batch skips them, and a clean-up may remove them.
 TEMP_PREFIX = ".xlsrc-"
@@ -76,31 +77,49 @@ class OutputNotWritable(UnusableInput, OSError):
     (a server job, the JSON report) keeps handling this one.
     """
 
-    def __init__(self, message: str, reason: str) -> None:
+    def __init__(self, message: Text, reason: Text) -> None:
         super().__init__(message)
         self.reason = reason
 
 
-#: why a write failed, as a user can act on it
+#: why a write failed, as a user can act on it (translated where it is shown)
 _REASONS = {
-    errno.EROFS: "levy on vain luku -tilassa",
-    errno.EACCES: "kirjoitusoikeus puuttuu",
-    errno.EPERM: "kirjoitusoikeus puuttuu",
-    errno.ENOSPC: "levy on täynnä",
-    errno.EDQUOT: "levykiintiö on täynnä",
-    errno.ENAMETOOLONG: "nimi on liian pitkä",
-    errno.ENOTDIR: "polun osa ei ole kansio",
-    errno.EISDIR: "kohde on kansio",
+    errno.EROFS: N_("levy on vain luku -tilassa"),
+    errno.EACCES: N_("kirjoitusoikeus puuttuu"),
+    errno.EPERM: N_("kirjoitusoikeus puuttuu"),
+    errno.ENOSPC: N_("levy on täynnä"),
+    errno.EDQUOT: N_("levykiintiö on täynnä"),
+    errno.ENAMETOOLONG: N_("nimi on liian pitkä"),
+    errno.ENOTDIR: N_("polun osa ei ole kansio"),
+    errno.EISDIR: N_("kohde on kansio"),
 }
 
 
+def write_failure(error: OSError) -> Text:
+    """Why the file system refused a write, in words a user can act on ("levy on täynnä").
+
+    The reason an :class:`OutputNotWritable` carries; for another error the
+    system's own words (``strerror``), or the error's type when it has none.
+    """
+    if isinstance(error, OutputNotWritable):
+        return error.reason
+    known = _REASONS.get(error.errno or 0)
+    if known is not None:
+        return Msg(known)
+    return error.strerror or type(error).__name__
+
+
 def _unwritable(path: Path, error: OSError) -> OutputNotWritable:
-    """The Finnish, located form of a file system's refusal to write ``path``."""
-    reason = _REASONS.get(error.errno or 0) or error.strerror or type(error).__name__
+    """The located form of a file system's refusal to write ``path``."""
+    reason = write_failure(error)
     shown = os.fsencode(path).decode("utf-8", "backslashreplace")
     return OutputNotWritable(
-        f"{shown}: tiedostoa ei voi kirjoittaa: {reason}; aiempi tiedosto (jos oli) on "
-        "ennallaan - anna toinen kohde tai korjaa kansion oikeudet",
+        Msg(
+            "{path}: tiedostoa ei voi kirjoittaa: {reason}; aiempi tiedosto (jos oli) on "
+            "ennallaan - anna toinen kohde tai korjaa kansion oikeudet",
+            path=shown,
+            reason=reason,
+        ),
         reason,
     )
 

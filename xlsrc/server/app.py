@@ -2,12 +2,14 @@
 
 It includes every router named in :data:`xlsrc.server.routes.ROUTERS`, maps
 errors by type (an :class:`~xlsrc.core.errors.XlsrcError` answers the status
-:func:`~xlsrc.server.errors.http_status` gives it, with its Finnish message;
-anything else is a bug: 500 with the request id, traceback in the log only),
+:func:`~xlsrc.server.errors.http_status` gives it, with its message in the
+request's language (:mod:`xlsrc.server.language`); anything else is a bug:
+500 with the request id, traceback in the log only),
 and owns the service's lifetime: at start-up it fails the jobs a previous
 process left unfinished, deletes expired ones and starts the worker pool; at
 shutdown it gives running jobs the grace period and stops the workers.
-The OpenAPI description is at ``/openapi.json`` (browsable at ``/docs``).
+The OpenAPI description is at ``/openapi.json`` (browsable at ``/docs``), its
+summaries and descriptions in the request's language too.
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ from fastapi.responses import JSONResponse
 
 from xlsrc import __version__
 from xlsrc.core.errors import XlsrcError
+from xlsrc.core.text import N_, Joined, Msg, tr
 from xlsrc.server.config import ServerConfig
 from xlsrc.server.errors import http_status
 from xlsrc.server.jobs import JobStore
+from xlsrc.server.language import RequestLanguage, scope_language
 from xlsrc.server.middleware import BodyLimit, RequestLog
+from xlsrc.server.openapi import TranslatedApi
 from xlsrc.server.pool import WorkerPool
 from xlsrc.server.responses import error_response
 from xlsrc.server.routes import ROUTERS
@@ -44,11 +49,11 @@ EXPOSED_HEADERS = ("X-Xlsrc-Job", "X-Xlsrc-Report", "X-Request-ID", "Content-Dis
 #: Seconds between two sweeps for expired jobs.
 EXPIRY_INTERVAL = 3600.0
 
-DESCRIPTION = """Työkirjojen uudelleenlaskenta, tarkistus ja neljännesten tilannekatsaukset.
+DESCRIPTION = N_("""Työkirjojen uudelleenlaskenta, tarkistus ja neljännesten tilannekatsaukset.
 
 Jokainen pyyntö (paitsi `/healthz`) tarvitsee otsakkeen `Authorization: Bearer <tunnus>`;
 tunnuksen antaa `xlsrc serve token add NIMI --organisation ORG`.
-"""
+""")
 
 
 def create_app(config: ServerConfig) -> FastAPI:
@@ -81,8 +86,8 @@ def create_app(config: ServerConfig) -> FastAPI:
             await runner.shutdown(config.shutdown_grace)
             log.info("xlsrc serve stopped")
 
-    app = FastAPI(
-        title="xlsrc serve",
+    app = TranslatedApi(
+        title="xlsrc serve",  # i18n: the product's command name, the same in every language
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
@@ -95,6 +100,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         app.include_router(importlib.import_module(f"xlsrc.server.routes.{name}").router)
     _add_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=config.limits.max_upload_bytes)
+    app.add_middleware(RequestLanguage)
     if config.allowed_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -129,19 +135,19 @@ def _add_error_handlers(app: FastAPI) -> None:
             f"{'.'.join(str(part) for part in problem.get('loc', ()))}: {problem.get('msg')}"
             for problem in error.errors()
         ]
-        return error_response(
-            422, "pyyntö ei kelpaa: " + "; ".join(problems), "RequestValidationError"
-        )
+        message = tr("pyyntö ei kelpaa: {problems}", problems=Joined.of(problems, "; "))
+        return error_response(422, message, "RequestValidationError")
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, error: Exception) -> JSONResponse:
         request_id = getattr(request.state, "request_id", "?")
         log.error("request %s: internal error", request_id, exc_info=error)
-        return error_response(
-            500,
-            f"sisäinen virhe (ohjelmavirhe xlsrcissä); pyynnön tunniste {request_id}",
-            "InternalError",
+        # this handler runs outside the language middleware: the request's language again
+        message = Msg(
+            "sisäinen virhe (ohjelmavirhe xlsrcissä); pyynnön tunniste {request_id}",
+            request_id=request_id,
         )
+        return error_response(500, message.render(scope_language(request.scope)), "InternalError")
 
 
 def _job_of(request: Request) -> str | None:

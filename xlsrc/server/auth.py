@@ -13,12 +13,16 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from xlsrc.core.text import N_, Msg
 from xlsrc.server.errors import Unauthorized
 from xlsrc.server.tokens import Principal, TokenStore
 
 __all__ = ["Owner", "Principal", "require_token"]
 
-_bearer = HTTPBearer(auto_error=False, description="xlsrc serve token add NAME antaa tunnuksen")
+_bearer = HTTPBearer(
+    auto_error=False,
+    description=N_("tunnuksen antaa xlsrc serve token add NIMI --organisation ORG"),
+)
 
 
 def require_token(
@@ -27,11 +31,11 @@ def require_token(
 ) -> Principal:
     """The principal of the request's bearer token; raises :class:`Unauthorized` (401)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
-        raise Unauthorized("tunnus puuttuu: lähetä otsake 'Authorization: Bearer <tunnus>'")
+        raise Unauthorized(Msg("tunnus puuttuu: lähetä otsake 'Authorization: Bearer <tunnus>'"))
     store: TokenStore = request.app.state.tokens
     principal = store.authenticate(credentials.credentials)
     if principal is None:
-        raise Unauthorized("tuntematon tai poistettu tunnus")
+        raise Unauthorized(Msg("tuntematon tai poistettu tunnus"))
     request.state.principal = principal
     return principal
 

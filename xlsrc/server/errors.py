@@ -5,7 +5,8 @@ subclasses only, like every other layer; :func:`http_status` turns one into
 the answer's status: a class of this module names its own status, the
 library's classes are mapped by what they mean, and the rest by their exit
 status (2 unusable input -> 422, 3 internal error -> 500).  Messages are
-Finnish: a finance user reads them in the add-in or in a script's output.
+catalogue texts (:class:`~xlsrc.core.text.Msg`), rendered in the request's
+language: a finance user reads them in the add-in or in a script's output.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from xlsrc.core.errors import (
     UnusableInput,
     XlsrcError,
 )
+from xlsrc.core.text import Text
 from xlsrc.status_sheet.headless import LockedQuarter
 
 
@@ -27,7 +29,7 @@ class ServiceError(XlsrcError):
 
     http_status: int = 422
 
-    def __init__(self, message: str, **details: Any) -> None:
+    def __init__(self, message: Text, **details: Any) -> None:
         super().__init__(message)
         self.details = details
 
@@ -126,14 +128,14 @@ class FileFailed(ServiceError):
     exit status.
     """
 
-    def __init__(self, message: str, *, internal: bool = False) -> None:
+    def __init__(self, message: Text, *, internal: bool = False) -> None:
         super().__init__(message)
         self.http_status = 500 if internal else 422
         self.exit_code = EXIT_INTERNAL if internal else self.exit_code
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_file_failed, (str(self), self.http_status == 500))
+        return (_file_failed, (self.args[0], self.http_status == 500))
 
 
-def _file_failed(message: str, internal: bool) -> FileFailed:
+def _file_failed(message: Text, internal: bool) -> FileFailed:
     return FileFailed(message, internal=internal)

@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
+from xlsrc.core.text import Msg
 from xlsrc.io.atomic import TEMP_PREFIX, TEMP_SUFFIX, write_atomic
 from xlsrc.server.errors import JobInterrupted, NotFound, http_status
 from xlsrc.server.tokens import Principal
@@ -97,7 +98,7 @@ class JobStore:
     def folder(self, job: Job | str) -> Path:
         job_id = job if isinstance(job, str) else job.id
         if not _ID.match(job_id):
-            raise NotFound(f"työtä {job_id!r} ei löydy")
+            raise NotFound(Msg("työtä {job!r} ei löydy", job=job_id))
         return self.root / job_id
 
     def create(self, principal: Principal, kind: str, options: dict[str, Any]) -> Job:
@@ -133,7 +134,7 @@ class JobStore:
         """The principal's job ``job_id``; :class:`NotFound` for a missing or another's job."""
         job = self.load(job_id)
         if job is None or job.owner != principal.token_id:
-            raise NotFound(f"työtä {job_id!r} ei löydy")
+            raise NotFound(Msg("työtä {job!r} ei löydy", job=job_id))
         return job
 
     def owned_by(self, principal: Principal) -> list[Job]:
@@ -157,7 +158,8 @@ class JobStore:
             self._remove_temporaries(job)
             if job.state in FINISHED:
                 continue
-            fail(job, JobInterrupted("palvelu pysähtyi ennen kuin työ valmistui; lähetä uudelleen"))
+            stopped = Msg("palvelu pysähtyi ennen kuin työ valmistui; lähetä työ uudelleen")
+            fail(job, JobInterrupted(stopped))
             self.save(job)
             interrupted.append(job)
         return interrupted

@@ -24,6 +24,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from xlsrc.core.text import Msg, compact
 from xlsrc.server.config import MB
 from xlsrc.server.responses import error_response
 
@@ -31,28 +32,50 @@ access_log = logging.getLogger("xlsrc.server.access")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
+def header(scope: Scope, name: bytes) -> str | None:
+    """The value of the request header ``name`` (lower-case), None when it was not sent."""
     for key, value in scope.get("headers", []):
         if key.lower() == name:
             return str(value.decode("latin-1"))
     return None
 
 
-class BodyLimit:
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+def with_header(message: Message, name: bytes, value: bytes) -> Message:
+    """``message`` with the answer header ``name: value`` added when it starts the answer."""
+    if message["type"] != "http.response.start":
+        return message
+    return {**message, "headers": [*message.get("headers", []), (name, value)]}
+
+
+class HttpMiddleware:
+    """An ASGI middleware that acts on HTTP requests; lifespan and websockets pass through."""
+
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.max_bytes = max_bytes
-        #: an oversized body is read and dropped up to this many bytes, then the line is cut
-        self.drain_bytes = 2 * max_bytes + MB
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = _header(scope, b"content-length")
+        await self.handle(scope, receive, send)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer, or pass on to ``self.app``, one HTTP request."""
+        raise NotImplementedError
+
+
+class BodyLimit(HttpMiddleware):
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        super().__init__(app)
+        self.max_bytes = max_bytes
+        #: an oversized body is read and dropped up to this many bytes, then the line is cut
+        self.drain_bytes = 2 * max_bytes + MB
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        declared = header(scope, b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             # a client that waits for "100 Continue" has sent nothing yet: answer at once
-            waiting = (_header(scope, b"expect") or "").lower() == "100-continue"
+            waiting = (header(scope, b"expect") or "").lower() == "100-continue"
             await self._refuse(scope, receive, send, 0, more=not waiting)
             return
         state = {"seen": 0, "over": False, "started": False}
@@ -89,26 +112,19 @@ class BodyLimit:
                 break
             seen += len(message.get("body", b""))
             more = bool(message.get("more_body", False))
-        limit = self.max_bytes / MB
-        response = error_response(
-            413,
-            f"lähetys on liian suuri: raja on {limit:g} Mt pyyntöä kohden; "
+        reason = Msg(
+            "lähetys on liian suuri: raja on {limit} Mt pyyntöä kohden; "
             "lähetä tiedostot useassa pyynnössä",
-            "TooLarge",
+            limit=compact(self.max_bytes / MB),
         )
+        response = error_response(413, str(reason), "TooLarge")
         await response(scope, receive, send)
 
 
-class RequestLog:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class RequestLog(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
-        given = _header(scope, b"x-request-id")
+        given = header(scope, b"x-request-id")
         request_id = given if given and _REQUEST_ID.match(given) else secrets.token_hex(8)
         state: dict[str, Any] = scope.setdefault("state", {})
         state["request_id"] = request_id
@@ -123,9 +139,7 @@ class RequestLog:
         async def tagged(message: Message) -> None:
             if message["type"] == "http.response.start":
                 counts["status"] = message["status"]
-                headers = list(message.get("headers", []))
-                headers.append((b"x-request-id", request_id.encode("ascii")))
-                message = {**message, "headers": headers}
+                message = with_header(message, b"x-request-id", request_id.encode("ascii"))
             elif message["type"] == "http.response.body":
                 counts["out"] += len(message.get("body", b""))
             await send(message)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import Msg, Num
 from xlsrc.limits import Limits as PackageLimits
 from xlsrc.ooxml.archive import open_archive
 from xlsrc.server.config import Limits
@@ -43,6 +44,10 @@ def check_package(path: Path, limits: Limits) -> None:
         archive.close()
     if parts > limits.max_parts:
         raise PackageTooLarge(
-            f"{archive.name}: työkirjapaketissa on liian monta osaa: {parts} "
-            f"(raja {limits.max_parts})"
+            Msg(
+                "{name}: työkirjapaketissa on liian monta osaa: {parts} (raja {limit})",
+                name=archive.name,
+                parts=Num(parts),
+                limit=Num(limits.max_parts),
+            )
         )

@@ -41,6 +41,7 @@ from multiprocessing.context import ForkServerContext, SpawnContext
 from typing import Any
 
 from xlsrc.core.errors import InternalError, XlsrcError
+from xlsrc.core.text import Language, Msg, Num, compact, current_language, use_language
 from xlsrc.server.config import MB
 from xlsrc.server.errors import JobTimedOut, TooMuchMemory, WorkerDied
 
@@ -65,13 +66,21 @@ def _portable(error: BaseException, memory_bytes: int | None) -> XlsrcError:
     xlsrc and arrives as :class:`InternalError` naming the original type.
     """
     if isinstance(error, MemoryError):
-        limit = f" ({memory_bytes // MB} Mt)" if memory_bytes else ""
-        return TooMuchMemory(f"työkirja tarvitsee enemmän muistia kuin työprosessilla on{limit}")
+        if memory_bytes:
+            return TooMuchMemory(
+                Msg(
+                    "työkirja tarvitsee enemmän muistia kuin työprosessilla on ({limit} Mt)",
+                    limit=Num(memory_bytes // MB),
+                )
+            )
+        return TooMuchMemory(Msg("työkirja tarvitsee enemmän muistia kuin työprosessilla on"))
     if isinstance(error, XlsrcError):
         with contextlib.suppress(Exception):
             pickle.loads(pickle.dumps(error))
             return error
-    return InternalError(f"sisäinen virhe: {type(error).__name__}: {error}")
+    return InternalError(
+        Msg("sisäinen virhe: {kind}: {error}", kind=type(error).__name__, error=str(error))
+    )
 
 
 def _limit_memory(memory_bytes: int | None) -> None:
@@ -82,7 +91,11 @@ def _limit_memory(memory_bytes: int | None) -> None:
 
 
 def _serve(connection: Connection, memory_bytes: int | None) -> None:
-    """A worker's main loop: run ``(function, args)`` messages until told to stop."""
+    """A worker's main loop: run ``(function, args, language)`` messages until told to stop.
+
+    Each task runs in the language of the request that sent it, so the messages
+    of its report and of its errors are in that language.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _limit_memory(memory_bytes)
@@ -93,9 +106,10 @@ def _serve(connection: Connection, memory_bytes: int | None) -> None:
             return
         if message is None:
             return
-        function, args = message
+        function, args, language = message
         try:
-            reply: tuple[str, Any, str] = ("ok", function(*args), "")
+            with use_language(language):
+                reply: tuple[str, Any, str] = ("ok", function(*args), "")
         except BaseException as error:  # sent back; a bug (not an XlsrcError) with its traceback
             bug = not isinstance(error, XlsrcError | MemoryError)
             reply = ("error", _portable(error, memory_bytes), traceback.format_exc() if bug else "")
@@ -113,16 +127,30 @@ class _Worker:
         child.close()
         self.tasks = 0
 
-    def call(self, function: Callable[..., Any], args: tuple[Any, ...], timeout: float) -> Any:
+    def call(
+        self,
+        function: Callable[..., Any],
+        args: tuple[Any, ...],
+        timeout: float,
+        language: Language,
+    ) -> Any:
         """Blocking: send one task and wait for its reply (runs in a waiting thread)."""
         try:
-            self.connection.send((function, args))
+            self.connection.send((function, args, language))
             if not self.connection.poll(timeout):
-                raise JobTimedOut(f"työ ylitti aikarajan ({timeout:g} s) ja keskeytettiin")
+                raise JobTimedOut(
+                    Msg(
+                        "työ ylitti aikarajan ({seconds} s) ja keskeytettiin",
+                        seconds=compact(timeout),
+                    )
+                )
             return self.connection.recv()
         except (EOFError, OSError) as error:
             raise WorkerDied(
-                f"työprosessi päättyi kesken työn (koodi {self.process.exitcode})"
+                Msg(
+                    "työprosessi päättyi kesken työn (paluukoodi {code})",
+                    code=str(self.process.exitcode),
+                )
             ) from error
 
     def stop(self) -> None:
@@ -176,16 +204,17 @@ class WorkerPool:
 
         ``function`` must be importable by name (a module-level function).
         Raises :class:`JobTimedOut` or :class:`WorkerDied` when the worker had to go.
+        The task runs in the caller's language (:func:`~xlsrc.core.text.current_language`).
         """
         if self._closed:
-            raise WorkerDied("palvelu on pysähtymässä; työtä ei aloitettu")
+            raise WorkerDied(Msg("palvelu on pysähtymässä; työtä ei aloitettu"))
         worker = await self._idle.get()
         self._busy.add(worker)
         loop = asyncio.get_running_loop()
         healthy = False
         try:
             kind, value, trace = await loop.run_in_executor(
-                self._threads, worker.call, function, args, timeout
+                self._threads, worker.call, function, args, timeout, current_language()
             )
             healthy = True
         finally:

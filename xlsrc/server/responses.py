@@ -7,9 +7,9 @@ One set of answers for every endpoint, so a client handles them once:
 * a job that is still running, when the request did not wait, answers 202 with
   its state (``Location`` is its status URL);
 * a failed job, or any refused request, answers ``{"status", "type", "message",
-  "job"}`` with the status its error's type maps to; ``message`` is the Finnish
-  reason a client shows as it is (the add-in reads ``message`` or FastAPI's
-  ``detail``).
+  "job"}`` with the status its error's type maps to; ``message`` is the
+  reason, in the request's language, that a client shows as it is (the
+  add-in reads ``message`` or FastAPI's ``detail``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from fastapi.responses import FileResponse, JSONResponse, Response
 
+from xlsrc.core.text import N_, Msg
 from xlsrc.server.errors import NotReady
 from xlsrc.server.jobs import Job, JobStore
 
@@ -56,7 +57,14 @@ def accepted(job: Job) -> JSONResponse:
 
 
 def not_ready(job: Job) -> NotReady:
-    return NotReady(f"työ {job.id} on vielä kesken ({job.done}/{job.total}); kysy myöhemmin")
+    return NotReady(
+        Msg(
+            "työ {job} on vielä kesken ({done}/{total} tiedostoa); kysy myöhemmin",
+            job=job.id,
+            done=job.done,
+            total=job.total,
+        )
+    )
 
 
 def result_response(store: JobStore, job: Job) -> Response:
@@ -83,19 +91,19 @@ def _error_doc(description: str) -> dict[str, Any]:
 
 #: The answers every work endpoint can give besides its result, for the OpenAPI description.
 WORK_ANSWERS: dict[int | str, dict[str, Any]] = {
-    202: {"description": "Työ jatkuu taustalla: tila osoitteessa Location (/api/jobs/{id})"},
-    401: _error_doc("Tunnus puuttuu tai on tuntematon"),
-    409: _error_doc("Neljännes on lukittu (force=true luo sen uudelleen)"),
-    413: _error_doc("Lähetys, tiedostomäärä tai purettu paketti on liian suuri"),
-    422: _error_doc("Tiedosto ei ole käytettävä työkirja (syy kuten komentorivillä)"),
-    429: _error_doc("Tunnuksella on jo enimmäismäärä töitä kesken"),
-    500: _error_doc("Sisäinen virhe xlsrcissä"),
-    503: _error_doc("LibreOffice puuttuu, tai palvelu pysähtyi kesken työn"),
-    504: _error_doc("Työ ylitti aikarajan"),
+    202: {"description": N_("Työ jatkuu taustalla: sen tila on Location-otsakkeen osoitteessa")},
+    401: _error_doc(N_("Tunnus puuttuu tai on tuntematon")),
+    409: _error_doc(N_("Neljännes on lukittu (force=true luo sen uudelleen)")),
+    413: _error_doc(N_("Lähetys, tiedostomäärä tai purettu paketti on liian suuri")),
+    422: _error_doc(N_("Tiedosto ei ole käytettävä työkirja (syy kuten komentorivillä)")),
+    429: _error_doc(N_("Tunnuksella on jo enimmäismäärä töitä kesken")),
+    500: _error_doc(N_("Sisäinen virhe xlsrcissä")),
+    503: _error_doc(N_("LibreOffice puuttuu, tai palvelu pysähtyi kesken työn")),
+    504: _error_doc(N_("Työ ylitti aikarajan")),
 }
 
 
 def answers(*media_types: str) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` of a work endpoint whose result has ``media_types``."""
     content: dict[str, Any] = {media_type: {} for media_type in media_types}
-    return {200: {"description": "Valmis tulos", "content": content}, **WORK_ANSWERS}
+    return {200: {"description": N_("Valmis tulos"), "content": content}, **WORK_ANSWERS}

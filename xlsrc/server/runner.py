@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from xlsrc.core.errors import InternalError, XlsrcError
+from xlsrc.core.text import Msg
 from xlsrc.server.config import Limits
 from xlsrc.server.errors import JobInterrupted, TooManyJobs
 from xlsrc.server.jobs import Job, JobStore, fail, now_text
@@ -65,8 +66,13 @@ class JobRunner:
         active = self._active[principal.token_id]
         if len(active) >= self.limits.max_jobs_per_token:
             raise TooManyJobs(
-                f"tunnuksella {principal.name!r} on jo {len(active)} työtä kesken "
-                f"(raja {self.limits.max_jobs_per_token}); odota, että jokin valmistuu"
+                Msg(
+                    "tunnuksella {token!r} on jo {count} työtä kesken (raja {limit}); "
+                    "odota, että jokin niistä valmistuu",
+                    token=principal.name,
+                    count=len(active),
+                    limit=self.limits.max_jobs_per_token,
+                )
             )
         job = self.store.create(principal, kind, options)
         active.add(job.id)
@@ -113,11 +119,11 @@ class JobRunner:
         except XlsrcError as error:
             fail(job, error, self.describe(job, error))
         except asyncio.CancelledError:
-            fail(job, JobInterrupted("palvelu pysäytettiin ennen kuin työ valmistui"))
+            fail(job, JobInterrupted(Msg("palvelu pysäytettiin ennen kuin työ valmistui")))
             raise
         except Exception as error:  # a bug in xlsrc: logged with its traceback, answered 500
             log.exception("job %s failed with an internal error", job.id)
-            fail(job, InternalError(f"sisäinen virhe: {type(error).__name__}"))
+            fail(job, InternalError(Msg("sisäinen virhe: {kind}", kind=type(error).__name__)))
         finally:
             self.store.save(job)
             self._release(job)

@@ -20,6 +20,8 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from xlsrc.core.errors import XlsrcError
+from xlsrc.core.text import N_, Msg
+from xlsrc.io.atomic import write_failure
 from xlsrc.server.config import Limits, ServerConfig
 from xlsrc.server.errors import BadUpload, JobInterrupted, StorageFailed, TooLarge
 from xlsrc.server.jobs import REPORT_FILE, Job, JobStore
@@ -39,13 +41,13 @@ from xlsrc.server.uploads import StoredInput, Upload, store, unique_names
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 #: The uploaded workbook of a one-file endpoint (multipart field ``file``).
-WorkbookUpload = Annotated[UploadFile, File(description="Työkirja (.xlsx/.xlsm)")]
+WorkbookUpload = Annotated[UploadFile, File(description=N_("Työkirja (.xlsx/.xlsm)"))]
 
 #: ``format=xlsx`` (the workbook) or ``format=pdf`` (its PDF, rendered by LibreOffice).
-XlsxOrPdf = Annotated[Literal["xlsx", "pdf"], Query(description="xlsx: työkirja, pdf: PDF")]
+XlsxOrPdf = Annotated[Literal["xlsx", "pdf"], Query(description=N_("xlsx: työkirja, pdf: PDF"))]
 
 #: The ``wait`` query parameter every work endpoint takes.
-Wait = Annotated[bool | None, Query(description="false: vastaa heti työn tunnuksella (202)")]
+Wait = Annotated[bool | None, Query(description=N_("false: vastaa heti työn tunnisteella (202)"))]
 
 #: Builds a task's arguments from the stored input and the job's output folder.
 TaskArguments = Callable[[StoredInput, Path], tuple[Any, ...]]
@@ -105,11 +107,15 @@ class Service:
     ) -> tuple[Job, list[StoredInput]]:
         """A new job holding ``uploads``; raises (413, 422, 429) before anything is stored."""
         if not uploads:
-            raise BadUpload("lähetä ainakin yksi työkirja")
+            raise BadUpload(Msg("lähetä ainakin yksi työkirja"))
         if len(uploads) > self.limits.max_files:
             raise TooLarge(
-                f"liian monta tiedostoa yhdessä pyynnössä: {len(uploads)} "
-                f"(raja {self.limits.max_files}); jaa ne useaan pyyntöön"
+                Msg(
+                    "liian monta tiedostoa yhdessä pyynnössä: {count} (raja {limit}); "
+                    "jaa ne useaan pyyntöön",
+                    count=len(uploads),
+                    limit=self.limits.max_files,
+                )
             )
         names = unique_names(uploads)
         job = self.runner.create(principal, kind, options)
@@ -121,11 +127,16 @@ class Service:
                 for index, (upload, name) in enumerate(zip(uploads, names, strict=True))
             ]
         except OSError as error:  # a full disk, say: the job must not hold the token's place
-            refusal = StorageFailed(f"lähetettyä tiedostoa ei voitu tallentaa: {error.strerror}")
+            refusal = StorageFailed(
+                Msg(
+                    "lähetettyä tiedostoa ei voitu tallentaa palvelimelle: {reason}",
+                    reason=write_failure(error),
+                )
+            )
             self.runner.abandon(job, refusal)
             raise refusal from error
         except BaseException:
-            self.runner.abandon(job, JobInterrupted("pyyntö keskeytyi ennen kuin työ alkoi"))
+            self.runner.abandon(job, JobInterrupted(Msg("pyyntö keskeytyi ennen kuin työ alkoi")))
             raise
         request.state.files = [item.size for item in stored]
         job.inputs = [{"name": item.name, "size": item.size} for item in stored]

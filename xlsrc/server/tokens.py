@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg
 from xlsrc.io.atomic import write_atomic
 
 TOKEN_PREFIX = "xs_"
@@ -93,10 +94,15 @@ class TokenStore:
         """Add a token and return its secret (the only time it is seen)."""
         name, organisation = name.strip(), organisation.strip()
         if not name or not organisation:
-            raise TokenFileProblem("anna tunnukselle nimi ja organisaatio (--organisation)")
+            raise TokenFileProblem(Msg("anna tunnukselle nimi ja organisaatio (--organisation)"))
         records = self.records()
         if any(r.name == name for r in records):
-            raise TokenFileProblem(f"tunnus {name!r} on jo olemassa; poista se ensin")
+            raise TokenFileProblem(
+                Msg(
+                    "tunnus {name!r} on jo olemassa; poista se ensin (xlsrc serve token remove)",
+                    name=name,
+                )
+            )
         secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
         created = datetime.now(UTC).isoformat(timespec="seconds")
         record = TokenRecord(secrets.token_hex(8), name, organisation, digest(secret), created)
@@ -107,7 +113,9 @@ class TokenStore:
         records = self.records()
         kept = [r for r in records if r.name != name]
         if len(kept) == len(records):
-            raise TokenFileProblem(f"tunnusta {name!r} ei ole tiedostossa {self.path}")
+            raise TokenFileProblem(
+                Msg("tunnusta {name!r} ei ole tiedostossa {path}", name=name, path=str(self.path))
+            )
         self._write(kept)
         return next(r for r in records if r.name == name)
 
@@ -135,5 +143,9 @@ def _read(path: Path) -> list[TokenRecord]:
         return [TokenRecord(**entry) for entry in document["tokens"]]
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
         raise TokenFileProblem(
-            f"{path}: tunnustiedostoa ei voi lukea ({error}); korjaa tai poista se"
+            Msg(
+                "{path}: tunnustiedostoa ei voi lukea ({error}); korjaa tai poista se",
+                path=str(path),
+                error=str(error),
+            )
         ) from error

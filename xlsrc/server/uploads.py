@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from xlsrc.core.text import Msg
 from xlsrc.io.atomic import write_atomic
 from xlsrc.server.errors import BadUpload
 
@@ -58,7 +59,9 @@ def unique_names(uploads: Sequence[Upload]) -> list[str]:
     seen: set[str] = set()
     for name in names:
         if name.casefold() in seen:
-            raise BadUpload(f"kaksi tiedostoa samalla nimellä {name!r}: nimeä toinen uudelleen")
+            raise BadUpload(
+                Msg("kaksi tiedostoa samalla nimellä {name!r}: nimeä toinen uudelleen", name=name)
+            )
         seen.add(name.casefold())
     return names
 

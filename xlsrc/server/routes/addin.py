@@ -15,10 +15,11 @@ from functools import lru_cache
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
+from xlsrc.core.text import N_, tr
 from xlsrc.officejs.bundle import content_type, static_files
 from xlsrc.officejs.manifest import ADDIN_PATH, manifest_xml
 
-router = APIRouter(tags=["Office.js-apuohjelma"])
+router = APIRouter(tags=[N_("Office.js-apuohjelma")])
 
 
 @lru_cache(maxsize=1)
@@ -26,17 +27,19 @@ def _files() -> dict[str, bytes]:
     return static_files()
 
 
-@router.get(f"/{ADDIN_PATH}/manifest.xml", summary="Apuohjelman manifesti (XML)")
+@router.get(f"/{ADDIN_PATH}/manifest.xml", summary=N_("Apuohjelman manifesti (XML)"))
 def manifest(request: Request) -> Response:
     base = str(request.base_url).rstrip("/")
     return Response(manifest_xml(base), media_type=content_type("manifest.xml"))
 
 
-@router.get(f"/{ADDIN_PATH}/{{name:path}}", summary="Apuohjelman tiedosto")
+@router.get(f"/{ADDIN_PATH}/{{name:path}}", summary=N_("Apuohjelman tiedosto"))
 def addin_file(name: str) -> Response:
     files = _files()
     if name not in files:
-        raise HTTPException(status_code=404, detail=f"{name}: ei apuohjelman tiedosto")
+        raise HTTPException(
+            status_code=404, detail=tr("{name}: ei apuohjelman tiedosto", name=name)
+        )
     return Response(
         files[name], media_type=content_type(name), headers={"Cache-Control": "no-cache"}
     )

@@ -16,11 +16,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends
 
+from xlsrc.core.text import N_
 from xlsrc.officejs.wire import evaluate_calls
 from xlsrc.registry import Registry
 from xlsrc.server.auth import Principal, require_token
 
-router = APIRouter(tags=["Office.js-apuohjelma"])
+router = APIRouter(tags=[N_("Office.js-apuohjelma")])
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ def _registry() -> Registry:
 
 
 @router.post(
-    "/api/functions/call", summary="Laske joukko XS_-funktiokutsuja (yksi laskentakierros)"
+    "/api/functions/call", summary=N_("Laske joukko XS_-funktiokutsuja (yksi laskentakierros)")
 )
 def call_functions(
     body: Annotated[Any, Body(description='{"calls": [{"function": "XS_BAND", "args": [...]}]}')],

@@ -13,17 +13,18 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from xlsrc.core.text import N_
 from xlsrc.server import service, tasks
 from xlsrc.server.auth import Owner
 from xlsrc.server.responses import PDF, XLSM, XLSX
 from xlsrc.server.service import FileJob, Wait, WorkbookUpload, XlsxOrPdf
 from xlsrc.server.uploads import StoredInput
 
-router = APIRouter(tags=["työ"])
+router = APIRouter(tags=[N_("työ")])
 
 
 @service.work_endpoint(
-    router, "/api/publish", "Julkaistava kopio: vain arvot (työkirja tai PDF)", XLSX, XLSM, PDF
+    router, "/api/publish", N_("Julkaistava kopio: vain arvot (työkirja tai PDF)"), XLSX, XLSM, PDF
 )
 async def publish(
     request: Request,

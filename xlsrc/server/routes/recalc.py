@@ -27,6 +27,7 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from xlsrc.core.errors import XlsrcError
+from xlsrc.core.text import N_
 from xlsrc.engine.recalc import RecalcResult
 from xlsrc.io.atomic import write_atomic
 from xlsrc.server import tasks
@@ -38,7 +39,7 @@ from xlsrc.server.runner import scrub
 from xlsrc.server.service import Service, Wait, service_of, work_endpoint
 from xlsrc.server.uploads import StoredInput
 
-router = APIRouter(tags=["työ"])
+router = APIRouter(tags=[N_("työ")])
 
 #: The report's name inside the zip of several workbooks.
 REPORT_IN_ZIP = "recalc.json"
@@ -124,8 +125,9 @@ class RecalcJob:
             if 0 in self.errors:  # answered with its own type: 422, 504, 500...
                 raise self.errors[0]
             if not entry["ok"]:
-                internal = any("internal error" in problem for problem in entry["problems"])
-                raise FileFailed("; ".join(entry["problems"]), internal=internal)
+                problems = "; ".join(entry["problems"])  # rendered by the worker, in its language
+                internal = bool(entry.get("internal"))  # a bug in xlsrc, not the workbook
+                raise FileFailed(problems, internal=internal)
             name = str(entry["output"])
             job.result = {"file": f"out/{name}", "name": name, "media_type": workbook_type(name)}
             return
@@ -136,13 +138,20 @@ class RecalcJob:
 
 
 @work_endpoint(
-    router, "/api/recalc", "Laske työkirjat uudelleen (yksi: työkirja, monta: zip)", XLSX, XLSM, ZIP
+    router,
+    "/api/recalc",
+    N_("Laske työkirjat uudelleen (yksi: työkirja, monta: zip)"),
+    XLSX,
+    XLSM,
+    ZIP,
 )
 async def recalc(
     request: Request,
     principal: Owner,
-    files: Annotated[list[UploadFile], File(description="Työkirjat (.xlsx/.xlsm), yksi tai monta")],
-    validate: Annotated[bool, Query(description="laske myös tarkistushavainnot")] = True,
+    files: Annotated[
+        list[UploadFile], File(description=N_("Työkirjat (.xlsx/.xlsm), yksi tai monta"))
+    ],
+    validate: Annotated[bool, Query(description=N_("laske myös tarkistushavainnot"))] = True,
     wait: Wait = None,
 ) -> Response:
     service = service_of(request)

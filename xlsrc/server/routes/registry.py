@@ -6,12 +6,13 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from xlsrc.core.text import N_
 from xlsrc.server.auth import Owner
 from xlsrc.server.registry_json import registry_json
 
-router = APIRouter(tags=["funktiot"])
+router = APIRouter(tags=[N_("funktiot")])
 
 
-@router.get("/api/functions", summary="Työkirjafunktiot (XS_) ja niiden argumentit")
+@router.get("/api/functions", summary=N_("Työkirjafunktiot (XS_) ja niiden argumentit"))
 async def functions(_: Owner) -> dict[str, Any]:
     return registry_json()

@@ -15,6 +15,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from xlsrc.core.text import N_
 from xlsrc.server import tasks
 from xlsrc.server.auth import Owner
 from xlsrc.server.responses import PDF, XLSM, XLSX
@@ -32,13 +33,13 @@ from xlsrc.server.service import (
 from xlsrc.server.uploads import StoredInput
 from xlsrc.status_sheet.model import parse_quarter
 
-router = APIRouter(tags=["työ"])
+router = APIRouter(tags=[N_("työ")])
 
 
 @work_endpoint(
     router,
     "/api/status-sheet",
-    "Lisää neljänneksen tilannekatsaus (työkirja tai PDF)",
+    N_("Lisää neljänneksen tilannekatsaus (työkirja tai PDF)"),
     XLSX,
     XLSM,
     PDF,
@@ -47,9 +48,9 @@ async def status_sheet(
     request: Request,
     principal: Owner,
     file: WorkbookUpload,
-    quarter: Annotated[str, Query(description="Q1, Q2, Q3 tai Q4")],
+    quarter: Annotated[str, Query(description=N_("Q1, Q2, Q3 tai Q4"))],
     year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
-    force: Annotated[bool, Query(description="luo lukittu neljännes uudelleen")] = False,
+    force: Annotated[bool, Query(description=N_("luo lukittu neljännes uudelleen"))] = False,
     format: XlsxOrPdf = "xlsx",
     wait: Wait = None,
 ) -> Response:

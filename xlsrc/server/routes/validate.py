@@ -15,21 +15,24 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from xlsrc.core.text import N_, translate
 from xlsrc.server import tasks
 from xlsrc.server.auth import Owner
 from xlsrc.server.responses import JSON, XLSX
 from xlsrc.server.service import Artefact, FileJob, Wait, WorkbookUpload, service_of, work_endpoint
 from xlsrc.server.uploads import StoredInput
+from xlsrc.validation.report import SHEET_NAME
 
-router = APIRouter(tags=["työ"])
+router = APIRouter(tags=[N_("työ")])
 
 
 def findings_workbook(item: StoredInput) -> Artefact:
-    return Artefact(f"{Path(item.name).stem} - Tarkistukset.xlsx", XLSX)
+    """``budjetti - Tarkistukset.xlsx``: named after its one sheet, in the request's language."""
+    return Artefact(f"{Path(item.name).stem} - {translate(SHEET_NAME)}.xlsx", XLSX)
 
 
 @work_endpoint(
-    router, "/api/validate", "Tarkista työkirja (havainnot JSONina tai työkirjana)", JSON, XLSX
+    router, "/api/validate", N_("Tarkista työkirja (havainnot JSONina tai työkirjana)"), JSON, XLSX
 )
 async def validate(
     request: Request,
