@@ -125,9 +125,9 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
             at = Location(total.sheet, address)
             cells[keys.get(key, key)] = _typed(source, at, row_number, col_number, column, value)
         label = layout.label_column
-        cells[keys.get(label.key, label.key)] = Cell(
-            Location(total.sheet, f"A{total.row}"),
-            text_in(layout.totals.label) if layout.totals else "",
+        cells[keys.get(label.key, label.key)] = Cell(  # the Finnish label the rules match,
+            Location(total.sheet, f"A{total.row}"),  # whatever the language of the findings
+            text_in(layout.totals.label, "fi") if layout.totals else "",
         )
         rows.append(Row(Location(total.sheet, f"A{total.row}"), MappingProxyType(cells), "total"))
     elif layout.totals is not None and table.version >= 2:
@@ -301,7 +301,10 @@ def _overwritten_findings(
 
 def _more(rows: list[int]) -> Msg | str:
     """ " (ja 2 muuta riviä)" after the first row a finding names; nothing for one row."""
-    return Msg(" (ja {count} muuta riviä)", count=Num(len(rows) - 1)) if len(rows) > 1 else ""
+    if len(rows) < 2:
+        return ""
+    others = len(rows) - 1
+    return Msg.plural(" (ja {n} muu rivi)", " (ja {n} muuta riviä)", others, n=Num(others))
 
 
 def _below_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFinding]:
