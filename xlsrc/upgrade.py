@@ -27,7 +27,7 @@ from pathlib import Path
 
 from xlsrc.core.a1 import cell_name, parse_cell
 from xlsrc.core.errors import InvalidTarget, UnusableInput, XlError
-from xlsrc.core.text import Joined, Msg, Num, text_in, tr, translate
+from xlsrc.core.text import Joined, Msg, Num, ntr, text_in, tr, translate
 from xlsrc.core.words import METHOD_WORDS, parse_method
 from xlsrc.io.atomic import write_atomic
 from xlsrc.reading.locate import (
@@ -39,6 +39,7 @@ from xlsrc.reading.locate import (
     read_schemes,
     read_settings,
     stated_total,
+    workbook_language,
 )
 from xlsrc.reading.openpyxl_source import OpenpyxlSource
 from xlsrc.reading.source import CellValue, TableRef, WorkbookSource
@@ -74,20 +75,34 @@ class UpgradeReport:
     def lines(self) -> list[str]:
         """The report as the command prints it, in the current language."""
         out = [
-            tr("{source} -> {target}: {template}, malliversio {old} -> {new}",
-               source=self.source, target=self.target, template=self.template or self.family,
-               old=self.from_version, new=self.to_version)
-        ]  # fmt: skip
-        out += [
-            "  " + tr("{sheet}: {count} riviä siirretty", sheet=table, count=Num(count))
-            for table, count in self.rows.items()
+            tr(
+                "{source} -> {target}: {template}, malliversio {old} -> {new}",
+                source=self.source,
+                target=self.target,
+                template=self.template or self.family,
+                old=self.from_version,
+                new=self.to_version,
+            )
         ]
-        out += ["  " + tr("{sheet}: ilmoitettu yhteensä-rivi siirretty", sheet=table)
-                for table in self.totals]  # fmt: skip
-        out.append(
-            "  " + tr("{rules}: tila-asteikot ja {count} asetusta siirretty",
-                      rules=translate(RULES_SHEET), count=Num(self.settings))
-        )  # fmt: skip
+        for table, count in self.rows.items():
+            moved = ntr(
+                "{sheet}: {n} rivi siirretty",
+                "{sheet}: {n} riviä siirretty",
+                count,
+                sheet=table,
+                n=Num(count),
+            )
+            out.append(f"  {moved}")
+        for table in self.totals:
+            out.append("  " + tr("{sheet}: ilmoitettu yhteensä-rivi siirretty", sheet=table))
+        rules = ntr(
+            "{rules}: tila-asteikot ja {n} asetus siirretty",
+            "{rules}: tila-asteikot ja {n} asetusta siirretty",
+            self.settings,
+            rules=translate(RULES_SHEET),
+            n=Num(self.settings),
+        )
+        out.append(f"  {rules}")
         out += ["  " + tr("huomio: {problem}", problem=problem) for problem in self.problems]
         return out
 
@@ -129,7 +144,13 @@ def upgrade(source: Path, target: Path) -> UpgradeReport:
     report.settings = len(settings)
     rules = read_schemes(book)
     report.problems += [f"{sheet}!{cell}: {message}" for sheet, cell, message in rules.problems]
-    built = build_workbook(layout, data=data, settings=settings, schemes=rules.schemes)
+    built = build_workbook(
+        layout,
+        data=data,
+        settings=settings,
+        schemes=rules.schemes,
+        language=workbook_language(book),  # a Swedish workbook stays Swedish
+    )
     write_atomic(target, built)
     report.recalculated = _recalculate(target, report)
     return report
@@ -175,7 +196,7 @@ def _stated_total(source: WorkbookSource, located: LocatedTable) -> dict[str, ob
 def _refuse_extra_columns(source: WorkbookSource, table: TableLayout, ref: TableRef) -> None:
     """A filled column of the old Table that the current layout does not know."""
     columns, sheet = ref.columns, ref.sheet
-    known = {norm(c.header) for c in table.columns}
+    known = {norm(header) for c in table.columns for header in c.headers}  # in any language
     for offset, name in enumerate(columns):
         if norm(name) in known or ref.body_last < ref.body_first:
             continue
@@ -185,14 +206,18 @@ def _refuse_extra_columns(source: WorkbookSource, table: TableLayout, ref: Table
         if filled:
             where = cell_name(ref.body_first + filled[0], col)
             raise UpgradeRefused(
-                Msg(
-                    "{file}: taulukon {table} sarakkeella {header!r} on tietoja ({count} solua, "
+                Msg.plural(
+                    "{file}: taulukon {table} sarakkeella {header!r} on tietoja ({n} solu, "
+                    "{first}), mutta nykyisessä mallissa ei ole sille paikkaa; siirrä tiedot "
+                    "ensin mallin sarakkeisiin tai pidä vanha työkirja",
+                    "{file}: taulukon {table} sarakkeella {header!r} on tietoja ({n} solua, "
                     "ensimmäinen {first}), mutta nykyisessä mallissa ei ole sille paikkaa; siirrä "
                     "tiedot ensin mallin sarakkeisiin tai pidä vanha työkirja",
+                    len(filled),
                     file=source.name,
                     table=table.name,
                     header=name,
-                    count=Num(len(filled)),
+                    n=Num(len(filled)),
                     first=f"{sheet}!{where}",
                 )
             )
