@@ -69,10 +69,12 @@ def _refuse(problems: Sequence[str]) -> None:
     more = len(problems) - SHOWN_PROBLEMS
     if more > 0:
         raise UnusableCells(
-            Msg(
-                "koottavia soluja ei voi käyttää: {cells}; ja {more} muuta",
+            Msg.plural(
+                "koottavia soluja ei voi käyttää: {cells}; ja {n} muu",
+                "koottavia soluja ei voi käyttää: {cells}; ja {n} muuta",
+                more,
                 cells=shown,
-                more=Num(more),
+                n=Num(more),
             )
         )
     raise UnusableCells(Msg("koottavia soluja ei voi käyttää: {cells}", cells=shown))
