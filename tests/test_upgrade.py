@@ -13,11 +13,13 @@ from tests.test_validation_workbook import EXPECTED, key
 from xlsrc.cli.main import cli
 from xlsrc.core.a1 import parse_range
 from xlsrc.core.schemes import colour_name
+from xlsrc.core.text import translate, use_language
 from xlsrc.reading.locate import identify
 from xlsrc.reading.openpyxl_source import OpenpyxlSource
-from xlsrc.upgrade import UpgradeRefused, upgrade
+from xlsrc.upgrade import UpgradeRefused, UpgradeReport, upgrade
 from xlsrc.validation import validate_workbook
-from xlsrc.workbooks.layouts import RULES_SHEET, WORKBOOKS
+from xlsrc.workbooks.build import build_workbook
+from xlsrc.workbooks.layouts import GOAL_TRACKING, RESULT_BUDGET, RULES_SHEET, WORKBOOKS
 from xlsrc.workbooks.layouts.strategic_targets import TARGETS_001
 
 V1 = Path(__file__).parent / "fixtures" / "v1"
@@ -102,6 +104,41 @@ def test_a_filled_column_the_template_does_not_know_refuses_the_upgrade(tmp_path
         upgrade(old, tmp_path / "uusi.xlsx")
     assert "Taulukko 3!F" in str(raised.value)
     assert old.read_bytes() == before and not (tmp_path / "uusi.xlsx").exists()
+    with use_language("sv"):  # a catalogue text, one cell in the singular
+        assert "'Oma huomautus' i tabellen Toimenpiteet_T3 har uppgifter (1 cell, Taulukko 3!F" in (
+            str(raised.value)
+        )
+
+
+def test_the_report_is_printed_in_the_language_asked_for() -> None:
+    report = UpgradeReport(
+        "vanha.xlsx", "uusi.xlsx", "programmes", 1, 2, rows={"Tabell 3": 1234, "Tabell 4": 1},
+        totals=["Tabell 3"], settings=3, template="Tavoiteohjelmat",
+    )  # fmt: skip
+    with use_language("sv"):
+        lines = report.lines()
+    assert lines == [
+        "vanha.xlsx -> uusi.xlsx: Tavoiteohjelmat, mallversion 1 -> 2",
+        "  Tabell 3: 1\u00a0234 rader flyttade",
+        "  Tabell 4: 1 rad flyttad",
+        "  Tabell 3: den angivna totalraden flyttad",
+        "  Regler: statusskalor och 3 inställningar flyttade",
+    ]
+
+
+def test_a_swedish_workbook_upgrades_into_the_swedish_template(tmp_path: Path) -> None:
+    """The template's language is the workbook's, not the command line's: under the Finnish
+    command line every Swedish header was refused as a column the template does not know."""
+    for layout in (RESULT_BUDGET, GOAL_TRACKING):
+        source = tmp_path / f"sv_{layout.file_name}"
+        source.write_bytes(build_workbook(layout, example=True, language="sv"))
+        target = tmp_path / layout.file_name
+        upgrade(source, target)
+        names = openpyxl.load_workbook(target, read_only=True).sheetnames
+        assert translate(RULES_SHEET, "sv") in names and RULES_SHEET not in names
+        found = [key(layout.file_name, f) for f in validate_workbook(target)]
+        assert found == [key(layout.file_name, f) for f in validate_workbook(source)]
+        assert found or layout is GOAL_TRACKING  # the budget seed's own errors moved along
 
 
 def test_version_1_workbooks_keep_recalculating_and_getting_status_sheets(tmp_path: Path) -> None:

@@ -705,7 +705,7 @@ def test_unreadable_files_raise_a_located_error(examples: dict[str, Path], tmp_p
     for path, reason in (
         (text, "ei Excel-työkirja"),
         (corrupt, "ei Excel-työkirja"),
-        (tmp_path / "puuttuu.xlsx", "tiedostoa ei ole"),
+        (tmp_path / "puuttuu.xlsx", "tiedostoa ei löydy"),
     ):
         with pytest.raises(UnreadableWorkbook, match=reason) as raised:
             validate_workbook(path)

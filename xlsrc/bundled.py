@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xlsrc.core.errors import EnvironmentProblem
+from xlsrc.core.text import Msg
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_DIR = PACKAGE_DIR.parent
@@ -32,8 +33,13 @@ def source_dir(relative: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise SourcesMissing(
-        f"{relative}: kansiota ei löydy lähdekoodista ({CHECKOUT_DIR}) eikä asennetusta "
-        f"paketista ({BUNDLED_DIR}); asenna xlsrc uudelleen (pip install xlsrc)"
+        Msg(
+            "{folder}: kansiota ei löydy lähdekoodista ({checkout}) eikä asennetusta paketista "
+            "({bundled}); asenna xlsrc uudelleen (pip install xlsrc)",
+            folder=relative,
+            checkout=str(CHECKOUT_DIR),
+            bundled=str(BUNDLED_DIR),
+        )
     )
 
 

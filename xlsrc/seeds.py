@@ -151,7 +151,9 @@ def load_table(table_id: str) -> SeedTable:
     """The bundled table ``table_id`` (e.g. "001-T3"); :class:`UnknownSeedTable` if none."""
     ids = table_ids()
     if table_id not in ids:
-        raise UnknownSeedTable(f"no bundled seed table {table_id!r}; bundled: {', '.join(ids)}")
+        raise UnknownSeedTable(  # i18n: ids come from xlsrc's own code: a bug, for developers
+            f"no bundled seed table {table_id!r}; bundled: {', '.join(ids)}"
+        )
     return _load(table_id)
 
 
@@ -167,19 +169,25 @@ def _load(table_id: str) -> SeedTable:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SeedDataError(f"xlsrc/data/{name}: not valid JSON ({exc})") from exc
+        raise SeedDataError(  # i18n: xlsrc's own bundled data is wrong: a bug, for developers
+            f"xlsrc/data/{name}: not valid JSON ({exc})"
+        ) from exc
     return _parse(raw, f"xlsrc/data/{name}")
 
 
 def _parse(raw: Any, where: str) -> SeedTable:
     """Build a SeedTable from decoded JSON, refusing anything off-shape with its location."""
     if not isinstance(raw, dict):
-        raise SeedDataError(f"{where}: top level must be an object")
+        raise SeedDataError(  # i18n: xlsrc's own bundled data is wrong: a bug, for developers
+            f"{where}: top level must be an object"
+        )
     try:
         columns = tuple(_parse_column(c, where) for c in raw["columns"])
         types = MappingProxyType({c.key: c.type for c in columns})
         if len(types) != len(columns):
-            raise SeedDataError(f"{where}: duplicate column keys")
+            raise SeedDataError(  # i18n: xlsrc's own bundled data is wrong: a bug, for developers
+                f"{where}: duplicate column keys"
+            )
         rows = tuple(_parse_row(r, types, where) for r in raw["rows"])
         footnotes = tuple(
             SeedFootnote(int(f["line"]), str(f["text"])) for f in raw.get("footnotes", ())
@@ -195,13 +203,17 @@ def _parse(raw: Any, where: str) -> SeedTable:
             footnotes=footnotes,
         )
     except KeyError as exc:
-        raise SeedDataError(f"{where}: missing field {exc}") from exc
+        raise SeedDataError(  # i18n: xlsrc's own bundled data is wrong: a bug, for developers
+            f"{where}: missing field {exc}"
+        ) from exc
 
 
 def _parse_column(raw: Any, where: str) -> SeedColumn:
     kind = raw["type"]
     if kind not in get_args(ColumnType):
-        raise SeedDataError(f"{where}: column {raw.get('key')!r} has unknown type {kind!r}")
+        raise SeedDataError(  # i18n: xlsrc's own bundled data is wrong: a bug, for developers
+            f"{where}: column {raw.get('key')!r} has unknown type {kind!r}"
+        )
     return SeedColumn(str(raw["key"]), str(raw["header"]), kind, bool(raw.get("derived", False)))
 
 
@@ -210,17 +222,25 @@ def _parse_row(raw: Any, types: Mapping[str, ColumnType], where: str) -> SeedRow
     at = f"{where}, row at seed line {line}"
     kind = raw["kind"]
     if kind not in get_args(RowKind):
-        raise SeedDataError(f"{at}: unknown row kind {kind!r}")
+        raise SeedDataError(  # i18n: xlsrc's own bundled data is wrong: a bug, for developers
+            f"{at}: unknown row kind {kind!r}"
+        )
     cells = {str(k): v for k, v in raw["cells"].items() if v is not None}
     for key, text in cells.items():
         if key not in types:
-            raise SeedDataError(f"{at}: cell {key!r} is not a column")
+            raise SeedDataError(  # i18n: xlsrc's own bundled data is wrong: a bug, for developers
+                f"{at}: cell {key!r} is not a column"
+            )
         if not isinstance(text, str):
-            raise SeedDataError(f"{at}: cell {key!r} must be text as printed, got {text!r}")
+            raise SeedDataError(  # i18n: xlsrc's own bundled data is wrong: a bug, for developers
+                f"{at}: cell {key!r} must be text as printed, got {text!r}"
+            )
     sources = {str(k): tuple(int(n) for n in v) for k, v in raw.get("sources", {}).items()}
     for key in sources:
         if key not in cells:
-            raise SeedDataError(f"{at}: sources name {key!r}, which has no cell")
+            raise SeedDataError(  # i18n: xlsrc's own bundled data is wrong: a bug, for developers
+                f"{at}: sources name {key!r}, which has no cell"
+            )
     return SeedRow(
         line=line,
         kind=kind,

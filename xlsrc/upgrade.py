@@ -27,6 +27,7 @@ from pathlib import Path
 
 from xlsrc.core.a1 import cell_name, parse_cell
 from xlsrc.core.errors import InvalidTarget, UnusableInput, XlError
+from xlsrc.core.text import Joined, Msg, Num, ntr, text_in, tr, translate
 from xlsrc.core.words import METHOD_WORDS, parse_method
 from xlsrc.io.atomic import write_atomic
 from xlsrc.reading.locate import (
@@ -38,11 +39,12 @@ from xlsrc.reading.locate import (
     read_schemes,
     read_settings,
     stated_total,
+    workbook_language,
 )
 from xlsrc.reading.openpyxl_source import OpenpyxlSource
 from xlsrc.reading.source import CellValue, TableRef, WorkbookSource
 from xlsrc.workbooks.build import build_workbook
-from xlsrc.workbooks.layouts import Setting, TableLayout, WorkbookLayout
+from xlsrc.workbooks.layouts import RULES_SHEET, Setting, TableLayout, WorkbookLayout
 from xlsrc.workbooks.sheet import TableData
 from xlsrc.workbooks.values import CellValue as Typed
 
@@ -66,16 +68,42 @@ class UpgradeReport:
     rules_kept: bool = True
     recalculated: bool = False
     problems: list[str] = field(default_factory=list)
+    """What the user should check, in the language of the upgrade (located where it can be)."""
+    template: str = ""
+    """The template's name as the user knows it ("Tavoiteohjelmat"), in that language."""
 
     def lines(self) -> list[str]:
+        """The report as the command prints it, in the current language."""
         out = [
-            f"{self.source} -> {self.target}: {self.family}, malliversio {self.from_version} -> "
-            f"{self.to_version}"
+            tr(
+                "{source} -> {target}: {template}, malliversio {old} -> {new}",
+                source=self.source,
+                target=self.target,
+                template=self.template or self.family,
+                old=self.from_version,
+                new=self.to_version,
+            )
         ]
-        out += [f"  {table}: {count} riviä siirretty" for table, count in self.rows.items()]
-        out += [f"  {table}: ilmoitettu yhteensä-rivi siirretty" for table in self.totals]
-        out.append(f"  Säännöt: tila-asteikot ja {self.settings} asetusta siirretty")
-        out += [f"  huomio: {problem}" for problem in self.problems]
+        for table, count in self.rows.items():
+            moved = ntr(
+                "{sheet}: {n} rivi siirretty",
+                "{sheet}: {n} riviä siirretty",
+                count,
+                sheet=table,
+                n=Num(count),
+            )
+            out.append(f"  {moved}")
+        for table in self.totals:
+            out.append("  " + tr("{sheet}: ilmoitettu yhteensä-rivi siirretty", sheet=table))
+        rules = ntr(
+            "{rules}: tila-asteikot ja {n} asetus siirretty",
+            "{rules}: tila-asteikot ja {n} asetusta siirretty",
+            self.settings,
+            rules=translate(RULES_SHEET),
+            n=Num(self.settings),
+        )
+        out.append(f"  {rules}")
+        out += ["  " + tr("huomio: {problem}", problem=problem) for problem in self.problems]
         return out
 
 
@@ -83,17 +111,23 @@ def upgrade(source: Path, target: Path) -> UpgradeReport:
     """Build the current template from ``source``'s data into ``target`` (atomically)."""
     source, target = Path(source), Path(target)
     if target.resolve() == source.resolve():
-        raise UnusableInput(f"{target}: päivitetty työkirja ei voi korvata vanhaa; anna --out")
+        raise UnusableInput(
+            Msg("{path}: päivitetty työkirja ei voi korvata vanhaa; anna --out", path=str(target))
+        )
     book = OpenpyxlSource.open(source)
     identified = identify(book)
     layout = identified.layout
     _refuse_status_sheets(book)
     report = UpgradeReport(str(source), str(target), layout.key, identified.version, layout.version)
+    report.template = text_in(layout.title)
     data = {}
     for table in layout.tables:
         located = locate(book, table, identified.version)
         if located is None:
-            report.problems.append(f"taulukko {table.name} puuttui vanhasta työkirjasta")
+            report.problems.append(
+                tr("taulukko {table} ({title}) puuttui vanhasta työkirjasta", table=table.name,
+                   title=text_in(table.title))
+            )  # fmt: skip
             continue
         _refuse_extra_columns(book, table, located.ref)
         rows = [
@@ -110,7 +144,13 @@ def upgrade(source: Path, target: Path) -> UpgradeReport:
     report.settings = len(settings)
     rules = read_schemes(book)
     report.problems += [f"{sheet}!{cell}: {message}" for sheet, cell, message in rules.problems]
-    built = build_workbook(layout, data=data, settings=settings, schemes=rules.schemes)
+    built = build_workbook(
+        layout,
+        data=data,
+        settings=settings,
+        schemes=rules.schemes,
+        language=workbook_language(book),  # a Swedish workbook stays Swedish
+    )
     write_atomic(target, built)
     report.recalculated = _recalculate(target, report)
     return report
@@ -156,7 +196,7 @@ def _stated_total(source: WorkbookSource, located: LocatedTable) -> dict[str, ob
 def _refuse_extra_columns(source: WorkbookSource, table: TableLayout, ref: TableRef) -> None:
     """A filled column of the old Table that the current layout does not know."""
     columns, sheet = ref.columns, ref.sheet
-    known = {norm(c.header) for c in table.columns}
+    known = {norm(header) for c in table.columns for header in c.headers}  # in any language
     for offset, name in enumerate(columns):
         if norm(name) in known or ref.body_last < ref.body_first:
             continue
@@ -166,10 +206,20 @@ def _refuse_extra_columns(source: WorkbookSource, table: TableLayout, ref: Table
         if filled:
             where = cell_name(ref.body_first + filled[0], col)
             raise UpgradeRefused(
-                f"{source.name}: taulukon {table.name} sarakkeella '{name}' on tietoja "
-                f"({len(filled)} solua, ensimmäinen {sheet}!{where}), mutta nykyisessä mallissa "
-                "ei ole sille paikkaa; siirrä tiedot ensin mallin sarakkeisiin tai pidä vanha "
-                "työkirja"
+                Msg.plural(
+                    "{file}: taulukon {table} sarakkeella {header!r} on tietoja ({n} solu, "
+                    "{first}), mutta nykyisessä mallissa ei ole sille paikkaa; siirrä tiedot "
+                    "ensin mallin sarakkeisiin tai pidä vanha työkirja",
+                    "{file}: taulukon {table} sarakkeella {header!r} on tietoja ({n} solua, "
+                    "ensimmäinen {first}), mutta nykyisessä mallissa ei ole sille paikkaa; siirrä "
+                    "tiedot ensin mallin sarakkeisiin tai pidä vanha työkirja",
+                    len(filled),
+                    file=source.name,
+                    table=table.name,
+                    header=name,
+                    n=Num(len(filled)),
+                    first=f"{sheet}!{where}",
+                )
             )
 
 
@@ -179,9 +229,13 @@ def _refuse_status_sheets(source: WorkbookSource) -> None:
     locked = [name for name in source.sheet_names() if is_status_sheet(name)]
     if locked:
         raise UpgradeRefused(
-            f"{source.name}: työkirjassa on lukittuja tilannevälilehtiä ({', '.join(locked)}); "
-            "niitä ei rakenneta uudelleen päivityksessä: pidä tämän vuoden raportointi vanhassa "
-            "työkirjassa ja päivitä ennen seuraavan vuoden ensimmäistä tilannekatsausta"
+            Msg(
+                "{file}: työkirjassa on lukittuja tilannevälilehtiä ({sheets}); niitä ei rakenneta "
+                "uudelleen päivityksessä: pidä tämän vuoden raportointi vanhassa työkirjassa ja "
+                "päivitä ennen seuraavan vuoden ensimmäistä tilannekatsausta",
+                file=source.name,
+                sheets=Joined.of(locked),
+            )
         )
 
 

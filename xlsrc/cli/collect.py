@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from xlsrc.cli.jobs_option import JobsOption
 from xlsrc.cli.language import Command, language_option
 from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import SomeInputsFailed, UnusableInput
@@ -51,10 +52,10 @@ from xlsrc.io.atomic import write_atomic
     ),
 )  # fmt: skip
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=None, metavar=N_("MÄÄRÄ"),
+    "--jobs", cls=JobsOption, type=click.IntRange(min=1), default=None, metavar=N_("MÄÄRÄ"),
     help=N_(
         "Rinnakkaisia prosesseja, tai Dask-työprosesseja valinnalla --dask local (oletus: "
-        "suoritinytimien määrä)."
+        "suoritinytimien määrä, tässä {cores})."
     ),
 )  # fmt: skip
 @click.option(

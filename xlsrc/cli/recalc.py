@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from xlsrc.cli.jobs_option import JobsOption
 from xlsrc.cli.language import Command
 from xlsrc.cli.limit_options import limit_options, limits_from
 from xlsrc.cli.progress import progress_bar
@@ -58,8 +59,8 @@ def _validator(enabled: bool) -> ValidationHook | None:
 )  # fmt: skip
 @click.option("--in-place", is_flag=True, help=N_("Korvaa jokainen syötetiedosto (atomisesti)."))
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=None, metavar=N_("MÄÄRÄ"),
-    help=N_("Rinnakkaisia prosesseja (oletus: suoritinytimien määrä)."),
+    "--jobs", cls=JobsOption, type=click.IntRange(min=1), default=None, metavar=N_("MÄÄRÄ"),
+    help=N_("Rinnakkaisia prosesseja (oletus: suoritinytimien määrä, tässä {cores})."),
 )  # fmt: skip
 @click.option(
     "--json", "json_file", type=click.Path(dir_okay=False, path_type=Path),

@@ -24,6 +24,7 @@ from xlsrc.consolidate.model import FileResult, FindingRow
 from xlsrc.consolidate.rows import read_rows_of
 from xlsrc.consolidate.units import group_of, quarter_of, unit_of
 from xlsrc.core.errors import XlsrcError
+from xlsrc.core.text import DEFAULT_LANGUAGE, Joined, Language, Msg, text_in, tr, use_language
 from xlsrc.engine.source import PackageSource
 from xlsrc.reading.locate import Identified, identify
 from xlsrc.validation.workbook import validate_source
@@ -41,18 +42,26 @@ class Skip(XlsrcError):
     """This file cannot be consolidated; the message says why (shown in the summary)."""
 
 
-def collect_file(index: int, path: str, by: Grouping = "unit") -> FileResult:
-    """Read the workbook at ``path`` (the ``index``-th input) for a roll-up grouped ``by``."""
+def collect_file(
+    index: int, path: str, by: Grouping = "unit", language: Language = DEFAULT_LANGUAGE
+) -> FileResult:
+    """Read the workbook at ``path`` (the ``index``-th input) for a roll-up grouped ``by``.
+
+    The reasons and findings come back as text in ``language``, the roll-up's: a worker
+    process (a Dask worker above all) does not share the language of the one that asked.
+    """
     started = time.perf_counter()
     file = Path(path)
     base = FileResult(index=index, path=str(file), file=file.name)
-    try:
-        result = _collect(base, file, by)
-    except XlsrcError as error:
-        result = _skipped(base, str(error))
-    except Exception as error:  # a bug in xlsrc: report it, keep the roll-up going
-        last = traceback.format_exception_only(type(error), error)[-1].strip()
-        result = _skipped(base, f"sisäinen virhe xlsrc:ssä: {last}", internal=True)
+    with use_language(language):
+        try:
+            result = _collect(base, file, by)
+        except XlsrcError as error:
+            result = _skipped(base, str(error))
+        except Exception as error:  # a bug in xlsrc: report it, keep the roll-up going
+            last = traceback.format_exception_only(type(error), error)[-1].strip()
+            reason = tr("sisäinen virhe xlsrc:ssä: {error}", error=last)
+            result = _skipped(base, reason, internal=True)
     return _timed(result, started)
 
 
@@ -91,19 +100,30 @@ def _collect_from(base: FileResult, source: PackageSource, file: Path, by: Group
 def _check_family(identified: Identified) -> None:
     layout = identified.layout
     if layout not in FAMILIES:
-        read = ", ".join(f.file_name for f in FAMILIES)
         raise Skip(
-            f"malli {layout.file_name} ({layout.title}) ei kuulu koontiin; koonti lukee: {read}"
+            Msg(
+                "malli {template} ({title}) ei kuulu koontiin; koonti lukee: {read}",
+                template=layout.file_name,
+                title=text_in(layout.title),
+                read=Joined.of(f.file_name for f in FAMILIES),
+            )
         )
     if identified.version < layout.version:
         raise Skip(
-            f"vanha malliversio {identified.version} (nykyinen {layout.version}); päivitä "
-            "ensin: xlsrc upgrade TIEDOSTO --out UUSI.xlsx"
+            Msg(
+                "vanha malliversio {version} (nykyinen {current}); päivitä ensin: "
+                "xlsrc upgrade TIEDOSTO --out UUSI.xlsx",
+                version=identified.version,
+                current=layout.version,
+            )
         )
     if identified.version > layout.version:
         raise Skip(
-            f"uudempi malliversio {identified.version} kuin tämä xlsrc ({layout.version}); "
-            "päivitä xlsrc"
+            Msg(
+                "uudempi malliversio {version} kuin tämä xlsrc ({current}); päivitä xlsrc",
+                version=identified.version,
+                current=layout.version,
+            )
         )
 
 

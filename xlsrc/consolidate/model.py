@@ -69,7 +69,7 @@ class FindingRow:
 class FileResult:
     """One workbook read for a roll-up: what it is, whom it belongs to, and its rows.
 
-    ``skipped`` is the reason (Finnish, located) when the file is left out; a
+    ``skipped`` is the reason (located, in the roll-up's language) when the file is left out; a
     skipped file contributes no rows.
     """
 

@@ -24,6 +24,8 @@ from xlsrc.core.a1 import cell_name, parse_cell
 from xlsrc.core.budget import LINE_NAMES, line_kind
 from xlsrc.core.errors import MissingKey, UnknownLineKind, XlsrcError
 from xlsrc.core.pivot import number_prefix
+from xlsrc.core.text import Joined, Msg, Num, text_in
+from xlsrc.core.text import located as at_place
 from xlsrc.frames import tables_of
 from xlsrc.frames.tables import TableFrames
 from xlsrc.reading.locate import Identified, LocatedTable, locate
@@ -63,16 +65,29 @@ def read_rows_of(source: WorkbookSource, identified: Identified) -> Rows:
 def _refuse(problems: Sequence[str]) -> None:
     if not problems:
         return
-    shown = "; ".join(problems[:SHOWN_PROBLEMS])
+    shown = Joined.of(problems[:SHOWN_PROBLEMS], "; ")
     more = len(problems) - SHOWN_PROBLEMS
-    tail = f"; ja {more} muuta" if more > 0 else ""
-    raise UnusableCells(f"koottavia soluja ei voi käyttää: {shown}{tail}")
+    if more > 0:
+        raise UnusableCells(
+            Msg.plural(
+                "koottavia soluja ei voi käyttää: {cells}; ja {n} muu",
+                "koottavia soluja ei voi käyttää: {cells}; ja {n} muuta",
+                more,
+                cells=shown,
+                n=Num(more),
+            )
+        )
+    raise UnusableCells(Msg("koottavia soluja ei voi käyttää: {cells}", cells=shown))
 
 
 def _located(source: WorkbookSource, identified: Identified, layout: TableLayout) -> LocatedTable:
     located = locate(source, layout, identified.version)
     if located is None:
-        raise UnusableCells(f"taulukko {layout.name} ({layout.title}) puuttuu")
+        raise UnusableCells(
+            Msg(
+                "taulukko {table} ({title}) puuttuu", table=layout.name, title=text_in(layout.title)
+            )
+        )
     return located
 
 
@@ -108,7 +123,8 @@ def _missing(
         cell = table.where(key, int(row["row"]))
         if cell not in listed:
             header = table.layout.column(key).header
-            problems.append(f"{table.sheet}!{cell}: {header} puuttuu")
+            missing_here = Msg("{header} puuttuu", header=header)
+            problems.append(str(at_place(f"{table.sheet}!{cell}", missing_here)))
     return missing
 
 

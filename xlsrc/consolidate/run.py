@@ -21,6 +21,7 @@ from xlsrc.consolidate.model import FileResult
 from xlsrc.consolidate.rollup import Rollup
 from xlsrc.consolidate.writer import RollupWriter
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Joined, Msg, current_language, tr
 from xlsrc.cpus import default_jobs
 
 
@@ -86,7 +87,7 @@ def run_collect(
 ) -> Collected:
     """Consolidate ``files`` into ``out``; :class:`UnusableInput` when no file could be used."""
     if not files:
-        raise UnusableInput("ei koottavia työkirjoja")
+        raise UnusableInput(Msg("ei koottavia työkirjoja"))
     writer = RollupWriter(out)
     rollup = Rollup()
     entries: dict[int, dict[str, Any]] = {}
@@ -98,8 +99,12 @@ def run_collect(
             progress(result)
     if rollup.included == 0:
         raise UnusableInput(
-            "yhtään työkirjaa ei voitu koota: "
-            + "; ".join(f"{file}: {reason}" for file, reason in sorted(rollup.skipped))
+            Msg(
+                "yhtään työkirjaa ei voitu koota: {reasons}",
+                reasons=Joined.of(
+                    (f"{file}: {reason}" for file, reason in sorted(rollup.skipped)), "; "
+                ),
+            )
         )
     writer.finish(rollup)
     return Collected(rollup, [entries[i] for i in range(len(files))])
@@ -109,7 +114,8 @@ def results(
     files: Sequence[Path], *, by: str, jobs: int | None, dask: str | None
 ) -> Iterator[FileResult]:
     """Each file's :class:`FileResult`, in the order they finish."""
-    arguments = [(index, str(path), by) for index, path in enumerate(files)]
+    language = current_language()  # the workers' texts in the roll-up's language
+    arguments = [(index, str(path), by, language) for index, path in enumerate(files)]
     if dask is not None:
         from xlsrc.distributed import map_as_completed
 
@@ -120,8 +126,8 @@ def results(
         return
     workers = min(jobs or default_jobs(), len(files))
     if workers <= 1:
-        for index, path, grouping in arguments:
-            yield collect_file(index, path, grouping)
+        for args in arguments:
+            yield collect_file(*args)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(collect_file, *args): args[0] for args in arguments}
@@ -140,7 +146,9 @@ def _worker_failed(files: Sequence[Path]) -> Callable[[int, BaseException], File
             index=index,
             path=str(path),
             file=path.name,
-            skipped=f"työprosessi kaatui: {type(error).__name__}: {error}",
+            skipped=tr(
+                "työprosessi kaatui: {kind}: {error}", kind=type(error).__name__, error=error
+            ),
             internal=True,
         )
 

@@ -16,14 +16,16 @@ import re
 from pathlib import Path
 
 from xlsrc.core.errors import XlsrcError
+from xlsrc.core.text import Msg
 from xlsrc.reading.locate import norm, read_settings
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.workbooks.layouts import WorkbookLayout
 from xlsrc.workbooks.layouts.goal_tracking import GOAL_TRACKING
 
 GROUPINGS: tuple[str, ...] = ("unit", "quarter", "file")
-#: Settings that name a workbook's unit, most specific first (normalised names).
-UNIT_SETTINGS: tuple[str, ...] = ("yksikkö", "organisaatio")
+#: Settings that name a workbook's unit, most specific first (normalised Finnish names:
+#: :func:`read_settings` files a setting named in another language under them too).
+UNIT_SETTINGS: tuple[str, ...] = ("yksikkö", "organisaatio")  # i18n: names looked up, never shown
 _QUARTER = re.compile(r"(?<![A-Za-z0-9])Q([1-4])(?![0-9])", re.IGNORECASE)
 _SEPARATORS = " _-.–"
 
@@ -69,8 +71,11 @@ def group_of(by: str, unit: str, quarter: str, file: Path) -> str:
     if by == "quarter":
         if not quarter:
             raise UnknownQuarter(
-                "neljännes ei selviä: kirjoita Q1-Q4 tiedoston nimeen (esim. "
-                f"{file.stem}_Q3{file.suffix}); --by quarter ei arvaa"
+                Msg(
+                    "neljännes ei selviä: kirjoita Q1-Q4 tiedoston nimeen (esim. {example}); "
+                    "--by quarter ei arvaa",
+                    example=f"{file.stem}_Q3{file.suffix}",
+                )
             )
         return quarter
     raise ValueError(f"unknown grouping {by!r}; known: {', '.join(GROUPINGS)}")

@@ -33,10 +33,12 @@ from xlsrc.consolidate.model import Cells, FileResult
 from xlsrc.consolidate.rollup import Rollup
 from xlsrc.core.a1 import MAX_ROW, column_letter
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Joined, Msg, Num, text_in, tr, translate
 from xlsrc.io.atomic import write_atomic
 from xlsrc.workbooks.formulas import render
 from xlsrc.workbooks.layouts import MARKER_NAME, TableLayout
 from xlsrc.workbooks.layouts import consolidation as C
+from xlsrc.workbooks.sheet import source_line
 
 #: Title, source line and a gap above every table; the header row is the fourth.
 HEADER_ROW = 4
@@ -64,10 +66,8 @@ class _Sheet:
         layout = self.layout
         for index, column in enumerate(layout.columns, start=1):
             self.sheet.column_dimensions[column_letter(index)].width = column.width
-        self.sheet.append([_cell(self.sheet, layout.title, font=_TITLE)])
-        unit = f" · Yksikkö: {layout.unit}" if layout.unit else ""
-        note = f" · {layout.note}" if layout.note else ""
-        self.sheet.append([f"{layout.source}{unit}{note}"])
+        self.sheet.append([_cell(self.sheet, text_in(layout.title), font=_TITLE)])
+        self.sheet.append([source_line(layout)])
         self.sheet.append([])
         self.sheet.append([_cell(self.sheet, c.header, font=_BOLD) for c in layout.columns])
         self.started = True
@@ -78,8 +78,12 @@ class _Sheet:
             self.start()
         if HEADER_ROW + self.rows + 1 > MAX_ROW:
             raise TooManyRows(
-                f"välilehdelle {self.layout.sheet} tulisi yli {MAX_ROW} riviä; jaa koonti "
-                "osiin (esim. --by quarter tai pienempi joukko tiedostoja)"
+                Msg(
+                    "välilehdelle {sheet} tulisi yli {limit} riviä; jaa koonti osiin (esim. "
+                    "--by quarter tai pienempi joukko tiedostoja)",
+                    sheet=self.layout.sheet_name,
+                    limit=Num(MAX_ROW),
+                )
             )
         cells: list[object] = []
         for column in self.layout.columns:
@@ -144,7 +148,7 @@ class RollupWriter:
     def __init__(self, out: Path) -> None:
         self.out = out
         self._book = Workbook(write_only=True)
-        self._summary: Any = self._book.create_sheet("Yhteenveto")
+        self._summary: Any = self._book.create_sheet(tr("Yhteenveto"))
         self._sheets = {
             t.key: _Sheet(self._book.create_sheet(t.sheet_name), t) for t in C.CONSOLIDATION.tables
         }
@@ -175,7 +179,7 @@ class RollupWriter:
         for k in result.kpis:
             row = self._sheets["kpi_statuses"].append(
                 {**common, "goal_id": k.goal_id, "kpi": k.kpi, "quarter": f"Q{k.quarter}",
-                 "state": C.STATE_LABELS[k.state]}
+                 "state": translate(C.STATE_LABELS[k.state])}
             )  # fmt: skip
             self._source(C.KPI_STATUSES, row, result, path, k.sheet, k.cells)
         for f in result.findings:
@@ -186,7 +190,8 @@ class RollupWriter:
         self._sheets["files"].append(
             {"file": result.file, "path": path, "family": result.family,
              "version": result.version, "unit": result.unit, "quarter": result.quarter,
-             "group": result.group, "state": C.INCLUDED if result.included else C.SKIPPED,
+             "group": result.group,
+             "state": translate(C.INCLUDED if result.included else C.SKIPPED),
              "reason": result.skipped, "findings": len(result.findings),
              "errors": result.errors}
         )  # fmt: skip
@@ -233,7 +238,7 @@ class RollupWriter:
             MARKER_NAME, attr_text=f'"{C.CONSOLIDATION.marker}"'
         )
         self._book.calculation.fullCalcOnLoad = True
-        self._book.properties.title = C.CONSOLIDATION.title
+        self._book.properties.title = text_in(C.CONSOLIDATION.title)
 
         def save(stream: BinaryIO) -> None:
             self._book.save(stream)
@@ -241,22 +246,26 @@ class RollupWriter:
         write_atomic(self.out, save)
 
     def _write_summary(self, rollup: Rollup) -> None:
-        lines: list[Sequence[object]] = [
-            [_cell(self._summary, C.CONSOLIDATION.title, font=_TITLE)],
-            [
-                f"Koottu {rollup.included} tiedostoa {rollup.files}:stä; ohitettu "
-                f"{len(rollup.skipped)}."
-            ],
-            [
-                f"Rivejä: {rollup.rows['measures']} toimenpidettä, {rollup.rows['budget']} "
-                f"talousriviä, {rollup.rows['kpis']} mittarin tilaa, {rollup.rows['findings']} "
-                "tarkistushavaintoa (välilehdet Toimenpiteet, Talousrivit, Mittarit, Havainnot; "
-                "jokaisen rivin lähde: Lähteet)."
-            ],
+        counts = rollup.rows
+        data = [
+            self._sheets[k].layout.sheet_name
+            for k in ("measures", "budget_lines", "kpi_statuses", "findings")
         ]
+        lines: list[Sequence[object]] = [
+            [_cell(self._summary, text_in(C.CONSOLIDATION.title), font=_TITLE)],
+            [tr("Koottu {included} / {files} tiedostoa; ohitettu {skipped}.",
+                included=Num(rollup.included), files=Num(rollup.files),
+                skipped=Num(len(rollup.skipped)))],
+            [tr("Rivejä: {measures} toimenpidettä, {budget} talousriviä, {kpis} mittarin tilaa, "
+                "{findings} tarkistushavaintoa (välilehdet {sheets}; jokaisen rivin lähde: "
+                "{sources}).",
+                measures=Num(counts["measures"]), budget=Num(counts["budget"]),
+                kpis=Num(counts["kpis"]), findings=Num(counts["findings"]),
+                sheets=Joined.of(data), sources=self._sheets["sources"].layout.sheet_name)],
+        ]  # fmt: skip
         if rollup.skipped:
             lines.append([])
-            lines.append([_cell(self._summary, "Ohitetut tiedostot", font=_BOLD)])
+            lines.append([_cell(self._summary, tr("Ohitetut tiedostot"), font=_BOLD)])
             lines += [[file, reason] for file, reason in sorted(rollup.skipped)]
         self._summary.column_dimensions["A"].width = 40
         for line in lines:

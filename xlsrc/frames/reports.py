@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg
 from xlsrc.engine.recalc import RecalcResult
 from xlsrc.validation import JSON_FIELDS, validate_workbook
 
@@ -91,11 +92,20 @@ def _entries(report: str | Path | Iterable[RecalcResult]) -> list[Mapping[str, A
         try:
             document = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as error:
-            raise UnusableInput(f"{path}: ei xlsrc recalc --json -raportti ({error})") from error
+            raise UnusableInput(
+                Msg(
+                    "{path}: ei ole xlsrc recalc --json -raportti ({error})",
+                    path=str(path),
+                    error=str(error),
+                )
+            ) from error
         files = document.get("files") if isinstance(document, dict) else None
         if not isinstance(files, list):
             raise UnusableInput(
-                f"{path}: ei xlsrc recalc --json -raportti (files-luettelo puuttuu)"
+                Msg(
+                    "{path}: ei ole xlsrc recalc --json -raportti (siitä puuttuu files-luettelo)",
+                    path=str(path),
+                )
             )
         return files
     return [result.to_dict() for result in report]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from xlsrc.core.errors import UnknownStatus, XlError
 from xlsrc.core.numbers import Blank, Nil, NotANumber, Number
+from xlsrc.core.text import tr
 from xlsrc.reading.cells import read_number_cell
 from xlsrc.reading.source import CellValue, WorkbookSource
 from xlsrc.workbooks.layouts import VOCABULARIES, Column
@@ -40,6 +41,7 @@ class Typed:
     value: Value
     word: str | None = None
     problem: str | None = None
+    """Why the cell is unusable, in the language of the reading (a frame holds text)."""
 
 
 def text_of(value: CellValue) -> str | None:
@@ -73,9 +75,14 @@ def _number(
     source: WorkbookSource, sheet: str, row: int, col: int, column: Column, value: CellValue
 ) -> Typed:
     if isinstance(value, XlError):
-        return Typed(None, problem=f"virhearvo {value.value} solussa, jossa pitää olla luku")
+        return Typed(
+            None, problem=tr("virhearvo {error} solussa, jossa pitää olla luku", error=value.value)
+        )
     if isinstance(value, dt.datetime | dt.date | dt.time):
-        return Typed(None, problem=f"päivämäärä {value.isoformat()} solussa, jossa pitää olla luku")
+        return Typed(
+            None,
+            problem=tr("päivämäärä {date} solussa, jossa pitää olla luku", date=value.isoformat()),
+        )
     reading = read_number_cell(source, sheet, row, col, column, value)
     if isinstance(reading, Number):
         return Typed(reading.value)
@@ -110,4 +117,6 @@ def _date(value: CellValue) -> Typed:
     text = text_of(value)
     if text is None:
         return Typed(None)
-    return Typed(None, problem=f"{text!r} ei ole päivämäärä; kirjoita se päivämääränä")
+    return Typed(
+        None, problem=tr("{text!r} ei ole päivämäärä; kirjoita se päivämääränä", text=text)
+    )

@@ -1,7 +1,7 @@
 """Whether a path can be a workbook at all: the checks every file reader makes first.
 
 Both workbook sources (:mod:`.openpyxl_source`, :mod:`xlsrc.engine.source`)
-refuse the same files with the same Finnish reasons before they parse
+refuse the same files with the same reasons before they parse
 anything: a missing file, a folder, a special file, a password-protected or
 old binary workbook (an OLE container), anything that is not a zip package.
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import Msg
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -21,11 +22,17 @@ def check_workbook_file(path: Path) -> None:
     """Refuse ``path`` (:class:`UnreadableWorkbook`, naming it) unless it holds a zip package."""
     name = str(path)
     if not path.exists():
-        raise UnreadableWorkbook(f"{name}: tiedostoa ei ole")
+        raise UnreadableWorkbook(Msg("{path}: tiedostoa ei löydy", path=name))
     if path.is_dir():
-        raise UnreadableWorkbook(f"{name}: kansio, ei työkirja")
+        raise UnreadableWorkbook(Msg("{path}: on kansio, ei työkirja", path=name))
     if not path.is_file():
-        raise UnreadableWorkbook(f"{name}: ei tavallinen tiedosto")
+        raise UnreadableWorkbook(
+            Msg(
+                "{path}: on {what}, ei tavallinen tiedosto; anna työkirjatiedosto",
+                path=name,
+                what=Msg("erikoistiedosto (FIFO, laite tai pistoke)"),
+            )
+        )
     with path.open("rb") as handle:
         check_workbook_stream(handle, name)
 
@@ -36,8 +43,17 @@ def check_workbook_stream(stream: BinaryIO, name: str) -> None:
     stream.seek(0)
     if head == _OLE_MAGIC:
         raise UnreadableWorkbook(
-            f"{name}: salasanalla suojattu tai vanha .xls-työkirja; tallenna .xlsx-muodossa "
-            "ilman salasanaa"
+            Msg(
+                "{name}: salasanalla suojattu tai vanha .xls-työkirja; tallenna se "
+                ".xlsx-muodossa ilman salasanaa",
+                name=name,
+            )
         )
     if not zipfile.is_zipfile(stream):
-        raise UnreadableWorkbook(f"{name}: ei Excel-työkirja (.xlsx/.xlsm on zip-paketti)")
+        raise UnreadableWorkbook(
+            Msg(
+                "{name}: ei Excel-työkirja: {why}",
+                name=name,
+                why=Msg("ei zip-pakettia (.xlsx/.xlsm)"),
+            )
+        )

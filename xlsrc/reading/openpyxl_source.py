@@ -20,6 +20,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from xlsrc.core.a1 import parse_range
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import Msg
 from xlsrc.reading.files import check_workbook_file, check_workbook_stream
 from xlsrc.reading.source import CellValue, TableRef, cell_value
 
@@ -95,4 +96,11 @@ def _load(file: Path | io.BytesIO, name: str) -> Workbook:
             return load_workbook(file, data_only=True)
     except Exception as error:  # any parser failure (zip, XML, openpyxl) = unreadable
         kind = type(error).__name__
-        raise UnreadableWorkbook(f"{name}: työkirjaa ei voi lukea ({kind}: {error})") from error
+        raise UnreadableWorkbook(
+            Msg(
+                "{name}: työkirjaa ei voi lukea ({kind}: {error})",
+                name=name,
+                kind=kind,
+                error=str(error),
+            )
+        ) from error

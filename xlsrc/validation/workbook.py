@@ -30,7 +30,7 @@ from xlsrc.core.a1 import cell_name, column_letter, parse_cell, sort_key
 from xlsrc.core.checks import Finding
 from xlsrc.core.errors import UnusableInput, XlError
 from xlsrc.core.schemes import StatusScheme
-from xlsrc.core.text import Msg, text_in
+from xlsrc.core.text import Msg, Num, text_in
 from xlsrc.reading.cells import read_number_cell
 from xlsrc.reading.locate import (
     LocatedTable,
@@ -125,9 +125,9 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
             at = Location(total.sheet, address)
             cells[keys.get(key, key)] = _typed(source, at, row_number, col_number, column, value)
         label = layout.label_column
-        cells[keys.get(label.key, label.key)] = Cell(
-            Location(total.sheet, f"A{total.row}"),
-            text_in(layout.totals.label) if layout.totals else "",
+        cells[keys.get(label.key, label.key)] = Cell(  # the Finnish label the rules match,
+            Location(total.sheet, f"A{total.row}"),  # whatever the language of the findings
+            text_in(layout.totals.label, "fi") if layout.totals else "",
         )
         rows.append(Row(Location(total.sheet, f"A{total.row}"), MappingProxyType(cells), "total"))
     elif layout.totals is not None and table.version >= 2:
@@ -270,9 +270,13 @@ def _overwritten_findings(
                     "formula_replaced",
                     None,
                     None,
-                    f"Laskettu sarake '{header}': solussa on arvo kaavan sijaan"
-                    f"{_more(pasted)}, joten se ei enää seuraa syötteitä; palauta sarakkeen "
-                    "kaava (Excel tarjoaa 'Palauta laskettu sarakkeen kaava')",
+                    Msg(
+                        "Laskettu sarake '{header}': solussa on arvo kaavan sijaan{more}, joten se "
+                        "ei enää seuraa syötteitä; palauta sarakkeen kaava (Excel tarjoaa "
+                        "'Palauta laskettu sarakkeen kaava')",
+                        header=header,
+                        more=_more(pasted),
+                    ),
                 )
             )
         if empty:
@@ -282,17 +286,25 @@ def _overwritten_findings(
                     "formula_missing",
                     None,
                     None,
-                    f"Laskettu sarake '{header}' on tyhjä rivillä, jolla on syötteitä"
-                    f"{_more(empty)}: kaava puuttuu (LibreOffice ei täytä laskettuja "
-                    "sarakkeita lisätylle riville); kopioi kaava yläpuolisesta rivistä",
+                    Msg(
+                        "Laskettu sarake '{header}' on tyhjä rivillä, jolla on syötteitä{more}: "
+                        "kaava puuttuu (LibreOffice ei täytä laskettuja sarakkeita lisätylle "
+                        "riville); kopioi kaava yläpuolisesta rivistä",
+                        header=header,
+                        more=_more(empty),
+                    ),
                     "note",
                 )
             )
     return findings
 
 
-def _more(rows: list[int]) -> str:
-    return f" (ja {len(rows) - 1} muuta riviä)" if len(rows) > 1 else ""
+def _more(rows: list[int]) -> Msg | str:
+    """ " (ja 2 muuta riviä)" after the first row a finding names; nothing for one row."""
+    if len(rows) < 2:
+        return ""
+    others = len(rows) - 1
+    return Msg.plural(" (ja {n} muu rivi)", " (ja {n} muuta riviä)", others, n=Num(others))
 
 
 def _below_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFinding]:
@@ -307,10 +319,15 @@ def _below_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFin
                 "outside_table",
                 _raw(value),
                 None,
-                f"Rivi {row.row} on taulukon {table.ref.name} alapuolella, mutta ei kuulu "
-                f"taulukkoon (se päättyy riville {table.ref.last_row}), joten sen luvut eivät "
-                "ole missään summassa; lisää rivi taulukon sisään tai laajenna taulukko "
-                "(LibreOffice ei laajenna taulukkoa itse)",
+                Msg(
+                    "Rivi {row} on taulukon {table} alapuolella, mutta ei kuulu taulukkoon (se "
+                    "päättyy riville {last}), joten sen luvut eivät ole missään summassa; lisää "
+                    "rivi taulukon sisään tai laajenna taulukko (LibreOffice ei laajenna "
+                    "taulukkoa itse)",
+                    row=row.row,
+                    table=table.ref.name,
+                    last=table.ref.last_row,
+                ),
             )
         )
     return findings

@@ -79,12 +79,17 @@ def _padded(rows: Sequence[Mapping[str, object]]) -> Sequence[Mapping[str, objec
     return rows if rows else [{}]
 
 
+def source_line(layout: TableLayout) -> str:
+    """The line under a table's title: its source, unit and note, in the current language."""
+    unit = " · " + Msg("Yksikkö: {unit}", unit=Msg(layout.unit)).render() if layout.unit else ""
+    note = f" · {text_in(layout.note)}" if layout.note else ""
+    return f"{text_in(layout.source)}{unit}{note}"
+
+
 def _write_titles(sheet: Worksheet, layout: TableLayout) -> None:
     sheet["A1"] = text_in(layout.title)
     sheet["A1"].font = styles.TITLE
-    unit = " · " + Msg("Yksikkö: {unit}", unit=Msg(layout.unit)).render() if layout.unit else ""
-    note = f" · {text_in(layout.note)}" if layout.note else ""
-    sheet["A2"] = f"{text_in(layout.source)}{unit}{note}"
+    sheet["A2"] = source_line(layout)
     sheet["A2"].font = styles.SUBTITLE
     text = legend(layout)
     if text:

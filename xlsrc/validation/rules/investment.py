@@ -87,7 +87,7 @@ def plans(table: Table) -> list[tuple[str, list[Row]]]:
 
 def label_key(row: Row, seen: dict[str, int]) -> tuple[str, int]:
     """First seven letters of the label and its occurrence number within the block."""
-    stem = re.sub(r"[^a-zåäö]", "", normalized(row.text("item")))[:7]
+    stem = re.sub(r"[^a-zåäö]", "", normalized(row.text("item")))[:7]  # i18n: letters kept
     seen[stem] = seen.get(stem, 0) + 1
     return stem, seen[stem]
 
@@ -164,7 +164,7 @@ def _first(rows: Sequence[Row], pattern: str) -> Row | None:
 
 def _cash_flow(table: Table, rows: list[Row], result: Checks) -> None:
     spending = _first(rows, r"^investointimennot$")
-    assets = _first(rows, r"^pysyvät vastaavat$")
+    assets = _first(rows, r"^pysyvät vastaavat$")  # i18n: a pattern of the seed's label
     for key in YEARS[:-1]:
         if spending is not None and assets is not None:
             result.sum_of(

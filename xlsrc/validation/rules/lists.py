@@ -16,7 +16,7 @@ from xlsrc.validation.equations import Equation
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules.base import Checks, normalized
 
-TOTAL_LABEL = r"\byhteensä$"
+TOTAL_LABEL = r"\byhteensä$"  # i18n: a pattern of the label a total row prints
 
 
 def total_row(table: Table, label_keys: Sequence[str]) -> Row | None:
