@@ -45,9 +45,7 @@ def argument_lines(spec: FunctionSpec, language: Language | None = None) -> str:
     )
 
 
-def help_rows(
-    specs: Iterable[FunctionSpec], language: Language | None = None
-) -> list[list[str]]:
+def help_rows(specs: Iterable[FunctionSpec], language: Language | None = None) -> list[list[str]]:
     """Header plus one row per function, sorted by category then name, in ``language``."""
     rows = [[translate(header, language) for header in HEADER]]
     for spec in sorted(specs, key=lambda s: (s.category, s.name)):
