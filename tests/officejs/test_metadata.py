@@ -65,6 +65,10 @@ def test_swedish_metadata_is_translated_from_the_catalogue() -> None:
         "Statustexten för det intervall i regeltabellen som värdet faller i."
     )
     assert band["parameters"][1]["description"] == "Regeltabellens område (fliken Regler)"
+    english = {e["id"]: e for e in served_metadata("en")["functions"]}
+    assert english["XS_BAND"]["description"] == (
+        "Status label of the band of the rules table that contains the value."
+    )
 
 
 def test_a_function_without_a_description_or_argument_help_cannot_ship() -> None:
