@@ -7,83 +7,83 @@ Option Explicit
 Public Sub XlsrcRegisterFunctionHelp()
     On Error Resume Next
     Describe "XS_ACHIEVEMENT", "xlsrc tilat", _
-        "Achievement score: 1/0 for met, the ratio, or progress from the baseline.", _
+        "Toteutumisaste: 1/0 saavutettu-menetelm" & ChrW(228) & "lle, suhdeluku tai edistyminen l" & ChrW(228) & "ht" & ChrW(246) & "arvosta.", _
         "Toteuma", _
         "Tavoitearvo tekstin" & ChrW(228), _
         "Arviointitapa: Toteutumisaste, Saavutettu tai ei tai Edistym" & ChrW(228), _
-        "L" & ChrW(228) & "ht" & ChrW(246) & "arvo (progress)"
+        "L" & ChrW(228) & "ht" & ChrW(246) & "arvo (arviointitavalle Edistym" & ChrW(228) & ")"
     Describe "XS_BAND", "xlsrc tilat", _
-        "Status label of the band that contains the value, by the workbook's rules table.", _
+        "Sen s" & ChrW(228) & ChrW(228) & "nt" & ChrW(246) & "taulukon vy" & ChrW(246) & "hykkeen tilateksti, johon arvo osuu.", _
         "Osuus tai toteumaprosentti (0" & ChrW(8211) & "100 %)", _
         "S" & ChrW(228) & ChrW(228) & "nt" & ChrW(246) & "taulukon alue (S" & ChrW(228) & ChrW(228) & "nn" & ChrW(246) & "t-v" & ChrW(228) & "lilehti)"
     Describe "XS_BANDS", "xlsrc tilat", _
-        "Range form of XS_BAND: one status label per row; blank rows stay blank.", _
+        "XS_BAND alueelle: yksi tilateksti rivi" & ChrW(228) & " kohden; tyhj" & ChrW(228) & "t rivit j" & ChrW(228) & ChrW(228) & "v" & ChrW(228) & "t tyhjiksi.", _
         "Sarake osuuksia", _
         "S" & ChrW(228) & ChrW(228) & "nt" & ChrW(246) & "taulukon alue (S" & ChrW(228) & ChrW(228) & "nn" & ChrW(246) & "t-v" & ChrW(228) & "lilehti)"
     Describe "XS_CHANGE", "xlsrc talous", _
-        "Muutos " & ChrW(8364) & ": current " & ChrW(8722) & " previous; on expense lines (stored negative) cost growth is positive.", _
+        "Muutos " & ChrW(8364) & ": uusi " & ChrW(8722) & " vertailuvuosi; menoriveill" & ChrW(228) & " (tallennettu negatiivisina) kustannusten kasvu on positiivinen.", _
         "Vertailuvuoden arvo (esim. TB 2023)", _
         "Uusi arvo (esim. TB 2024)", _
         "Rivin nimi (Tulot, Menot, Toimintakate) tai laji income/expense/margin"
     Describe "XS_CHANGES", "xlsrc talous", _
-        "Range form: Muutos " & ChrW(8364) & " and Muutos % per row; blank rows stay blank, bad cells fail alone.", _
+        "Alueelle: Muutos " & ChrW(8364) & " ja Muutos % riveitt" & ChrW(228) & "in; tyhj" & ChrW(228) & "t rivit j" & ChrW(228) & ChrW(228) & "v" & ChrW(228) & "t tyhjiksi, virheellinen solu ei kaada muita.", _
         "Vertailuvuoden sarake", _
         "Uuden vuoden sarake", _
         "Rivinimien sarake", _
         "Tulostetut desimaalit (oletus 1)"
     Describe "XS_CHANGE_PCT", "xlsrc talous", _
-        "Muutos %: the change relative to |previous|, rounded half-up; #DIV/0! on a zero base.", _
+        "Muutos %: muutos suhteessa vertailuarvon itseisarvoon, py" & ChrW(246) & "ristys puolet yl" & ChrW(246) & "sp" & ChrW(228) & "in; nollapohjalla #DIV/0!.", _
         "Vertailuvuoden arvo", _
         "Uusi arvo", _
         "Rivin nimi (Tulot, Menot, Toimintakate) tai laji income/expense/margin", _
         "Tulostetut desimaalit (oletus 1)"
     Describe "XS_NUMBER", "xlsrc luvut", _
-        "Read a number as Finnish reports print it; text that is not a number is #VALUE!.", _
+        "Lukee luvun suomalaisessa raporttimuodossa; teksti, joka ei ole luku, antaa #VALUE!.", _
         "Luku suomalaisessa muodossa, esim. ""-2 891,2"", ""13,6 %"", ""1,0 M" & ChrW(8364) & """"
     Describe "XS_NUMBERS", "xlsrc luvut", _
-        "Range form of XS_NUMBER: one number per row, #VALUE! only on unreadable rows.", _
+        "XS_NUMBER alueelle: yksi luku rivi" & ChrW(228) & " kohden, #VALUE! vain riveill" & ChrW(228) & ", joita ei voi lukea.", _
         "Sarake lukuja tekstin" & ChrW(228)
     Describe "XS_PIVOT", "xlsrc ohjelmat", _
-        "Programme x status sums with row totals and a total row; no measures = empty cell.", _
+        "Ohjelma " & ChrW(215) & " tilannekuva -summat rivisummineen ja summarivein; ohjelma ilman toimenpiteit" & ChrW(228) & " j" & ChrW(228) & ChrW(228) & " tyhj" & ChrW(228) & "ksi.", _
         "Toimenpiteiden ohjelmasarake", _
         "Tilannekuvasarake", _
         "Tavoitesummasarake", _
         "Pivotin rivien ohjelmat (j" & ChrW(228) & "rjestys ja nimet)"
     Describe "XS_PIVOT_CELL", "xlsrc ohjelmat", _
-        "One pivot cell: the sum for a programme and status, empty when it has no measures.", _
+        "Yksi pivot-solu: ohjelman ja tilannekuvan summa, tyhj" & ChrW(228) & " kun toimenpiteit" & ChrW(228) & " ei ole.", _
         "Ohjelma (numero riitt" & ChrW(228) & ChrW(228) & "); ""*"" = kaikki ohjelmat", _
         "Tilannekuva, esim. ""3. Haasteita""; ""*"" = kaikki tilat", _
         "Toimenpiteiden ohjelmasarake", _
         "Tilannekuvasarake", _
         "Tavoitesummasarake"
     Describe "XS_PIVOT_NOTE", "xlsrc ohjelmat", _
-        "Why some of the programme's measures are not counted ("""" when all are).", _
+        "Miksi osaa ohjelman toimenpiteist" & ChrW(228) & " ei laskettu pivot-soluihin (tyhj" & ChrW(228) & ", kun kaikki laskettiin).", _
         "Ohjelma (numero riitt" & ChrW(228) & ChrW(228) & ")", _
         "Toimenpiteiden ohjelmasarake", _
         "Tilannekuvasarake", _
         "Tavoitesummasarake"
     Describe "XS_PROGRAMME_KEY", "xlsrc ohjelmat", _
-        "The number a programme or division is matched by: ""3. ..."" gives ""3"".", _
+        "Numero, jolla ohjelma tai toimialue yhdistet" & ChrW(228) & ChrW(228) & "n: ""3. Palvelutuotanto"" antaa ""3"".", _
         "Ohjelman tai toimialueen nimi numeroineen, esim. ""3. Palvelutuotanto"""
     Describe "XS_RATIOS_PCT", "xlsrc talous", _
-        "Range form of XS_RATIO_PCT; a blank row stays blank.", _
+        "XS_RATIO_PCT alueelle; tyhj" & ChrW(228) & " rivi j" & ChrW(228) & ChrW(228) & " tyhj" & ChrW(228) & "ksi.", _
         "Osoittajasarake", _
         "Nimitt" & ChrW(228) & "j" & ChrW(228) & "sarake", _
         "Prosenttien desimaalit (oletus 0)"
     Describe "XS_RATIO_PCT", "xlsrc talous", _
-        """X vs Y %"" of seed 003: X / Y in per cent, rounded half-up (whole per cents).", _
+        """X vs Y %"": X / Y prosentteina, py" & ChrW(246) & "ristys puolet yl" & ChrW(246) & "sp" & ChrW(228) & "in (kokonaiset prosentit).", _
         "Osoittaja (esim. TOT)", _
         "Nimitt" & ChrW(228) & "j" & ChrW(228) & " (esim. TA)", _
         "Prosenttien desimaalit (oletus 0)"
     Describe "XS_TARGET_STATUS", "xlsrc tilat", _
-        "Status of an actual against its target; a missing actual is ""Valmistuu my" & ChrW(246) & "hemmin"".", _
+        "Toteuman tila tavoitteeseen verrattuna; puuttuva toteuma on ""Valmistuu my" & ChrW(246) & "hemmin"".", _
         "Toteuma (luku tai teksti, tyhj" & ChrW(228) & " = odottaa)", _
         "Tavoitearvo tekstin" & ChrW(228) & ", esim. """ & ChrW(8805) & " 90%"", ""v" & ChrW(228) & "hint" & ChrW(228) & ChrW(228) & "n 98,5 %""", _
         "Arviointitapa: Toteutumisaste, Mitattu osuus, Saavutettu tai ei tai Edistym" & ChrW(228), _
         "S" & ChrW(228) & ChrW(228) & "nt" & ChrW(246) & "taulukon alue (S" & ChrW(228) & ChrW(228) & "nn" & ChrW(246) & "t-v" & ChrW(228) & "lilehti)", _
-        "L" & ChrW(228) & "ht" & ChrW(246) & "arvo (tarvitaan menetelm" & ChrW(228) & "lle progress)"
+        "L" & ChrW(228) & "ht" & ChrW(246) & "arvo (tarvitaan arviointitavalle Edistym" & ChrW(228) & ")"
     Describe "XS_TARGET_STATUSES", "xlsrc tilat", _
-        "Range form of XS_TARGET_STATUS: one status per row; spare (blank) rows stay blank.", _
+        "XS_TARGET_STATUS alueelle: yksi tila rivi" & ChrW(228) & " kohden; tyhj" & ChrW(228) & "t vararivit j" & ChrW(228) & ChrW(228) & "v" & ChrW(228) & "t tyhjiksi.", _
         "Toteumasarake", _
         "Tavoitearvosarake", _
         "Arviointitapasarake", _

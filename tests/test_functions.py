@@ -6,7 +6,9 @@ import pytest
 
 from xlsrc.core.errors import XlError
 from xlsrc.core.schemes import RULES_HEADERS, TRAFFIC_LIGHT_80_90, YEAR_END_50_90
-from xlsrc.registry import Registry, invoke
+from xlsrc.core.text import use_language
+from xlsrc.docs import function_reference
+from xlsrc.registry import Registry, invoke, invoke_explained
 
 REG = Registry.default()
 RULES = [list(RULES_HEADERS), *TRAFFIC_LIGHT_80_90.to_rows()]
@@ -150,3 +152,33 @@ def test_pivot_keeps_blank_label_rows_in_place() -> None:
         ["", "", "", "", ""],
         ["", 10.0, 5.0, "", 15.0],
     ]
+
+
+def reason(name: str, *args: object) -> str | None:
+    return invoke_explained(REG.get(name), *args)[1]
+
+
+def test_refusals_name_the_argument_in_the_language_of_the_reader() -> None:
+    assert reason("XS_RATIO_PCT", 1, None) == "nimittäjä: puuttuu"
+    with use_language("sv"):
+        assert reason("XS_RATIO_PCT", 1, None) == "nämnare: saknas"
+        assert reason("XS_BAND", XlError.NA, RULES) == "indatacellen innehåller felet #N/A"
+        assert reason("XS_RATIOS_PCT", [[1], [2]], [[1]]) == (
+            "områdena är olika långa (1, 2 rader); ange lika långa områden"
+        )
+    assert reason("XS_BANDS", [[1, 2], [3, 4]], RULES) == (
+        "odotettiin yhtä saraketta tai riviä, saatiin 2×2 solun alue"
+    )
+
+
+def test_the_function_reference_is_finnish_by_default_and_swedish_on_request() -> None:
+    finnish = function_reference(REG)
+    assert finnish.startswith("# xlsrc-funktioiden ohje\n")
+    assert "- `rules` (alue): Sääntötaulukon alue (Säännöt-välilehti)" in finnish
+    with use_language("sv"):
+        swedish = function_reference(REG)
+    assert swedish.startswith("# Hjälp för xlsrc-funktionerna\n")
+    assert "## xlsrc statusar" in swedish and "Resultat: matris (sprids)." in swedish
+    assert "- `baseline` (en cell, valfritt): Utgångsvärde (för bedömningsmetoden Framsteg)" in (
+        swedish
+    )

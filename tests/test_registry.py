@@ -32,14 +32,16 @@ def test_specs_match_python_signatures_and_have_help() -> None:
 
 def test_decorator_only_attaches_metadata() -> None:
     def plain(a: float, b: float = 2.0) -> float:
-        """Add."""
+        """Add (a programmer's docstring, never shown to users)."""
         return a + b
 
-    decorated = excel_function(name="XS_ADD", category="test", args={"a": "a", "b": "b"})(plain)
+    decorated = excel_function(
+        name="XS_ADD", category="test", description="Summa.", args={"a": "a", "b": "b"}
+    )(plain)
     assert decorated is plain
     assert plain(1.0) == 3.0
     spec = getattr(plain, SPEC_ATTRIBUTE)
-    assert spec.signature == "XS_ADD(a, [b])" and spec.help == "Add."
+    assert spec.signature == "XS_ADD(a, [b])" and spec.help == "Summa."
 
 
 def test_decorator_refuses_mismatched_args_and_names() -> None:
@@ -47,9 +49,9 @@ def test_decorator_refuses_mismatched_args_and_names() -> None:
         return a
 
     with pytest.raises(ValueError, match="do not match"):
-        excel_function(name="XS_F", category="t", args={"x": "x"})(f)
+        excel_function(name="XS_F", category="t", description="F.", args={"x": "x"})(f)
     with pytest.raises(ValueError, match="start with"):
-        excel_function(name="SUM", category="t", args={"a": "a"})(f)
+        excel_function(name="SUM", category="t", description="F.", args={"a": "a"})(f)
 
 
 def test_invoke_turns_typed_errors_into_cell_errors() -> None:

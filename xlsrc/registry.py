@@ -5,7 +5,13 @@ A function becomes Excel-facing by carrying a :class:`FunctionSpec` that the
 so the function stays a plain, directly testable Python function.  The
 :class:`Registry` collects those specs from modules, and every consumer reads
 it: the xlwings UDF adapter, the generated VBA wrapper module, the headless
-engine, and the function reference in the docs.
+engine, the Office.js metadata and the function reference in the docs.
+
+Each function's description and each argument's help is a Finnish catalogue
+source text (marked with :func:`~xlsrc.core.text.N_` where the function is
+declared): the one source of those words.  The VBA function wizard and the
+docs show the Finnish text as it is; the Office.js metadata and the CLI show it
+in the language asked for (:meth:`FunctionSpec.help_in`, :meth:`ArgSpec.help_in`).
 
 Calling convention shared by every adapter (Excel through xlwings, the headless
 engine, tests): a ``scalar`` argument is ``float | str | bool | None | XlError``
@@ -25,6 +31,7 @@ from types import ModuleType
 from typing import Any, Literal, TypeVar
 
 from xlsrc.core.errors import XlError, XlsrcError
+from xlsrc.core.text import Language, translate
 
 ArgKind = Literal["scalar", "range"]
 ReturnKind = Literal["scalar", "array"]
@@ -44,8 +51,13 @@ class ArgSpec:
 
     name: str
     help: str
+    """The help text: a Finnish catalogue source text, translated where it is shown."""
     kind: ArgKind = "scalar"
     optional: bool = False
+
+    def help_in(self, language: Language | None = None) -> str:
+        """The help text in ``language`` (default: the language in force)."""
+        return translate(self.help, language)
 
 
 @dataclass(frozen=True)
@@ -54,10 +66,20 @@ class FunctionSpec:
 
     name: str
     help: str
+    """The description: a Finnish catalogue source text, translated where it is shown."""
     category: str
+    """The function-wizard category, also a Finnish catalogue source text."""
     args: tuple[ArgSpec, ...]
     returns: ReturnKind
     func: Callable[..., Any] = field(compare=False, repr=False)
+
+    def help_in(self, language: Language | None = None) -> str:
+        """The description in ``language`` (default: the language in force)."""
+        return translate(self.help, language)
+
+    def category_in(self, language: Language | None = None) -> str:
+        """The category in ``language`` (default: the language in force)."""
+        return translate(self.category, language)
 
     @property
     def python_name(self) -> str:
@@ -74,19 +96,25 @@ def excel_function(
     *,
     name: str,
     category: str,
+    description: str,
     args: Mapping[str, str | tuple[str, ArgKind]],
     returns: ReturnKind = "scalar",
-    help: str | None = None,
 ) -> Callable[[F], F]:
     """Attach Excel metadata to ``func`` and return ``func`` itself.
 
+    ``description`` (what Excel shows for the function, at most 255
+    characters) and ``category`` are Finnish catalogue texts (``N_("...")``);
     ``args`` maps each parameter name to its help text, or to ``(help, kind)``
-    for a range argument.  The parameters must match the function's own,
-    in order; optional ones are those with a default.  ``help`` defaults to the
-    first paragraph of the docstring.
+    for a range argument.  The parameters must match the function's own, in
+    order; optional ones are those with a default.  A function without a
+    description or an argument without help is refused: it would ship to the
+    function wizard and the add-in without words.  The docstring is for
+    programmers and is never shown to users.
     """
     if not name.startswith(PREFIX):
         raise ValueError(f"Excel-facing names start with {PREFIX!r}: {name!r}")
+    if not description.strip():
+        raise ValueError(f"{name}: a function needs a description (N_ text)")
 
     def decorate(func: F) -> F:
         params = list(inspect.signature(func).parameters.values())
@@ -102,12 +130,13 @@ def excel_function(
                 text, kind = described, "scalar"
             else:
                 text, kind = described
+            if not text.strip():
+                raise ValueError(f"{name}: argument {param.name} needs a help text (N_ text)")
             optional = param.default is not inspect.Parameter.empty
             specs.append(ArgSpec(param.name, text, kind, optional))
-        doc = inspect.getdoc(func) or ""
         spec = FunctionSpec(
             name=name,
-            help=help or doc.split("\n\n")[0].replace("\n", " "),
+            help=description,
             category=category,
             args=tuple(specs),
             returns=returns,

@@ -19,7 +19,7 @@ def _number(value: Any) -> float:
     return float(value)
 
 
-@excel_function(name="XS_T_DOUBLE", category="test", args={"x": "a number"})
+@excel_function(name="XS_T_DOUBLE", description="Twice x.", category="test", args={"x": "a number"})
 def double(x: Any) -> float:
     """Twice x."""
     return 2 * _number(x)
@@ -27,6 +27,7 @@ def double(x: Any) -> float:
 
 @excel_function(
     name="XS_T_SCALE",
+    description="Each value of a column times factor; blanks stay blank text.",
     category="test",
     args={"values": ("a column", "range"), "factor": "multiplier"},
     returns="array",
@@ -37,19 +38,34 @@ def scale(values: Any, factor: Any = 1.0) -> list[list[Any]]:
     return [["" if row[0] is None else _number(row[0]) * f] for row in values]
 
 
-@excel_function(name="XS_T_TOTAL", category="test", args={"values": ("a range", "range")})
+@excel_function(
+    name="XS_T_TOTAL",
+    description="Sum of the numbers in a range (text and blanks ignored).",
+    category="test",
+    args={"values": ("a range", "range")},
+)
 def total(values: Any) -> float:
     """Sum of the numbers in a range (text and blanks ignored)."""
     return sum(v for row in values for v in row if isinstance(v, float))
 
 
-@excel_function(name="XS_T_LABEL", category="test", args={"x": "a number", "suffix": "text"})
+@excel_function(
+    name="XS_T_LABEL",
+    description="A text label built from a number, to feed text into native formulas.",
+    category="test",
+    args={"x": "a number", "suffix": "text"},
+)
 def label(x: Any, suffix: Any = None) -> str:
     """A text label built from a number, to feed text into native formulas."""
     return f"n={_number(x):g}{'' if suffix is None else suffix}"
 
 
-@excel_function(name="XS_T_BOOM", category="test", args={"x": "anything"})
+@excel_function(
+    name="XS_T_BOOM",
+    description="Always raises a plain ValueError: a bug, which the engine must report, not hide.",
+    category="test",
+    args={"x": "anything"},
+)
 def boom(x: Any) -> float:
     """Always raises a plain ValueError: a bug, which the engine must report, not hide."""
     raise ValueError("boom")

@@ -15,6 +15,7 @@ RECEIVED: list[tuple[Any, ...]] = []
 
 @excel_function(
     name="XS_T_RATIO",
+    description="Part / whole, rounded; a zero whole is #DIV/0!.",
     category="xlsrc test",
     args={"part": "The part", "whole": "The whole", "digits": "Decimals to round to"},
 )
@@ -30,6 +31,7 @@ def t_ratio(part: Any, whole: Any, digits: Any = 2.0) -> Any:
 
 @excel_function(
     name="XS_T_DOUBLE_ALL",
+    description="Each number doubled; a non-number passes through as it came.",
     category="xlsrc test",
     args={"values": ("Numbers to double", "range")},
     returns="array",

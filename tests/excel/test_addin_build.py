@@ -20,6 +20,7 @@ from tests.excel.addin_support import (
     ribbon_buttons,
 )
 from xlsrc.cli.main import cli
+from xlsrc.core.text import use_language
 from xlsrc.excel.addin import (
     CUSTOM_UI_FILE,
     CUSTOM_UI_NS,
@@ -118,8 +119,12 @@ def test_a_source_with_unix_line_ends_is_refused(tmp_path: Path) -> None:
         (tmp_path / path.name).write_bytes(path.read_bytes())
     broken = tmp_path / "xlsrc_ribbon.bas"
     broken.write_bytes(broken.read_bytes().replace(b"\r\n", b"\n"))
-    with pytest.raises(AddinSourceError, match="xlsrc_ribbon.bas: lines must end in CRLF"):
+    with pytest.raises(AddinSourceError, match="xlsrc_ribbon.bas: rivien pitää päättyä CRLF"):
         read_sources(tmp_path)
+    with pytest.raises(AddinSourceError) as refused:
+        read_sources(tmp_path)
+    with use_language("sv"):
+        assert "xlsrc_ribbon.bas: raderna ska sluta med CRLF-radbrytning" in str(refused.value)
 
 
 def test_cli_writes_the_same_bytes(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 import xlsrc.ribbon as ribbon
 from tests.fakes.xlwings_fake import FakeXlwingsModule
+from xlsrc.core.text import use_language
 from xlsrc.excel.udf_help import HEADER, help_rows
 from xlsrc.registry import Registry
 
@@ -79,8 +80,22 @@ def test_help_rows_name_every_argument_with_its_kind() -> None:
         lines = row[5].split("\n")
         assert [line.split(" (")[0] for line in lines] == [a.name for a in spec.args]
         for arg, line in zip(spec.args, lines, strict=True):
-            assert ("range" in line.split(":")[0]) == (arg.kind == "range")
-            assert ("optional" in line.split(":")[0]) == arg.optional
+            assert ("(alue" in line.split(":")[0]) == (arg.kind == "range")
+            assert ("valinnainen" in line.split(":")[0]) == arg.optional
+            assert line.endswith(f": {arg.help}")
+
+
+def test_help_rows_come_in_swedish() -> None:
+    with use_language("sv"):
+        rows = help_rows(Registry.default())
+    assert rows[0] == ["Funktion", "Syntax", "Kategori", "Resultat", "Beskrivning", "Argument"]
+    band = next(row for row in rows if row[0] == "XS_BANDS")
+    assert band[2:5] == [
+        "xlsrc statusar",
+        "matris (sprids)",
+        "XS_BAND för ett område: en statustext per rad; tomma rader förblir tomma.",
+    ]
+    assert band[5].split("\n")[0] == "values (område): Kolumn med andelar"
 
 
 @pytest.mark.parametrize(

@@ -120,3 +120,35 @@ def test_addresses_office_cannot_load_are_refused(url: str) -> None:
 
 def test_localhost_over_http_is_allowed_for_testing() -> None:
     assert checked_base_url("http://127.0.0.1:8750/") == "http://127.0.0.1:8750"
+
+
+def _overrides(element: etree._Element) -> dict[str, str]:
+    return {o.get("Locale"): o.get("Value") for o in element.iterfind("bt:Override", NS)}
+
+
+def test_the_function_metadata_and_the_texts_are_localised_for_swedish_and_english() -> None:
+    root = manifest()
+    assert root.find("o:DefaultLocale", NS).text == "fi-FI"
+    metadata = root.find(".//bt:Url[@id='Functions.Metadata.Url']", NS)
+    assert metadata.get("DefaultValue") == f"{BASE}/addin/functions.json"
+    assert _overrides(metadata) == {
+        "sv-SE": f"{BASE}/addin/functions-sv.json",
+        "sv-FI": f"{BASE}/addin/functions-sv.json",
+        "en-US": f"{BASE}/addin/functions-en.json",
+        "en-GB": f"{BASE}/addin/functions-en.json",
+    }
+    publish = root.find(".//bt:String[@id='Publish.Label']", NS)
+    assert publish.get("DefaultValue") == "Julkaise"
+    assert _overrides(publish)["sv-SE"] == "Publicera"
+    description = root.find("o:Description", NS)
+    swedish = {o.get("Locale"): o.get("Value") for o in description.iterfind("o:Override", NS)}
+    assert swedish["sv-FI"].startswith("Mål-, sparprogram- och budgettabeller")
+    namespace = root.find(".//bt:String[@id='Functions.Namespace']", NS)
+    assert _overrides(namespace) == {}  # XS in every language: nothing to override
+
+
+def test_the_schema_checks_an_override() -> None:
+    root = copy.deepcopy(manifest())
+    override = root.find(".//bt:Url[@id='Functions.Metadata.Url']/bt:Override", NS)
+    override.set("Value", "not a url")
+    assert not schema().validate(root)

@@ -40,9 +40,11 @@ def test_wheel_in_a_fresh_venv_builds_and_installs_the_addin(tmp_path: Path) -> 
     venv = tmp_path / "venv"
     sh(sys.executable, "-m", "venv", venv)
     python = venv / "bin" / "python"
-    sh(python, "-m", "pip", "install", "-q", wheel)
-    xlsrc = venv / "bin" / "xlsrc"
+    # A fresh venv sees nothing of the caller's: with PYTHONPATH on the checkout, pip
+    # would find the checkout's xlsrc.egg-info and skip installing the wheel.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    sh(python, "-m", "pip", "install", "-q", wheel, env=env)
+    xlsrc = venv / "bin" / "xlsrc"
     out = tmp_path / "F.xlam"
     sh(xlsrc, "build-addin", "--out", out, env=env)
     assert out.read_bytes() == build_addin(default_macros_dir())

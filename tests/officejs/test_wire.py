@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from xlsrc.core.errors import XlError
+from xlsrc.core.text import use_language
 from xlsrc.officejs.wire import MAX_CALLS, MalformedCalls, evaluate_calls
 from xlsrc.registry import Registry, invoke
 
@@ -92,3 +93,19 @@ def test_malformed_batches_are_refused_in_finnish(body: dict[str, Any]) -> None:
         evaluate_calls(REGISTRY, body)
     assert refused.value.exit_code == 2
     assert str(refused.value)
+
+
+def test_a_malformed_call_is_refused_in_the_language_in_force() -> None:
+    body = {"calls": [{"function": "XS_NUMBER", "args": ["1", "2"]}]}
+    with pytest.raises(MalformedCalls) as refused:
+        evaluate_calls(REGISTRY, body)
+    assert str(refused.value) == "kutsu 1 (XS_NUMBER): XS_NUMBER(text) ottaa enintään 1 argumenttia"
+    with use_language("sv"):
+        assert str(refused.value) == "anrop 1 (XS_NUMBER): XS_NUMBER(text) tar högst 1 argument"
+
+
+def test_a_core_reason_comes_back_in_the_language_of_the_call() -> None:
+    with use_language("sv"):
+        (out,) = results({"function": "XS_RATIO_PCT", "args": [1, "abc"]})
+    assert out["error"] == "#VALUE!"
+    assert out["message"].startswith("nämnare: ")

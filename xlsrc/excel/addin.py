@@ -31,6 +31,7 @@ from pathlib import Path
 from lxml import etree
 
 from xlsrc.core.errors import EnvironmentProblem, UnusableInput
+from xlsrc.core.text import Msg
 
 CUSTOM_UI_FILE = "customUI14.xml"
 CUSTOM_UI_PART = "customUI/customUI14.xml"
@@ -76,12 +77,30 @@ def read_module(path: Path) -> str:
     try:
         text = data.decode(VBA_ENCODING)
     except UnicodeDecodeError as error:
-        raise AddinSourceError(f"{path}: not {VBA_ENCODING} text ({error})") from error
+        raise AddinSourceError(
+            Msg(
+                "{path}: tiedosto ei ole {encoding}-merkistöllä kirjoitettua tekstiä ({error})",
+                path=str(path),
+                encoding=VBA_ENCODING,
+                error=str(error),
+            )
+        ) from error
     if "\n" in text.replace("\r\n", ""):
-        raise AddinSourceError(f"{path}: lines must end in CRLF, as the VBE exports them")
+        raise AddinSourceError(
+            Msg(
+                "{path}: rivien pitää päättyä CRLF-rivinvaihtoon, kuten VBA-editori ne vie",
+                path=str(path),
+            )
+        )
     expected = f'Attribute VB_Name = "{path.stem}"\r\n'
     if not text.startswith(expected):
-        raise AddinSourceError(f"{path}: first line must be {expected.strip()!r}")
+        raise AddinSourceError(
+            Msg(
+                "{path}: ensimmäisen rivin pitää olla {expected!r}",
+                path=str(path),
+                expected=expected.strip(),
+            )
+        )
     return text
 
 
@@ -89,19 +108,31 @@ def read_sources(macros: Path) -> AddinSources:
     """Every ``*.bas`` and ``*.cls`` module in ``macros`` (sorted by name) and the ribbon."""
     paths = sorted(macros.glob("*.bas"))
     if not paths:
-        raise AddinSourceError(f"{macros}: no .bas modules found")
+        raise AddinSourceError(
+            Msg("{folder}: kansiossa ei ole yhtään .bas-moduulia", folder=str(macros))
+        )
     modules = {path.stem: read_module(path) for path in paths}
     documents = {path.stem: read_module(path) for path in sorted(macros.glob("*.cls"))}
     ui_path = macros / CUSTOM_UI_FILE
     if not ui_path.is_file():
-        raise AddinSourceError(f"{ui_path}: ribbon XML not found")
+        raise AddinSourceError(
+            Msg("{path}: valintanauhan XML-tiedostoa ei löydy", path=str(ui_path))
+        )
     custom_ui = ui_path.read_bytes()
     try:
         root = etree.fromstring(custom_ui)
     except etree.XMLSyntaxError as error:
-        raise AddinSourceError(f"{ui_path}: not well-formed XML ({error})") from error
+        raise AddinSourceError(
+            Msg("{path}: XML on rikki ({error})", path=str(ui_path), error=str(error))
+        ) from error
     if root.tag != f"{{{CUSTOM_UI_NS}}}customUI":
-        raise AddinSourceError(f"{ui_path}: root must be customUI in namespace {CUSTOM_UI_NS}")
+        raise AddinSourceError(
+            Msg(
+                "{path}: juurielementin pitää olla customUI nimiavaruudessa {namespace}",
+                path=str(ui_path),
+                namespace=CUSTOM_UI_NS,
+            )
+        )
     return AddinSources(modules, documents, custom_ui)
 
 
@@ -119,7 +150,12 @@ def build_vba_package(modules: dict[str, str], documents: dict[str, str]) -> byt
                 project.add_module(name, source)
             for name, source in documents.items():
                 if name.casefold() not in map(str.casefold, project.module_names()):
-                    raise AddinSourceError(f"{name}.cls: the add-in has no document module {name}")
+                    raise AddinSourceError(
+                        Msg(
+                            "{name}.cls: lisäosassa ei ole asiakirjamoduulia {name}",
+                            name=name,
+                        )
+                    )
                 book.set_module(name, source)
             book.save()
         finally:
@@ -225,8 +261,12 @@ def addin_bytes(macros: Path) -> bytes:
         if prebuilt is not None and is_bundled(macros):
             return prebuilt.read_bytes()
         raise EnvironmentProblem(
-            f"lisäosan rakentaminen lähteistä {macros} tarvitsee paketin {error.name}: "
-            "pip install 'xlsrc[addin]'"
+            Msg(
+                "lisäosan rakentaminen lähteistä {folder} tarvitsee paketin {package}: "
+                "pip install 'xlsrc[addin]'",
+                folder=str(macros),
+                package=str(error.name),
+            )
         ) from error
 
 

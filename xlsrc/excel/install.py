@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg
 
 Platform = Literal["windows", "mac"]
 #: File name of the add-in, as Excel lists it and as ``xlsrc addin`` installs it.
@@ -41,8 +42,11 @@ def current_platform(name: str = sys.platform) -> Platform:
     if name == "darwin":
         return "mac"
     raise NoExcelHere(
-        f"Exceliä ei ole tälle alustalle ({name}); anna --platform windows tai mac ja "
-        "--home, tai kopioi xlsrc.xlam itse Excelin XLSTART-kansioon"
+        Msg(
+            "Exceliä ei ole tälle alustalle ({platform}); anna --platform windows tai mac ja "
+            "--home, tai kopioi xlsrc.xlam itse Excelin XLSTART-kansioon",
+            platform=name,
+        )
     )
 
 

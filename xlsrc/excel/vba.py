@@ -234,9 +234,13 @@ def write_modules(folder: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m xlsrc.excel.vba", description=__doc__)
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--write", action="store_true", help="rewrite the generated .bas files")
-    mode.add_argument("--check", action="store_true", help="exit 1 if one is stale")
-    parser.add_argument("--folder", type=Path, default=macros_dir(), help="default: macros/")
+    # Developer's tool (python -m, source checkout only): English, like this module's docstring.
+    write = "rewrite the generated .bas files"  # i18n: developer tool, not a user's command
+    mode.add_argument("--write", action="store_true", help=write)
+    check = "exit 1 if one is stale"  # i18n: developer tool, not a user's command
+    mode.add_argument("--check", action="store_true", help=check)
+    folder = "default: macros/"  # i18n: developer tool, not a user's command
+    parser.add_argument("--folder", type=Path, default=macros_dir(), help=folder)
     args = parser.parse_args(argv)
     if args.write:
         for path in write_modules(args.folder):

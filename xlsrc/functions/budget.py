@@ -12,10 +12,11 @@ from xlsrc.core.budget import (
     percent_rounded,
     ratio_pct,
 )
+from xlsrc.core.text import N_, Msg
 from xlsrc.functions.cells import check, flat, is_blank, number, per_row, same_length
 from xlsrc.registry import excel_function
 
-_LINE_HELP = "Rivin nimi (Tulot, Menot, Toimintakate) tai laji income/expense/margin"
+_LINE_HELP = N_("Rivin nimi (Tulot, Menot, Toimintakate) tai laji income/expense/margin")
 
 
 def _kind(line: Any) -> LineKind:
@@ -26,15 +27,19 @@ def _kind(line: Any) -> LineKind:
 
 
 def _decimals(decimals: Any) -> int:
-    return 1 if decimals is None or decimals == "" else int(number(decimals, "desimaalit"))
+    return 1 if decimals is None or decimals == "" else int(number(decimals, Msg("desimaalit")))
 
 
 @excel_function(
     name="XS_CHANGE",
-    category="xlsrc talous",
+    category=N_("xlsrc talous"),
+    description=N_(
+        "Muutos €: uusi − vertailuvuosi; menoriveillä "
+        "(tallennettu negatiivisina) kustannusten kasvu on positiivinen."
+    ),
     args={
-        "previous": "Vertailuvuoden arvo (esim. TB 2023)",
-        "current": "Uusi arvo (esim. TB 2024)",
+        "previous": N_("Vertailuvuoden arvo (esim. TB 2023)"),
+        "current": N_("Uusi arvo (esim. TB 2024)"),
         "line": _LINE_HELP,
     },
 )
@@ -45,17 +50,23 @@ def xs_change(previous: Any, current: Any, line: Any) -> float | str:
     """
     if is_blank(check(previous), check(current), check(line)):
         return ""
-    return change_eur(number(previous, "vertailuarvo"), number(current, "uusi arvo"), _kind(line))
+    return change_eur(
+        number(previous, Msg("vertailuarvo")), number(current, Msg("uusi arvo")), _kind(line)
+    )
 
 
 @excel_function(
     name="XS_CHANGE_PCT",
-    category="xlsrc talous",
+    category=N_("xlsrc talous"),
+    description=N_(
+        "Muutos %: muutos suhteessa vertailuarvon "
+        "itseisarvoon, pyöristys puolet ylöspäin; nollapohjalla #DIV/0!."
+    ),
     args={
-        "previous": "Vertailuvuoden arvo",
-        "current": "Uusi arvo",
+        "previous": N_("Vertailuvuoden arvo"),
+        "current": N_("Uusi arvo"),
         "line": _LINE_HELP,
-        "decimals": "Tulostetut desimaalit (oletus 1)",
+        "decimals": N_("Tulostetut desimaalit (oletus 1)"),
     },
 )
 def xs_change_pct(previous: Any, current: Any, line: Any, decimals: Any = None) -> float | str:
@@ -66,19 +77,23 @@ def xs_change_pct(previous: Any, current: Any, line: Any, decimals: Any = None) 
     if is_blank(check(previous), check(current), check(line)):
         return ""
     fraction = change_pct(
-        number(previous, "vertailuarvo"), number(current, "uusi arvo"), _kind(line)
+        number(previous, Msg("vertailuarvo")), number(current, Msg("uusi arvo")), _kind(line)
     )
     return percent_rounded(fraction, _decimals(decimals))
 
 
 @excel_function(
     name="XS_CHANGES",
-    category="xlsrc talous",
+    category=N_("xlsrc talous"),
+    description=N_(
+        "Alueelle: Muutos € ja Muutos % riveittäin; tyhjät "
+        "rivit jäävät tyhjiksi, virheellinen solu ei kaada muita."
+    ),
     args={
-        "previous": ("Vertailuvuoden sarake", "range"),
-        "current": ("Uuden vuoden sarake", "range"),
-        "lines": ("Rivinimien sarake", "range"),
-        "decimals": "Tulostetut desimaalit (oletus 1)",
+        "previous": (N_("Vertailuvuoden sarake"), "range"),
+        "current": (N_("Uuden vuoden sarake"), "range"),
+        "lines": (N_("Rivinimien sarake"), "range"),
+        "decimals": N_("Tulostetut desimaalit (oletus 1)"),
     },
     returns="array",
 )
@@ -103,11 +118,14 @@ def xs_changes(previous: Any, current: Any, lines: Any, decimals: Any = None) ->
 
 @excel_function(
     name="XS_RATIO_PCT",
-    category="xlsrc talous",
+    category=N_("xlsrc talous"),
+    description=N_(
+        '"X vs Y %": X / Y prosentteina, pyöristys puolet ylöspäin (kokonaiset prosentit).'
+    ),
     args={
-        "numerator": "Osoittaja (esim. TOT)",
-        "denominator": "Nimittäjä (esim. TA)",
-        "decimals": "Prosenttien desimaalit (oletus 0)",
+        "numerator": N_("Osoittaja (esim. TOT)"),
+        "denominator": N_("Nimittäjä (esim. TA)"),
+        "decimals": N_("Prosenttien desimaalit (oletus 0)"),
     },
 )
 def xs_ratio_pct(numerator: Any, denominator: Any, decimals: Any = None) -> float | str:
@@ -117,17 +135,20 @@ def xs_ratio_pct(numerator: Any, denominator: Any, decimals: Any = None) -> floa
     """
     if is_blank(check(numerator), check(denominator)):
         return ""
-    places = 0 if decimals is None or decimals == "" else int(number(decimals, "desimaalit"))
-    return ratio_pct(number(numerator, "osoittaja"), number(denominator, "nimittäjä"), places)
+    places = 0 if decimals is None or decimals == "" else int(number(decimals, Msg("desimaalit")))
+    return ratio_pct(
+        number(numerator, Msg("osoittaja")), number(denominator, Msg("nimittäjä")), places
+    )
 
 
 @excel_function(
     name="XS_RATIOS_PCT",
-    category="xlsrc talous",
+    category=N_("xlsrc talous"),
+    description=N_("XS_RATIO_PCT alueelle; tyhjä rivi jää tyhjäksi."),
     args={
-        "numerators": ("Osoittajasarake", "range"),
-        "denominators": ("Nimittäjäsarake", "range"),
-        "decimals": "Prosenttien desimaalit (oletus 0)",
+        "numerators": (N_("Osoittajasarake"), "range"),
+        "denominators": (N_("Nimittäjäsarake"), "range"),
+        "decimals": N_("Prosenttien desimaalit (oletus 0)"),
     },
     returns="array",
 )

@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 from xlsrc.core.errors import InvalidNumber, ShapeMismatch, XlError, XlsrcError
 from xlsrc.core.numbers import NotANumber, Reading, amount_of, read_cell
 from xlsrc.core.schemes import StatusScheme, header_words
+from xlsrc.core.text import Joined, Msg, Text
 
 Cell = float | str | bool | None | XlError
 T = TypeVar("T")
@@ -31,7 +32,7 @@ class CellError(XlsrcError):
     """An input cell already holds an Excel error: the result shows the same error."""
 
     def __init__(self, error: XlError) -> None:
-        super().__init__(f"syötesolussa on virhe {error.value}")
+        super().__init__(Msg("syötesolussa on virhe {error}", error=error.value))
         self.xl_error = error
 
 
@@ -42,17 +43,23 @@ def check(value: Any) -> Any:
     return value
 
 
-def number(value: Any, what: str) -> float:
+def about(what: Text, reason: Text) -> Msg:
+    """``reason`` after the argument it is about ("nimittäjä: puuttuu"), in one language."""
+    return Msg("{where}: {message}", where=what, message=reason)  # the form of core's located()
+
+
+def number(value: Any, what: Msg) -> float:
     """A required number, read as every path reads a number cell (:func:`read_cell`).
 
     A number typed as text ("1 234,5") is refused, not read: Excel's own SUM
     skips it, so reading it here would give a second total.  "-" is nil (0).
+    ``what`` names the argument in the message ("nimittäjä: puuttuu").
     """
     reading = read_cell(check(value))
     amount = amount_of(reading)
     if amount is None:
-        reason = reading.reason if isinstance(reading, NotANumber) else "puuttuu"
-        raise InvalidNumber(f"{what}: {reason}")
+        reason = reading.reason if isinstance(reading, NotANumber) else Msg("puuttuu")
+        raise InvalidNumber(about(what, reason))
     return amount
 
 
@@ -70,13 +77,24 @@ def flat(range_value: Any) -> list[Any]:
         return list(rows[0])
     if all(len(row) == 1 for row in rows):
         return [row[0] for row in rows]
-    raise ShapeMismatch(f"odotettiin yhtä saraketta tai riviä, saatiin {len(rows)}x{len(rows[0])}")
+    raise ShapeMismatch(
+        Msg(
+            "odotettiin yhtä saraketta tai riviä, saatiin {rows}×{columns} solun alue",
+            rows=len(rows),
+            columns=len(rows[0]),
+        )
+    )
 
 
 def same_length(*columns: Sequence[Any]) -> int:
     lengths = {len(column) for column in columns}
     if len(lengths) != 1:
-        raise ShapeMismatch(f"alueet ovat eri pituisia: {sorted(lengths)}")
+        raise ShapeMismatch(
+            Msg(
+                "alueet ovat eri pituisia ({lengths} riviä); anna yhtä pitkät alueet",
+                lengths=Joined.of(sorted(lengths)),
+            )
+        )
     return lengths.pop()
 
 

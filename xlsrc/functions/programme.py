@@ -14,6 +14,7 @@ from typing import Any
 
 from xlsrc.core.errors import XlsrcError
 from xlsrc.core.pivot import Measure, MeasureIndex, number_prefix
+from xlsrc.core.text import N_
 from xlsrc.core.vocab import PROGRAMME_STATUSES, Status
 from xlsrc.functions.cells import (
     blank_if_none,
@@ -59,8 +60,11 @@ def _status(value: Any) -> Status | None:
 
 @excel_function(
     name="XS_PROGRAMME_KEY",
-    category="xlsrc ohjelmat",
-    args={"label": 'Ohjelman tai toimialueen nimi numeroineen, esim. "3. Palvelutuotanto"'},
+    category=N_("xlsrc ohjelmat"),
+    description=N_(
+        'Numero, jolla ohjelma tai toimialue yhdistetään: "3. Palvelutuotanto" antaa "3".'
+    ),
+    args={"label": N_('Ohjelman tai toimialueen nimi numeroineen, esim. "3. Palvelutuotanto"')},
 )
 def xs_programme_key(label: Any) -> str:
     """The number a programme or division is matched by: "3. ..." gives "3"."""
@@ -69,13 +73,16 @@ def xs_programme_key(label: Any) -> str:
 
 @excel_function(
     name="XS_PIVOT_CELL",
-    category="xlsrc ohjelmat",
+    category=N_("xlsrc ohjelmat"),
+    description=N_(
+        "Yksi pivot-solu: ohjelman ja tilannekuvan summa, tyhjä kun toimenpiteitä ei ole."
+    ),
     args={
-        "programme": 'Ohjelma (numero riittää); "*" = kaikki ohjelmat',
-        "status": 'Tilannekuva, esim. "3. Haasteita"; "*" = kaikki tilat',
-        "programmes": ("Toimenpiteiden ohjelmasarake", "range"),
-        "statuses": ("Tilannekuvasarake", "range"),
-        "amounts": ("Tavoitesummasarake", "range"),
+        "programme": N_('Ohjelma (numero riittää); "*" = kaikki ohjelmat'),
+        "status": N_('Tilannekuva, esim. "3. Haasteita"; "*" = kaikki tilat'),
+        "programmes": (N_("Toimenpiteiden ohjelmasarake"), "range"),
+        "statuses": (N_("Tilannekuvasarake"), "range"),
+        "amounts": (N_("Tavoitesummasarake"), "range"),
     },
 )
 def xs_pivot_cell(
@@ -93,12 +100,16 @@ def xs_pivot_cell(
 
 @excel_function(
     name="XS_PIVOT_NOTE",
-    category="xlsrc ohjelmat",
+    category=N_("xlsrc ohjelmat"),
+    description=N_(
+        "Miksi osaa ohjelman toimenpiteistä ei "
+        "laskettu pivot-soluihin (tyhjä, kun kaikki laskettiin)."
+    ),
     args={
-        "programme": "Ohjelma (numero riittää)",
-        "programmes": ("Toimenpiteiden ohjelmasarake", "range"),
-        "statuses": ("Tilannekuvasarake", "range"),
-        "amounts": ("Tavoitesummasarake", "range"),
+        "programme": N_("Ohjelma (numero riittää)"),
+        "programmes": (N_("Toimenpiteiden ohjelmasarake"), "range"),
+        "statuses": (N_("Tilannekuvasarake"), "range"),
+        "amounts": (N_("Tavoitesummasarake"), "range"),
     },
 )
 def xs_pivot_note(programme: Any, programmes: Any, statuses: Any, amounts: Any) -> str:
@@ -111,12 +122,16 @@ def xs_pivot_note(programme: Any, programmes: Any, statuses: Any, amounts: Any) 
 
 @excel_function(
     name="XS_PIVOT",
-    category="xlsrc ohjelmat",
+    category=N_("xlsrc ohjelmat"),
+    description=N_(
+        "Ohjelma × tilannekuva -summat rivisummineen ja "
+        "summarivein; ohjelma ilman toimenpiteitä jää tyhjäksi."
+    ),
     args={
-        "programmes": ("Toimenpiteiden ohjelmasarake", "range"),
-        "statuses": ("Tilannekuvasarake", "range"),
-        "amounts": ("Tavoitesummasarake", "range"),
-        "row_labels": ("Pivotin rivien ohjelmat (järjestys ja nimet)", "range"),
+        "programmes": (N_("Toimenpiteiden ohjelmasarake"), "range"),
+        "statuses": (N_("Tilannekuvasarake"), "range"),
+        "amounts": (N_("Tavoitesummasarake"), "range"),
+        "row_labels": (N_("Pivotin rivien ohjelmat (järjestys ja nimet)"), "range"),
     },
     returns="array",
 )

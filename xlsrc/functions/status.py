@@ -8,8 +8,10 @@ from xlsrc.core.errors import InvalidNumber, InvalidTarget
 from xlsrc.core.numbers import NotANumber
 from xlsrc.core.schemes import TRAFFIC_LIGHT_80_90
 from xlsrc.core.targets import assess
+from xlsrc.core.text import N_, Msg
 from xlsrc.core.words import Method, parse_method
 from xlsrc.functions.cells import (
+    about,
     cell_reading,
     check,
     flat,
@@ -22,7 +24,7 @@ from xlsrc.functions.cells import (
 )
 from xlsrc.registry import ArgKind, excel_function
 
-_RULES_HELP: tuple[str, ArgKind] = ("Sääntötaulukon alue (Säännöt-välilehti)", "range")
+_RULES_HELP: tuple[str, ArgKind] = (N_("Sääntötaulukon alue (Säännöt-välilehti)"), "range")
 
 
 def _method(value: Any) -> Method:
@@ -34,14 +36,15 @@ def _actual(value: Any) -> Any:
     a number typed as text is refused (:func:`xlsrc.core.numbers.read_cell`)."""
     reading = cell_reading(value, words=True)
     if isinstance(reading, NotANumber) and reading.kind == "text":
-        raise InvalidNumber(f"toteuma: {reading.reason}")
+        raise InvalidNumber(about(Msg("toteuma"), reading.reason))
     return value
 
 
 @excel_function(
     name="XS_BAND",
-    category="xlsrc tilat",
-    args={"value": "Osuus tai toteumaprosentti (0–100 %)", "rules": _RULES_HELP},
+    category=N_("xlsrc tilat"),
+    description=N_("Sen sääntötaulukon vyöhykkeen tilateksti, johon arvo osuu."),
+    args={"value": N_("Osuus tai toteumaprosentti (0–100 %)"), "rules": _RULES_HELP},
 )
 def xs_band(value: Any, rules: Any) -> str:
     """Status label of the band that contains the value, by the workbook's rules table.
@@ -51,13 +54,14 @@ def xs_band(value: Any, rules: Any) -> str:
     if is_blank(check(value)):
         return ""
     rules_scheme = scheme(rules)
-    return rules_scheme.classify(number(value, "arvo")).label(rules_scheme.written_in)
+    return rules_scheme.classify(number(value, Msg("arvo"))).label(rules_scheme.written_in)
 
 
 @excel_function(
     name="XS_BANDS",
-    category="xlsrc tilat",
-    args={"values": ("Sarake osuuksia", "range"), "rules": _RULES_HELP},
+    category=N_("xlsrc tilat"),
+    description=N_("XS_BAND alueelle: yksi tilateksti riviä kohden; tyhjät rivit jäävät tyhjiksi."),
+    args={"values": (N_("Sarake osuuksia"), "range"), "rules": _RULES_HELP},
     returns="array",
 )
 def xs_bands(values: Any, rules: Any) -> list[list[Any]]:
@@ -68,7 +72,7 @@ def xs_bands(values: Any, rules: Any) -> list[list[Any]]:
     def one(i: int) -> str:
         if column[i] is None or column[i] == "":
             return ""
-        band = rules_scheme.classify(number(column[i], f"rivi {i + 1}"))
+        band = rules_scheme.classify(number(column[i], Msg("rivi {row}", row=i + 1)))
         return band.label(rules_scheme.written_in)
 
     return per_row(len(column), one)
@@ -76,13 +80,18 @@ def xs_bands(values: Any, rules: Any) -> list[list[Any]]:
 
 @excel_function(
     name="XS_TARGET_STATUS",
-    category="xlsrc tilat",
+    category=N_("xlsrc tilat"),
+    description=N_(
+        'Toteuman tila tavoitteeseen verrattuna; puuttuva toteuma on "Valmistuu myöhemmin".'
+    ),
     args={
-        "actual": "Toteuma (luku tai teksti, tyhjä = odottaa)",
-        "target": 'Tavoitearvo tekstinä, esim. "≥ 90%", "vähintään 98,5 %"',
-        "method": "Arviointitapa: Toteutumisaste, Mitattu osuus, Saavutettu tai ei tai Edistymä",
+        "actual": N_("Toteuma (luku tai teksti, tyhjä = odottaa)"),
+        "target": N_('Tavoitearvo tekstinä, esim. "≥ 90%", "vähintään 98,5 %"'),
+        "method": N_(
+            "Arviointitapa: Toteutumisaste, Mitattu osuus, Saavutettu tai ei tai Edistymä"
+        ),
         "rules": _RULES_HELP,
-        "baseline": "Lähtöarvo (tarvitaan menetelmälle progress)",
+        "baseline": N_("Lähtöarvo (tarvitaan arviointitavalle Edistymä)"),
     },
 )
 def xs_target_status(
@@ -102,13 +111,16 @@ def xs_target_status(
 
 @excel_function(
     name="XS_TARGET_STATUSES",
-    category="xlsrc tilat",
+    category=N_("xlsrc tilat"),
+    description=N_(
+        "XS_TARGET_STATUS alueelle: yksi tila riviä kohden; tyhjät vararivit jäävät tyhjiksi."
+    ),
     args={
-        "actuals": ("Toteumasarake", "range"),
-        "targets": ("Tavoitearvosarake", "range"),
-        "methods": ("Arviointitapasarake", "range"),
+        "actuals": (N_("Toteumasarake"), "range"),
+        "targets": (N_("Tavoitearvosarake"), "range"),
+        "methods": (N_("Arviointitapasarake"), "range"),
         "rules": _RULES_HELP,
-        "baselines": ("Lähtöarvosarake", "range"),
+        "baselines": (N_("Lähtöarvosarake"), "range"),
     },
     returns="array",
 )
@@ -137,12 +149,15 @@ def xs_target_statuses(
 
 @excel_function(
     name="XS_ACHIEVEMENT",
-    category="xlsrc tilat",
+    category=N_("xlsrc tilat"),
+    description=N_(
+        "Toteutumisaste: 1/0 saavutettu-menetelmälle, suhdeluku tai edistyminen lähtöarvosta."
+    ),
     args={
-        "actual": "Toteuma",
-        "target": "Tavoitearvo tekstinä",
-        "method": "Arviointitapa: Toteutumisaste, Saavutettu tai ei tai Edistymä",
-        "baseline": "Lähtöarvo (progress)",
+        "actual": N_("Toteuma"),
+        "target": N_("Tavoitearvo tekstinä"),
+        "method": N_("Arviointitapa: Toteutumisaste, Saavutettu tai ei tai Edistymä"),
+        "baseline": N_("Lähtöarvo (arviointitavalle Edistymä)"),
     },
 )
 def xs_achievement(actual: Any, target: Any, method: Any, baseline: Any = None) -> float | str:
@@ -152,7 +167,7 @@ def xs_achievement(actual: Any, target: Any, method: Any, baseline: Any = None) 
     """
     chosen = _method(method)
     if chosen == "value":
-        return number(actual, "toteuma")
+        return number(actual, Msg("toteuma"))
     outcome = assess(_actual(actual), check(target), chosen, TRAFFIC_LIGHT_80_90, check(baseline))
     if outcome.state == "pending":
         return ""

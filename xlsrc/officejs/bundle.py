@@ -6,7 +6,8 @@ names the public address (``base_url``), and a static host's pages name the
 service they call (``service_url``; empty when the service serves the pages
 itself, same origin).
 
-- ``manifest.xml``, ``functions.json``: :mod:`.manifest`, :mod:`.metadata`;
+- ``manifest.xml``: :mod:`.manifest`; ``functions.json`` (Finnish),
+  ``functions-sv.json`` and ``functions-en.json``: :mod:`.metadata`;
 - ``functions.js``: generated here: the registry facts the JS needs (function
   ids and arities, ribbon commands, the help sheet, the findings-sheet layout,
   the batch limit) and the ``CustomFunctions.associate`` registrations;
@@ -29,7 +30,7 @@ from xlsrc.excel.udf_help import help_rows
 from xlsrc.officejs.commands import BUTTONS, GROUPS
 from xlsrc.officejs.icons import ALL_SIZES, icon_name, icon_png
 from xlsrc.officejs.manifest import manifest_xml
-from xlsrc.officejs.metadata import functions_metadata
+from xlsrc.officejs.metadata import METADATA_FILES, functions_metadata
 from xlsrc.officejs.wire import MAX_CALLS
 from xlsrc.registry import Registry
 from xlsrc.ribbon import HELP_SHEET
@@ -131,12 +132,14 @@ def static_files(
 ) -> dict[str, bytes]:
     """Every file but the manifest (they do not depend on the public address)."""
     registry = registry or Registry.default()
-    metadata = json.dumps(functions_metadata(registry), ensure_ascii=False, indent=2)
     files = {
-        "functions.json": metadata.encode("utf-8"),
-        "functions.js": functions_js(registry),
-        "taskpane.html": taskpane_html(service_url, sso),
+        name: json.dumps(
+            functions_metadata(registry, language), ensure_ascii=False, indent=2
+        ).encode("utf-8")
+        for language, name in METADATA_FILES.items()
     }
+    files["functions.js"] = functions_js(registry)
+    files["taskpane.html"] = taskpane_html(service_url, sso)
     for name in JS_SOURCES:
         files[f"js/{name}"] = (js_dir() / name).read_bytes()
     for size in ALL_SIZES:

@@ -14,10 +14,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xlsrc.core.text import N_
+
 
 @dataclass(frozen=True)
 class RibbonButton:
-    """One button of the xlsrc tab: id, Finnish label and tooltip, group, what it runs."""
+    """One button of the xlsrc tab: id, label and tooltip, group, what it runs.
+
+    ``label`` and ``tip`` are Finnish catalogue texts: the manifest writes them
+    in Finnish with an ``Override`` for every other language, and the task pane
+    shows them in Finnish.
+    """
 
     id: str
     label: str
@@ -27,57 +34,59 @@ class RibbonButton:
     taskpane: bool = False
 
 
-#: Group id -> Finnish label, in ribbon order (the VBA ribbon's groups).
+#: Group id -> label (a Finnish catalogue text), in ribbon order (the VBA ribbon's groups).
 GROUPS: dict[str, str] = {
-    "Report": "Raportointi",
-    "Check": "Laskenta",
-    "Help": "Ohje",
+    "Report": N_("Raportointi"),
+    "Check": N_("Laskenta"),
+    "Help": N_("Ohje"),
 }
 
 BUTTONS: tuple[RibbonButton, ...] = (
     RibbonButton(
         "StatusSheet",
-        "Tilanneraportti",
-        "Luo neljännesvuoden tilanneraportti työkirjan taulukoista. "
-        "Menneet neljännekset pysyvät lukittuina.",
+        N_("Tilanneraportti"),
+        N_(
+            "Luo neljännesvuoden tilanneraportti työkirjan taulukoista. "
+            "Menneet neljännekset pysyvät lukittuina."
+        ),
         "Report",
         "xlsrcStatusSheet",
         taskpane=True,
     ),
     RibbonButton(
         "ExportPdf",
-        "Vie PDF",
-        "Tulosta valitun neljänneksen tilanneraportti PDF-tiedostoksi.",
+        N_("Vie PDF"),
+        N_("Tulosta valitun neljänneksen tilanneraportti PDF-tiedostoksi."),
         "Report",
         "xlsrcExportPdf",
         taskpane=True,
     ),
     RibbonButton(
         "Publish",
-        "Julkaise",
-        "Tee julkaistava kopio, jossa on vain arvot (ei kaavoja).",
+        N_("Julkaise"),
+        N_("Tee julkaistava kopio, jossa on vain arvot (ei kaavoja)."),
         "Report",
         "xlsrcPublish",
         taskpane=True,
     ),
     RibbonButton(
         "Recalculate",
-        "Laske uudelleen",
-        "Laske työkirja uudelleen; XS-funktiot lasketaan xlsrc-palvelussa.",
+        N_("Laske uudelleen"),
+        N_("Laske työkirja uudelleen; XS-funktiot lasketaan xlsrc-palvelussa."),
         "Check",
         "xlsrcRecalculate",
     ),
     RibbonButton(
         "Validate",
-        "Tarkista",
-        "Tarkista summat, muutokset ja tilat ja listaa havainnot Tarkistukset-välilehdelle.",
+        N_("Tarkista"),
+        N_("Tarkista summat, muutokset ja tilat ja listaa havainnot Tarkistukset-välilehdelle."),
         "Check",
         "xlsrcValidate",
     ),
     RibbonButton(
         "UdfHelp",
-        "Funktiot",
-        "Kirjoita välilehti, jossa on jokainen XS-funktio argumentteineen ja ohjeineen.",
+        N_("Funktiot"),
+        N_("Kirjoita välilehti, jossa on jokainen XS-funktio argumentteineen ja ohjeineen."),
         "Help",
         "xlsrcUdfHelp",
     ),

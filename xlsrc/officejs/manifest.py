@@ -9,6 +9,14 @@ One manifest for Excel on Windows, Mac and the web.  It declares:
   namespace ``XS``);
 - the xlsrc ribbon tab, built from :data:`xlsrc.officejs.commands.BUTTONS`.
 
+Every text a person reads (display name, description, ribbon labels and tips,
+the get-started note) is a Finnish catalogue text: the manifest's default
+locale is Finnish, and each text carries an ``Override`` per Office locale of
+the other languages (:data:`OFFICE_LOCALES`) with its translation, as
+Microsoft's localization of add-in manifests documents.  The custom-function
+metadata URL is overridden the same way, to the Swedish and English
+``functions.json`` (Office's documented way to localise custom functions).
+
 Microsoft's schema fixes the order of elements, so the builder writes them in
 that order.  The unified JSON manifest is not generated: Microsoft documents
 that it does not support custom-function add-ins yet.  Every URL is absolute,
@@ -26,9 +34,10 @@ from lxml import etree
 
 from xlsrc import __version__
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import DEFAULT_LANGUAGE, LANGUAGES, N_, Language, Msg, translate
 from xlsrc.officejs.commands import BUTTONS, GROUPS
 from xlsrc.officejs.icons import ICON_SIZES, icon_name
-from xlsrc.officejs.metadata import NAMESPACE
+from xlsrc.officejs.metadata import METADATA_FILES, NAMESPACE
 
 OFFICE_NS = "http://schemas.microsoft.com/office/appforoffice/1.1"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -39,10 +48,19 @@ ADDIN_ID = str(uuid.uuid5(uuid.NAMESPACE_URL, "xlsrc/officejs/add-in"))
 #: Path under the service where the add-in's files are served (and written by ``xlsrc officejs``).
 ADDIN_PATH = "addin"
 DISPLAY_NAME = "xlsrc"
-DESCRIPTION = (
+DESCRIPTION = N_(
     "Tavoite-, säästöohjelma- ja talousarviotaulukot, jotka laskevat ja tarkistavat itsensä: "
     "XS-funktiot, tilanneraportti, tarkistukset."
 )
+GET_STARTED = N_("xlsrc-välilehti ja XS-funktiot ovat käytössä. Avaa paneeli xlsrc-välilehdeltä.")
+#: The manifest's default locale: Finnish, the language of the default texts.
+DEFAULT_LOCALE = "fi-FI"
+#: The Office display languages each other catalogue language is shown for (Office
+#: has no Finland-Swedish display language; sv-FI is listed for a setting that names it).
+OFFICE_LOCALES: dict[Language, tuple[str, ...]] = {
+    "sv": ("sv-SE", "sv-FI"),
+    "en": ("en-US", "en-GB"),
+}
 RIBBON_ICON_SIZES = (16, 32, 80)
 
 
@@ -57,14 +75,19 @@ def checked_base_url(base_url: str) -> str:
     parts = urlsplit(base_url)
     local = parts.hostname in ("localhost", "127.0.0.1", "::1")
     if parts.scheme not in ("https", "http") or not parts.netloc:
-        raise UnusableInput(f"{base_url}: odotettiin osoitetta muodossa https://palvelin[:portti]")
+        raise UnusableInput(
+            Msg("{url}: odotettiin osoitetta muodossa https://palvelin[:portti]", url=base_url)
+        )
     if parts.scheme == "http" and not local:
         raise UnusableInput(
-            f"{base_url}: Office lataa apuohjelman sivut vain HTTPS-osoitteesta "
-            "(http kelpaa vain paikalliseen testaukseen, localhost)"
+            Msg(
+                "{url}: Office lataa apuohjelman sivut vain HTTPS-osoitteesta "
+                "(http kelpaa vain paikalliseen testaukseen, localhost)",
+                url=base_url,
+            )
         )
     if parts.query or parts.fragment:
-        raise UnusableInput(f"{base_url}: osoitteessa ei saa olla kyselyä eikä #-osaa")
+        raise UnusableInput(Msg("{url}: osoitteessa ei saa olla kyselyä eikä #-osaa", url=base_url))
     return base_url.rstrip("/")
 
 
@@ -77,29 +100,50 @@ def _xsi(element: etree._Element, type_name: str) -> etree._Element:
     return element
 
 
+def localized(element: etree._Element, ns: str, text: str) -> etree._Element:
+    """``element`` with ``text`` (a catalogue text) as its Finnish ``DefaultValue`` and one
+    ``Override`` per Office locale whose language translates it differently."""
+    return overridden(element, ns, {language: translate(text, language) for language in LANGUAGES})
+
+
+def overridden(element: etree._Element, ns: str, values: dict[Language, str]) -> etree._Element:
+    """``element`` with the Finnish value as ``DefaultValue`` and the other languages'
+    values, where they differ, as ``Override`` children for their Office locales."""
+    default = values[DEFAULT_LANGUAGE]
+    element.set("DefaultValue", default)
+    for language, locales in OFFICE_LOCALES.items():
+        if values[language] != default:
+            for locale in locales:
+                _el(element, ns, "Override", Locale=locale, Value=values[language])
+    return element
+
+
 class _Resources:
-    """The manifest's ``Resources``: every resid used is declared exactly once."""
+    """The manifest's ``Resources``: every resid used is declared exactly once.
+
+    Strings are catalogue texts, written in every language (:func:`localized`);
+    a URL may have a value per language (the custom-function metadata).
+    """
 
     def __init__(self) -> None:
         self.images: dict[str, str] = {}
-        self.urls: dict[str, str] = {}
+        self.urls: dict[str, str | dict[Language, str]] = {}
         self.short: dict[str, str] = {}
         self.long: dict[str, str] = {}
 
     def write(self, overrides: etree._Element) -> None:
         resources = _el(overrides, OV_NS, "Resources")
-        for tag, table in (
-            ("Images", self.images),
-            ("Urls", self.urls),
-            ("ShortStrings", self.short),
-            ("LongStrings", self.long),
-        ):
-            if not table:
-                continue
+        group = _el(resources, BT_NS, "Images")
+        for resid, url in self.images.items():
+            _el(group, BT_NS, "Image", id=resid, DefaultValue=url)
+        group = _el(resources, BT_NS, "Urls")
+        for resid, value in self.urls.items():
+            per_language = value if isinstance(value, dict) else dict.fromkeys(LANGUAGES, value)
+            overridden(_el(group, BT_NS, "Url", id=resid), BT_NS, per_language)
+        for tag, table in (("ShortStrings", self.short), ("LongStrings", self.long)):
             group = _el(resources, BT_NS, tag)
-            child = {"Images": "Image", "Urls": "Url"}.get(tag, "String")
-            for resid, value in table.items():
-                _el(group, BT_NS, child, id=resid, DefaultValue=value)
+            for resid, text in table.items():
+                localized(_el(group, BT_NS, "String", id=resid), BT_NS, text)
 
 
 def _icon(parent: etree._Element, ns: str) -> None:
@@ -170,14 +214,14 @@ def _version_overrides(root: etree._Element, base: str) -> None:
         {
             "Taskpane.Url": f"{addin}/taskpane.html",
             "Functions.Script.Url": f"{addin}/functions.js",
-            "Functions.Metadata.Url": f"{addin}/functions.json",
+            "Functions.Metadata.Url": {
+                language: f"{addin}/{name}" for language, name in METADATA_FILES.items()
+            },
             "GetStarted.LearnMoreUrl": f"{addin}/taskpane.html",
         }
     )
     res.short.update({"Functions.Namespace": NAMESPACE, "GetStarted.Title": "xlsrc"})
-    res.long["GetStarted.Description"] = (
-        "xlsrc-välilehti ja XS-funktiot ovat käytössä. Avaa paneeli xlsrc-välilehdeltä."
-    )
+    res.long["GetStarted.Description"] = GET_STARTED
     res.write(overrides)
 
 
@@ -193,9 +237,9 @@ def manifest_xml(base_url: str) -> bytes:
     _el(root, OFFICE_NS, "Id").text = ADDIN_ID
     _el(root, OFFICE_NS, "Version").text = office_version()
     _el(root, OFFICE_NS, "ProviderName").text = "xlsrc"
-    _el(root, OFFICE_NS, "DefaultLocale").text = "fi-FI"
+    _el(root, OFFICE_NS, "DefaultLocale").text = DEFAULT_LOCALE
     _el(root, OFFICE_NS, "DisplayName", DefaultValue=DISPLAY_NAME)
-    _el(root, OFFICE_NS, "Description", DefaultValue=DESCRIPTION)
+    localized(_el(root, OFFICE_NS, "Description"), OFFICE_NS, DESCRIPTION)
     _el(root, OFFICE_NS, "IconUrl", DefaultValue=f"{addin}/{icon_name(ICON_SIZES[0])}")
     _el(
         root, OFFICE_NS, "HighResolutionIconUrl", DefaultValue=f"{addin}/{icon_name(ICON_SIZES[1])}"
