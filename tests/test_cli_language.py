@@ -80,3 +80,17 @@ def test_click_errors_are_in_the_chosen_language(tmp_path: Path) -> None:
     assert finnish.exit_code == 2 and "Virhe:" in finnish.output and "Error:" not in finnish.output
     swedish = CliRunner().invoke(cli, ["--lang", "sv", "validate", missing])
     assert swedish.exit_code == 2 and "Fel:" in swedish.output
+
+
+@pytest.mark.parametrize(
+    ("language", "marks"),
+    [("fi", ("[pakollinen]", "--max-cells LUKU")), ("sv", ("[obligatoriskt]", "--max-cells TAL"))],
+)
+def test_option_help_has_no_english_from_click(language: str, marks: tuple[str, ...]) -> None:
+    """click names a required option and a number type in English unless told otherwise."""
+    run = CliRunner().invoke(cli, ["--lang", language, "recalc", "--help"])
+    collect = CliRunner().invoke(cli, ["--lang", language, "collect", "--help"])
+    assert run.exit_code == 0 and collect.exit_code == 0
+    shown = " ".join((run.output + collect.output).split())
+    assert marks[0] in shown and marks[1] in shown
+    assert "required" not in shown and "FLOAT RANGE" not in shown and "(256)" not in shown

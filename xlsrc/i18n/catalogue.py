@@ -47,6 +47,11 @@ REVIEW_TAG = "tarkistettava:"
 SOURCE_TAG = "lähde:"  # i18n: a tag the check reads in .po comments, never shown
 
 
+#: Texts click translates through a variable (``_(extra["required"])``), so no marker
+#: names them: without an entry, "[required]" stayed English in every --help.
+CLICK_INDIRECT = ("required",)
+
+
 def extract(root: Path = ROOT) -> Extraction:
     """Every source text: xlsrc's Python, click's own messages, the ribbon, the task pane."""
     found = Extraction()
@@ -61,6 +66,8 @@ def extract(root: Path = ROOT) -> Extraction:
     for key, entry in from_click.entries.items():  # its problems are click's, not ours
         for path, line in entry.locations:
             found.add(key, entry.plural, path, line, source="en")
+    for text in CLICK_INDIRECT:
+        found.add(Key(text, None), None, "click/core.py", 0, source="en")
     if (root / "macros" / "customUI14.xml").exists():
         extract_ribbon(root / "macros" / "customUI14.xml", root, found)
     if (root / "officejs" / "src" / "taskpane.html").exists():
