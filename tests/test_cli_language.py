@@ -94,3 +94,14 @@ def test_option_help_has_no_english_from_click(language: str, marks: tuple[str, 
     shown = " ".join((run.output + collect.output).split())
     assert marks[0] in shown and marks[1] in shown
     assert "required" not in shown and "FLOAT RANGE" not in shown and "(256)" not in shown
+
+
+def test_recalc_gives_the_reasons_of_error_cells_in_the_chosen_language(
+    demo: Path, tmp_path: Path
+) -> None:
+    """The reasons are made in the recalculation's own thread, which must keep the language."""
+    workbook = str(demo / "tavoiteseuranta.xlsx")
+    swedish = CliRunner().invoke(cli, ["--lang", "sv", "recalc", workbook, "--out", str(tmp_path)])
+    assert swedish.exit_code == 0, swedish.output
+    assert "#VALUE! (värde: kan inte läsas som ett tal)" in swedish.output
+    assert "luettavissa" not in swedish.output

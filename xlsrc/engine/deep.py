@@ -8,6 +8,7 @@ recursion limit; when even that is not enough the chain is refused by name
 
 from __future__ import annotations
 
+import contextvars
 import sys
 import threading
 from collections.abc import Callable
@@ -37,7 +38,10 @@ def run_deep(run: Callable[[], None]) -> bool:
             except (ValueError, RuntimeError):  # a platform that refuses a large stack
                 pass
             sys.setrecursionlimit(depth)
-            worker = threading.Thread(target=run, name="xlsrc-recalc")
+            # the caller's context (its language above all): a new thread starts without it,
+            # so the reasons of refused cells were rendered in Finnish under --lang sv
+            context = contextvars.copy_context()
+            worker = threading.Thread(target=context.run, args=(run,), name="xlsrc-recalc")
             try:
                 worker.start()
             except RuntimeError:  # "can't start new thread": no room for this stack
