@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from xlsrc.cli.main import cli
 
 
-@pytest.mark.parametrize("command", ["recalc", "collect"])
+@pytest.mark.parametrize("command", ["recalc", "collect", "serve"])
 def test_the_jobs_help_names_the_core_count(command: str) -> None:
     cores = len(os.sched_getaffinity(0))
     finnish = CliRunner().invoke(cli, [command, "--help"])

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 import click
 
+from xlsrc.cli.jobs_option import JobsOption
 from xlsrc.cli.language import Group, language_option
 from xlsrc.core.errors import EnvironmentProblem, UnusableInput
 from xlsrc.core.text import N_, tr
@@ -82,8 +83,8 @@ def _config(data_dir: Path | None, token_file: Path | None) -> ServerConfig:
     metavar=N_("PORTTI"), help=N_("Portti, jota kuunnellaan."),
 )  # fmt: skip
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=None, metavar=N_("MÄÄRÄ"),
-    help=N_("Työprosesseja (oletus: suoritinytimien määrä)."),
+    "--workers", cls=JobsOption, type=click.IntRange(min=1), default=None, metavar=N_("MÄÄRÄ"),
+    help=N_("Työprosesseja (oletus: suoritinytimien määrä, tässä {cores})."),
 )  # fmt: skip
 @_data_option
 @_tokens_option
