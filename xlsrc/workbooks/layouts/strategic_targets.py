@@ -51,7 +51,7 @@ TARGETS_001 = table(
     ),
 )  # fmt: skip
 
-_NO_ACTUAL_NOTE = (
+_NO_ACTUAL_NOTE = N_(
     "Lähteessä ei ole toteumaa; tila lasketaan, kun Toteuma-sarakkeeseen kirjataan luku, "
     "siihen asti 'Valmistuu myöhemmin'."
 )
