@@ -363,7 +363,12 @@ def _weight(value: SourceValue, where: str) -> float | None:
         return None
     if not isinstance(reading, Number) or reading.value < 0:
         raise WorkbookLayoutError(
-            Msg("{where}: Paino {value!r} ei ole ei-negatiivinen luku", where=where, value=value)
+            Msg(
+                "{where}: Paino {value!r} ei kelpaa; anna nolla tai positiivinen luku (tyhjä: "
+                "ei painoa)",
+                where=where,
+                value=value,
+            )
         )
     return reading.value
 
