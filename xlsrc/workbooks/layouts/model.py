@@ -84,6 +84,11 @@ DATE = "dd.mm.yyyy"
 COUNT = "0"
 
 
+def table_sheet(number: int) -> Msg:
+    """The sheet of a report's table ``number``: "Taulukko 5" ("Tabell 5" in Swedish)."""
+    return Msg("Taulukko {n}", n=number)
+
+
 def as_message(text: Text) -> Msg:
     """``text`` as a message translated where it is shown (a plain string is a source text)."""
     return Msg(text) if isinstance(text, str) else text
