@@ -20,6 +20,7 @@ from tests.status_sheet_support import (
     write,
 )
 from xlsrc.cli.main import cli
+from xlsrc.core.text import use_language
 from xlsrc.status_sheet import check_locked_quarters
 from xlsrc.status_sheet.headless import LockedQuarter, generate_file
 from xlsrc.status_sheet.package import read_part, sheet_parts
@@ -102,7 +103,13 @@ def test_a_changed_input_of_a_locked_quarter_is_reported_with_the_goal(workbook:
     assert len(findings) == 1
     finding = findings[0]
     assert finding.sheet == "Tilanne Q3 2024" and finding.rule == "locked_quarter_inputs"
-    assert finding.details == ("tavoitteen G07 syötteet muuttuneet",)
+    assert [str(detail) for detail in finding.details] == ["tavoitteen G07 syötteet muuttuneet"]
+    assert finding.as_dict()["details"] == ["tavoitteen G07 syötteet muuttuneet"]
+    with use_language("sv"):  # the finding is shown in the language of whoever shows it
+        assert str(finding.message).startswith(
+            "Indata för det låsta kvartalet Tilanne Q3 2024 har ändrats sedan fliken skapades: "
+            "indata för mål G07 har ändrats."
+        )
     assert finding.stated != finding.computed and len(finding.computed) == 64
     ws = openpyxl.load_workbook(workbook)[finding.sheet]
     assert ws[finding.cell].value == finding.stated

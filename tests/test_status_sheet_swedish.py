@@ -11,6 +11,8 @@ from the catalogue the code uses.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
@@ -25,7 +27,9 @@ from tests.status_sheet_support import (
     sheet,
     write,
 )
-from xlsrc.status_sheet.headless import generate_file
+from xlsrc.core.text import use_language
+from xlsrc.status_sheet.headless import LockedQuarter, generate_file
+from xlsrc.status_sheet.tables import WorkbookLayoutError
 
 NOW = datetime(2025, 3, 25, 14, 2)
 
@@ -69,6 +73,9 @@ FINNISH_WORDS = (
     "toteutumisaste",
     "Säännöt ja merkinnät",
     "oletus",
+    "Valmistuu myöhemmin",
+    "arvioitavissa",
+    "Vuoden lopun arvio",
 )
 
 
@@ -168,3 +175,32 @@ def test_swedish_statuses_trends_and_notes_follow_the_finnish_ones(
                 sv_value = swedish.cell(row, column).value
                 assert ", mål " in sv_value and "måluppfyllelse" in sv_value, sv_value
     assert trends >= 3
+
+
+def test_a_status_sheet_run_refuses_in_the_language_of_whoever_shows_it(tmp_path: Path) -> None:
+    path = write(tmp_path, edited(example(), both(add_targets(), add_settings())))
+    generate_file(path, 3, year=2024, now=NOW)
+    with pytest.raises(LockedQuarter) as locked:
+        generate_file(path, 3, year=2024, now=NOW)
+    assert str(locked.value) == (
+        f"{path}: välilehti 'Tilanne Q3 2024' on lukittu (aiemmin luotu neljännes); "
+        "luo se uudelleen vain tarkoituksella: --force"
+    )
+    with use_language("sv"):
+        assert str(locked.value) == (
+            f"{path}: fliken 'Tilanne Q3 2024' är låst (ett tidigare skapat kvartal); "
+            "skapa den på nytt endast avsiktligt: --force"
+        )
+
+    def rename_a_setting(workbook: Any) -> None:
+        rules = workbook["Säännöt"]
+        (cell,) = [c for row in rules.iter_rows() for c in row if c.value == "Koontitapa"]
+        cell.value = "Värikartta"
+
+    unknown = write(tmp_path, edited(example(), rename_a_setting), "x.xlsx")
+    with pytest.raises(WorkbookLayoutError) as refused:
+        generate_file(unknown, 3, year=2024, now=NOW)
+    with use_language("sv"):
+        shown = str(refused.value)
+    assert shown.startswith("Säännöt!B59: okänd inställning 'värikartta'; tillåtna: Organisation, ")
+    assert "Sammanställningsmetod" in shown and "Koontitapa" not in shown

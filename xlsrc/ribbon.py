@@ -24,6 +24,7 @@ from typing import Any
 import xlwings as xw
 
 from xlsrc.core.errors import EnvironmentProblem
+from xlsrc.core.text import Msg, tr
 from xlsrc.excel.udf_help import help_rows
 from xlsrc.registry import Registry
 
@@ -41,7 +42,12 @@ def _backend(module: str, function: str) -> Callable[..., Any]:
         found: Callable[..., Any] = getattr(importlib.import_module(module), function)
     except (ImportError, AttributeError) as error:
         raise RibbonBackendMissing(
-            f"{module}.{function} is not available in this xlsrc installation ({error})"
+            Msg(
+                "{function} puuttuu tästä xlsrc-asennuksesta ({error}); asenna xlsrc "
+                "uudelleen tai päivitä se",
+                function=f"{module}.{function}",
+                error=error,
+            )
         ) from error
     return found
 
@@ -79,7 +85,7 @@ def export_pdf() -> None:
     book = xw.Book.caller()
     sheet = book.sheets.active
     written = book.to_pdf(pdf_path(book.fullname, sheet.name), include=sheet.name)
-    book.app.alert(f"PDF written: {written}", title=ALERT_TITLE)
+    book.app.alert(tr("PDF tallennettu: {path}", path=written), title=ALERT_TITLE)
 
 
 def udf_help() -> None:

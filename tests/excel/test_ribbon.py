@@ -43,7 +43,7 @@ def test_export_pdf_writes_the_active_sheet_beside_the_book(xw: FakeXlwingsModul
     ribbon.export_pdf()
     expected = "/data/raportit/Tavoitteet 2024 - Tilanne Q3 2024.pdf"
     assert book.pdfs == [{"path": expected, "include": "Tilanne Q3 2024", "exclude": None}]
-    assert book.app.calls == [("alert", f"PDF written: {expected}", "xlsrc")]
+    assert book.app.calls == [("alert", f"PDF tallennettu: {expected}", "xlsrc")]
 
 
 def test_export_pdf_of_an_unsaved_book_lets_xlwings_choose_the_place(
@@ -128,6 +128,15 @@ def test_a_missing_back_end_is_named_in_the_error(
     monkeypatch.setitem(sys.modules, "xlsrc.validation", None)  # import fails
     with pytest.raises(ribbon.RibbonBackendMissing, match="xlsrc.validation.validate_in_excel"):
         ribbon.validate()
+    with pytest.raises(ribbon.RibbonBackendMissing) as raised:
+        ribbon.validate()
+    assert str(raised.value).startswith(
+        "xlsrc.validation.validate_in_excel puuttuu tästä xlsrc-asennuksesta ("
+    )
+    with use_language("sv"):  # shown in the language in force when Excel shows it
+        assert str(raised.value).startswith(
+            "xlsrc.validation.validate_in_excel saknas i denna xlsrc-installation ("
+        )
 
 
 def test_the_shipped_back_ends_exist() -> None:

@@ -31,7 +31,7 @@ from xlsrc.core.errors import InvalidTarget, OutOfRange, UnknownStatus
 from xlsrc.core.numbers import Blank, Number, Reading, read_cell
 from xlsrc.core.schemes import Band, StatusScheme
 from xlsrc.core.targets import Assessment, Target, assess, parse_target
-from xlsrc.core.text import N_, Msg, format_number, tr, translate
+from xlsrc.core.text import N_, Msg, format_number, text_in, tr, translate
 from xlsrc.core.vocab import TASK_STATES, Status
 from xlsrc.status_sheet.model import QUARTERS, CellValue, Goal, Rules, StatusInputs, Task
 
@@ -226,9 +226,9 @@ def task_rule_text(scheme: StatusScheme) -> str:
         f"{band.describe()} → {TASK_STATES.by_colour(band.key).label_in()}"
         for band in reversed(scheme.bands)
     ]
-    return tr("Päätehtävän tila Tilanne-prosentista ({scheme}): ", scheme=scheme.name) + "; ".join(
-        parts
-    )
+    return tr(
+        "Päätehtävän tila Tilanne-prosentista ({scheme}): ", scheme=text_in(scheme.name)
+    ) + "; ".join(parts)
 
 
 def trend_of(

@@ -27,6 +27,7 @@ from xlsrc.core.text import (
     Language,
     current_language,
     format_number,
+    text_in,
     tr,
     translate,
     use_language,
@@ -84,6 +85,7 @@ from xlsrc.status_sheet.status_cells import (
     symbol,
     value_format,
 )
+from xlsrc.workbooks.layouts.page import page_footer
 
 
 def sheet_name(quarter: int, year: int, language: Language | None = None) -> str:
@@ -148,6 +150,7 @@ def _build(inputs: StatusInputs, generated_at: datetime) -> SheetDescription:
         print_title_rows=None,
         page_breaks=tuple(breaks),
         landscape=True,
+        footer=page_footer(),
         checksum=inputs.checksum(),
     )
 
@@ -213,7 +216,7 @@ def _quarter_span(quarter: int, year: int) -> str:
 
 def _scheme_text(scheme: StatusScheme) -> str:
     bands = " · ".join(f"{b.symbol} {b.label()} {b.describe()}" for b in reversed(scheme.bands))
-    return f"{scheme.name}: {bands}"
+    return f"{text_in(scheme.name)}: {bands}"
 
 
 # ---------------------------------------------------------------- table
@@ -389,7 +392,7 @@ def goal_notes(status: GoalStatus, inputs: StatusInputs, first_of_goal: bool = T
         if outcome is not None and outcome.state == "not_assessable":
             reasons.setdefault(str(outcome.reason), []).append(f"Q{quarter.quarter}")
     for reason, quarters in reasons.items():
-        parts.append(f"{', '.join(quarters)} {str(NOT_ASSESSABLE_LABEL).lower()}: {reason}")
+        parts.append(f"{', '.join(quarters)} {text_in(NOT_ASSESSABLE_LABEL).lower()}: {reason}")
     if not first_of_goal:
         parts.append(tr("Päätehtävät: ks. tavoitteen {key} ensimmäinen rivi",
                         key=status.goal.task_key))  # fmt: skip
@@ -406,7 +409,7 @@ def _current_reason(status: GoalStatus, quarter: int) -> str:
     current = status.current
     if current.band is None:
         label = PENDING_LABEL if current.state == "pending" else NOT_ASSESSABLE_LABEL
-        return f"{label}: {current.reason}"
+        return f"{text_in(label)}: {current.reason}"
     if status.basis == "tasks" and status.goal.target.strip():
         # a level read from the goal's text, but no KPI values to hold against it
         return tr("Tavoitetasolle ei ole mittariarvoja; arvioitu {reason}", reason=current.reason)

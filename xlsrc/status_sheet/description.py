@@ -96,7 +96,9 @@ class ChartSpec:
             and all(s.first_column == first and s.last_column == last for s in self.series)
         )
         if not contiguous:
-            raise ValueError(f"kaavion {self.title!r} lähde ei ole yhtenäinen alue")
+            raise ValueError(  # i18n: a programmer's assertion (a chart laid out wrongly)
+                f"kaavion {self.title!r} lähde ei ole yhtenäinen alue"
+            )
         return row, first - 1, rows[-1], last
 
 
@@ -118,6 +120,8 @@ class SheetDescription:
     """Rows after which a printed page ends (charts start on a fresh page)."""
     landscape: bool = True
     checksum: str = ""
+    footer: str = ""
+    """The centre page footer with Excel's page fields, in the sheet's language."""
 
     def cell(self, row: int, column: int) -> Cell | None:
         for cell in self.cells:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg
 from xlsrc.reading.xlwings_source import XlwingsSource
 from xlsrc.status_sheet.builder import build_sheet, sheet_name
 from xlsrc.status_sheet.locking import LockedQuarterFinding
@@ -47,8 +48,11 @@ def generate(
     if name in names:
         if not force:
             raise LockedQuarterInExcel(
-                f"Välilehti {name!r} on jo luotu ja lukittu. Uudelleenluonti vain "
-                "tarkoituksella: xlsrc status-sheet --force."
+                Msg(
+                    "Välilehti {sheet!r} on jo luotu ja lukittu. Uudelleenluonti vain "
+                    "tarkoituksella: xlsrc status-sheet --force.",
+                    sheet=name,
+                )
             )
         old = book.sheets[name]
         old.name = f"{name} (korvattu)"[:31]

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg
 from xlsrc.io.atomic import write_atomic
 from xlsrc.reading.openpyxl_source import OpenpyxlSource
 from xlsrc.status_sheet.builder import build_sheet, sheet_name
@@ -59,8 +60,12 @@ def generate_file(
     exists = name in sheet_parts(original)
     if exists and not force:
         raise LockedQuarter(
-            f"{workbook}: välilehti {name!r} on lukittu (aiemmin luotu neljännes); "
-            "luo se uudelleen vain tarkoituksella: --force"
+            Msg(
+                "{path}: välilehti {sheet!r} on lukittu (aiemmin luotu neljännes); "
+                "luo se uudelleen vain tarkoituksella: --force",
+                path=workbook,
+                sheet=name,
+            )
         )
     description = build_sheet(inputs, now or datetime.now())
     standalone = standalone_workbook(description)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from xlsrc.core.schemes import colour_name
 from xlsrc.core.targets import NOT_ASSESSABLE_LABEL, PENDING_LABEL
-from xlsrc.core.text import compact, tr
+from xlsrc.core.text import Msg, compact, tr
 from xlsrc.core.vocab import TASK_STATES
 from xlsrc.core.words import METHOD_WORDS
 from xlsrc.status_sheet.assess import task_rule_text
@@ -82,9 +82,9 @@ def legend(grid: Grid, row: int, inputs: StatusInputs) -> int:
                 "{na_symbol} {not_assessable} (valkoinen, kursiivi: syy Peruste-sarakkeessa). "
                 "Odottavat ja ei-arvioitavat eivät ole mukana koonneissa.",
                 pending_symbol=PENDING_SYMBOL,
-                pending=PENDING_LABEL,
+                pending=Msg(PENDING_LABEL),
                 na_symbol=NOT_ASSESSABLE_SYMBOL,
-                not_assessable=NOT_ASSESSABLE_LABEL,
+                not_assessable=Msg(NOT_ASSESSABLE_LABEL),
             ),
         ),
         (

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from xlsrc.core.text import N_, renderings
+from xlsrc.core.text import N_, Joined, Msg, renderings
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.description import a1
 from xlsrc.status_sheet.model import Quarter, StatusInputs, parse_quarter
@@ -67,8 +67,9 @@ class LockedQuarterFinding:
     cell: str
     stated: str
     computed: str
-    message: str
-    details: tuple[str, ...] = ()
+    message: Msg
+    """Rendered in the language of whoever shows it (the CLI, validation, the service)."""
+    details: tuple[Msg, ...] = ()
     rule: str = RULE
     severity: str = "error"
     difference: None = None
@@ -82,8 +83,8 @@ class LockedQuarterFinding:
             "computed": self.computed,
             "difference": self.difference,
             "severity": self.severity,
-            "message": self.message,
-            "details": list(self.details),
+            "message": str(self.message),
+            "details": [str(detail) for detail in self.details],
         }
 
 
@@ -157,29 +158,35 @@ def compare(locked: LockedSheet, current: StatusInputs) -> LockedQuarterFinding 
             locked.checksum_cell,
             locked.checksum,
             computed,
-            f"{locked.name}: syötteiden tarkiste puuttuu tai on muokattu; välilehteä ei voi "
-            "todentaa",
+            Msg(
+                "{sheet}: syötteiden tarkiste puuttuu tai on muokattu; välilehteä ei voi todentaa",
+                sheet=locked.name,
+            ),
         )
     now = current.goal_digests()
-    details: list[str] = []
+    details: list[Msg] = []
     for key, digest in locked.digests.items():
         if key not in now:
-            details.append(f"tavoite {key} poistunut")
+            details.append(Msg("tavoite {key} poistunut", key=key))
         elif now[key] != digest:
-            details.append(f"tavoitteen {key} syötteet muuttuneet")
+            details.append(Msg("tavoitteen {key} syötteet muuttuneet", key=key))
     for key in now:
         if key not in locked.digests:
-            details.append(f"tavoite {key} lisätty")
+            details.append(Msg("tavoite {key} lisätty", key=key))
     if not details:
-        details.append("säännöt, organisaatio tai vuosi muuttuneet")
+        details.append(Msg("säännöt, organisaatio tai vuosi muuttuneet"))
     return LockedQuarterFinding(
         locked.name,
         locked.checksum_cell,
         locked.checksum,
         computed,
-        f"Lukitun neljänneksen {locked.name} syötteet ovat muuttuneet välilehden luonnin "
-        f"jälkeen: {'; '.join(details)}. Tilannekuvaa ei ole muutettu; luo se uudelleen "
-        "vain tarkoituksella (--force).",
+        Msg(
+            "Lukitun neljänneksen {sheet} syötteet ovat muuttuneet välilehden luonnin "
+            "jälkeen: {changes}. Tilannekuvaa ei ole muutettu; luo se uudelleen "
+            "vain tarkoituksella (--force).",
+            sheet=locked.name,
+            changes=Joined.of(details, "; "),
+        ),
         tuple(details),
     )
 

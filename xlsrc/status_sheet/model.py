@@ -32,7 +32,7 @@ from typing import Literal
 
 from xlsrc.core.errors import UnusableInput
 from xlsrc.core.schemes import StatusScheme
-from xlsrc.core.text import Language
+from xlsrc.core.text import Language, Msg
 from xlsrc.core.words import Method, RollUp
 
 CellValue = float | str | bool | None
@@ -263,7 +263,7 @@ def _cell(value: object) -> object:
 def parse_quarter(text: str | int) -> Quarter:
     raw = str(text).strip().upper().lstrip("Q")
     if raw not in ("1", "2", "3", "4"):
-        raise UnusableInput(f"vuosineljännes {text!r}: anna Q1, Q2, Q3 tai Q4")
+        raise UnusableInput(Msg("vuosineljännes {quarter!r}: anna Q1, Q2, Q3 tai Q4", quarter=text))
     quarter = int(raw)
     assert quarter in (1, 2, 3, 4)
     return quarter  # type: ignore[return-value]

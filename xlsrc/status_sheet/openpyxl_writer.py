@@ -98,7 +98,7 @@ def write_sheet(ws: Worksheet, sheet: SheetDescription) -> None:
     ws.print_options.gridLines = False
     footer = ws.oddFooter
     assert footer is not None
-    footer.center.text = "&A – sivu &P / &N"
+    footer.center.text = sheet.footer
     for row in sheet.page_breaks:
         ws.row_breaks.append(Break(id=row))
     for chart in sheet.charts:

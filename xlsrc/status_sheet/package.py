@@ -33,6 +33,7 @@ from io import BytesIO
 from lxml import etree
 
 from xlsrc.core.errors import UnusableInput
+from xlsrc.core.text import Msg, tr
 from xlsrc.ooxml.archive import archive_from_bytes
 from xlsrc.ooxml.rels import is_strict, office_document, owner_of, rels_name, resolve
 from xlsrc.ooxml.strings import item_text
@@ -67,14 +68,18 @@ class _Package:
     added: list[str] = field(default_factory=list)
 
     @classmethod
-    def read(cls, data: bytes, name: str = "työkirja") -> _Package:
+    def read(cls, data: bytes, name: str | None = None) -> _Package:
         """The package in ``data``, checked as :mod:`xlsrc.ooxml` checks every package."""
-        archive = archive_from_bytes(data, name)
+        shown = name or tr("työkirja")
+        archive = archive_from_bytes(data, shown)
         try:
             if is_strict(archive, office_document(archive)):
                 raise PackageError(
-                    f"{name}: Strict Open XML -muotoiseen työkirjaan ei voi lisätä välilehteä; "
-                    "tallenna se Excelissä tavallisena Excel-työkirjana (.xlsx)"
+                    Msg(
+                        "{name}: Strict Open XML -muotoiseen työkirjaan ei voi lisätä "
+                        "välilehteä; tallenna se Excelissä tavallisena Excel-työkirjana (.xlsx)",
+                        name=shown,
+                    )
                 )
             infos = [archive.infos[part] for part in archive.names]
             parts = {part: archive.read(part) for part in archive.names}
@@ -86,7 +91,7 @@ class _Package:
         try:
             return parse(self.parts[name], name)
         except KeyError as error:
-            raise PackageError(f"osa {name} puuttuu paketista") from error
+            raise PackageError(Msg("osa {part} puuttuu paketista", part=name)) from error
 
     def set_xml(self, name: str, root: etree._Element) -> None:
         self.set(
@@ -132,7 +137,7 @@ def sheet_parts(data: bytes) -> dict[str, str]:
 def read_part(data: bytes, part: str) -> bytes:
     package = _Package.read(data)
     if part not in package.parts:
-        raise PackageError(f"osa {part} puuttuu paketista")
+        raise PackageError(Msg("osa {part} puuttuu paketista", part=part))
     return package.parts[part]
 
 
@@ -147,13 +152,13 @@ def transplant_sheet(target: bytes, source: bytes, name: str, replace: bool = Fa
     src_workbook = _workbook_part(src)
     src_sheets = _sheets(src, src_workbook)
     if len(src_sheets) != 1:
-        raise PackageError("lähdetyökirjassa pitää olla tasan yksi välilehti")
+        raise PackageError(Msg("lähdetyökirjassa pitää olla tasan yksi välilehti"))
     _, src_sheet_part, _ = src_sheets[0]
 
     workbook = _workbook_part(out)
     existing = {n: (part, rid) for n, part, rid in _sheets(out, workbook)}
     if name in existing and not replace:
-        raise SheetExists(f"välilehti {name!r} on jo olemassa")
+        raise SheetExists(Msg("välilehti {sheet!r} on jo olemassa", sheet=name))
 
     style_map = _merge_styles(out, workbook, src, src_workbook, src_sheet_part)
     strings = _shared_strings(src, src_workbook)
@@ -200,7 +205,7 @@ def _workbook_part(package: _Package) -> str:
     for rel in root.findall("p:Relationship", _NS):
         if rel.get("Type") == OFFICE_DOCUMENT_REL:
             return resolve("", rel.get("Target", ""))
-    raise PackageError("työkirjan pääosa (officeDocument) puuttuu")
+    raise PackageError(Msg("työkirjan pääosa (officeDocument) puuttuu"))
 
 
 def _styles_part(package: _Package, workbook: str) -> str | None:
@@ -219,7 +224,7 @@ def _merge_styles(
     if src_styles_name is None:
         return {}
     if out_styles_name is None:
-        raise PackageError("kohdetyökirjasta puuttuu styles.xml")
+        raise PackageError(Msg("kohdetyökirjasta puuttuu styles.xml"))
     root = out.xml(out_styles_name)
     mapping, changed = merge_styles(root, src.xml(src_styles_name), src.xml(sheet_part))
     if changed:
@@ -256,7 +261,7 @@ def _sheet_index(workbook_root: etree._Element, name: str) -> int:
     for index, sheet in enumerate(workbook_root.findall("m:sheets/m:sheet", _NS)):
         if sheet.get("name") == name:
             return index
-    raise PackageError(f"välilehteä {name!r} ei löydy")
+    raise PackageError(Msg("välilehteä {sheet!r} ei löydy", sheet=name))
 
 
 def _next_rid(rels_root: etree._Element) -> str:
@@ -271,7 +276,7 @@ def _retarget(rels_root: etree._Element, rid: str, target: str) -> None:
         if rel.get("Id") == rid:
             rel.set("Target", target)
             return
-    raise PackageError(f"suhdetta {rid} ei löydy")
+    raise PackageError(Msg("suhdetta {rid} ei löydy", rid=rid))
 
 
 def _fresh_name(taken: Iterable[str], like: str) -> str:

@@ -22,7 +22,7 @@ from xlsrc.core.errors import UnusableInput
 from xlsrc.core.numbers import Blank, Number, read_cell, read_number
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.targets import stated_level
-from xlsrc.core.text import N_, renderings
+from xlsrc.core.text import N_, Joined, Msg, renderings
 from xlsrc.core.words import Method, RollUp, parse_method, parse_rollup, scheme_key
 from xlsrc.reading.locate import (
     LocatedTable,
@@ -40,6 +40,7 @@ from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.model import CellValue, Goal, Quarter, Rules, StatusInputs, Task
 from xlsrc.workbooks.layouts import RULES_SHEET, TableLayout
 from xlsrc.workbooks.layouts.goal_tracking import GOALS, KPIS, TASKS
+from xlsrc.workbooks.layouts.model import as_message
 
 
 class WorkbookLayoutError(UnusableInput):
@@ -47,15 +48,17 @@ class WorkbookLayoutError(UnusableInput):
 
 
 #: Settings (first column of the "Asetus | Arvo" table) and the names they go by.
+#: Catalogue texts: a setting is found by its name in any language, and the first name of
+#: each is the one an error lists as allowed.
 SETTINGS: dict[str, tuple[str, ...]] = {
-    "organisation": ("Organisaatio",),
-    "year": ("Vuosi", "Seurantavuosi"),
-    "rollup": ("Koontitapa",),
-    "trend_tolerance": ("Trendin toleranssi",),
-    "method": ("Arviointitapa", "Oletusarviointitapa"),
-    "scheme": ("Tila-asteikko", "Tavoitteiden asteikko"),
-    "task_scheme": ("Päätehtävien asteikko",),
-    "language": ("Kieli",),
+    "organisation": (N_("Organisaatio"),),
+    "year": (N_("Vuosi"), N_("Seurantavuosi")),
+    "rollup": (N_("Koontitapa"),),
+    "trend_tolerance": (N_("Trendin toleranssi"),),
+    "method": (N_("Arviointitapa"), N_("Oletusarviointitapa")),
+    "scheme": (N_("Tila-asteikko"), N_("Tavoitteiden asteikko")),
+    "task_scheme": (N_("Päätehtävien asteikko"),),
+    "language": (N_("Kieli"),),
 }
 _QUARTERS: tuple[Quarter, ...] = (1, 2, 3, 4)
 #: Shown next to a target that is the level a goal states in its own words.
@@ -72,16 +75,27 @@ def _table(source: WorkbookSource, layout: TableLayout, version: int) -> Located
     found = locate(source, layout, version)
     if found is None:
         raise WorkbookLayoutError(
-            f"{source.name}: taulukko {layout.name} ({layout.title}) puuttuu; "
-            "tilannekatsaus tarvitsee tavoite-, mittari- ja päätehtävätaulukot"
+            Msg(
+                "{path}: taulukko {table} ({title}) puuttuu; tilannekatsaus tarvitsee "
+                "tavoite-, mittari- ja päätehtävätaulukot",
+                path=source.name,
+                table=layout.name,
+                title=as_message(layout.title),
+            )
         )
     below = rows_below(source, found)
     if below:
         raise WorkbookLayoutError(
-            f"{source.name}: {found.sheet}!A{below[0].row}: rivi on taulukon {found.ref.name} "
-            f"alapuolella, mutta ei kuulu taulukkoon (se päättyy riville {found.ref.last_row}), "
-            "joten tilannekatsaus jättäisi sen pois; lisää rivi taulukon sisään tai laajenna "
-            "taulukko (LibreOffice ei laajenna taulukkoa itse)"
+            Msg(
+                "{path}: {cell}: rivi on taulukon {table} alapuolella, mutta ei kuulu "
+                "taulukkoon (se päättyy riville {last}), joten tilannekatsaus jättäisi sen "
+                "pois; lisää rivi taulukon sisään tai laajenna taulukko (LibreOffice ei "
+                "laajenna taulukkoa itse)",
+                path=source.name,
+                cell=f"{found.sheet}!A{below[0].row}",
+                table=found.ref.name,
+                last=found.ref.last_row,
+            )
         )
     return found
 
@@ -97,8 +111,12 @@ def read_inputs(source: WorkbookSource, quarter: Quarter, year: int | None = Non
     the_year = year or _int(settings.get("year"))
     if the_year is None:
         raise WorkbookLayoutError(
-            f"{source.name}: vuosi ei selviä (asetus 'Vuosi' {RULES_SHEET}-välilehdellä); "
-            "anna --year"
+            Msg(
+                "{path}: vuosi ei selviä (asetus {setting!r} {sheet}-välilehdellä); anna --year",
+                path=source.name,
+                setting=Msg(SETTINGS["year"][0]),
+                sheet=Msg(RULES_SHEET),
+            )
         )
     organisation = _text(settings.get("organisation"))
     built = _goals(source, goals, read_rows(source, goals), kpis, read_rows(source, kpis))
@@ -134,8 +152,11 @@ def settings_of(source: WorkbookSource) -> dict[str, SourceValue]:
     for name, (value, where) in read_settings(source).items():
         key = next((k for k, names in SETTINGS.items() if name in _names(names)), None)
         if key is None:
-            known = ", ".join(names[0] for names in SETTINGS.values())
-            raise WorkbookLayoutError(f"{where}: tuntematon asetus {name!r}; sallitut: {known}")
+            known = Joined.of(Msg(names[0]) for names in SETTINGS.values())
+            raise WorkbookLayoutError(
+                Msg("{where}: tuntematon asetus {name!r}; sallitut: {known}", where=where,
+                    name=name, known=known)
+            )  # fmt: skip
         if value is not None and str(value).strip() != "":
             found.setdefault(key, value)
     return found
@@ -193,8 +214,12 @@ def _goals(
     for goal_id, rows in by_goal.items():
         if goal_id not in known:
             raise WorkbookLayoutError(
-                f"{kpis.sheet}!{kpis.where('goal_id', rows[0].row)}: Nro {goal_id!r} ei ole "
-                f"tavoitetaulukossa ({goals.sheet})"
+                Msg(
+                    "{cell}: Nro {goal!r} ei ole tavoitetaulukossa ({sheet})",
+                    cell=f"{kpis.sheet}!{kpis.where('goal_id', rows[0].row)}",
+                    goal=goal_id,
+                    sheet=goals.sheet,
+                )
             )
     result = []
     for info in goal_rows:
@@ -250,7 +275,7 @@ def _goal(
         level = stated_level(info.values.get("goal"))
         if level is not None:
             target, target_source = level.text, TARGET_FROM_GOAL_TEXT
-    return Goal(
+    return Goal(  # i18n: "title", "goal" are column keys of the goals table, not texts
         key=key,
         goal_id=goal_id,
         theme=pick("theme"),
@@ -337,7 +362,14 @@ def _weight(value: SourceValue, where: str) -> float | None:
     if isinstance(reading, Blank):
         return None
     if not isinstance(reading, Number) or reading.value < 0:
-        raise WorkbookLayoutError(f"{where}: Paino {value!r} ei ole ei-negatiivinen luku")
+        raise WorkbookLayoutError(
+            Msg(
+                "{where}: Paino {value!r} ei kelpaa; anna nolla tai positiivinen luku (tyhjä: "
+                "ei painoa)",
+                where=where,
+                value=value,
+            )
+        )
     return reading.value
 
 
@@ -351,5 +383,8 @@ def _fraction(value: object, what: str) -> float:
     """A share typed as a number (0,02) or, on the rules sheet, as a per cent text."""
     reading = read_number(_scalar(value))
     if not isinstance(reading, Number) or not 0 <= reading.value < 1:
-        raise WorkbookLayoutError(f"{RULES_SHEET}: {what} {value!r} ei ole osuus 0–100 %")
+        raise WorkbookLayoutError(
+            Msg("{sheet}: {what} {value!r} ei ole osuus 0–100 %", sheet=Msg(RULES_SHEET),
+                what=Msg(what), value=value)
+        )  # fmt: skip
     return reading.value

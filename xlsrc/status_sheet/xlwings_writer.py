@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from xlsrc.core.errors import EnvironmentProblem
+from xlsrc.core.text import Msg
 from xlsrc.status_sheet.description import (
     DEFAULT_STYLE,
     FONT_NAME,
@@ -105,8 +106,12 @@ def protect(sheet: Any) -> None:
         )
     except Exception as error:  # COM errors have no common base class here
         raise ProtectionFailed(
-            f"välilehden {sheet.name!r} suojaus epäonnistui ({error}); suojaus tehdään "
-            "Windowsin Excelissä (xlwings: sheet.api.Protect)"
+            Msg(
+                "välilehden {sheet!r} suojaus epäonnistui ({error}); suojaus tehdään "
+                "Windowsin Excelissä (xlwings: sheet.api.Protect)",
+                sheet=sheet.name,
+                error=error,
+            )
         ) from error
 
 

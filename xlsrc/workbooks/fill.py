@@ -38,7 +38,10 @@ _T1_TRAFFIC_LIGHT = "liikennevalo"
 
 
 class SeedLayoutMismatch(ValueError):
-    """The bundled seed table no longer fits its layout (a label or row count changed)."""
+    """The bundled seed table no longer fits its layout (a label or row count changed).
+
+    A bug in xlsrc's bundled data or layouts, met by its own tests: a programmer reads it.
+    """
 
 
 def template_data(layout: TableLayout) -> TableData:
@@ -50,7 +53,9 @@ def template_data(layout: TableLayout) -> TableData:
 
 def example_data(layout: TableLayout) -> TableData:
     if layout.seed_table is None:
-        raise SeedLayoutMismatch(f"{layout.key}: no bundled seed table to fill")
+        raise SeedLayoutMismatch(  # i18n: a programmer's assertion (no seed data to fill)
+            f"{layout.key}: no bundled seed table to fill"
+        )
     table = load_table(layout.seed_table)
     seed_rows = [r for r in table.rows if r.kind != "section"]
     total: Row = {}
@@ -58,7 +63,9 @@ def example_data(layout: TableLayout) -> TableData:
         totals = [r for r in seed_rows if r.kind == layout.totals.seed_kind]
         seed_rows = [r for r in seed_rows if r.kind != layout.totals.seed_kind]
         if len(totals) != 1:
-            raise SeedLayoutMismatch(f"{layout.key}: expected one stated total row")
+            raise SeedLayoutMismatch(  # i18n: a programmer's assertion (seed data vs layout)
+                f"{layout.key}: expected one stated total row"
+            )
         total = _cells(layout, totals[0], table)
     if layout.distinct_by is not None:
         seed_rows = _distinct(seed_rows, layout.distinct_by)
@@ -140,7 +147,7 @@ def _check_statement(layout: TableLayout, rows: list[dict[str, str | None]]) -> 
     printed = [row.get(label) for row in rows]
     expected = [translate(str(row.label), "fi") for row in layout.statement_rows]
     if printed != expected:
-        raise SeedLayoutMismatch(
+        raise SeedLayoutMismatch(  # i18n: a programmer's assertion (seed data vs layout)
             f"{layout.key}: seed rows {printed} do not match the statement rows {expected}"
         )
 

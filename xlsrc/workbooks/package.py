@@ -17,6 +17,7 @@ import zipfile
 
 from openpyxl.workbook.workbook import Workbook
 
+from xlsrc.core.text import tr
 from xlsrc.ooxml.archive import archive_from_bytes
 
 #: The timestamp every built workbook carries (created, modified).
@@ -41,7 +42,7 @@ def reproducible_bytes(workbook: Workbook) -> bytes:
 def normalise_package(data: bytes) -> bytes:
     """Rewrite the zip with fixed entry dates and the fixed modification time."""
     stamp = BUILD_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    source = archive_from_bytes(data, "rakennettu työkirja")
+    source = archive_from_bytes(data, tr("rakennettu työkirja"))
     out = io.BytesIO()
     try:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

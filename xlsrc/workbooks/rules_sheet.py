@@ -218,15 +218,15 @@ def _decorate_row(sheet: Worksheet, block: RulesBlock, row: int, values: Sequenc
     """Bounds as per cents, and the colour cells filled with their colour."""
     letter = {h: column_letter(i) for i, h in enumerate(block.headers, start=1)}
     if block.key in SCHEMES:
-        for header in ("Alaraja", "Yläraja"):
+        for header in ("Alaraja", "Yläraja"):  # i18n: header keys (source texts)
             sheet[f"{letter[header]}{row}"].number_format = PERCENT
-        fill = _fill_of(values[block.index_of("Väri")])
-        for header in ("Väri", "Värikoodi", "Tila"):
+        fill = _fill_of(values[block.index_of("Väri")])  # i18n: a header key
+        for header in ("Väri", "Värikoodi", "Tila"):  # i18n: header keys (source texts)
             sheet[f"{letter[header]}{row}"].fill = fill
     elif block.key in VOCABULARIES:
-        fill = _fill_of(values[block.index_of("Väri")])
+        fill = _fill_of(values[block.index_of("Väri")])  # i18n: a header key
         if fill is not None:
-            sheet[f"{letter['Väri']}{row}"].fill = fill
+            sheet[f"{letter['Väri']}{row}"].fill = fill  # i18n: a header key
 
 
 def _fill_of(colour: object) -> PatternFill | None:
@@ -250,7 +250,7 @@ def colour_statuses(sheet: Worksheet, cells: str, top_left: str, block_key: str)
     is_scheme = block_key in SCHEMES
     label_header = RULES_HEADERS[LABEL_COLUMNS[current_language()]] if is_scheme else "Tila"
     labels = block_range(block_key, label_header)
-    colours = block_range(block_key, "Väri")
+    colours = block_range(block_key, "Väri")  # i18n: a header key (source text)
     for key in COLOUR_HEX:
         fill = styles.STATUS_FILLS[key]
         test = "+".join(f'COUNTIFS({labels},{top_left},{colours},"{w}")' for w in colour_words(key))

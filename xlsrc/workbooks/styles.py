@@ -14,6 +14,7 @@ from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlsrc.core.schemes import COLOUR_HEX
+from xlsrc.workbooks.layouts.page import page_footer
 
 FONT_NAME = "Calibri"
 TITLE = Font(name=FONT_NAME, size=14, bold=True, color="1F3864")
@@ -94,7 +95,7 @@ def print_a4_landscape(sheet: Worksheet, title_row: int | None = None) -> None:
     sheet.page_margins.header = sheet.page_margins.footer = 0.3
     footer = sheet.oddFooter
     assert footer is not None
-    footer.center.text = "&A – sivu &P / &N"
+    footer.center.text = page_footer()
 
 
 def formula_rule(condition: str, fill: PatternFill, font: Font | None = None) -> Rule:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from xlsrc.core.text import N_, Msg, Text
-from xlsrc.workbooks.layouts.model import AMOUNT, PERCENT, Column
+from xlsrc.workbooks.layouts.model import AMOUNT, PERCENT, Column, as_message
 
 #: The formula of a "Huomio" column: expanded by :mod:`xlsrc.workbooks.notes` from the
 #: table's own columns (text in a number column, an unknown status, a missing value).
@@ -13,16 +13,12 @@ NOTE_HEADER = N_("Huomio")
 
 def stated(header: Text) -> Msg:
     """The header of a stated column: "Tavoitesumma (ilmoitettu)" in the workbook's language."""
-    return Msg("{header} (ilmoitettu)", header=_lazy(header))
+    return Msg("{header} (ilmoitettu)", header=as_message(header))
 
 
 def computed(header: Text) -> Msg:
     """The header of a recomputed column: "Muutos € (laskettu)"."""
-    return Msg("{header} (laskettu)", header=_lazy(header))
-
-
-def _lazy(text: Text) -> Msg:
-    return Msg(text) if isinstance(text, str) else text
+    return Msg("{header} (laskettu)", header=as_message(header))
 
 
 def note_column(width: float = 30) -> Column:

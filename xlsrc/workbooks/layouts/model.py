@@ -84,6 +84,16 @@ DATE = "dd.mm.yyyy"
 COUNT = "0"
 
 
+def table_sheet(number: int) -> Msg:
+    """The sheet of a report's table ``number``: "Taulukko 5" ("Tabell 5" in Swedish)."""
+    return Msg("Taulukko {n}", n=number)
+
+
+def as_message(text: Text) -> Msg:
+    """``text`` as a message translated where it is shown (a plain string is a source text)."""
+    return Msg(text) if isinstance(text, str) else text
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a table; ``label`` is its header (a catalogue text or message)."""
@@ -189,13 +199,11 @@ class Totals:
 
     @property
     def stated(self) -> Msg:
-        return Msg("{label} (ilmoitettu)", label=Msg(self.label) if isinstance(self.label, str)
-                   else self.label)  # fmt: skip
+        return Msg("{label} (ilmoitettu)", label=as_message(self.label))
 
     @property
     def computed(self) -> Msg:
-        return Msg("{label} (laskettu)", label=Msg(self.label) if isinstance(self.label, str)
-                   else self.label)  # fmt: skip
+        return Msg("{label} (laskettu)", label=as_message(self.label))
 
     @property
     def stated_label(self) -> str:

@@ -20,6 +20,7 @@ from xlsrc.workbooks.layouts.model import (
     Totals,
     WorkbookLayout,
     table,
+    table_sheet,
 )
 
 _TOTAL_LABEL = N_("Kaikki yhteensä")
@@ -107,10 +108,6 @@ def _measure_columns(label_header: Text, seed_label: str) -> tuple[Column, ...]:
     )  # fmt: skip
 
 
-def _sheet(number: int) -> Msg:
-    return Msg("Taulukko {n}", n=number)
-
-
 def _title(number: int) -> Msg:
     return Msg("Taulukko {n}. {title}", n=number, title=Msg(_TITLES[number]))
 
@@ -129,7 +126,7 @@ def _pivot(
             what=Msg(what),
         ),
         name=name,
-        sheet=_sheet(number),
+        sheet=table_sheet(number),
         title=_title(number),
         source=Msg("Lähde 001, Taulukko {n} ({what} × tilannekuva)", n=number, what=Msg(lower)),
         unit="€",
@@ -145,7 +142,7 @@ def _measures(number: int, name: str, label: tuple[str, str]) -> TableLayout:
     return table(
         key=("savings" if number == 3 else "statutory") + "_measures",
         name=name,
-        sheet=_sheet(number),
+        sheet=table_sheet(number),
         title=_title(number),
         source=Msg("Lähde 001, Taulukko {n}", n=number),
         unit="€",

@@ -30,13 +30,10 @@ from xlsrc.workbooks.layouts.model import (
     WorkbookLayout,
     strict_sum_of,
     table,
+    table_sheet,
 )
 
 _TULOT, _MENOT, _KATE = LINE_NAMES["income"], LINE_NAMES["expense"], LINE_NAMES["margin"]
-
-
-def _sheet(number: int) -> Msg:
-    return Msg("Taulukko {n}", n=number)
 
 
 def _statement(
@@ -54,7 +51,7 @@ def _statement(
     return table(
         key=key,
         name=name,
-        sheet=_sheet(number),
+        sheet=table_sheet(number),
         title=Msg("Taulukko {n}. {title}", n=number, title=Msg(title)),
         source=Msg("Lähde {seed}, Taulukko {n}", seed=seed_table[:3], n=number),
         unit="1000 €",
@@ -210,7 +207,7 @@ BUDGET_RESULT = table(
         " on 0 (prosenttimuutosta ei ole määritelty)."
     ),
     name="Tulosbudjetit_T5",
-    sheet=N_("Taulukko 5"),
+    sheet=table_sheet(5),
     title=N_("Taulukko 5. Palvelukokonaisuus- ja palvelutasoiset tulosbudjetit"),
     source=N_("Lähde 002, Taulukko 5"),
     unit="1000 €",
@@ -251,7 +248,7 @@ _YEARS_2025 = (
 INVESTMENTS = table(
     key="investments",
     name="Investoinnit_T6",
-    sheet=N_("Taulukko 6"),
+    sheet=table_sheet(6),
     title=N_("Taulukko 6. Sosiaali-, terveys- ja pelastustoimen investointisuunnitelma 2025–2028"),
     source=N_("Lähde 002, Taulukko 6"),
     unit="1000 €",
@@ -283,7 +280,7 @@ _STAFF_YEARS = (
 STAFF = table(
     key="staff",
     name="Henkilosto_T8",
-    sheet=N_("Taulukko 8"),
+    sheet=table_sheet(8),
     title=N_("Taulukko 8. Henkilöstön käyttö 2022–2026"),
     source=N_("Lähde 002, Taulukko 8"),
     unit=N_("henkilöä"),

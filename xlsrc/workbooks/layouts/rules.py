@@ -28,7 +28,7 @@ from xlsrc.core.text import (
 )
 from xlsrc.core.vocab import PROGRAMME_STATUSES, TARGET_STATUSES, TASK_STATES, Vocabulary
 from xlsrc.core.words import METHOD_WORDS
-from xlsrc.workbooks.layouts.model import Setting
+from xlsrc.workbooks.layouts.model import Setting, as_message
 
 #: The rules sheet's name (a catalogue text: "Regler" in a Swedish workbook).
 RULES_SHEET = N_("Säännöt")
@@ -148,17 +148,13 @@ def vocabulary_table_name(key: str) -> str:
     return f"Sanasto_{key}"
 
 
-def _lazy(text: Text) -> Msg:
-    return Msg(text) if isinstance(text, str) else text
-
-
 def _blocks() -> tuple[RulesBlock, ...]:
     blocks = [
         RulesBlock(
             key,
             scheme_table_name(key),
             scheme.name,
-            Msg("Lähde: {source}", source=_lazy(scheme.source)),
+            Msg("Lähde: {source}", source=as_message(scheme.source)),
             RULES_HEADERS,
             len(scheme.bands) + SPARE_RULE_ROWS,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xlsrc.core.text import N_
 from xlsrc.workbooks.layouts.columns import note_column
-from xlsrc.workbooks.layouts.model import DATE, Column, WorkbookLayout, table
+from xlsrc.workbooks.layouts.model import DATE, Column, WorkbookLayout, table, table_sheet
 
 _TARGET_STATUS = "XS_TARGET_STATUS({actual},{target},{method},{rules:traffic_light})"
 _TARGET_STATUS_WITH_BASELINE = (
@@ -28,7 +28,7 @@ _METHOD = Column("method", N_("Arviointitapa"), kind="method", width=16)
 TARGETS_001 = table(
     key="targets_001",
     name="Tavoitteet_T1",
-    sheet=N_("Taulukko 1"),
+    sheet=table_sheet(1),
     title=N_("Taulukko 1. Hyvinvointialueen strategiset aluevaltuustoon nähden sitovat tavoitteet "
     "ja niiden mittareiden toteuma"),
     source=N_("Lähde 001, Taulukko 1"),
@@ -51,7 +51,7 @@ TARGETS_001 = table(
     ),
 )  # fmt: skip
 
-_NO_ACTUAL_NOTE = (
+_NO_ACTUAL_NOTE = N_(
     "Lähteessä ei ole toteumaa; tila lasketaan, kun Toteuma-sarakkeeseen kirjataan luku, "
     "siihen asti 'Valmistuu myöhemmin'."
 )
@@ -93,7 +93,7 @@ TARGETS_002 = table(
     key="targets_002",
     note=_NO_ACTUAL_NOTE,
     name="Tavoitteet_T7",
-    sheet=N_("Taulukko 7"),
+    sheet=table_sheet(7),
     title=N_("Taulukko 7. Kaupunkiyhteinen tiivistelmä"),
     source=N_("Lähde 002, Taulukko 7"),
     seed_table="002-T7",
