@@ -7,7 +7,6 @@ check finds the same numbers at the same cells as in the Finnish workbooks.
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from datetime import datetime
@@ -19,7 +18,6 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from tests.test_catalogue import GAPS
 from xlsrc.cli.main import cli
 from xlsrc.core.schemes import LABEL_COLUMNS, RULES_HEADERS
 from xlsrc.i18n.catalogue import read_catalogue
@@ -141,35 +139,23 @@ def _words(text: str) -> set[str]:
     return {word.casefold() for word in _WORD.findall(_NOT_WORDS.sub(" ", text))}
 
 
-def _fragments(text: str) -> list[str]:
-    """The literal parts of a catalogue text around its {placeholders}."""
-    return [f for f in re.split(r"\{[^{}]*\}", text) if len(_WORD.findall(f)) > 0]
-
-
 @cache
-def _catalogue_texts() -> tuple[set[str], set[str], list[str]]:
-    """What the catalogue lets a Swedish workbook show: its Swedish words; whole texts in
-    Finnish and English of the entries that have Swedish (the rules sheet shows each label
-    in the other languages too); and the Finnish fragments of the listed gaps (being
-    translated), longest first."""
-    gaps = set(json.loads(GAPS.read_text(encoding="utf-8"))["swedish"])
+def _catalogue_texts() -> tuple[set[str], set[str]]:
+    """What the catalogue lets a Swedish workbook show: its Swedish words, and whole texts
+    in Finnish and English (the rules sheet shows each label in the other languages too)."""
     english = {m.id: m.string for m in read_catalogue("en") if m.id}
     swedish_words: set[str] = set()
     other_languages: set[str] = set()
-    fragments: set[str] = set()
     for message in read_catalogue("sv"):
         if not message.id:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if all(strings):
-            for text in strings:
-                swedish_words |= _words(text)
-            shown = english.get(message.id, "")
-            other_languages.update((*ids, *(shown if isinstance(shown, tuple) else (shown,))))
-        elif ids[0] in gaps:
-            fragments.update(f for text in ids for f in _fragments(text))
-    return swedish_words, other_languages, sorted(fragments, key=len, reverse=True)
+        for text in strings:
+            swedish_words |= _words(text)
+        shown = english.get(message.id, "")
+        other_languages.update((*ids, *(shown if isinstance(shown, tuple) else (shown,))))
+    return swedish_words, other_languages
 
 
 @cache
@@ -188,12 +174,6 @@ def _cut(text: str, fragment: str) -> str:
     if fragment not in text:
         return text
     return re.sub(rf"(?<!\w){re.escape(fragment)}(?!\w)", " ", text)
-
-
-def _cut_gaps(text: str, fragments: list[str]) -> str:
-    for fragment in fragments:
-        text = text.replace(fragment, " ")
-    return text
 
 
 def _cut_data(text: str, data: list[str]) -> str:
@@ -227,7 +207,7 @@ def finnish_left(finnish: Path, swedish: Path) -> list[str]:
     reports' own texts, which a status sheet also quotes inside its sentences), nor a
     catalogue text the Swedish workbook may show as it is: Finnish that bypassed the
     catalogue, or a catalogue text shown untranslated."""
-    swedish_words, other_languages, gap_fragments = _catalogue_texts()
+    swedish_words, other_languages = _catalogue_texts()
     data = _seed_texts() | _DATA_TEXTS
     whole = data | _OWN_LANGUAGE_HEADERS | other_languages
     # quoted data is cut out of sentences, except data that is itself a catalogue text
@@ -239,12 +219,7 @@ def finnish_left(finnish: Path, swedish: Path) -> list[str]:
         suspects = (_words(text) & _words(original)) - swedish_words
         if not suspects:
             continue
-        shortened = _cut_shortened(text, data)
-        # a word is explained by the data it stands in or by the gap text it stands in;
-        # either cut can break the other's text, so each is tried first
-        gaps_first = _cut_data(_cut_gaps(shortened, gap_fragments), quoted)
-        data_first = _cut_gaps(_cut_data(shortened, quoted), gap_fragments)
-        still = sorted(_words(gaps_first) & _words(data_first) & suspects)
+        still = sorted(_words(_cut_data(_cut_shortened(text, data), quoted)) & suspects)
         if still:
             left.append(f"{swedish.name}:{part}: {text!r} ({', '.join(still)})")
     return left
