@@ -106,6 +106,10 @@ class Book:
 
         if not run_deep(run):
             raise TooLarge(messages.no_thread_stack())
+        # every value is computed: the materialised ranges and indexes are not needed to
+        # write them, and on a large sheet they are tens of megabytes
+        for cache in (self._ranges, self._blocks, self._indexes, self._derived):
+            cache.clear()
         if failure:
             raise failure[0]
 

@@ -43,7 +43,7 @@ class LoadedSheet:
     state: SheetState
     part: str
     cells: SheetCells
-    #: every cell whose value a formula sets (array areas included)
+    #: every cell whose value a formula sets (array areas included), each once, in file order
     formula_keys: list[int] = field(default_factory=list)
     udf_keys: set[int] = field(default_factory=set)
 
@@ -65,6 +65,7 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
             continue
         cells = read_sheet(package, part)
         state.values = cells.values
+        state.formulas = cells.formulas
         state.extend(cells.max_row, cells.max_col)
         state.hidden_rows = _HIDDEN_ROW.search(cells.xml) is not None
         sheets.append(LoadedSheet(state=state, part=part.part, cells=cells))
@@ -142,9 +143,9 @@ def _compile_sheet(
             pending = Pending(state, row, col, fn, None, udf)
             cells = [(row << COL_BITS) | col]
         for key in cells:
+            if key not in waiting:  # each cell once, in document order (sheetpatch relies on it)
+                keys.append(key)
             waiting[key] = pending
-        keys.extend(cells)
-        state.formula_texts[(row << COL_BITS) | col] = (formula.text, formula.kind)
         text = formula.text or anchors.get(formula.shared_index or "", (formula, None))[0].text
         if text and _SUBTOTAL.search(text):
             state.subtotals.update(cells)

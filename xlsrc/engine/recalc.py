@@ -36,9 +36,9 @@ from xlsrc.engine.evaluator import Book
 from xlsrc.engine.loader import Loaded, load
 from xlsrc.engine.package import open_package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_cell, quote_sheet
-from xlsrc.engine.sheetpatch import patch, storable
+from xlsrc.engine.sheetpatch import patched_text, storable
 from xlsrc.engine.source import PackageSource
-from xlsrc.engine.writer import write_package
+from xlsrc.engine.writer import PatchedPart, write_package
 from xlsrc.limits import Limits
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.registry import Registry
@@ -233,17 +233,16 @@ def _run(
         if book.refusals and not partial:
             result.problems.extend(str(p) for p in book.root_problems())
             return
-        patched: dict[str, bytes] = {}
+        patched: dict[str, PatchedPart] = {}
         for sheet in loaded.sheets:
             if not sheet.formula_keys:
                 continue
-            values, refused = sheet.state.values, sheet.state.pending
             # a refused cell (still pending) is written without a value: an old one would
             # look current
-            updates = {key: None if key in refused else values[key] for key in sheet.formula_keys}
-            _record(result, sheet.state.name, updates, len(sheet.udf_keys))
+            value_of = _written_value(sheet.state.values, sheet.state.pending)
+            _record(result, sheet.state.name, sheet.formula_keys, value_of, len(sheet.udf_keys))
             if target is not None:
-                patched[sheet.part] = patch(sheet.cells, updates).encode("utf-8")
+                patched[sheet.part] = patched_text(sheet.cells, sheet.formula_keys, value_of)
         result.refused_cells = [(r.cell, r.reason) for r in book.refusals.values()]
         result.reasons = dict(book.reasons)
         if target is not None:
@@ -273,16 +272,36 @@ def _validate(validate: ValidationHook, source: WorkbookSource, result: RecalcRe
     result.findings = [str(f) for f in findings]
 
 
-def _record(result: RecalcResult, sheet: str, updates: dict[int, Any], udf_cells: int) -> None:
-    result.formulas += len(updates)
+def _written_value(values: dict[int, Any], refused: dict[int, Any]) -> Callable[[int], Any]:
+    """The value a formula cell is written with: None (no value) while it is refused."""
+
+    def value_of(key: int) -> Any:
+        return None if key in refused else values[key]
+
+    return value_of
+
+
+def _record(
+    result: RecalcResult,
+    sheet: str,
+    keys: list[int],
+    value_of: Callable[[int], Any],
+    udf_cells: int,
+) -> None:
+    """Count the sheet's formula cells and list, in cell order, those holding an error value."""
+    result.formulas += len(keys)
     result.udf_cells += udf_cells
     mask = (1 << COL_BITS) - 1
-    for key, value in sorted(updates.items()):
+    errors: list[tuple[int, str]] = []
+    for key in keys:
+        value = value_of(key)
         if type(value) is float and value - value != 0.0:
             value = storable(value)  # inf or nan: written as #NUM!, so counted as one
         if type(value) is XlError:
-            where = f"{quote_sheet(sheet)}!{cell_name(key >> COL_BITS, key & mask)}"
-            result.error_cells.append((where, value.value))
+            errors.append((key, value.value))
+    for key, error in sorted(errors):
+        where = f"{quote_sheet(sheet)}!{cell_name(key >> COL_BITS, key & mask)}"
+        result.error_cells.append((where, error))
 
 
 def evaluate(

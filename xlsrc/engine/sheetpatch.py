@@ -10,6 +10,8 @@ normalise quoting, namespaces and empty elements.
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -70,41 +72,91 @@ def value_xml(value: Any, prefix: str = "") -> tuple[str | None, str]:
 
 def patch(sheet: SheetCells, updates: dict[int, Any]) -> str:
     """The worksheet XML with ``updates`` (cell key -> value) written as cached values."""
+    return "".join(patched_text(sheet, updates, updates.__getitem__))
+
+
+#: edits joined into one piece of output text at a time (a few hundred kilobytes)
+_CHUNK = 2048
+
+
+def patched_text(
+    sheet: SheetCells, keys: Iterable[int], value_of: Callable[[int], Any]
+) -> Iterator[str]:
+    """The worksheet XML with every cell of ``keys`` given ``value_of(key)``, in pieces.
+
+    The text is produced piece by piece, so a writer can compress it as it
+    comes and the whole part never exists twice (a 100,000-row sheet is tens
+    of megabytes of text).  ``keys`` must not repeat a cell.  The formula cells
+    the scan recorded are edited in the order of the keys when those are in
+    document order (the loader's order), without a list of their edits; the
+    few other edits (cells in rare layouts, missing cells of array formulas)
+    are collected, sorted and merged in.  Keys out of document order fall back
+    to sorting every edit.
+    """
     xml = sheet.xml
-    slots, spans = sheet.slots, sheet.spans
-    edits: list[Edit] = []
+    slot_of, spans = sheet.slot, sheet.spans
+    others: list[Edit] = []
     missing: dict[int, list[tuple[int, Any]]] = {}
     locate = _Locator(sheet)
-    for key, value in updates.items():
-        slot = slots.get(key)
+    ordered: list[int] = []
+    last = -1
+    for key in keys:
+        slot = slot_of(key)
         if slot is not None:
-            start, attrs_end, value_at, end = slot
-            cell_type, v_xml = value_xml(value)
-            head = xml[start:attrs_end]
-            if " t=" in head:
-                head = TYPE_ATTR.sub("", head)
-            if cell_type is not None:
-                head = f'{head} t="{cell_type}"'
-            text = f"{head}{xml[attrs_end:value_at]}{v_xml}</c>"
-            edits.append((start, _REPLACE, end, text))
+            if slot[0] <= last:  # not in document order: every edit is sorted instead
+                others.extend(_edit(xml, k, slot_of, value_of) for k in ordered)
+                ordered.clear()
+                last = 1 << 62
+                others.append(_slot_edit(xml, slot, value_of(key)))
+                continue
+            last = slot[0]
+            ordered.append(key)
             continue
         span = spans.get(key) or (locate(key) if key in sheet.present else None)
         if span is not None:
             element = xml[span[0] : span[1]]
-            edits.append((span[0], _REPLACE, span[1], _rewrite(sheet, element, value)))
+            others.append((span[0], _REPLACE, span[1], _rewrite(sheet, element, value_of(key))))
         else:
-            missing.setdefault(key >> COL_BITS, []).append((key & _MASK, value))
+            missing.setdefault(key >> COL_BITS, []).append((key & _MASK, value_of(key)))
     if missing:
-        edits.extend(_insertions(sheet, missing))
-    edits.sort()
+        others.extend(_insertions(sheet, missing))
+    others.sort()
+    in_order = (_edit(xml, key, slot_of, value_of) for key in ordered)
     out: list[str] = []
     pos = 0
-    for start, _, end, text in edits:
+    for start, _, end, text in heapq.merge(in_order, others):
         out.append(xml[pos:start])
         out.append(text)
         pos = end
+        if len(out) >= _CHUNK:
+            yield "".join(out)
+            out.clear()
     out.append(xml[pos:])
-    return "".join(out)
+    yield "".join(out)
+
+
+def _edit(
+    xml: str,
+    key: int,
+    slot_of: Callable[[int], tuple[int, int, int, int] | None],
+    value_of: Callable[[int], Any],
+) -> Edit:
+    """:func:`_slot_edit` of a cell the scan recorded, by its key."""
+    slot = slot_of(key)
+    assert slot is not None, "only recorded cells are edited by their slot"
+    return _slot_edit(xml, slot, value_of(key))
+
+
+def _slot_edit(xml: str, slot: tuple[int, int, int, int], value: Any) -> Edit:
+    """The edit giving a plainly written formula cell (its ``slot``) the cached ``value``."""
+    start, attrs_end, value_at, end = slot
+    cell_type, v_xml = value_xml(value)
+    head = xml[start:attrs_end]
+    if " t=" in head:
+        head = TYPE_ATTR.sub("", head)
+    if cell_type is not None:
+        head = f'{head} t="{cell_type}"'
+    return start, _REPLACE, end, f"{head}{xml[attrs_end:value_at]}{v_xml}</c>"
 
 
 def _rewrite(sheet: SheetCells, element: str, value: Any) -> str:

@@ -52,6 +52,8 @@ _DIGITS = "0123456789"
 _CELL_START = '<c r="'
 #: cell types Excel writes (ST_CellType)
 _TYPES = frozenset(("n", "s", "str", "b", "e", "inlineStr", "d"))
+#: bounds of a slot's packed fields (SheetCells.slot); a cell beyond them is located when needed
+_SLOT_START, _SLOT_FIELD = 1 << 32, 1 << 16
 
 
 class NotPlain(Exception):
@@ -106,9 +108,9 @@ class SheetCells:
     xml: str
     values: dict[int, Any] = field(default_factory=dict)
     formulas: list[FormulaCell] = field(default_factory=list)
-    #: cell key -> (start, end of the opening tag's attributes, where the value goes, end)
-    #: for formula cells written plainly; other cells are located when needed
-    slots: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
+    #: cell key -> where a formula cell written plainly sits, packed into one int
+    #: (:func:`slot` unpacks it); other cells are located when needed
+    slots: dict[int, int] = field(default_factory=dict)
     #: keys of every cell element in the part
     present: set[int] = field(default_factory=set)
     #: cell key -> (start, end) of cell elements located so far
@@ -122,6 +124,17 @@ class SheetCells:
     max_col: int = 0
     #: formula cells, every cell of an array formula's area counted
     formula_cells: int = 0
+
+    def slot(self, key: int) -> tuple[int, int, int, int] | None:
+        """(start, end of the opening tag's attributes, where the value goes, end) of a
+        formula cell the scan recorded; None for any other cell."""
+        packed = self.slots.get(key)
+        if packed is None:
+            return None
+        start = packed & 0xFFFFFFFF
+        attrs_end = start + (packed >> 32 & 0xFFFF)
+        value_at = attrs_end + (packed >> 64)
+        return start, attrs_end, value_at, value_at + (packed >> 48 & 0xFFFF) + 4
 
     def row_spans(self) -> dict[int, tuple[int, int, int | None, int]]:
         """Row number -> (start, end of opening tag, start of closing tag or None, end)."""
@@ -223,6 +236,7 @@ def scan(xml: str, reading: Reading) -> SheetCells:
     # the limits are checked exactly on the few formulas these cheap bounds let through
     seen_attrs: dict[str, tuple[str, bool]] = {}  # per sheet: a handful of distinct strings
     columns = _COLUMNS
+    last_texts: dict[int, str] = {}  # column -> the text of its last formula
     max_col = 0
     tags = 0  # every "<" of a recognised layout, checked against the text at the end
     starts = accumulate((len(p) + 6 for p in pieces), initial=begin)
@@ -283,9 +297,19 @@ def scan(xml: str, reading: Reading) -> SheetCells:
                 and (len(text) > chars or text.count("(") > nesting)
             ):
                 check_formula_cell(sheet, reading, key, text, kind, ref)
+            if text is not None:  # a column's repeated formula is held once (Table columns)
+                if text == last_texts.get(col):
+                    text = last_texts[col]
+                else:
+                    last_texts[col] = text
             formulas_append(new_tuple(FormulaCell, (row, col, text, kind, ref, shared)))
             tags += f_tags + 2  # <c ...> and </c>
-            slots[key] = (offset - 6, offset + close, offset + formula_end, offset + finish + 4)
+            at, opening = offset - 6, close + 6
+            if at < _SLOT_START and opening < _SLOT_FIELD and finish - formula_end < _SLOT_FIELD:
+                # one int, not a tuple of four: a sheet has hundreds of thousands of them
+                slots[key] = (
+                    at | opening << 32 | (finish - formula_end) << 48 | (formula_end - close) << 64
+                )
         elif head == "<v>":
             value_end = piece.find("<", inner + 3)
             if not piece.startswith("</v></c>", value_end):

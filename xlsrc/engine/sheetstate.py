@@ -7,12 +7,12 @@ without the evaluation machinery.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from xlsrc.engine.errors import FormulaProblem, RefusedDependency
-from xlsrc.engine.refs import cell_name, quote_sheet
+from xlsrc.engine.refs import COL_BITS, cell_name, quote_sheet
 
 
 @dataclass
@@ -111,11 +111,27 @@ class SheetState:
     hidden_rows: bool = False
     #: cells whose formula calls SUBTOTAL or AGGREGATE (which skip each other's cells)
     subtotals: set[int] = field(default_factory=set)
-    #: formula cell -> (its formula's XML text, kind: normal/shared/array); a shared
-    #: formula's other cells have no text of their own (None)
-    formula_texts: dict[int, tuple[str | None, str]] = field(default_factory=dict)
+    #: the sheet's formula elements as read (sheetscan.FormulaCell: row, col, text, kind, ...),
+    #: for :meth:`formula_text`
+    formulas: Sequence[Any] = ()
+    _formula_texts: dict[int, tuple[str | None, str]] | None = None
     #: the first cell of each array formula -> its area (r1, c1, r2, c2): ANCHORARRAY's spill
     array_areas: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
+
+    def formula_text(self, key: int) -> tuple[str | None, str] | None:
+        """(its formula's XML text, kind: normal/shared/array) of formula cell ``key``.
+
+        A shared formula's other cells have no text of their own (None); an
+        empty ``<f/>`` is no formula.  Built on first use (FORMULATEXT): most
+        workbooks never ask, and a dict over every formula cell is large.
+        """
+        if self._formula_texts is None:
+            self._formula_texts = {
+                (f.row << COL_BITS) | f.col: (f.text, f.kind)
+                for f in self.formulas
+                if f.text is not None or f.kind == "shared"
+            }
+        return self._formula_texts.get(key)
 
     def extend(self, row: int, col: int) -> None:
         if row > self.max_row:

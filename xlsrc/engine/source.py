@@ -315,7 +315,7 @@ class _Sheet:
         cells = self.cells
         if key not in cells.present:
             return None
-        slot = cells.slots.get(key)
+        slot = cells.slot(key)
         if slot is not None:
             return slot[0], slot[1] + 1, slot[3]
         xml, (begin, finish) = cells.xml, cells.data_span

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -61,13 +62,19 @@ def calc_on_load(xml: bytes, complete: bool) -> bytes:
     return xml[: found.start(1)] + kept + b' fullCalcOnLoad="1"' + xml[found.end(1) :]
 
 
+#: a replaced part: its bytes, or its text in pieces (encoded and compressed as they come)
+PatchedPart = bytes | Iterable[str]
+
+
 def write_package(
-    package: Package, patched: dict[str, bytes], target: Path, complete: bool = True
+    package: Package, patched: Mapping[str, PatchedPart], target: Path, complete: bool = True
 ) -> None:
     """Write ``package`` with the ``patched`` parts to ``target`` (atomically).
 
     ``complete`` says whether every formula got a current value (see
-    :func:`calc_on_load`).
+    :func:`calc_on_load`).  A part given as text pieces is streamed into the
+    archive, so a large sheet's new text is never held whole (nor twice, as
+    text and as bytes).
     """
     workbook = package.workbook_part
     if workbook not in patched:
@@ -89,6 +96,13 @@ def write_package(
                 entry.external_attr = info.external_attr
                 entry.create_system = info.create_system
                 entry.comment = info.comment
-                out.writestr(entry, data, compresslevel=level)
+                if isinstance(data, bytes):
+                    out.writestr(entry, data, compresslevel=level)
+                    continue
+                # what writestr(compresslevel=...) sets; zipfile has no public name before 3.13
+                setattr(entry, "_compresslevel", level)  # noqa: B010
+                with out.open(entry, "w") as part:
+                    for piece in data:
+                        part.write(piece.encode("utf-8"))
 
     write_atomic(target, produce)

@@ -72,7 +72,7 @@ def formulatext(book: object, ref: Ref | XlError) -> object:
     """
     if isinstance(ref, XlError):
         return ref
-    found = ref.sheet.formula_texts.get((ref.r1 << COL_BITS) | ref.c1)
+    found = ref.sheet.formula_text((ref.r1 << COL_BITS) | ref.c1)
     if found is None:
         return XlError.NA
     raw, kind = found
