@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from xlsrc.engine.loader import load  # noqa: E402
 from xlsrc.engine.package import open_package  # noqa: E402
 from xlsrc.engine.recalc import default_registry, recalc  # noqa: E402
-from xlsrc.engine.sheetpatch import patch  # noqa: E402
+from xlsrc.engine.sheetpatch import patched_text  # noqa: E402
 from xlsrc.limits import Limits  # noqa: E402
 
 #: 100k rows of the old shape hold 600k formulas, over the default limit
@@ -48,12 +48,12 @@ def traced(path: Path, stage: str, top: int) -> None:
     if stage != "load":
         loaded.book.evaluate_all()
         _stage("evaluate")
-    patched = []
     if stage == "write":
-        for sheet in loaded.sheets:
-            values = sheet.state.values
-            updates = {key: values.get(key) for key in sheet.formula_keys}
-            patched.append(patch(sheet.cells, updates))
+        written = 0
+        for sheet in loaded.sheets:  # as the writer streams it: piece by piece
+            value = sheet.state.values.get
+            for piece in patched_text(sheet.cells, sheet.formula_keys, value):
+                written += len(piece.encode("utf-8"))
         _stage("patch")
     snapshot = tracemalloc.take_snapshot()
     current, peak = tracemalloc.get_traced_memory()

@@ -9,6 +9,9 @@ here are written by hand.
 
 from __future__ import annotations
 
+import pytest
+
+from xlsrc.engine import sheetscan
 from xlsrc.engine.refs import COL_BITS
 from xlsrc.engine.sheetpatch import patch, patched_text
 from xlsrc.engine.sheetscan import Reading, scan
@@ -82,3 +85,25 @@ def test_many_cells_come_in_several_pieces_that_join_to_the_whole() -> None:
     pieces = list(patched_text(cells, keys, lambda key: float(key >> COL_BITS)))
     assert len(pieces) > 1
     assert "".join(pieces) == xml.replace("</f></c>", "</f><v>{}</v></c>").format(*range(1, 5001))
+
+
+def test_cells_split_across_chunks_are_all_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sheetscan, "_SCAN_CHUNK", 30)  # a few cells per chunk
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}" t="inlineStr"><is><t>t{r}</t></is>'
+        f'</c><c r="C{r}"><f>A{r}*2</f><v>0</v></c></row>'
+        for r in range(1, 41)
+    )
+    xml = f'<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData></worksheet>'
+    cells = scan(xml, Reading(shared_strings=[]))
+    assert cells.values == {
+        **{_key(r, 1): float(r) for r in range(1, 41)},
+        **{_key(r, 2): f"t{r}" for r in range(1, 41)},
+    }
+    assert [(f.row, f.col, f.text) for f in cells.formulas] == [
+        (r, 3, f"A{r}*2") for r in range(1, 41)
+    ]
+    for r in (1, 17, 40):
+        slot = cells.slot(_key(r, 3))
+        assert slot is not None
+        assert xml[slot[0] : slot[3]] == f'<c r="C{r}"><f>A{r}*2</f><v>0</v></c>'

@@ -65,6 +65,8 @@ def compile_call(
     native = NATIVE.get(name)
     if native is None:
         raise UnsupportedFunction(name)
+    if name == "FORMULATEXT":
+        compiler.book.reads_formula_texts = True
     if len(args) < native.min_args or (native.max_args is not None and len(args) > native.max_args):
         raise FormulaSyntaxError(messages.argument_count(name, len(args)))
     if not native.omitted and any(arg[0] == "missing" for arg in args):

@@ -58,6 +58,9 @@ class Book:
         self._computing: list[Pending] = []
         #: cells one reference may bring into a calculation (xlsrc.limits.Limits.range_cells)
         self.range_cells = 10_000_000
+        #: whether a formula calls FORMULATEXT (set by the compiler): only then does the
+        #: loader keep every formula's text after compiling
+        self.reads_formula_texts = False
 
     # -- structure ---------------------------------------------------------------
     def add_sheet(self, name: str) -> SheetState:
@@ -110,6 +113,9 @@ class Book:
         # write them, and on a large sheet they are tens of megabytes
         for cache in (self._ranges, self._blocks, self._indexes, self._derived):
             cache.clear()
+        for sheet in self.order:
+            if not sheet.pending:
+                sheet.pending.clear()  # an emptied dict keeps its table until cleared
         if failure:
             raise failure[0]
 

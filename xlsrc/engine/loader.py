@@ -86,6 +86,10 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
     with recursion_headroom():  # the same room for deep formulas at any caller depth
         for loaded in sheets:
             _compile_sheet(compiler, book, loaded, problems)
+    if not book.reads_formula_texts:  # compiled: the texts are no longer needed, and large
+        for loaded in sheets:
+            loaded.cells.formulas = []
+            loaded.state.formulas = ()
     return Loaded(book=book, sheets=sheets, problems=problems)
 
 

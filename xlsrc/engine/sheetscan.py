@@ -25,10 +25,11 @@ formula cell the offsets :mod:`sheetpatch` needs to write its cached value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any, NamedTuple
 
 from xlsrc.core.errors import UnreadableWorkbook, XlError
@@ -52,6 +53,8 @@ _DIGITS = "0123456789"
 _CELL_START = '<c r="'
 #: cell types Excel writes (ST_CellType)
 _TYPES = frozenset(("n", "s", "str", "b", "e", "inlineStr", "d"))
+#: characters of cells split into pieces at a time
+_SCAN_CHUNK = 1 << 20
 #: bounds of a slot's packed fields (SheetCells.slot); a cell beyond them is located when needed
 _SLOT_START, _SLOT_FIELD = 1 << 32, 1 << 16
 
@@ -107,6 +110,8 @@ class SheetCells:
 
     xml: str
     values: dict[int, Any] = field(default_factory=dict)
+    #: the formula elements; the loader empties the list once it has compiled them
+    #: (unless a formula reads them: FORMULATEXT)
     formulas: list[FormulaCell] = field(default_factory=list)
     #: cell key -> where a formula cell written plainly sits, packed into one int
     #: (:func:`slot` unpacks it); other cells are located when needed
@@ -221,12 +226,8 @@ def scan(xml: str, reading: Reading) -> SheetCells:
         raise NotPlain(Msg("</sheetData> puuttuu tai on kirjoitettu poikkeavasti"))
     if xml.find("xmlns", begin, end) >= 0:
         raise NotPlain(Msg("solualueella on nimiavaruuden määrittely"))
-    if len(xml) - begin > 11 * reading.cells_left:  # could hold more cells than allowed
-        count_limit(
-            N_("solua"), xml.count(_CELL_START, begin, end), reading.cells_left, reading.where
-        )
-    pieces = xml[begin:end].split(_CELL_START)
-    count_limit(N_("solua"), len(pieces) - 1, reading.cells_left, reading.where)
+    cell_count = xml.count(_CELL_START, begin, end)
+    count_limit(N_("solua"), cell_count, reading.cells_left, reading.where)
     sheet = SheetCells(xml=xml, data_span=(begin, end), namespaces=namespaces)
     values, present, slots = sheet.values, sheet.present, sheet.slots
     formulas_append = sheet.formulas.append
@@ -239,9 +240,7 @@ def scan(xml: str, reading: Reading) -> SheetCells:
     last_texts: dict[int, str] = {}  # column -> the text of its last formula
     max_col = 0
     tags = 0  # every "<" of a recognised layout, checked against the text at the end
-    starts = accumulate((len(p) + 6 for p in pieces), initial=begin)
-    next(starts)  # the text before the first cell
-    for piece, offset in zip(pieces[1:], starts, strict=False):
+    for piece, offset in chain.from_iterable(_pieces(xml, begin, end)):
         quote = piece.find('"')
         address = piece[:quote]
         letters = address.rstrip(_DIGITS)  # what is left after it is ASCII digits only
@@ -343,13 +342,31 @@ def scan(xml: str, reading: Reading) -> SheetCells:
         else:
             tags += _rare_cell(piece, close, key, sheet, reading)
     _check_accounted(xml, begin, end, tags)
-    if len(present) != len(pieces) - 1:
+    if len(present) != cell_count:
         raise NotPlain(Msg("sama solu esiintyy kahdesti"))
     sheet.formula_cells += len(sheet.formulas)
     count_limit(N_("kaavasolua"), sheet.formula_cells, reading.formulas_left, reading.where)
     sheet.max_row = max(present) >> COL_BITS if present else 0
     sheet.max_col = max_col
     return sheet
+
+
+def _pieces(xml: str, begin: int, end: int) -> Iterator[Iterator[tuple[str, int]]]:
+    """(the text after each ``<c r="``, where it starts) between ``begin`` and ``end``.
+
+    Split about a megabyte at a time: the pieces of a whole 100,000-row sheet
+    at once would hold its text twice more (a copy, and the pieces).
+    """
+    at = begin
+    while at < end:
+        cut = xml.find(_CELL_START, at + _SCAN_CHUNK, end)
+        if cut < 0:
+            cut = end
+        pieces = xml[at:cut].split(_CELL_START)
+        starts = accumulate((len(p) + 6 for p in pieces), initial=at)
+        next(starts)  # the text before the chunk's first cell (empty after the first chunk)
+        yield zip(pieces[1:], starts, strict=False)
+        at = cut
 
 
 def _formula(piece: str, at: int) -> tuple[int, int, str, str | None, str | None, str | None]:
