@@ -323,6 +323,19 @@ class Book:
         cached = self._ranges.get(key)
         if cached is not None:
             return cached
+        self._compute_area(ref, r1, c1, r2, c2)
+        get = sheet.values.get
+        if c1 == c2:
+            rows = [[get((r << COL_BITS) | c1)] for r in range(r1, r2 + 1)]
+        else:
+            cols = range(c1, c2 + 1)
+            rows = [[get((r << COL_BITS) | c) for c in cols] for r in range(r1, r2 + 1)]
+        self._ranges[key] = rows
+        return rows
+
+    def _compute_area(self, ref: Ref, r1: int, c1: int, r2: int, c2: int) -> None:
+        """Compute the pending formulas in rows r1..r2, columns c1..c2 of ``ref``'s sheet."""
+        sheet: SheetState = ref.sheet
         if (r2 - r1 + 1) * (c2 - c1 + 1) > self.range_cells:
             raise TooLarge(too_large(ref, (r2 - r1 + 1) * (c2 - c1 + 1), self.range_cells))
         waiting = sheet.pending
@@ -339,14 +352,6 @@ class Book:
                     r, c = k >> COL_BITS, k & ((1 << COL_BITS) - 1)
                     if r1 <= r <= r2 and c1 <= c <= c2 and k in waiting:
                         self.force(sheet, k)
-        get = sheet.values.get
-        if c1 == c2:
-            rows = [[get((r << COL_BITS) | c1)] for r in range(r1, r2 + 1)]
-        else:
-            cols = range(c1, c2 + 1)
-            rows = [[get((r << COL_BITS) | c) for c in cols] for r in range(r1, r2 + 1)]
-        self._ranges[key] = rows
-        return rows
 
     def used_extent(self, areas: list[Any], dims: tuple[int, int]) -> tuple[int, int]:
         """How much of ``dims``, from the top-left, holds anything in any of ``areas``."""
@@ -373,8 +378,13 @@ class Book:
             if rows == 0 or cols == 0:
                 flat: list[Any] = []
             else:
-                sub = Ref(area.sheet, area.r1, area.c1, area.r1 + rows - 1, area.c1 + cols - 1)
-                flat = [v for line in self.values(sub, pad=True) for v in line]
+                # read directly: the rows of values() would be cached beside the block
+                r1, c1, r2, c2 = area.r1, area.c1, area.r1 + rows - 1, area.c1 + cols - 1
+                self._compute_area(Ref(area.sheet, r1, c1, r2, c2), r1, c1, r2, c2)
+                get = area.sheet.values.get
+                flat = [
+                    get((r << COL_BITS) | c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                ]
             self._blocks[key] = flat
             return flat
         grid = area if type(area) is list else [[area]]

@@ -19,8 +19,8 @@ from xlsrc.engine.errors import FormulaProblem, TooLarge
 from xlsrc.engine.evaluator import Book
 from xlsrc.engine.package import Package
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
+from xlsrc.engine.sheetcells import FormulaCell, SheetCells
 from xlsrc.engine.sheetread import read_sheet
-from xlsrc.engine.sheetscan import FormulaCell, SheetCells
 from xlsrc.engine.sheetstate import Pending, SheetState, Table
 from xlsrc.limits import recursion_headroom
 from xlsrc.registry import Registry
@@ -145,7 +145,7 @@ def _compile_sheet(
             ]
         else:
             pending = Pending(state, row, col, fn, None, udf)
-            cells = [(row << COL_BITS) | col]
+            cells = [formula.key]  # the scan's int: one object per cell, not two
         for key in cells:
             if key not in waiting:  # each cell once, in document order (sheetpatch relies on it)
                 keys.append(key)

@@ -19,7 +19,7 @@ from lxml import etree
 from xlsrc.core.errors import XlError
 from xlsrc.engine.refs import COL_BITS, col_letters
 from xlsrc.engine.sheetcell import child, parse_cell, serialise_cell
-from xlsrc.engine.sheetscan import SheetCells
+from xlsrc.engine.sheetcells import SheetCells
 from xlsrc.engine.xmltext import TYPE_ATTR, escape, xml_text
 
 _REPLACE = 1 << 20  # edits at one position: insertions (ordered by column) before a replacement
@@ -194,14 +194,20 @@ def _new_cell(row: int, col: int, value: Any, prefix: str) -> str:
 class _Locator:
     """Finds a cell element the scan did not record, searching forward from the last one."""
 
-    def __init__(self, sheet: SheetCells) -> None:
+    def __init__(self, sheet: SheetCells, remember: bool = True) -> None:
         self.sheet = sheet
         self.position = sheet.data_span[0]
+        #: keep what was found in ``sheet.spans`` (not for neighbours of inserted cells:
+        #: an array formula's column would record a span for every row)
+        self.remember = remember
+        self.last: tuple[int, tuple[int, int]] | None = None
 
     def __call__(self, key: int) -> tuple[int, int] | None:
         sheet = self.sheet
         if key in sheet.spans:
             return sheet.spans[key]
+        if self.last is not None and self.last[0] == key:  # two cells inserted beside one
+            return self.last[1]
         if key not in sheet.present:
             return None
         xml = sheet.xml
@@ -211,7 +217,9 @@ class _Locator:
             start = xml.find(tag, sheet.data_span[0])
         close = xml.find(">", start)
         end = close + 1 if xml[close - 1] == "/" else xml.find("</c>", close) + 4
-        sheet.spans[key] = (start, end)
+        if self.remember:
+            sheet.spans[key] = (start, end)
+        self.last = key, (start, end)
         self.position = end
         return start, end
 
@@ -225,7 +233,7 @@ def _insertions(sheet: SheetCells, missing: dict[int, list[tuple[int, Any]]]) ->
     """
     prefix, present = sheet.prefix, sheet.present
     edits: list[Edit] = []
-    locate = _Locator(sheet)
+    locate = _Locator(sheet, remember=False)
     empty_rows: list[tuple[int, list[tuple[int, Any]]]] = []
     for row, cells in sorted(missing.items()):
         base = row << COL_BITS

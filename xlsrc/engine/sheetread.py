@@ -22,7 +22,8 @@ from xlsrc.core.text import N_, Msg
 from xlsrc.engine.package import Package, SheetPart
 from xlsrc.engine.refs import quote_sheet
 from xlsrc.engine.sheetcanon import canonical
-from xlsrc.engine.sheetscan import NotPlain, Reading, SheetCells, scan
+from xlsrc.engine.sheetcells import SheetCells
+from xlsrc.engine.sheetscan import NotPlain, Reading, scan
 from xlsrc.limits import count_limit
 from xlsrc.ooxml.xml import check_wellformed
 

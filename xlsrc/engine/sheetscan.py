@@ -30,13 +30,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from itertools import accumulate, chain
-from typing import Any, NamedTuple
+from typing import Any
 
 from xlsrc.core.errors import UnreadableWorkbook, XlError
 from xlsrc.core.text import N_, Msg, Num, tr
 from xlsrc.engine.errors import FormulaSyntaxError
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, cell_name, parse_area, quote_sheet
 from xlsrc.engine.sheetcell import child, escape_formula, parse_cell
+from xlsrc.engine.sheetcells import SLOT_FIELD, SLOT_START
+from xlsrc.engine.sheetcells import FormulaCell as FormulaCell  # read here, kept there
+from xlsrc.engine.sheetcells import SheetCells as SheetCells
 from xlsrc.engine.values import date_serial, normalise
 from xlsrc.engine.xmltext import resolve_entities, unescape
 from xlsrc.limits import LimitExceeded, Limits, check_formula, count_limit
@@ -44,8 +47,6 @@ from xlsrc.ooxml.strings import decode_escapes, item_text
 from xlsrc.ooxml.xml import MAIN_NAMESPACES
 
 _SHEET_DATA = re.compile(r"<(\w+:)?sheetData\b([^>]*?)(/?)>")
-_ROW = re.compile(r"<(?:(/)row>|row\b([^>]*?)(/?)>)")
-_ATTR_ROW = re.compile(r"""\br\s*=\s*["'](\d+)["']""")
 _ATTRIBUTES = re.compile(r'(?:\s+[A-Za-z_][\w.:-]*="[^"<]*")*\s*/?')
 _ATTRIBUTE = re.compile(r'([A-Za-z_][\w.:-]*)="([^"]*)"')
 _DEFAULT_NAMESPACE = re.compile(r'\sxmlns="([^"]*)"')
@@ -55,8 +56,6 @@ _CELL_START = '<c r="'
 _TYPES = frozenset(("n", "s", "str", "b", "e", "inlineStr", "d"))
 #: characters of cells split into pieces at a time
 _SCAN_CHUNK = 1 << 20
-#: bounds of a slot's packed fields (SheetCells.slot); a cell beyond them is located when needed
-_SLOT_START, _SLOT_FIELD = 1 << 32, 1 << 16
 
 
 class NotPlain(Exception):
@@ -66,22 +65,6 @@ class NotPlain(Exception):
     the parser's own rendering still trips the scan does the reason reach the
     user (located, as an :class:`~xlsrc.core.errors.UnreadableWorkbook`).
     """
-
-
-class FormulaCell(NamedTuple):
-    """A ``<f>`` element: its text, type (normal/shared/array) and attributes.
-
-    ``text`` is the element's raw XML text (entities not yet resolved): the
-    compiler recognises repeated formula shapes on it without unescaping.
-    (A named tuple: a sheet has tens of thousands of them.)
-    """
-
-    row: int
-    col: int
-    text: str | None
-    kind: str
-    ref: str | None
-    shared_index: str | None
 
 
 @dataclass
@@ -102,61 +85,6 @@ class Reading:
         """``file: Sheet!A1`` for messages."""
         name = cell_name(key >> COL_BITS, key & ((1 << COL_BITS) - 1))
         return f"{self.where}: {quote_sheet(self.sheet)}!{name}"
-
-
-@dataclass
-class SheetCells:
-    """What a worksheet part holds, plus where cells sit in the XML text."""
-
-    xml: str
-    values: dict[int, Any] = field(default_factory=dict)
-    #: the formula elements; the loader empties the list once it has compiled them
-    #: (unless a formula reads them: FORMULATEXT)
-    formulas: list[FormulaCell] = field(default_factory=list)
-    #: cell key -> where a formula cell written plainly sits, packed into one int
-    #: (:func:`slot` unpacks it); other cells are located when needed
-    slots: dict[int, int] = field(default_factory=dict)
-    #: keys of every cell element in the part
-    present: set[int] = field(default_factory=set)
-    #: cell key -> (start, end) of cell elements located so far
-    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
-    data_span: tuple[int, int] = (0, 0)
-    data_closed: bool = False
-    #: namespace declarations of the root element (to read one cell on its own)
-    namespaces: str = ""
-    prefix: str = ""
-    max_row: int = 0
-    max_col: int = 0
-    #: formula cells, every cell of an array formula's area counted
-    formula_cells: int = 0
-
-    def slot(self, key: int) -> tuple[int, int, int, int] | None:
-        """(start, end of the opening tag's attributes, where the value goes, end) of a
-        formula cell the scan recorded; None for any other cell."""
-        packed = self.slots.get(key)
-        if packed is None:
-            return None
-        start = packed & 0xFFFFFFFF
-        attrs_end = start + (packed >> 32 & 0xFFFF)
-        value_at = attrs_end + (packed >> 64)
-        return start, attrs_end, value_at, value_at + (packed >> 48 & 0xFFFF) + 4
-
-    def row_spans(self) -> dict[int, tuple[int, int, int | None, int]]:
-        """Row number -> (start, end of opening tag, start of closing tag or None, end)."""
-        rows: dict[int, tuple[int, int, int | None, int]] = {}
-        row = 0
-        opening = (0, 0)
-        start, end = self.data_span
-        for match in _ROW.finditer(self.xml, start, end):
-            if match.group(1):  # </row>
-                rows[row] = (opening[0], opening[1], match.start(), match.end())
-                continue
-            found = _ATTR_ROW.search(match.group(2))
-            row = int(found.group(1)) if found else row + 1
-            opening = match.span()
-            if match.group(3):  # <row .../>
-                rows[row] = (match.start(), match.end(), None, match.end())
-        return rows
 
 
 #: every valid column's letters -> its number (a plain dict: cheaper to ask than a cache)
@@ -301,10 +229,10 @@ def scan(xml: str, reading: Reading) -> SheetCells:
                     text = last_texts[col]
                 else:
                     last_texts[col] = text
-            formulas_append(new_tuple(FormulaCell, (row, col, text, kind, ref, shared)))
+            formulas_append(new_tuple(FormulaCell, (row, col, text, kind, ref, shared, key)))
             tags += f_tags + 2  # <c ...> and </c>
             at, opening = offset - 6, close + 6
-            if at < _SLOT_START and opening < _SLOT_FIELD and finish - formula_end < _SLOT_FIELD:
+            if at < SLOT_START and opening < SLOT_FIELD and finish - formula_end < SLOT_FIELD:
                 # one int, not a tuple of four: a sheet has hundreds of thousands of them
                 slots[key] = (
                     at | opening << 32 | (finish - formula_end) << 48 | (formula_end - close) << 64
@@ -482,7 +410,7 @@ def _rare_cell(piece: str, close: int, key: int, sheet: SheetCells, reading: Rea
         text = escape_formula(formula.text) if formula.text else None
         ref = formula.get("ref")
         check_formula_cell(sheet, reading, key, text, kind, ref)
-        sheet.formulas.append(FormulaCell(row, col, text, kind, ref, formula.get("si")))
+        sheet.formulas.append(FormulaCell(row, col, text, kind, ref, formula.get("si"), key))
     elif inline is not None and cell_type == "inlineStr":
         sheet.values[key] = item_text(inline)
     elif value is not None and cell_type == "s":

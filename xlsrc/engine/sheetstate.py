@@ -111,7 +111,7 @@ class SheetState:
     hidden_rows: bool = False
     #: cells whose formula calls SUBTOTAL or AGGREGATE (which skip each other's cells)
     subtotals: set[int] = field(default_factory=set)
-    #: the sheet's formula elements as read (sheetscan.FormulaCell: row, col, text, kind, ...),
+    #: the sheet's formula elements as read (sheetcells.FormulaCell: row, col, text, kind, ...),
     #: for :meth:`formula_text`
     formulas: Sequence[Any] = ()
     _formula_texts: dict[int, tuple[str | None, str]] | None = None

@@ -32,9 +32,10 @@ from xlsrc.core.errors import UnreadableWorkbook
 from xlsrc.engine.package import Package, open_package
 from xlsrc.engine.refs import COL_BITS, col_letters, parse_area
 from xlsrc.engine.sheetcell import child, parse_cell
+from xlsrc.engine.sheetcells import SheetCells
 from xlsrc.engine.sheetpatch import cached
 from xlsrc.engine.sheetread import read_sheet
-from xlsrc.engine.sheetscan import SheetCells, attributes
+from xlsrc.engine.sheetscan import attributes
 from xlsrc.engine.styles import style_formats
 from xlsrc.engine.xmltext import unescape
 from xlsrc.limits import Limits
