@@ -9,8 +9,11 @@ here are written by hand.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tests.engine.helpers import calc
 from xlsrc.engine import sheetscan
 from xlsrc.engine.refs import COL_BITS
 from xlsrc.engine.sheetpatch import patch, patched_text
@@ -107,3 +110,18 @@ def test_cells_split_across_chunks_are_all_read(monkeypatch: pytest.MonkeyPatch)
         slot = cells.slot(_key(r, 3))
         assert slot is not None
         assert xml[slot[0] : slot[3]] == f'<c r="C{r}"><f>A{r}*2</f><v>0</v></c>'
+
+
+def test_formulatext_reads_formulas_of_sheets_compiled_before_it(tmp_path: Path) -> None:
+    # the loader lets each formula's text go as it compiles it and reads them again
+    # only when a formula calls FORMULATEXT
+    book = calc(
+        tmp_path,
+        {
+            "Eka": {"A1": "=1+2", "A2": "=_xlfn.FORMULATEXT(Toka!A1)"},
+            "Toka": {"A1": "=SUM(Eka!A1,4)", "A2": "=_xlfn.FORMULATEXT(Eka!A1)"},
+        },
+    )
+    assert book.value("Eka", "A2") == "=SUM(Eka!A1,4)"
+    assert book.value("Toka", "A2") == "=1+2"
+    assert book.value("Toka", "A1") == 7.0

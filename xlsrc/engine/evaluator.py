@@ -59,7 +59,7 @@ class Book:
         #: cells one reference may bring into a calculation (xlsrc.limits.Limits.range_cells)
         self.range_cells = 10_000_000
         #: whether a formula calls FORMULATEXT (set by the compiler): only then does the
-        #: loader keep every formula's text after compiling
+        #: loader read the formulas' texts again after compiling
         self.reads_formula_texts = False
 
     # -- structure ---------------------------------------------------------------

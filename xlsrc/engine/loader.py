@@ -8,6 +8,7 @@ unsupported syntax) is collected and reported together, with its cell.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,7 +18,7 @@ from xlsrc.engine import messages
 from xlsrc.engine.compiler import Compiler, Shape
 from xlsrc.engine.errors import FormulaProblem, TooLarge
 from xlsrc.engine.evaluator import Book
-from xlsrc.engine.package import Package
+from xlsrc.engine.package import Package, SheetPart
 from xlsrc.engine.refs import COL_BITS, cell_name, parse_area, quote_sheet
 from xlsrc.engine.sheetcells import FormulaCell, SheetCells
 from xlsrc.engine.sheetread import read_sheet
@@ -59,16 +60,17 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
     book = Book(date1904=package.date1904, now=now)
     book.range_cells = package.limits.range_cells
     sheets: list[LoadedSheet] = []
+    parts: list[SheetPart] = []
     for part in package.sheets:
         state = book.add_sheet(part.name)
         if part.kind != "worksheet":
             continue
         cells = read_sheet(package, part)
         state.values = cells.values
-        state.formulas = cells.formulas
         state.extend(cells.max_row, cells.max_col)
         state.hidden_rows = _HIDDEN_ROW.search(cells.xml) is not None
         sheets.append(LoadedSheet(state=state, part=part.part, cells=cells))
+        parts.append(part)
     for table in package.tables:
         owner = book.sheets[table.sheet.upper()]
         r1, c1, r2, c2 = parse_area(table.ref)
@@ -86,11 +88,36 @@ def load(package: Package, registry: Registry, now: datetime | None = None) -> L
     with recursion_headroom():  # the same room for deep formulas at any caller depth
         for loaded in sheets:
             _compile_sheet(compiler, book, loaded, problems)
-    if not book.reads_formula_texts:  # compiled: the texts are no longer needed, and large
-        for loaded in sheets:
-            loaded.cells.formulas = []
-            loaded.state.formulas = ()
+    if book.reads_formula_texts:  # FORMULATEXT: the texts compiling let go are read again
+        for loaded, part in zip(sheets, parts, strict=True):
+            loaded.state.formulas = _formulas_again(package, part)
     return Loaded(book=book, sheets=sheets, problems=problems)
+
+
+def _formulas_again(package: Package, part: SheetPart) -> list[FormulaCell]:
+    """The formula elements of a worksheet read once more, its limits already counted.
+
+    Rare (only FORMULATEXT reads formula texts), so the loader need not hold
+    every formula's text through the whole recalculation.
+    """
+    counted = package.cells_read, package.formulas_read
+    package.cells_read = package.formulas_read = 0  # the part alone passed with less room
+    try:
+        return read_sheet(package, part).formulas
+    finally:
+        package.cells_read, package.formulas_read = counted
+
+
+def _handed_out(formulas: list[FormulaCell]) -> Iterator[FormulaCell]:
+    """``formulas`` in order, each one dropped from the list as it is handed out.
+
+    The loader compiles a sheet's formulas once; letting each element go as it
+    is compiled keeps a 100,000-row sheet's formula texts from being held
+    beside everything the compiled formulas need.
+    """
+    formulas.reverse()
+    while formulas:
+        yield formulas.pop()
 
 
 def _compile_sheet(
@@ -110,7 +137,8 @@ def _compile_sheet(
             anchors[formula.shared_index or ""] = (formula, None)
     waiting, keys, udf_keys = state.pending, sheet.formula_keys, sheet.udf_keys
     compile_plain = compiler.compile
-    for formula in sheet.cells.formulas:
+    formulas, sheet.cells.formulas = sheet.cells.formulas, []
+    for formula in _handed_out(formulas):
         row, col = formula.row, formula.col
         shape: Shape | None
         problem: FormulaProblem | None = None

@@ -42,8 +42,7 @@ class SheetCells:
 
     xml: str
     values: dict[int, Any] = field(default_factory=dict)
-    #: the formula elements; the loader empties the list once it has compiled them
-    #: (unless a formula reads them: FORMULATEXT)
+    #: the formula elements; the loader empties the list as it compiles them
     formulas: list[FormulaCell] = field(default_factory=list)
     #: cell key -> where a formula cell written plainly sits, packed into one int
     #: (:func:`slot` unpacks it); other cells are located when needed

@@ -48,10 +48,14 @@ def read_sheet(package: Package, sheet: SheetPart) -> SheetCells:
     text = utf8_text(data)
     cells = None
     if text is not None:
+        del data  # the bytes beside their text while scanning would double the part's size
         try:
             cells = scan(text, reading)
         except NotPlain:
             cells = None
+        if cells is None:
+            text = None
+            data = package.read(sheet.part)  # the parser reads the bytes (a rare layout)
     if cells is None:
         if data.count(b"<") > reading.cells_left:  # might be too many cells for a tree
             found = sum(1 for _ in _CELL_TAG.finditer(data))
