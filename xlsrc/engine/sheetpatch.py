@@ -124,7 +124,8 @@ def patched_text(
     in_order = (_edit(xml, key, slot_of, value_of) for key in ordered)
     out: list[str] = []
     pos = 0
-    for start, _, end, text in heapq.merge(in_order, others):
+    edits = heapq.merge(in_order, others) if others else in_order  # merging costs per edit
+    for start, _, end, text in edits:
         out.append(xml[pos:start])
         out.append(text)
         pos = end
