@@ -86,7 +86,7 @@ def _sheet_data(old: etree._Element, root: etree._Element, main: str, where: str
     row_number = 0
     for old_row in _members(old, data, "row", main):
         given = old_row.get("r")
-        row_number = _number(given, where, "rivin numero") if given else row_number + 1
+        row_number = _number(given, where, Msg("rivin numero")) if given else row_number + 1
         if not 0 < row_number <= MAX_ROW:
             raise UnreadableWorkbook(
                 Msg(
@@ -160,7 +160,7 @@ def _copy(element: etree._Element, parent: etree._Element) -> None:
         inner_clone.tail = inner.tail
 
 
-def _number(text: str, where: str, what: str) -> int:
+def _number(text: str, where: str, what: Msg) -> int:
     if not text.isascii() or not text.isdigit():
         raise UnreadableWorkbook(
             Msg("{where}: {what} {text!r} ei ole numero", where=where, what=what, text=text[:20])
