@@ -27,6 +27,7 @@ from tests.status_sheet_support import (
     sheet,
     write,
 )
+from xlsrc.core.errors import InvalidRule
 from xlsrc.core.text import use_language
 from xlsrc.status_sheet.headless import LockedQuarter, generate_file
 from xlsrc.status_sheet.tables import WorkbookLayoutError
@@ -204,3 +205,21 @@ def test_a_status_sheet_run_refuses_in_the_language_of_whoever_shows_it(tmp_path
         shown = str(refused.value)
     assert shown.startswith("Säännöt!B59: okänd inställning 'värikartta'; tillåtna: Organisation, ")
     assert "Sammanställningsmetod" in shown and "Koontitapa" not in shown
+
+
+def test_an_unknown_setting_word_is_placed_on_the_rules_sheet_in_the_language_shown(
+    tmp_path: Path,
+) -> None:
+    """The place names the sheet and the setting as the reader's workbook calls them."""
+
+    def misspell_the_rollup(workbook: Any) -> None:
+        rules = workbook["Säännöt"]
+        (cell,) = [c for row in rules.iter_rows() for c in row if c.value == "Koontitapa"]
+        rules.cell(cell.row, cell.column + 1).value = "satunnainen"
+
+    path = write(tmp_path, edited(example(), misspell_the_rollup), "koonti.xlsx")
+    with pytest.raises(InvalidRule) as refused:
+        generate_file(path, 3, year=2024, now=NOW)
+    assert str(refused.value).startswith("Säännöt: Koontitapa: ")
+    with use_language("sv"):
+        assert str(refused.value).startswith("Regler: Sammanställningsmetod: ")

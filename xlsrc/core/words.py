@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from xlsrc.core.errors import InvalidRule, InvalidTarget, XlsrcError
-from xlsrc.core.text import LANGUAGES, N_, Language, Msg, located, translate
+from xlsrc.core.text import LANGUAGES, N_, Language, Msg, Text, located, translate
 
 Method = Literal["value", "met", "ratio", "progress"]
 RollUp = Literal["worst", "mean", "weighted"]
@@ -60,7 +60,7 @@ class WordList(Generic[Code]):
     words: tuple[Word[Code], ...]
     error: type[XlsrcError] = InvalidRule
 
-    def parse(self, value: object, where: str = "") -> Code:
+    def parse(self, value: object, where: Text = "") -> Code:
         """The code of ``value``; the list's error naming the allowed labels otherwise."""
         wanted = normal_word(value)
         for word in self.words:
@@ -122,12 +122,12 @@ ROLLUP_WORDS: WordList[RollUp] = WordList(
 )
 
 
-def parse_method(value: object, where: str = "") -> Method:
+def parse_method(value: object, where: Text = "") -> Method:
     """An assessment method from its label or code; :class:`InvalidTarget` otherwise."""
     return METHOD_WORDS.parse(value, where)
 
 
-def parse_rollup(value: object, where: str = "") -> RollUp:
+def parse_rollup(value: object, where: Text = "") -> RollUp:
     """A roll-up from its label or code; :class:`InvalidRule` otherwise."""
     return ROLLUP_WORDS.parse(value, where)
 
@@ -136,7 +136,7 @@ def method_label(method: str, language: Language | None = None) -> str:
     return METHOD_WORDS.label(method, language)
 
 
-def scheme_key(value: object, names: Mapping[str, tuple[str, ...]], where: str = "") -> str:
+def scheme_key(value: object, names: Mapping[str, tuple[str, ...]], where: Text = "") -> str:
     """The key of the scheme ``value`` names, given each scheme's key -> its names.
 
     A scheme is named by its key (``year_end``), its title on the rules sheet

@@ -162,6 +162,12 @@ def settings_of(source: WorkbookSource) -> dict[str, SourceValue]:
     return found
 
 
+def _setting_place(key: str) -> Msg:
+    """Where a setting's word is read, named in the language it is shown in ("Regler:
+    Statusskala"): a plain "Säännöt: asetus" named a sheet a Swedish workbook does not have."""
+    return Msg("{sheet}: {setting}", sheet=Msg(RULES_SHEET), setting=Msg(SETTINGS[key][0]))
+
+
 def read_rules(source: WorkbookSource, settings: Mapping[str, SourceValue] | None = None) -> Rules:
     """Schemes, roll-up, trend tolerance and default method; unset ones named in defaults."""
     settings = settings_of(source) if settings is None else settings
@@ -171,7 +177,7 @@ def read_rules(source: WorkbookSource, settings: Mapping[str, SourceValue] | Non
     def chosen(setting: str, fallback: str) -> StatusScheme:
         if setting not in settings:
             return schemes.schemes[fallback]
-        key = scheme_key(settings[setting], schemes.names, f"{RULES_SHEET}: asetus")
+        key = scheme_key(settings[setting], schemes.names, _setting_place(setting))
         return schemes.schemes[key]
 
     layout_scheme = TASKS.column("status_calc").rules or "year_end"
@@ -179,7 +185,7 @@ def read_rules(source: WorkbookSource, settings: Mapping[str, SourceValue] | Non
     task_scheme = chosen("task_scheme", layout_scheme)
     rollup: RollUp = "worst"
     if "rollup" in settings:
-        rollup = parse_rollup(settings["rollup"], f"{RULES_SHEET}: Koontitapa")
+        rollup = parse_rollup(settings["rollup"], _setting_place("rollup"))
     else:
         defaults.append("rollup")
     tolerance = 0.02
@@ -189,7 +195,7 @@ def read_rules(source: WorkbookSource, settings: Mapping[str, SourceValue] | Non
         defaults.append("trend_tolerance")
     method: Method = "ratio"
     if "method" in settings:
-        method = parse_method(settings["method"], f"{RULES_SHEET}: Arviointitapa")
+        method = parse_method(settings["method"], _setting_place("method"))
     else:
         defaults.append("method")
     return Rules(scheme, task_scheme, rollup, tolerance, method, tuple(defaults))
