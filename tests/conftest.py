@@ -1,8 +1,9 @@
-"""Fixtures shared across test folders."""
+"""Fixtures shared across test folders: the readers validation runs with, the demo workbooks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -21,3 +22,16 @@ def workbook_reader(
     """
     monkeypatch.setattr(validation_workbook, "READER", request.param)
     yield str(request.param)
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``xlsrc demo`` output: the five example workbooks, recalculated."""
+    from click.testing import CliRunner
+
+    from xlsrc.cli.main import cli
+
+    out = tmp_path_factory.mktemp("demo")
+    result = CliRunner().invoke(cli, ["demo", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out

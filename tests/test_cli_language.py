@@ -19,17 +19,9 @@ from xlsrc.cli.main import cli
 MINUS, NBSP = "\u2212", "\u00a0"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    done = CliRunner().invoke(cli, ["demo", "--out", str(folder)])
-    assert done.exit_code == 0, done.output
-    return folder
-
-
-def test_recalc_prints_finnish_by_default(demo: Path, tmp_path: Path) -> None:
+def test_recalc_prints_finnish_by_default(demo_dir: Path, tmp_path: Path) -> None:
     run = CliRunner().invoke(
-        cli, ["recalc", str(demo / "tavoiteohjelmat.xlsx"), "--out", str(tmp_path)]
+        cli, ["recalc", str(demo_dir / "tavoiteohjelmat.xlsx"), "--out", str(tmp_path)]
     )
     assert run.exit_code == 0, run.output
     assert "kaavaa" in run.output and "xlsrc-funktiosolua" in run.output
@@ -38,8 +30,8 @@ def test_recalc_prints_finnish_by_default(demo: Path, tmp_path: Path) -> None:
     assert "formulas" not in run.output and "recalculated" not in run.output
 
 
-def test_validate_prints_finnish_words_and_numbers_by_default(demo: Path) -> None:
-    run = CliRunner().invoke(cli, ["validate", str(demo / "tulosbudjetti.xlsx")])
+def test_validate_prints_finnish_words_and_numbers_by_default(demo_dir: Path) -> None:
+    run = CliRunner().invoke(cli, ["validate", str(demo_dir / "tulosbudjetti.xlsx")])
     assert run.exit_code == 1, run.output  # the seed's own errors
     assert run.output.startswith("Välilehti!Solu")
     assert f"ilmoitettu {MINUS}1{NBSP}846{NBSP}900, laskettu {MINUS}1{NBSP}917{NBSP}000" in (
@@ -97,10 +89,10 @@ def test_option_help_has_no_english_from_click(language: str, marks: tuple[str, 
 
 
 def test_recalc_gives_the_reasons_of_error_cells_in_the_chosen_language(
-    demo: Path, tmp_path: Path
+    demo_dir: Path, tmp_path: Path
 ) -> None:
     """The reasons are made in the recalculation's own thread, which must keep the language."""
-    workbook = str(demo / "tavoiteseuranta.xlsx")
+    workbook = str(demo_dir / "tavoiteseuranta.xlsx")
     swedish = CliRunner().invoke(cli, ["--lang", "sv", "recalc", workbook, "--out", str(tmp_path)])
     assert swedish.exit_code == 0, swedish.output
     assert "#VALUE! (värde: kan inte läsas som ett tal)" in swedish.output

@@ -24,19 +24,11 @@ from xlsrc.workbooks.layouts import WORKBOOKS
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    run = CliRunner().invoke(cli, ["demo", "--out", str(out)])
-    assert run.exit_code == 0, run.output
-    return out
-
-
-@pytest.fixture(scope="module")
-def published(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def published(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("published")
     paths = {}
     for layout in WORKBOOKS:
-        source = demo / layout.file_name
+        source = demo_dir / layout.file_name
         before = source.read_bytes()
         run = CliRunner().invoke(cli, ["publish", str(source), "--out", str(out / source.name)])
         # the demo carries the seed reports' own errors: published, and the exit status says so
@@ -81,13 +73,13 @@ def test_the_copy_has_no_formula_and_no_xs_function(published: dict[str, Path], 
 
 @pytest.mark.parametrize("name", [w.file_name for w in WORKBOOKS])
 def test_libreoffice_shows_no_name_error_and_the_same_numbers(
-    office: Session, demo: Path, published: dict[str, Path], name: str
+    office: Session, demo_dir: Path, published: dict[str, Path], name: str
 ) -> None:
     shown = office.recalculated_values(published[name])
     assert not [
         f"{s}!{c}" for s, cells in shown.items() for c, v in cells.items() if v is XlError.NAME
     ]
-    cached = openpyxl.load_workbook(demo / name, data_only=True)
+    cached = openpyxl.load_workbook(demo_dir / name, data_only=True)
     compared = 0
     for sheet in cached.worksheets:
         for row in sheet.iter_rows():
@@ -101,9 +93,9 @@ def test_libreoffice_shows_no_name_error_and_the_same_numbers(
 
 
 def test_the_copy_says_it_is_published_and_from_which_file(
-    demo: Path, published: dict[str, Path]
+    demo_dir: Path, published: dict[str, Path]
 ) -> None:
-    source = demo / "tavoiteohjelmat.xlsx"
+    source = demo_dir / "tavoiteohjelmat.xlsx"
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     book = openpyxl.load_workbook(published["tavoiteohjelmat.xlsx"])
     for sheet in book.worksheets:
@@ -168,11 +160,13 @@ def test_a_swedish_run_stamps_and_refuses_in_swedish(tmp_path: Path) -> None:
     assert "INDIRECT" in shown
 
 
-def test_pdf_is_rendered_beside_the_copy_with_finnish_numbers(demo: Path, tmp_path: Path) -> None:
+def test_pdf_is_rendered_beside_the_copy_with_finnish_numbers(
+    demo_dir: Path, tmp_path: Path
+) -> None:
     import re
     import subprocess
 
-    done = publish(demo / "tulosbudjetti.xlsx", tmp_path / "tb.xlsx", pdf=True)
+    done = publish(demo_dir / "tulosbudjetti.xlsx", tmp_path / "tb.xlsx", pdf=True)
     assert done.pdf is not None and done.pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(
         ["pdftotext", "-f", "1", "-l", "1", str(done.pdf), "-"],
@@ -195,8 +189,8 @@ def test_pdf_is_rendered_beside_the_copy_with_finnish_numbers(demo: Path, tmp_pa
     assert not re.search(r"\d,\d{3}\b", text)
 
 
-def test_error_values_in_the_copy_are_named(demo: Path, tmp_path: Path) -> None:
-    done = publish(demo / "tulosbudjetti.xlsx", tmp_path / "tb.xlsx")
+def test_error_values_in_the_copy_are_named(demo_dir: Path, tmp_path: Path) -> None:
+    done = publish(demo_dir / "tulosbudjetti.xlsx", tmp_path / "tb.xlsx")
     book = openpyxl.load_workbook(done.path)
 
     def where(title: str, cell: str) -> str:
