@@ -27,7 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from xlsrc.core.a1 import cell_name, column_letter, parse_cell, sort_key
-from xlsrc.core.checks import Finding, Severity
+from xlsrc.core.checks import Finding
 from xlsrc.core.errors import UnusableInput, XlError
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.text import Msg, Num, text_in
@@ -263,24 +263,39 @@ def _overwritten_findings(
         pasted = [r for r, v in zip(lost, values, strict=True) if v not in (None, "")]
         empty = [r for r, v in zip(lost, values, strict=True) if v in (None, "")]
         header = located.column.header
-        kinds: tuple[tuple[list[int], str, Msg, Severity], ...] = (
-            (pasted, "formula_replaced", Msg(
-                "Laskettu sarake '{header}': solussa on arvo kaavan sijaan{more}, joten se "
-                "ei enää seuraa syötteitä; palauta sarakkeen kaava (Excel tarjoaa "
-                "'Palauta laskettu sarakkeen kaava')",
-                header=header, more=_more(pasted),
-            ), "error"),
-            (empty, "formula_missing", Msg(
-                "Laskettu sarake '{header}' on tyhjä rivillä, jolla on syötteitä{more}: "
-                "kaava puuttuu (LibreOffice ei täytä laskettuja sarakkeita lisätylle "
-                "riville); kopioi kaava yläpuolisesta rivistä",
-                header=header, more=_more(empty),
-            ), "note"),
-        )  # fmt: skip
-        for rows, rule, message, severity in kinds:
-            if rows:
-                at = Location(table.sheet, table.where(key, rows[0]))
-                findings.append(direct(at, rule, None, None, message, severity))
+        if pasted:
+            findings.append(
+                direct(
+                    Location(table.sheet, table.where(key, pasted[0])),
+                    "formula_replaced",
+                    None,
+                    None,
+                    Msg(
+                        "Laskettu sarake '{header}': solussa on arvo kaavan sijaan{more}, joten se "
+                        "ei enää seuraa syötteitä; palauta sarakkeen kaava (Excel tarjoaa "
+                        "'Palauta laskettu sarakkeen kaava')",
+                        header=header,
+                        more=_more(pasted),
+                    ),
+                )
+            )
+        if empty:
+            findings.append(
+                direct(
+                    Location(table.sheet, table.where(key, empty[0])),
+                    "formula_missing",
+                    None,
+                    None,
+                    Msg(
+                        "Laskettu sarake '{header}' on tyhjä rivillä, jolla on syötteitä{more}: "
+                        "kaava puuttuu (LibreOffice ei täytä laskettuja sarakkeita lisätylle "
+                        "riville); kopioi kaava yläpuolisesta rivistä",
+                        header=header,
+                        more=_more(empty),
+                    ),
+                    "note",
+                )
+            )
     return findings
 
 
