@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.hostile.packages import MAIN
-from xlsrc.engine.refs import cell_name
+from xlsrc.engine.refs import COL_BITS, cell_name
 from xlsrc.engine.sheetcanon import canonical
 from xlsrc.engine.sheetscan import NotPlain, Reading, SheetCells, scan
 from xlsrc.engine.xmltext import escape
@@ -94,3 +94,19 @@ def test_the_parser_rendering_of_a_plain_sheet_reads_the_same(cells: dict[Any, A
     assert _read(scan(canonical(text.encode(), "sheet", "testi"), reading)) == _read(
         scan(text, reading)
     )
+
+
+@pytest.mark.parametrize("text", ["xmlns", 'xmlns="x"', "a <b> xmlns:x"])
+def test_a_cell_whose_text_says_xmlns_is_read_plainly(text: str) -> None:
+    # found by the property above: the word in a cell's text is content, not a namespace
+    # declaration, so the fast scan reads it (before, both readers refused the sheet)
+    cells = {(1, 1): ("inline", text), (2, 1): 5}
+    sheet = scan(_render(cells, odd=False), Reading(shared_strings=STRINGS))
+    assert sheet.values[(1 << COL_BITS) | 1] == text
+    assert sheet.values[(2 << COL_BITS) | 1] == 5
+
+
+def test_a_namespace_declared_on_a_cell_tag_is_still_not_plain() -> None:
+    text = _render({(1, 1): 5}, odd=False).replace('<c r="A1"', '<c xmlns:x="u" r="A1"')
+    with pytest.raises(NotPlain):
+        scan(text, Reading(shared_strings=STRINGS))

@@ -152,7 +152,7 @@ def scan(xml: str, reading: Reading) -> SheetCells:
     end = xml.find("</sheetData>", begin)
     if end < 0:
         raise NotPlain(Msg("</sheetData> puuttuu tai on kirjoitettu poikkeavasti"))
-    if xml.find("xmlns", begin, end) >= 0:
+    if _declares_namespace(xml, begin, end):
         raise NotPlain(Msg("solualueella on nimiavaruuden määrittely"))
     cell_count = xml.count(_CELL_START, begin, end)
     count_limit(N_("solua"), cell_count, reading.cells_left, reading.where)
@@ -277,6 +277,21 @@ def scan(xml: str, reading: Reading) -> SheetCells:
     sheet.max_row = max(present) >> COL_BITS if present else 0
     sheet.max_col = max_col
     return sheet
+
+
+def _declares_namespace(xml: str, begin: int, end: int) -> bool:
+    """Whether a tag between ``begin`` and ``end`` holds ``xmlns`` (the text may say it).
+
+    The word in a cell's text ("xmlns" typed into a cell) is content, not a
+    declaration: only an occurrence after a ``<`` with no ``>`` in between is
+    inside a tag.  Occurrences are rare, so each is checked on its own.
+    """
+    at = xml.find("xmlns", begin, end)
+    while at >= 0:
+        if xml.rfind("<", begin, at) > xml.rfind(">", begin, at):
+            return True
+        at = xml.find("xmlns", at + 5, end)
+    return False
 
 
 def _pieces(xml: str, begin: int, end: int) -> Iterator[Iterator[tuple[str, int]]]:
