@@ -179,12 +179,23 @@ def _compile_sheet(
                 keys.append(key)
             waiting[key] = pending
         text = formula.text or anchors.get(formula.shared_index or "", (formula, None))[0].text
-        if text and _SUBTOTAL.search(text):
+        if text and _mentions_subtotal(text):
             state.subtotals.update(cells)
         if udf:
             udf_keys.update(cells)
         if problem is not None:
             book.refuse(pending, problem)
+
+
+def _mentions_subtotal(text: str) -> bool:
+    """Whether ``text`` calls SUBTOTAL or AGGREGATE (whose ranges skip such cells).
+
+    A case-blind regex cannot skip ahead to a literal, so it is tried at every
+    position of every formula; the substring test first makes the common
+    formula, which names neither, cost one ``upper()`` and two ``in``.
+    """
+    upper = text.upper()
+    return ("SUBTOTAL" in upper or "AGGREGATE" in upper) and _SUBTOTAL.search(text) is not None
 
 
 def _never(row: int, col: int) -> Any:
