@@ -232,6 +232,14 @@ def _readiness(row: Row, status: Status | None, result: Checks) -> None:
 
 
 def _pivot(pivot: Table, label: str, measures: list[Measure], result: Checks) -> None:
+    """Check every pivot row against the measures of its programme (the total: all of them).
+
+    The measures are grouped by programme and status once, so a pivot costs
+    one pass over the measures, not one per pivot cell.
+    """
+    by_key: dict[str, list[Measure]] = {}
+    for measure in measures:
+        by_key.setdefault(measure.key, []).append(measure)
     for row in pivot:
         if not row.text(label):
             continue
@@ -244,13 +252,16 @@ def _pivot(pivot: Table, label: str, measures: list[Measure], result: Checks) ->
                 key = number_prefix(row.text(label))
             except MissingKey:
                 continue
-            chosen = [m for m in measures if m.key == key]
+            chosen = by_key.get(key, [])
             name = row.text(label)
+        by_status: dict[Status, list[Measure]] = {}
+        for measure in chosen:
+            by_status.setdefault(measure.status, []).append(measure)
         for column, status in STATUS_COLUMNS.items():
             _pivot_cell(
                 row,
                 column,
-                [m for m in chosen if m.status == status],
+                by_status.get(status, []),
                 Msg("{name}, {status}", name=name, status=printed(status)),
                 result,
             )
