@@ -33,7 +33,7 @@ from xlsrc.core.text import Msg, Text
 NotNumberKind = Literal["not_available", "no_metric", "pending", "unreadable", "text"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A number read from a cell.
 
@@ -53,19 +53,19 @@ class Number:
     from_text: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Nil:
     """A dash printed where the table means "nothing" (zero, no entry)."""
 
     text: str = "-"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Blank:
     """An empty cell."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NotANumber:
     """Text that is not a number, with the reason in a finance user's terms."""
 

@@ -26,7 +26,7 @@ from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.vocab import Vocabulary
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a value sits: ``sheet`` plus ``cell`` (A1 in a workbook, ``key@line`` in seeds)."""
 
