@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from xlsrc.core.errors import UndefinedRatio, UnknownLineKind
@@ -32,6 +33,7 @@ _KINDS: tuple[tuple[str, LineKind], ...] = (  # i18n: patterns of line names
     (r"tulot|tuotot|rahoitus|inkomster|intäkter", "income"),
 )
 
+_KIND_PATTERNS = tuple((re.compile(pattern), kind) for pattern, kind in _KINDS)
 
 #: The words a result budget's "Erä" column uses for each kind of line (seed 002
 #: Taulukko 5); the templates' SUMIFS and the dropdown list use exactly these, in the
@@ -76,13 +78,22 @@ def _names(name: str) -> set[str]:
 
 def line_kind(name: object) -> LineKind:
     """Classify a budget line by its name ("Menot yhteensä" -> expense)."""
-    text = str(name or "").casefold()
-    for pattern, kind in _KINDS:
-        if re.search(pattern, text):
-            return kind
+    kind = _kind_of(str(name or "").casefold())
+    if kind is not None:
+        return kind
     raise UnknownLineKind(
         Msg("rivin {name!r} lajia ei tunnisteta (tulot, menot tai toimintakate)", name=name)
     )
+
+
+@lru_cache(maxsize=4096)
+def _kind_of(text: str) -> LineKind | None:
+    """The kind of a casefolded line name, or None; remembered, since a budget repeats
+    a handful of names on every row (XS_CHANGE_PCT asks once per row)."""
+    for pattern, kind in _KIND_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return None
 
 
 def change_eur(old: float, new: float, kind: LineKind) -> float:
