@@ -14,6 +14,8 @@ from xlsrc.core.numbers import (
     Nil,
     NotANumber,
     Number,
+    amount_of,
+    finite_number,
     read_cell,
     read_number,
     require_number,
@@ -152,3 +154,34 @@ def test_a_number_typed_as_text_is_quoted_as_the_user_typed_it() -> None:
     reading = read_cell("1\u00a0234")
     assert isinstance(reading, NotANumber)
     assert "('1\u00a0234')" in str(reading.reason) and "\\x" not in str(reading.reason)
+
+
+@given(
+    st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.integers(-(10**15), 10**15),
+        st.booleans(),
+        st.text(max_size=8),
+        st.none(),
+    )
+)
+def test_the_fast_number_is_the_amount_read_cell_gives_or_none(cell: object) -> None:
+    fast = finite_number(cell)
+    reading = read_cell(cell)  # type: ignore[arg-type]
+    if fast is None:  # everything but a finite number goes the full way
+        assert not (isinstance(reading, Number) and type(cell) in (int, float))
+    else:
+        assert isinstance(reading, Number)
+        assert fast == amount_of(reading)
+        assert type(fast) is float
+
+
+def test_the_fast_number_leaves_bools_and_floats_subclasses_to_the_full_reading() -> None:
+    class Money(float):
+        pass
+
+    assert finite_number(True) is None
+    assert finite_number(Money(2.5)) is None
+    assert finite_number(float("inf")) is None
+    assert finite_number(-0.0) == 0.0
+    assert finite_number(3) == 3.0

@@ -243,6 +243,22 @@ def _parse_digits(body: str) -> tuple[Decimal, int] | Msg:
     return value, len(fraction)
 
 
+def finite_number(cell: object) -> float | None:
+    """``cell`` as a float when it is a finite ``int`` or ``float``; None otherwise.
+
+    The common case of :func:`read_cell` and :func:`amount_of` without building
+    a reading: a formula argument is a number cell on almost every row, and a
+    reading costs more than the arithmetic.  Anything else - text, a blank, a
+    bool, inf or nan, a subclass of float - returns None, and the caller reads
+    it the full way (with its reason for the message).
+    """
+    if type(cell) is float:
+        return cell if cell - cell == 0.0 else None
+    if type(cell) is int:
+        return float(cell)
+    return None
+
+
 def amount_of(reading: Reading) -> float | None:
     """The amount a reading contributes to sums, or None when it has none.
 

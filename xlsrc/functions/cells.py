@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 
 from xlsrc.core.errors import InvalidNumber, ShapeMismatch, XlError, XlsrcError
-from xlsrc.core.numbers import NotANumber, Reading, amount_of, read_cell
+from xlsrc.core.numbers import NotANumber, Reading, amount_of, finite_number, read_cell
 from xlsrc.core.schemes import StatusScheme, header_words
 from xlsrc.core.text import Joined, Msg, Text
 
@@ -55,6 +55,9 @@ def number(value: Any, what: Msg) -> float:
     skips it, so reading it here would give a second total.  "-" is nil (0).
     ``what`` names the argument in the message ("nimittäjä: puuttuu").
     """
+    fast = finite_number(value)
+    if fast is not None:
+        return fast
     reading = read_cell(check(value))
     amount = amount_of(reading)
     if amount is None:
