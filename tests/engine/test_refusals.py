@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
+from openpyxl.worksheet.table import Table
 
 from tests.engine.helpers import build, digest
 from tests.engine.udfs_for_tests import registry
@@ -111,5 +113,24 @@ def test_a_cycle_through_an_untaken_branch_of_generated_code_is_found(tmp_path: 
     result = recalc(source, registry=registry())
     assert sorted(p for p in result.problems if "kehäviittaus" in p) == [
         f"S!A{r}: kehäviittaus: S!A{r} -> S!B{r} -> S!A{r}" for r in range(1, 4)
+    ]
+    assert len(result.problems) == 3
+
+
+def test_a_cycle_through_an_untaken_this_row_reference_is_found(tmp_path: Path) -> None:
+    """``[@Column]`` is read as its own row's cell directly; an untaken branch still counts."""
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "S"
+    sheet.append(["Arvo", "Ehto", "Tupla"])
+    for row in range(2, 5):
+        sheet.append([row, "=IF(TRUE,[@Arvo],[@Tupla])", "=[@Ehto]*2"])
+    sheet["E1"] = "=IF(TRUE,1,T[[#This Row],[Tupla]])"  # outside the data rows: no cell
+    sheet.add_table(Table(displayName="T", ref="A1:C4"))
+    source = tmp_path / "in.xlsx"
+    wb.save(source)
+    result = recalc(source, registry=registry())
+    assert sorted(p for p in result.problems if "kehäviittaus" in p) == [
+        f"S!B{r}: kehäviittaus: S!B{r} -> S!C{r} -> S!B{r}" for r in range(2, 5)
     ]
     assert len(result.problems) == 3

@@ -35,8 +35,8 @@ from xlsrc.engine.operators import negate, percent, scalar_operator
 from xlsrc.engine.parser import Node, parse
 from xlsrc.engine.refs import COL_BITS, MAX_COL, MAX_ROW, Ref
 from xlsrc.engine.shapes import UNSAFE_ENTITY, Shape, Template, shape_text
-from xlsrc.engine.sheetstate import SheetState
-from xlsrc.engine.structrefs import data_body, struct_reference
+from xlsrc.engine.sheetstate import SheetState, Table
+from xlsrc.engine.structrefs import data_body, struct_reference, this_row_column
 from xlsrc.engine.xmltext import unescape
 from xlsrc.registry import Registry
 
@@ -137,6 +137,10 @@ class Compiler:
             return self._binary(node, ctx)
         if kind == "call" and not ctx.array and not calls.shaped(self, node[1]):
             return self._call(node, ctx)  # a scalar already: no intersection needed
+        if kind == "struct" and not ctx.array:
+            own_row = self._this_row_cell(node, ctx)
+            if own_row is not None:
+                return own_row
         raw = self.anything(node, ctx)
         return self._as_value(raw, ctx)
 
@@ -330,6 +334,43 @@ class Compiler:
             self._names_open.discard(key)
 
     def _struct(self, node: Node, ctx: CompileContext) -> Fn:
+        return struct_reference(self._table_of(node, ctx), node[2])
+
+    def _this_row_cell(self, node: Node, ctx: CompileContext) -> Fn | None:
+        """``[@Column]`` in a scalar formula: the cell of the formula's row, read directly.
+
+        The same value as the Ref :meth:`_struct` gives, intersected with the
+        formula's cell (:meth:`Book.intersect` of a one-cell Ref); None for
+        any other structured reference, which goes the general way.
+        """
+        found = self.own_row_cell(node, ctx)
+        if found is None:
+            return None
+        sheet, top, bottom, col = found
+        values, waiting, force = sheet.values, sheet.pending, self.book.force
+
+        def this_row_cell(r: int, c: int) -> Any:
+            if not top <= r <= bottom:
+                return XlError.VALUE
+            key = (r << COL_BITS) | col
+            if key in waiting:
+                force(sheet, key)
+            return values.get(key)
+
+        return this_row_cell
+
+    def own_row_cell(
+        self, node: Node, ctx: CompileContext
+    ) -> tuple[SheetState, int, int, int] | None:
+        """(sheet, first and last data row, column) of a ``[@Column]`` struct node, else None."""
+        if node[0] != "struct":
+            return None
+        table = self._table_of(node, ctx)
+        found = this_row_column(table, node[2])
+        return None if found is None else (table.sheet, *found)
+
+    def _table_of(self, node: Node, ctx: CompileContext) -> Table:
+        """The table a structured reference names (or the one the formula is in)."""
         _, table_name, body = node
         if table_name is None:
             table = self.book.table_at(ctx.sheet, ctx.row, ctx.col)
@@ -339,7 +380,7 @@ class Compiler:
             table = self.book.tables.get(table_name.upper())
             if table is None:
                 raise BrokenReference(messages.missing_table(table_name))
-        return struct_reference(table, body)
+        return table
 
     def _range(self, node: Node, ctx: CompileContext) -> Fn:
         left, right = self.reference(node[1], ctx), self.reference(node[2], ctx)

@@ -78,6 +78,11 @@ class NodeCompiler(Protocol):
     def sheet_of(self, name: str | None, ctx: CompileContext) -> SheetState:
         """The sheet a reference names (the host sheet when unqualified)."""
 
+    def own_row_cell(
+        self, node: Node, ctx: CompileContext
+    ) -> tuple[SheetState, int, int, int] | None:
+        """(sheet, first and last data row, column) of a ``[@Column]`` node, else None."""
+
     def value(self, node: Node, ctx: CompileContext) -> Fn:
         """A closure giving the node's value (intersected in a scalar formula)."""
 

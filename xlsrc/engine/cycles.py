@@ -60,7 +60,10 @@ def branch_toucher(
         return None
     cells = [_single_cell(compiler, node, ctx) for node in nodes]
     singles = [cell for cell in cells if cell is not None]
-    others = [node for node, cell in zip(nodes, cells, strict=True) if cell is None]
+    rest = [node for node, cell in zip(nodes, cells, strict=True) if cell is None]
+    rows = [compiler.own_row_cell(node, ctx) for node in rest]
+    own_rows = [row for row in rows if row is not None]
+    others = [node for node, row in zip(rest, rows, strict=True) if row is None]
     references = [compiler.reference(node, ctx) for node in others]
     book = compiler.book
     touch, touch_cell = book.touch, book.touch_cell
@@ -70,6 +73,10 @@ def branch_toucher(
         for sheet, row, row_abs, col, col_abs in singles:
             key = ((row if row_abs else r + row) << COL_BITS) | (col if col_abs else c + col)
             if key in sheet.pending:
+                touch_cell(sheet, key)
+        for sheet, top, bottom, col in own_rows:  # [@Column]: its cell in this row, if any
+            key = (r << COL_BITS) | col
+            if top <= r <= bottom and key in sheet.pending:
                 touch_cell(sheet, key)
         for reference in references:
             touch(reference(r, c))
