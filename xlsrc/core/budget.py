@@ -88,8 +88,10 @@ def line_kind(name: object) -> LineKind:
 
 @lru_cache(maxsize=4096)
 def _kind_of(text: str) -> LineKind | None:
-    """The kind of a casefolded line name, or None; remembered, since a budget repeats
-    a handful of names on every row (XS_CHANGE_PCT asks once per row)."""
+    """The kind of a casefolded line name, or None.
+
+    Remembered: a budget repeats a handful of names, and XS_CHANGE_PCT asks once per row.
+    """
     for pattern, kind in _KIND_PATTERNS:
         if pattern.search(text):
             return kind

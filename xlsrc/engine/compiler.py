@@ -347,15 +347,10 @@ class Compiler:
         if found is None:
             return None
         sheet, top, bottom, col = found
-        values, waiting, force = sheet.values, sheet.pending, self.book.force
+        cell = self.book.cell
 
         def this_row_cell(r: int, c: int) -> Any:
-            if not top <= r <= bottom:
-                return XlError.VALUE
-            key = (r << COL_BITS) | col
-            if key in waiting:
-                force(sheet, key)
-            return values.get(key)
+            return cell(sheet, r, col) if top <= r <= bottom else XlError.VALUE
 
         return this_row_cell
 

@@ -51,7 +51,7 @@ def struct_reference(table: Table, body: str) -> Callable[[int, int], Any]:
     if rows is None:
         return lambda r, c: XlError.REF
     if rows == THIS_ROW:
-        top, bottom = table.r1 + table.header_rows, table.r2 - table.totals_rows
+        top, bottom = data_rows(table)
 
         def this_row(r: int, c: int) -> Any:
             if not top <= r <= bottom:
@@ -75,14 +75,18 @@ def this_row_column(table: Table, body: str) -> tuple[int, int, int] | None:
     rows, first, last = struct_parts(table, body)
     if rows != THIS_ROW or first != last:
         return None
-    return table.r1 + table.header_rows, table.r2 - table.totals_rows, first
+    return (*data_rows(table), first)
+
+
+def data_rows(table: Table) -> tuple[int, int]:
+    """(first, last) sheet row of ``table``'s data: between its header and totals rows."""
+    return table.r1 + table.header_rows, table.r2 - table.totals_rows
 
 
 def data_body(table: Table) -> Ref:
     """What a bare table name refers to in Excel: the data rows, every column."""
-    return Ref(
-        table.sheet, table.r1 + table.header_rows, table.c1, table.r2 - table.totals_rows, table.c2
-    )
+    top, bottom = data_rows(table)
+    return Ref(table.sheet, top, table.c1, bottom, table.c2)
 
 
 def struct_parts(table: Table, body: str) -> tuple[Rows, int, int]:
@@ -102,7 +106,7 @@ def struct_parts(table: Table, body: str) -> tuple[Rows, int, int]:
 def _rows(table: Table, body: str, specials: list[str]) -> Rows:
     header = (table.r1, table.r1) if table.header_rows else None
     totals = (table.r2, table.r2) if table.totals_rows else None
-    data = (table.r1 + table.header_rows, table.r2 - table.totals_rows)
+    data = data_rows(table)
     if not specials or specials == ["#data"]:
         return data
     if specials == ["#all"]:
