@@ -187,3 +187,29 @@ def test_a_partial_recalculation_reads_its_refused_cells_as_blank(tmp_path: Path
         ("NoneType", None),
         ("NoneType", None),
     ]
+
+
+def test_number_cells_written_by_other_tools(tmp_path: Path) -> None:
+    """Rows the package reader reads in one pass, and rows it must search cell by cell.
+
+    A row element without ``r``, cells out of column order, an explicit
+    ``t="n"``, attributes after ``r`` in another order, whole numbers with and
+    without a decimal point: each is read exactly as openpyxl reads it.
+    """
+    from tests.hostile.packages import sheet_xml, workbook_parts, write_package
+
+    rows = (
+        '<row r="1"><c r="A1"><v>7</v></c><c r="B1"><v>7.0</v></c>'
+        '<c r="C1" t="n"><v>2.5</v></c></row>'
+        '<row><c r="A2"><v>3</v></c><c r="B2"><v>1e3</v></c></row>'
+        '<row r="3"><c r="B3"><v>4</v></c><c r="A3"><v>4.25</v></c></row>'
+        '<row r="4" spans="1:2"><c r="A4" t="n" ><v>-0</v></c>'
+        '<c r="B4"><v>12345678901</v></c></row>'
+    )
+    path = write_package(tmp_path / "muut.xlsx", workbook_parts({"Luvut": sheet_xml(rows)}))
+    by_package = read_by_package(path)
+    assert by_package == read_by_openpyxl(path)
+    assert by_package["Luvut"][1][:2] == [
+        [("int", 7), ("float", 7.0), ("float", 2.5)],
+        [("int", 3), ("float", 1000.0), ("NoneType", None)],
+    ]

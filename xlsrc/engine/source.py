@@ -35,7 +35,7 @@ from xlsrc.engine.sheetcell import child, parse_cell
 from xlsrc.engine.sheetcells import SheetCells
 from xlsrc.engine.sheetpatch import cached
 from xlsrc.engine.sheetread import read_sheet
-from xlsrc.engine.sheetscan import attributes
+from xlsrc.engine.sheetscan import attributes, column
 from xlsrc.engine.styles import style_formats
 from xlsrc.engine.xmltext import unescape
 from xlsrc.limits import Limits
@@ -51,6 +51,8 @@ if TYPE_CHECKING:  # a saved file is read without the compiler
 _MASK = (1 << COL_BITS) - 1
 _MERGE = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"')
 _VALUE_TEXT = re.compile(r"<v>([^<]*)</v>")
+#: a number constant as the scan's plain layout writes it: letters, row, attributes, ``<v>``
+_PLAIN_NUMBER = re.compile(r'<c r="([A-Z]{1,3})(\d+)"([^>]*)><v>([^<]*)</v></c>')
 #: the cell kinds a package reader shows as sheets (openpyxl's: no dialog or macro sheets)
 _SHOWN = ("worksheet", "chartsheet")
 
@@ -66,6 +68,8 @@ class PackageSource:
         self._sheets: dict[str, _Sheet] = sheets if sheets is not None else {}
         self._formats: list[str] | None = None
         self._dates: dict[int, tuple[bool, bool]] = {}
+        #: attributes text of a number element -> its style (a handful per workbook)
+        self._number_styles: dict[str, int] = {}
 
     @classmethod
     def recalculated(cls, name: str, package: Package, loaded: Loaded) -> PackageSource:
@@ -120,12 +124,8 @@ class PackageSource:
         cells = self._sheet(sheet)
         if cells is None:
             return [[None] * (last_col - first_col + 1) for _ in range(first_row, last_row + 1)]
-        read = cells.value
         columns = range(first_col, last_col + 1)
-        return [
-            [read((row << COL_BITS) | col) for col in columns]
-            for row in range(first_row, last_row + 1)
-        ]
+        return [cells.row_values(row, columns) for row in range(first_row, last_row + 1)]
 
     def number_format(self, sheet: str, row: int, col: int) -> str:
         cells = self._sheet(sheet)
@@ -146,6 +146,15 @@ class PackageSource:
         if self._formats is None:
             self._formats = style_formats(self._package)
         return self._formats[style] if 0 <= style < len(self._formats) else GENERAL
+
+    def number_style(self, attrs: str) -> int:
+        """The style of a number element with attributes ``attrs``; -1 if not of type "n"."""
+        found = self._number_styles.get(attrs)
+        if found is None:
+            parsed = attributes(attrs[:-1] if attrs.endswith("/") else attrs)
+            found = _style(parsed) if parsed.get("t", "n") == "n" else -1
+            self._number_styles[attrs] = found
+        return found
 
     def date_kind(self, style: int) -> tuple[bool, bool]:
         """(is a date or time format, is elapsed time) of a style, decided once per style."""
@@ -214,6 +223,57 @@ class _Sheet:
         self._rows: dict[int, int] = {}
         #: the styles of the number cells read so far
         self._styles: dict[int, int] = {}
+
+    def row_values(self, row: int, columns: range) -> list[CellValue]:
+        """The cells of ``row`` in ``columns``, as :meth:`value` reads each one.
+
+        A number constant needs its XML (int or float, style): the row's plain
+        number elements are read in one pass instead of being searched for one
+        by one; a cell that pass does not find is read by :meth:`value`.
+        """
+        values, formulas, value = self.cells.values, self.formula_keys, self.value
+        plain: dict[int, tuple[str, str]] | None = None
+        found: list[CellValue] = []
+        for col in columns:
+            key = (row << COL_BITS) | col
+            if key not in formulas and type(values.get(key)) is float:
+                if plain is None:
+                    plain = self._plain_numbers(row)
+                element = plain.get(col)
+                if element is not None:
+                    style = self._styles[key] = self.source.number_style(element[0])
+                    if style >= 0:
+                        found.append(self._typed("n", element[1], style))
+                        continue
+            found.append(value(key))
+        return found
+
+    def _plain_numbers(self, row: int) -> dict[int, tuple[str, str]]:
+        """Column -> (attributes, ``<v>`` text) of the number elements of ``row``'s element.
+
+        Empty if the row element is not found as Excel writes it (``<row r="..."``):
+        then every cell is searched for on its own.
+        """
+        cells = self.cells
+        xml, (begin, finish) = cells.xml, cells.data_span
+        tag = f'<row r="{row}"'
+        known = self._rows.get(row)
+        start = xml.find(tag, self._cursor if known is None else known, finish)
+        if start < 0:
+            start = xml.find(tag, begin, finish)
+        if start < 0:
+            return {}
+        end = xml.find("</row>", start, finish)
+        if end < 0:
+            return {}
+        self._rows[row] = start
+        self._cursor = end
+        number = str(row)
+        return {
+            column(letters): (attrs, text)
+            for letters, digits, attrs, text in _PLAIN_NUMBER.findall(xml, start, end)
+            if digits == number
+        }
 
     def value(self, key: int) -> CellValue:
         if key in self.formula_keys:
