@@ -149,7 +149,7 @@ def locate(source: WorkbookSource, layout: TableLayout, version: int) -> Located
     return LocatedTable(layout, ref, version, found, tuple(missing))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableRow:
     """One body row: its sheet row and the raw values of the located columns."""
 
@@ -176,13 +176,18 @@ def read_rows(source: WorkbookSource, table: LocatedTable) -> list[TableRow]:
         return []
     block = source.values(ref.sheet, ref.body_first, ref.body_last, ref.first_col, ref.last_col)
     inputs = [c.key for c in table.layout.input_columns if c.key in table.columns]
+    width = ref.last_col - ref.first_col + 1
+    offsets = [
+        (key, located.index - ref.first_col)
+        for key, located in table.columns.items()
+        if located.index - ref.first_col < width
+    ]
     rows = []
     for offset, values in enumerate(block):
-        picked = {
-            key: values[located.index - ref.first_col]
-            for key, located in table.columns.items()
-            if located.index - ref.first_col < len(values)
-        }
+        if len(values) >= width:
+            picked = {key: values[at] for key, at in offsets}
+        else:  # a source that stops at its last cell
+            picked = {key: values[at] for key, at in offsets if at < len(values)}
         row = TableRow(ref.body_first + offset, picked)
         if not row.is_blank(inputs) and not _is_v1_pivot_total(table, row):
             rows.append(row)

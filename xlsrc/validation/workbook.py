@@ -85,7 +85,7 @@ def _typed(
     """
     if raw is None:
         _refuse_uncalculated(source, at, row, col)
-    kept = _raw(raw)
+    kept = raw if isinstance(raw, str | int | float) else _raw(raw)  # the common case first
     if not column.is_numeric or isinstance(raw, XlError):
         return Cell(at, kept)
     return Cell(at, kept, read_number_cell(source, at.sheet, row, col, column, kept))
@@ -106,15 +106,24 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
     rows = []
     bodies = read_rows(source, table)
     findings += _overwritten_findings(source, table, bodies)
+    # per column, once: (key, row key, column, its index, its letters)
+    placed_columns = [
+        (key, row_key, table.columns[key].column, table.columns[key].index,
+         column_letter(table.columns[key].index))
+        for key, row_key in keys.items()
+    ]  # fmt: skip
+    first_letters = column_letter(table.ref.first_col)
     for body in bodies:
         cells = {}
-        for key, row_key in keys.items():
-            located = table.columns[key]
-            at = Location(sheet, cell_name(body.row, located.index))
-            cells[row_key] = _typed(
-                source, at, body.row, located.index, located.column, body.values.get(key)
-            )
-        anchor = Location(sheet, f"{column_letter(table.ref.first_col)}{body.row}")
+        row_number, values = body.row, body.values
+        anchor = None
+        for key, row_key, column, index, letters in placed_columns:
+            at = Location(sheet, f"{letters}{row_number}")
+            if letters == first_letters:
+                anchor = at
+            cells[row_key] = _typed(source, at, row_number, index, column, values.get(key))
+        if anchor is None:
+            anchor = Location(sheet, f"{first_letters}{row_number}")
         rows.append(Row(anchor, MappingProxyType(cells)))
     total = stated_total(source, table)
     if total is not None:

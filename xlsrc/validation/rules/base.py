@@ -45,9 +45,12 @@ class Checks:
         self.equations.append(Equation(target.at, terms, rule, what))
 
 
+_SEPARATORS = re.compile(r"[\s\-–]+")
+
+
 def normalized(text: str) -> str:
     """Case-, space- and hyphen-insensitive form of a label, for matching row names."""
-    return re.sub(r"[\s\-–]+", " ", text.casefold()).strip()
+    return _SEPARATORS.sub(" ", text.casefold()).strip()
 
 
 def find_row(rows: Iterable[Row], key: str, pattern: str) -> Row | None:

@@ -25,13 +25,15 @@ from xlsrc.validation.rules.base import Checks, direct
 
 def checks(table: Table) -> Checks:
     result = Checks()
+    required = sorted(table.required_columns)  # once, not per row: tables run to 100k rows
+    numeric, vocabularies = table.numeric_columns, table.vocabularies
     for row in table:
         if row.kind == "data":
-            _required(table, row, result)
+            _required(table, required, row, result)
         for key, cell in row.cells.items():
-            if key in table.numeric_columns:
+            if key in numeric:
                 _number(table, key, cell, result)
-            vocabulary = table.vocabularies.get(key)
+            vocabulary = vocabularies.get(key)
             if vocabulary is not None and cell.text:
                 try:
                     vocabulary.parse(cell.text)
@@ -42,8 +44,8 @@ def checks(table: Table) -> Checks:
     return result
 
 
-def _required(table: Table, row: Row, result: Checks) -> None:
-    for key in sorted(table.required_columns):
+def _required(table: Table, required: list[str], row: Row, result: Checks) -> None:
+    for key in required:
         cell = row.cell(key)
         if cell is not None and not cell.text:
             result.findings.append(

@@ -10,20 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from xlsrc.core.text import Msg, Text
 from xlsrc.validation.equations import Equation
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules.base import Checks, normalized
 
-TOTAL_LABEL = r"\byhteensä$"  # i18n: a pattern of the label a total row prints
+_TOTAL_LABEL = re.compile(r"\byhteensä$")  # i18n: a pattern of the label a total row prints
+
+
+@lru_cache(maxsize=4096)
+def is_total_label(text: str) -> bool:
+    """Whether a row label says "yhteensä"; remembered, since a table repeats its labels."""
+    return _TOTAL_LABEL.search(normalized(text)) is not None
 
 
 def total_row(table: Table, label_keys: Sequence[str]) -> Row | None:
     """The last row whose label says "yhteensä"."""
     found = None
     for row in table:
-        if any(re.search(TOTAL_LABEL, normalized(row.text(k))) for k in label_keys):
+        if any(is_total_label(row.text(k)) for k in label_keys):
             found = row
     return found
 

@@ -19,7 +19,6 @@ status.  Checked:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -30,7 +29,7 @@ from xlsrc.core.vocab import PROGRAMME_STATUSES, Status
 from xlsrc.validation.equations import Equation
 from xlsrc.validation.model import Cell, Row, Table
 from xlsrc.validation.rules.base import Checks, direct, location_of, normalized
-from xlsrc.validation.rules.lists import TOTAL_LABEL, list_total
+from xlsrc.validation.rules.lists import is_total_label, list_total
 from xlsrc.workbooks.layouts.programmes import printed
 
 #: pivot family -> (detail family, label column)
@@ -63,7 +62,7 @@ def cross_checks(tables: Mapping[str, Table]) -> Checks:
 
 
 def _is_total(row: Row, label: str) -> bool:
-    return bool(re.search(TOTAL_LABEL, normalized(row.text(label))))
+    return is_total_label(row.text(label))
 
 
 def _pivot_keys(pivot: Table, label: str, result: Checks) -> set[str]:
