@@ -20,10 +20,13 @@ from lxml import etree
 
 from xlsrc.cli.main import cli
 from xlsrc.core.schemes import LABEL_COLUMNS, RULES_HEADERS
+from xlsrc.engine.source import PackageSource
 from xlsrc.i18n.catalogue import read_catalogue
 from xlsrc.seeds import all_tables
 from xlsrc.status_sheet.headless import generate_file
 from xlsrc.validation import validate_workbook
+from xlsrc.validation.rules import collect
+from xlsrc.validation.workbook import read_workbook
 from xlsrc.workbooks.layouts import WORKBOOKS
 
 
@@ -62,6 +65,25 @@ def test_swedish_workbooks_validate_to_the_finnish_findings(demos: dict[str, Pat
         assert found["sv"] == found["fi"], layout.key
         total += len(found["fi"])
     assert total > 10  # the seeds' own errors are found in both
+
+
+def checks_of(path: Path) -> list[tuple[str, str]]:
+    """(cell, rule) of every check validation runs on ``path``, passing or not."""
+    with PackageSource.open(path) as source:
+        tables, _ = read_workbook(source)
+    found = collect(tables)
+    return sorted((check.target.cell, check.rule) for check in [*found.equations, *found.derived])
+
+
+def test_swedish_workbooks_run_every_check_the_finnish_ones_run(demos: dict[str, Path]) -> None:
+    """The same findings are not enough: a check that a Swedish row label drops out of
+    passes silently.  Every identity must be checked at the same cell in both languages."""
+    total = 0
+    for layout in WORKBOOKS:
+        finnish = checks_of(demos["fi"] / layout.file_name)
+        assert checks_of(demos["sv"] / layout.file_name) == finnish, layout.key
+        total += len(finnish)
+    assert total > 500
 
 
 def test_a_swedish_workbook_gets_a_swedish_status_sheet(

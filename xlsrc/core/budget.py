@@ -59,21 +59,35 @@ STATEMENT_ITEMS: dict[str, tuple[str, str]] = {  # i18n: patterns of Finnish row
 }
 
 
+#: The other labels the templates print for an item (source texts): the patterns read their
+#: Finnish, but a Swedish workbook prints "Inkomster totalt", so every language's rendering
+#: of these is read too.  tests/test_statement_labels.py checks every template row against it.
+STATEMENT_LABELS: dict[str, tuple[str, ...]] = {
+    "income": (N_("Tulot yhteensä"), N_("Toimintatulot")),
+    "expense": (N_("Menot yhteensä"), N_("Toimintamenot")),
+}
+
+
 def statement_item(label: object) -> str | None:
     """The statement item a row label names ("Toimintamenot" -> "expense"), or None.
 
-    A label is the Finnish form the patterns describe or the item's name in any
-    language of the catalogue ("Verksamhetsbidrag" is the margin).
+    A label is the Finnish form the patterns describe, or the item's name or one
+    of its template labels in any language of the catalogue ("Verksamhetsbidrag"
+    is the margin, "Inkomster totalt" the income line).
     """
     text = re.sub(r"\s+", " ", str(label or "")).strip().casefold()
     for item, (name, pattern) in STATEMENT_ITEMS.items():
-        if re.match(pattern, text) or text in _names(name):
+        if re.match(pattern, text) or text in _names((name, *STATEMENT_LABELS.get(item, ()))):
             return item
     return None
 
 
-def _names(name: str) -> set[str]:
-    return {translate(name, language).casefold() for language in LANGUAGES}
+def _names(names: tuple[str, ...]) -> set[str]:
+    return {
+        " ".join(translate(name, language).split()).casefold()
+        for name in names
+        for language in LANGUAGES
+    }
 
 
 def line_kind(name: object) -> LineKind:
