@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from xlsrc.cli.main import COMMANDS
+from xlsrc.workbooks.layouts import PROGRAMMES
 
 #: Libraries no command needs just to start: each costs a tenth of a second or more.
 HEAVY = ("openpyxl", "xlwings", "pandas", "numpy", "lxml", "fastapi", "uvicorn", "dask")
@@ -62,3 +63,33 @@ def test_each_command_help_imports_no_heavy_library() -> None:
         modules, text = imported_by(name.replace("_", "-"), "--help")
         assert "Käyttö:" in text, name  # click's "Usage:", in Finnish
         assert heavy(modules) == [], name
+
+
+_VALIDATING = """
+import sys
+from xlsrc.engine.recalc import recalc
+from xlsrc.validation.hook import validate_recalculated
+result = recalc({path!r}, {out!r}, validate=validate_recalculated)
+assert result.ok and result.validation_findings == 0, result
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+def test_validating_a_template_imports_no_status_sheet_reader(tmp_path: Path) -> None:
+    """Validation asks every workbook whether it has status sheets (nearly none has):
+    asking must not import what reading a locked sheet needs, nor any heavy library
+    but lxml, which reads the shared strings.  (In the process that validates:
+    ``xlsrc recalc`` runs each file in a worker.)"""
+    from xlsrc.workbooks.build import write_workbooks
+
+    [path] = write_workbooks(tmp_path, example=True, layouts=(PROGRAMMES,))
+    probe = _VALIDATING.format(path=str(path), out=str(tmp_path / "out.xlsx"))
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    modules = set(done.stdout.split())
+    assert "xlsrc.validation.workbook" in modules  # it was validated
+    assert "xlsrc.status_sheet.names" in modules
+    found = heavy(modules, "xlsrc.status_sheet.locking", "xlsrc.status_sheet.tables")
+    assert [m for m in found if m.split(".")[0] != "lxml"] == []  # lxml: the shared strings

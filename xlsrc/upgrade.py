@@ -224,7 +224,7 @@ def _refuse_extra_columns(source: WorkbookSource, table: TableLayout, ref: Table
 
 
 def _refuse_status_sheets(source: WorkbookSource) -> None:
-    from xlsrc.status_sheet.locking import is_status_sheet
+    from xlsrc.status_sheet.names import is_status_sheet
 
     locked = [name for name in source.sheet_names() if is_status_sheet(name)]
     if locked:

@@ -75,8 +75,9 @@ from xlsrc.status_sheet.grid import (
     default_note,
 )
 from xlsrc.status_sheet.legend import legend
-from xlsrc.status_sheet.locking import CHECKSUM_LABEL, DIGEST_HEADER, SHEET_NAME
+from xlsrc.status_sheet.locking import CHECKSUM_LABEL, DIGEST_HEADER
 from xlsrc.status_sheet.model import QUARTERS, StatusInputs
+from xlsrc.status_sheet.names import SHEET_NAME
 from xlsrc.status_sheet.status_cells import (
     fill_of,
     format_value,

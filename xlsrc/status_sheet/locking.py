@@ -16,29 +16,15 @@ from xlsrc.core.text import N_, Joined, Msg, renderings
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.description import a1
 from xlsrc.status_sheet.model import Quarter, StatusInputs, parse_quarter
+from xlsrc.status_sheet.names import STATUS_SHEET, status_sheets
 from xlsrc.status_sheet.tables import norm, read_inputs
 
-#: The status sheet's name, header label and column headers (catalogue texts); a sheet
+#: The status sheet's header label and column headers (catalogue texts); a sheet
 #: written in any language is found by its words in that language.
-SHEET_NAME = N_("Tilanne Q{quarter} {year}")
 CHECKSUM_LABEL = N_("Syötteiden tarkiste (SHA-256)")
 DIGEST_HEADER = N_("Syötetarkiste")
 KEY_HEADER = N_("Nro")
 
-
-def _sheet_pattern(index: int, name: str) -> str:
-    """The name of a status sheet in one language as a pattern ("Tilanne Q3 2024")."""
-    quarter, year = f"(?P<q{index}>[1-4])", f"(?P<y{index}>\\d{{4}})"
-    parts = [re.escape(part) for part in name.replace("{year}", "{quarter}").split("{quarter}")]
-    assert len(parts) == 3, name  # the catalogue keeps both placeholders in every language
-    first_is_quarter = name.index("{quarter}") < name.index("{year}")
-    a, b = (quarter, year) if first_is_quarter else (year, quarter)
-    return parts[0] + a + parts[1] + b + parts[2]
-
-
-STATUS_SHEET = re.compile(
-    "^(?:" + "|".join(_sheet_pattern(i, n) for i, n in enumerate(renderings(SHEET_NAME))) + ")$"
-)
 RULE = "locked_quarter_inputs"
 
 
@@ -88,10 +74,6 @@ class LockedQuarterFinding:
         }
 
 
-def is_status_sheet(name: str) -> bool:
-    return STATUS_SHEET.match(name) is not None
-
-
 def _quarter_and_year(match: re.Match[str]) -> tuple[str, str]:
     found = {k[0]: v for k, v in match.groupdict().items() if v is not None}
     return found["q"], found["y"]
@@ -100,11 +82,6 @@ def _quarter_and_year(match: re.Match[str]) -> tuple[str, str]:
 def _is(value: object, label: str) -> bool:
     """Whether a cell holds ``label`` in any language."""
     return norm(value) in {norm(text) for text in renderings(label)}
-
-
-def status_sheets(source: WorkbookSource) -> list[str]:
-    """The workbook's quarterly status sheets (never read as inputs)."""
-    return [name for name in source.sheet_names() if is_status_sheet(name)]
 
 
 def read_locked(source: WorkbookSource, name: str) -> LockedSheet:

@@ -434,10 +434,12 @@ def locked_quarter_findings(source: WorkbookSource) -> list[CellFinding]:
 
     Only workbooks that carry a status sheet pay for the check.
     """
-    from xlsrc.status_sheet.locking import check_locked, status_sheets
+    from xlsrc.status_sheet.names import status_sheets
 
     if not status_sheets(source):
         return []
+    from xlsrc.status_sheet.locking import check_locked
+
     return [
         CellFinding(
             Location(found.sheet, found.cell),
