@@ -136,6 +136,10 @@ class Table:
     Seed tables are text throughout, so there it is False."""
     vocabularies: Mapping[str, Vocabulary] = field(default_factory=lambda: MappingProxyType({}))
     """Status columns: column key -> the vocabulary its words must come from."""
+    method_columns: frozenset[str] = frozenset()
+    """Assessment-method columns (the layout's ``kind="method"``): each word must be one
+    :func:`xlsrc.core.words.parse_method` knows, the parser the status sheet and the
+    ``XS_`` functions use, so every path refuses the same word.  Seed tables have none."""
     schemes: Mapping[str, StatusScheme] = field(default_factory=lambda: MappingProxyType({}))
     """Status schemes in force (a workbook's rules sheet), by rules-block key."""
     header_cells: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))

@@ -172,6 +172,7 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
                 if c.column.vocabulary in VOCABULARIES
             }
         ),
+        method_columns=frozenset(keys[k] for k, c in placed.items() if c.column.is_method),
         header_cells=MappingProxyType(
             {
                 keys[k]: Location(sheet, cell_name(table.ref.header_row, c.index))

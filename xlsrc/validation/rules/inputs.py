@@ -10,23 +10,36 @@
   the seed tables are text throughout and are not checked for this.
 * ``unknown_status`` (error): a status column holds a word outside its
   vocabulary (the rules sheet's list).
+* ``unknown_method`` (error): an assessment-method column ("Arviointitapa") holds
+  a word :func:`xlsrc.core.words.parse_method` does not know - the parser the status
+  sheet refuses the same word with - whether or not the row states a status, in
+  every table that has such a column.  A blank method is left alone (the status
+  sheet then uses its default method).
 * ``missing_value`` (error): a row that holds anything leaves a required column
   blank (a measure without its sum): its computed cells show an error too.
 """
 
 from __future__ import annotations
 
-from xlsrc.core.errors import UnknownStatus
+from xlsrc.core.errors import InvalidTarget, UnknownStatus
 from xlsrc.core.numbers import NotANumber
 from xlsrc.core.text import Msg
+from xlsrc.core.words import parse_method
 from xlsrc.validation.model import Cell, Row, Table
 from xlsrc.validation.rules.base import Checks, direct
 
 
 def checks(table: Table) -> Checks:
+    """Every input cell against its column's kind: number, status word, method word, required.
+
+    Per cell, not per rule: the words of a column are checked wherever they
+    stand, so a rule that reads only some rows (the status comparison of
+    :mod:`xlsrc.validation.rules.targets`) never leaves a word unchecked.
+    """
     result = Checks()
     required = sorted(table.required_columns)  # once, not per row: tables run to 100k rows
     numeric, vocabularies = table.numeric_columns, table.vocabularies
+    methods = table.method_columns
     for row in table:
         if row.kind == "data":
             _required(table, required, row, result)
@@ -41,7 +54,17 @@ def checks(table: Table) -> Checks:
                     result.findings.append(
                         direct(cell.at, "unknown_status", cell.text, None, str(error))
                     )
+            if key in methods and cell.text:
+                _method(cell, result)
     return result
+
+
+def _method(cell: Cell, result: Checks) -> None:
+    """An unknown assessment method, refused with the one parser's message."""
+    try:
+        parse_method(cell.text)
+    except InvalidTarget as error:
+        result.findings.append(direct(cell.at, "unknown_method", cell.text, None, str(error)))
 
 
 def _required(table: Table, required: list[str], row: Row, result: Checks) -> None:

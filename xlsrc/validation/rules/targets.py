@@ -7,7 +7,10 @@ in force (the workbook's rules sheet, else the built-in 80/90 traffic light),
 and compared by colour with the stated word.  A row without a method, or one
 that cannot be assessed (no number in the target), is left alone: the check
 never guesses how a target was meant.  The seed table itself names no method,
-so this check runs on workbooks only.
+so this check runs on workbooks only.  A method word nobody knows is not this
+rule's finding: :mod:`xlsrc.validation.rules.inputs` reports it at its cell in
+every table with a method column, with or without a stated status, so a
+cell is reported once.
 """
 
 from __future__ import annotations
@@ -37,11 +40,8 @@ def checks(table: Table) -> Checks:
             continue
         try:
             code = parse_method(method)
-        except InvalidTarget as error:
-            result.findings.append(
-                direct(location_of(row, "method"), "unknown_method", method, None, str(error))
-            )
-            continue
+        except InvalidTarget:
+            continue  # the input rule reports the word, on every row of every target table
         try:
             stated = TARGET_STATUSES.parse(stated_text)
         except UnknownStatus:

@@ -146,6 +146,11 @@ class Column:
     def is_status(self) -> bool:
         return self.kind == "status"
 
+    @property
+    def is_method(self) -> bool:
+        """A method column ("Arviointitapa"): words for :func:`xlsrc.core.words.parse_method`."""
+        return self.kind == "method"
+
 
 @dataclass(frozen=True)
 class StatementRow:
