@@ -66,6 +66,7 @@ RULE_LABELS: dict[str, str] = {
     "target_value": N_("Tavoitearvo"),
     "tot_vs_ta_pct": N_("TOT vs. TA %"),
     "traffic_light": N_("Liikennevalo"),
+    "unknown_line": N_("Tuntematon erä"),
     "unknown_method": N_("Tuntematon arviointitapa"),
     "unknown_status": N_("Tuntematon tila"),
 }

@@ -17,7 +17,7 @@ from xlsrc.core.checks import Finding, Severity
 from xlsrc.core.text import Text
 from xlsrc.validation.equations import Derived, Equation
 from xlsrc.validation.findings import CellFinding
-from xlsrc.validation.model import Cell, Location, Row
+from xlsrc.validation.model import Cell, Location, Row, Table
 
 
 @dataclass
@@ -85,3 +85,25 @@ def direct(
     return CellFinding.at(
         at, Finding(rule, str(at), stated, computed, difference, severity, message)
     )
+
+
+def unplaced_row(
+    table: Table, row: Row, label_key: str, amounts: Iterable[str], rule: str, message: Text
+) -> CellFinding | None:
+    """An error at ``row``'s label when a rule could not place a row that carries numbers.
+
+    Rules that recognise rows by their labels skip a row whose label they cannot
+    read, and every check of its numbers goes with it, without a word.  In a
+    workbook someone typed (``table.typed``) such a label is a typo or a
+    relabelling, and a skipped check must never be silent, so the row is
+    reported.  A row without numbers in ``amounts`` loses nothing (a heading, a
+    note) and seed tables, read as printed text, are not reported: each rule
+    decides what it could not place and says so in ``message``; this is the one
+    place that decides when that is a finding.
+    """
+    label = row.text(label_key)
+    if not table.typed or not label:
+        return None
+    if all(row.number(key) is None for key in amounts):
+        return None
+    return direct(location_of(row, label_key), rule, label, None, message)

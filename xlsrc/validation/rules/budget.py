@@ -20,7 +20,10 @@ change of the sums, so a wrong area change is already its own row's finding.
 Rows are recognised by their texts, not by the row kinds of the seed bundle:
 a row whose ``line`` names Tulot, Menot or Toimintakate is a budget line; its
 area and service come from its own cells or, where the sheet prints them only
-on heading rows, from the heading above it.
+on heading rows, from the heading above it.  Any other row is a heading; in a
+typed workbook, a row whose ``line`` holds a word that names no kind but whose
+amounts hold numbers is reported (``unknown_line``) instead: a typo such as
+"Tuloot" would otherwise take the row's numbers out of every check unnoticed.
 """
 
 from __future__ import annotations
@@ -34,11 +37,13 @@ from xlsrc.core.errors import UndefinedRatio, UnknownLineKind
 from xlsrc.core.text import Msg, Num, Text
 from xlsrc.validation.equations import Derived
 from xlsrc.validation.model import Row, Table
-from xlsrc.validation.rules.base import Checks
+from xlsrc.validation.rules.base import Checks, unplaced_row
 
 LEVELS = ("tb2023", "tb2024")
 LINES: tuple[LineKind, ...] = ("income", "expense", "margin")
 LINE_NAMES = {"income": "Tulot", "expense": "Menot", "margin": "Toimintakate"}
+#: The stated numbers of a row: a row with any of them is no heading.
+AMOUNTS = (*LEVELS, "change_eur", "change_pct")
 
 
 @dataclass
@@ -89,6 +94,8 @@ def _kind(label: str) -> LineKind | None:
 
 def checks(table: Table) -> Checks:
     result = Checks()
+    for row in table:
+        _unknown_line(table, row, result)
     all_blocks = blocks(table)
     for block in all_blocks:
         _margin(table, block, result)
@@ -102,6 +109,30 @@ def checks(table: Table) -> Checks:
         if not area.service and services.get(area.area):
             _area_sum(table, area, services[area.area], result)
     return result
+
+
+def _unknown_line(table: Table, row: Row, result: Checks) -> None:
+    """A line word that names no kind on a row with numbers: :func:`blocks` takes it for a
+    heading, so the row's numbers would be in no check at all."""
+    if _kind(row.text("line")) is not None:
+        return
+    finding = unplaced_row(
+        table,
+        row,
+        "line",
+        AMOUNTS,
+        "unknown_line",
+        Msg(
+            "Erää {word!r} ei tunnisteta (odotetaan {income}, {expense} tai {margin}): "
+            "rivin luvut eivät ole yhdessäkään tarkistuksessa",
+            word=row.text("line"),
+            income=Msg(LINE_NAMES["income"]),
+            expense=Msg(LINE_NAMES["expense"]),
+            margin=Msg(LINE_NAMES["margin"]),
+        ),
+    )
+    if finding is not None:
+        result.findings.append(finding)
 
 
 def _margin(table: Table, block: Block, result: Checks) -> None:

@@ -1,0 +1,84 @@
+"""Rows the rules recognise by their labels, relabelled by a user: never silently unchecked.
+
+The result budget (Taulukko 5) finds its lines by the words in a label column.
+A typo there ("Tuloot") used to take the row, and every check its numbers were
+in, out of validation without a word.
+Each test edits the template workbook as a user would, recalculates and
+validates it as ``xlsrc recalc`` and ``xlsrc validate`` do (both must agree:
+:func:`tests.test_user_edits.run`), and looks for the finding at the label
+cell; the unedited workbook has no such finding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl.workbook.workbook import Workbook
+
+from tests.edits import Table, edited
+from tests.test_user_edits import findings_at, result_budget, run
+from xlsrc.validation import CellFinding
+from xlsrc.workbooks.layouts import TableLayout
+from xlsrc.workbooks.layouts.result_budget import BUDGET_RESULT
+
+pytestmark = pytest.mark.usefixtures("workbook_reader")
+
+
+def relabelled(
+    tmp_path: Path, data: bytes, layout: TableLayout, key: str, old: str, new: str, **typed: float
+) -> tuple[dict[str, str], list[CellFinding]]:
+    """Type ``new`` over the first ``old`` in column ``key`` (and ``typed`` on that row):
+    the edited row's cell addresses by column key, and the recalculated workbook's findings."""
+    at: dict[str, str] = {}
+
+    def edit(book: Workbook) -> None:
+        table = Table(book, layout)
+        index = table.find(key, old)
+        table.put(index, **{key: new}, **typed)
+        at.update({column.key: table.cell(column.key, index) for column in layout.columns})
+
+    _, _, findings = run(tmp_path, edited(data, edit), "muokattu.xlsx")
+    return at, findings
+
+
+def rules(findings: list[CellFinding], rule: str) -> list[CellFinding]:
+    return [f for f in findings if f.rule == rule]
+
+
+@pytest.fixture(scope="module")
+def unedited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[CellFinding]]:
+    """Findings of the unedited example workbooks (once per module, one reader)."""
+    folder = tmp_path_factory.mktemp("unedited")
+    return {
+        "result_budget": run(folder, result_budget(), "tulosbudjetti.xlsx")[2],
+    }
+
+
+def test_the_unedited_workbooks_have_no_unrecognised_rows(
+    unedited: dict[str, list[CellFinding]],
+) -> None:
+    for findings in unedited.values():
+        assert rules(findings, "unknown_line") == []
+        assert rules(findings, "unknown_row") == []
+
+
+@pytest.mark.parametrize("typo", ["Tuloot", "Toimintakatte"])
+def test_a_mistyped_line_word_with_numbers_is_an_error_at_the_word(
+    tmp_path: Path, typo: str
+) -> None:
+    word = "Tulot" if typo == "Tuloot" else "Toimintakate"
+    cell, findings = relabelled(tmp_path, result_budget(), BUDGET_RESULT, "line", word, typo)
+    found = findings_at(findings, BUDGET_RESULT.sheet_name, cell["line"])
+    assert [f.rule for f in found] == ["unknown_line"]
+    assert found[0].finding.severity == "error"
+    message = str(found[0].finding.message)
+    assert f"'{typo}'" in message and "Tulot, Menot tai Toimintakate" in message
+
+
+def test_a_word_on_a_heading_row_without_numbers_stays_a_heading(tmp_path: Path) -> None:
+    def edit(book: Workbook) -> None:  # a heading typed below the Table, a word in Erä
+        Table(book, BUDGET_RESULT).append(area="UUSI PALVELUKOKONAISUUS", line="Otsikko")
+
+    _, _, findings = run(tmp_path, edited(result_budget(), edit), "otsikko.xlsx")
+    assert rules(findings, "unknown_line") == []
