@@ -1,8 +1,9 @@
 """Rows the rules recognise by their labels, relabelled by a user: never silently unchecked.
 
-The result budget (Taulukko 5) finds its lines by the words in a label column.
-A typo there ("Tuloot") used to take the row, and every check its numbers were
-in, out of validation without a word.
+The result budget (Taulukko 5) and the forecast (TAE 2024) find their lines and
+headings by the words in a label column.  A typo there ("Tuloot",
+"Toimintatuotto") or a heading in Swedish used to take the row, and every
+check its numbers were in, out of validation without a word.
 Each test edits the template workbook as a user would, recalculates and
 validates it as ``xlsrc recalc`` and ``xlsrc validate`` do (both must agree:
 :func:`tests.test_user_edits.run`), and looks for the finding at the label
@@ -11,6 +12,7 @@ cell; the unedited workbook has no such finding.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,10 +21,19 @@ from openpyxl.workbook.workbook import Workbook
 from tests.edits import Table, edited
 from tests.test_user_edits import findings_at, result_budget, run
 from xlsrc.validation import CellFinding
-from xlsrc.workbooks.layouts import TableLayout
+from xlsrc.workbooks.build import build_workbook
+from xlsrc.workbooks.layouts import BUDGET_FORECAST, TableLayout
+from xlsrc.workbooks.layouts.budget_forecast import BUDGET_FORECAST_TABLE
 from xlsrc.workbooks.layouts.result_budget import BUDGET_RESULT
 
 pytestmark = pytest.mark.usefixtures("workbook_reader")
+
+INCOME = "Toimintatuotot - Verksamhetsintäkter"
+
+
+@cache
+def budget_forecast() -> bytes:
+    return build_workbook(BUDGET_FORECAST, example=True)
 
 
 def relabelled(
@@ -48,10 +59,11 @@ def rules(findings: list[CellFinding], rule: str) -> list[CellFinding]:
 
 @pytest.fixture(scope="module")
 def unedited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[CellFinding]]:
-    """Findings of the unedited example workbooks (once per module, one reader)."""
+    """Findings of the two unedited example workbooks (once per module, one reader)."""
     folder = tmp_path_factory.mktemp("unedited")
     return {
         "result_budget": run(folder, result_budget(), "tulosbudjetti.xlsx")[2],
+        "budget_forecast": run(folder, budget_forecast(), "ennuste.xlsx")[2],
     }
 
 
@@ -82,3 +94,23 @@ def test_a_word_on_a_heading_row_without_numbers_stays_a_heading(tmp_path: Path)
 
     _, _, findings = run(tmp_path, edited(result_budget(), edit), "otsikko.xlsx")
     assert rules(findings, "unknown_line") == []
+
+
+def test_a_swedish_forecast_heading_keeps_its_checks(tmp_path: Path) -> None:
+    """Verksamhetsintäkter alone is the income heading: a wrong subtotal is still found."""
+    table = BUDGET_FORECAST_TABLE
+    cell, findings = relabelled(
+        tmp_path, budget_forecast(), table, "item", INCOME, "Verksamhetsintäkter", ta2023=99_999
+    )
+    found = findings_at(findings, table.sheet_name, cell["ta2023"])
+    assert found and all("subtotal_sum" in f.rule for f in found)
+    assert rules(findings, "unknown_row") == []
+
+
+def test_a_mistyped_forecast_heading_is_an_error_at_the_heading(tmp_path: Path) -> None:
+    table = BUDGET_FORECAST_TABLE
+    typo = "Toimintatuotto - Verksamhetsintäkter"
+    cell, findings = relabelled(tmp_path, budget_forecast(), table, "item", INCOME, typo)
+    found = findings_at(findings, table.sheet_name, cell["item"])
+    assert [f.rule for f in found] == ["unknown_row"]
+    assert f"'{typo}'" in str(found[0].finding.message)

@@ -68,6 +68,7 @@ RULE_LABELS: dict[str, str] = {
     "traffic_light": N_("Liikennevalo"),
     "unknown_line": N_("Tuntematon erä"),
     "unknown_method": N_("Tuntematon arviointitapa"),
+    "unknown_row": N_("Tuntematon rivi"),
     "unknown_status": N_("Tuntematon tila"),
 }
 

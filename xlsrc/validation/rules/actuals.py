@@ -8,19 +8,29 @@
   checked (the source leaves some blank);
 * "KEHYS24 vs TAE24" = TA-esitys 2024 − Kehys 2024
   (:func:`xlsrc.core.budget.frame_difference`).
+
+The headings are recognised by their labels, in every language the catalogue
+has them in (the template prints "Toimintatuotot - Verksamhetsintäkter"; a
+Swedish user may keep only "Verksamhetsintäkter").  In a typed workbook a row
+with numbers that stands under no heading (above the first, or below
+Toimintakate) is reported (``unknown_row``): it is in no subtotal, and a
+mistyped heading would otherwise take its whole group and the margin identity
+out of the checks unnoticed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from xlsrc.core.budget import frame_difference
 from xlsrc.core.errors import UndefinedRatio
-from xlsrc.core.text import Msg
+from xlsrc.core.text import LANGUAGES, Msg, translate
 from xlsrc.validation.equations import Derived
 from xlsrc.validation.model import Row, Table
-from xlsrc.validation.rules.base import Checks, normalized
+from xlsrc.validation.rules.base import Checks, normalized, unplaced_row
+from xlsrc.workbooks.layouts.budget_forecast import COSTS_HEADING, INCOME_HEADING, MARGIN_HEADING
 
 AMOUNTS = ("ta2023", "tot_1_6_2023", "enn2023", "tae2024", "kehys2024", "kehys24_vs_tae24")
 #: ratio column -> (numerator column, denominator column)
@@ -30,12 +40,16 @@ RATIOS = {
     "tae24_vs_ta23_pct": ("tae2024", "ta2023"),
     "tae24_vs_enn23_pct": ("tae2024", "enn2023"),
 }
-_INCOME, _COSTS, _MARGIN = r"^toimintatuotot\b", r"^toimintakulut\b", r"^toimintakate\b"
+#: heading -> its label in the template (a catalogue text)
+HEADINGS = {"income": INCOME_HEADING, "costs": COSTS_HEADING, "margin": MARGIN_HEADING}
 
 
 def checks(table: Table) -> Checks:
     result = Checks()
-    groups = _groups(table)
+    groups, outside = _groups(table)
+    for row in outside:
+        _unplaced(table, row, result)
+    margin = next((row for row in table if _heading(row) == "margin"), None)
     for key in AMOUNTS:
         for total, parts in groups.values():
             result.sum_of(
@@ -48,11 +62,10 @@ def checks(table: Table) -> Checks:
                     header=table.header(key),
                 ),
             )
-        margin = _find(table, _MARGIN)
-        if margin is not None and _INCOME in groups and _COSTS in groups:
+        if margin is not None and "income" in groups and "costs" in groups:
             result.sum_of(
                 margin.cell(key),
-                [(1.0, groups[_INCOME][0].cell(key)), (1.0, groups[_COSTS][0].cell(key))],
+                [(1.0, groups["income"][0].cell(key)), (1.0, groups["costs"][0].cell(key))],
                 "margin_identity",
                 Msg(
                     "Toimintakate = Toimintatuotot + Toimintakulut ({header})",
@@ -64,24 +77,67 @@ def checks(table: Table) -> Checks:
     return result
 
 
-def _groups(table: Table) -> dict[str, tuple[Row, list[Row]]]:
-    """Toimintatuotot and Toimintakulut, each with the rows printed under it."""
+def _groups(table: Table) -> tuple[dict[str, tuple[Row, list[Row]]], list[Row]]:
+    """Toimintatuotot and Toimintakulut, each with the rows printed under it; and the
+    rows under neither (above the first heading, below Toimintakate)."""
     groups: dict[str, tuple[Row, list[Row]]] = {}
+    outside: list[Row] = []
     current: str | None = None
     for row in table:
-        label = normalized(row.text("item"))
-        heading = next((p for p in (_INCOME, _COSTS, _MARGIN) if re.search(p, label)), None)
+        heading = _heading(row)
         if heading is not None:
-            current = heading if heading != _MARGIN else None
+            current = heading if heading != "margin" else None
             if current is not None:
                 groups[current] = (row, [])
-        elif current is not None and label:
+        elif current is None:
+            outside.append(row)
+        elif normalized(row.text("item")):
             groups[current][1].append(row)
-    return {k: v for k, v in groups.items() if v[1]}
+    return {k: v for k, v in groups.items() if v[1]}, outside
 
 
-def _find(table: Table, pattern: str) -> Row | None:
-    return next((r for r in table if re.search(pattern, normalized(r.text("item")))), None)
+def _heading(row: Row) -> str | None:
+    """The heading ``row`` is ("income", "costs", "margin"), or None."""
+    label = normalized(row.text("item"))
+    return next((kind for kind, pattern in _heading_patterns() if pattern.search(label)), None)
+
+
+@cache
+def _heading_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each heading as a pattern on the normalized label: it starts with either half of
+    the template's label in any language of the catalogue ("Toimintatuotot",
+    "Verksamhetsintäkter", "Toimintatuotot yhteensä").  Taken from the catalogue, so a
+    language the template gains is recognised without a second list here."""
+    patterns = []
+    for kind, label in HEADINGS.items():
+        names = {
+            normalized(half)
+            for language in LANGUAGES
+            for half in translate(label, language).split(" - ")  # i18n: the label's halves
+        }
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+        patterns.append((kind, re.compile(rf"^(?:{alternatives})\b")))
+    return tuple(patterns)
+
+
+def _unplaced(table: Table, row: Row, result: Checks) -> None:
+    finding = unplaced_row(
+        table,
+        row,
+        "item",
+        AMOUNTS,
+        "unknown_row",
+        Msg(
+            "Riviä {label!r} ei tunnisteta otsikoksi eikä se ole otsikon {income} tai "
+            "{costs} alla: rivin luvut eivät ole yhdessäkään välisummassa eivätkä "
+            "toimintakatteessa",
+            label=row.text("item"),
+            income=Msg(INCOME_HEADING),
+            costs=Msg(COSTS_HEADING),
+        ),
+    )
+    if finding is not None:
+        result.findings.append(finding)
 
 
 def _name(row: Row) -> str:

@@ -20,19 +20,25 @@ from xlsrc.workbooks.layouts.model import (
     table,
 )
 
+#: The statement's headings (bilingual, as seed 003 prints them); the validation rule
+#: recognises each by either half, in every language of the catalogue.
+INCOME_HEADING = N_("Toimintatuotot - Verksamhetsintäkter")
+COSTS_HEADING = N_("Toimintakulut - Verksamhetskostnader")
+MARGIN_HEADING = N_("Toimintakate - Verksamhetsbidrag")
+
 _FORECAST_ROWS = (
-    StatementRow(N_("Toimintatuotot - Verksamhetsintäkter"), "subtotal"),
+    StatementRow(INCOME_HEADING, "subtotal"),
     StatementRow(N_("Myyntituotot - Försäljningsinkomster")),
     StatementRow(N_("Maksutuotot - Avgiftsinkomster")),
     StatementRow(N_("Tuet ja avustukset - Stöd och bidrag")),
     StatementRow(N_("Muut tuotot - Övriga verksamhetsinkomster")),
-    StatementRow(N_("Toimintakulut - Verksamhetskostnader"), "subtotal"),
+    StatementRow(COSTS_HEADING, "subtotal"),
     StatementRow(N_("Henkilöstökulut - Personalutgifter")),
     StatementRow(N_("Palvelujen ostot - Köp av tjänster")),
     StatementRow(N_("Aineet, tarvikkeet ja tavarat - Material, förnödenheter och varor")),
     StatementRow(N_("Avustukset - Bidrag")),
     StatementRow(N_("Muut toimintakulut - Övriga verksamhets- utgifter")),
-    StatementRow(N_("Toimintakate - Verksamhetsbidrag"), "total"),
+    StatementRow(MARGIN_HEADING, "total"),
 )
 _FORECAST_AMOUNTS = ("ta2023", "tot_1_6_2023", "enn2023", "tae2024", "kehys2024")
 
