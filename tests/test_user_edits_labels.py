@@ -1,9 +1,9 @@
 """Rows the rules recognise by their labels, relabelled by a user: never silently unchecked.
 
-The result budget (Taulukko 5) and the forecast (TAE 2024) find their lines and
-headings by the words in a label column.  A typo there ("Tuloot",
-"Toimintatuotto") or a heading in Swedish used to take the row, and every
-check its numbers were in, out of validation without a word.
+The result budget (Taulukko 5), the forecast (TAE 2024) and the investment plan
+(Taulukko 6) find their lines and headings by the words in a label column.  A
+typo there ("Tuloot", "Toimintatuotto", "Pysyvat vastaavat") used to take the
+row, and every check its numbers were in, out of validation without a word.
 Each test edits the template workbook as a user would, recalculates and
 validates it as ``xlsrc recalc`` and ``xlsrc validate`` do (both must agree:
 :func:`tests.test_user_edits.run`), and looks for the finding at the label
@@ -24,7 +24,7 @@ from xlsrc.validation import CellFinding
 from xlsrc.workbooks.build import build_workbook
 from xlsrc.workbooks.layouts import BUDGET_FORECAST, TableLayout
 from xlsrc.workbooks.layouts.budget_forecast import BUDGET_FORECAST_TABLE
-from xlsrc.workbooks.layouts.result_budget import BUDGET_RESULT
+from xlsrc.workbooks.layouts.result_budget import BUDGET_RESULT, INVESTMENTS
 
 pytestmark = pytest.mark.usefixtures("workbook_reader")
 
@@ -114,3 +114,12 @@ def test_a_mistyped_forecast_heading_is_an_error_at_the_heading(tmp_path: Path) 
     found = findings_at(findings, table.sheet_name, cell["item"])
     assert [f.rule for f in found] == ["unknown_row"]
     assert f"'{typo}'" in str(found[0].finding.message)
+
+
+def test_a_mistyped_investment_heading_is_an_error_at_the_heading(tmp_path: Path) -> None:
+    cell, findings = relabelled(
+        tmp_path, result_budget(), INVESTMENTS, "item", "Pysyvät vastaavat", "Pysyvat vastaavat"
+    )
+    found = findings_at(findings, INVESTMENTS.sheet_name, cell["item"])
+    assert [f.rule for f in found] == ["unknown_row"]
+    assert "'Pysyvat vastaavat'" in str(found[0].finding.message)

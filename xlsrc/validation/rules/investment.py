@@ -22,7 +22,10 @@ and in Yhteensä:
 Rows are matched by label; the spellings differ between the blocks
 ("vuokravastuiden", "vuokravastuuden", "vuokravastuun"; "Omaisuu den",
 "Omaisuuksien"), so labels are compared by their first seven letters and the
-order in which they occur.
+order in which they occur.  In a typed workbook a row with numbers whose label
+is none of the table's rows (``unknown_row``) is reported: a typo such as
+"Pysyvat vastaavat" would otherwise take the subtotal and the combined plan's
+row out of the checks unnoticed.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from collections.abc import Sequence
 
 from xlsrc.core.text import Msg, Text
 from xlsrc.validation.model import Row, Table
-from xlsrc.validation.rules.base import Checks, normalized
+from xlsrc.validation.rules.base import Checks, normalized, unplaced_row
 
 YEARS = ("y2025", "y2026", "y2027", "y2028", "y2029_on")
 COLUMNS = (*YEARS, "total")
@@ -73,6 +76,25 @@ CASH_FLOW: dict[str, tuple[tuple[float, str], ...]] = {  # i18n: label patterns
     ),
 }
 
+#: Rows of the seed that are in no subtotal on purpose: the whole lease liability and two
+#: memo lines.
+OUTSIDE_SUMS = (  # i18n: patterns of the seed's Finnish labels
+    r"^rakennukset \(kokonaisvuokravastuun muutos\)$",
+    r"^konsernin",
+    r"^yhteistyösopimukseen",
+)
+#: Every row this table knows: a labelled row with numbers that fits none is in no subtotal.
+KNOWN_ROWS = tuple(
+    re.compile(pattern)
+    for pattern in {
+        *_HEADINGS,
+        *(part for parts in SUBTOTALS.values() for part in parts),
+        *(part for parts in CASH_FLOW.values() for _, part in parts),
+        r"^investointimennot$",  # i18n: a pattern of the seed's label
+        *OUTSIDE_SUMS,
+    }
+)
+
 
 def plans(table: Table) -> list[tuple[str, list[Row]]]:
     """The blocks in order, each with its item rows (headings carried forward)."""
@@ -99,9 +121,31 @@ def checks(table: Table) -> Checks:
         _subtotals(table, name, rows, result)
         _cash_flow(table, rows, result)
         for row in rows:
+            _unknown(table, row, result)
             _row_total(table, row, result)
     _combined(table, blocks, result)
     return result
+
+
+def _unknown(table: Table, row: Row, result: Checks) -> None:
+    label = normalized(row.text("item"))
+    if any(pattern.search(label) for pattern in KNOWN_ROWS):
+        return
+    finding = unplaced_row(
+        table,
+        row,
+        "item",
+        COLUMNS,
+        "unknown_row",
+        Msg(
+            "Riviä {label!r} ei tunnisteta: se ei ole mikään tämän taulukon otsikoista tai "
+            "riveistä (esimerkiksi Pysyvät vastaavat, Rakennukset, Laite- ja "
+            "kalustohankinnat), joten sen luvut eivät ole yhdessäkään välisummassa",
+            label=row.text("item"),
+        ),
+    )
+    if finding is not None:
+        result.findings.append(finding)
 
 
 def _is_heading(row: Row) -> bool:
