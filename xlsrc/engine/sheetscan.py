@@ -93,6 +93,9 @@ _COLUMNS: dict[str, int] = {}
 
 def column(letters: str) -> int:
     """1-based column of ``letters`` ("A" -> 1, "XFD" -> 16384); 0 if not a column of Excel's."""
+    known = _COLUMNS.get(letters)
+    if known is not None:  # the spellings seen before (a sheet uses a handful)
+        return known
     if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isalpha():
         return 0
     index = 0

@@ -236,15 +236,21 @@ class _Sheet:
         found: list[CellValue] = []
         for col in columns:
             key = (row << COL_BITS) | col
-            if key not in formulas and type(values.get(key)) is float:
-                if plain is None:
-                    plain = self._plain_numbers(row)
-                element = plain.get(col)
-                if element is not None:
-                    style = self._styles[key] = self.source.number_style(element[0])
-                    if style >= 0:
-                        found.append(self._typed("n", element[1], style))
-                        continue
+            if key not in formulas:
+                constant = values.get(key)
+                kind = type(constant)
+                if constant is None or (kind is str and constant and constant[0] != "#"):
+                    found.append(constant)  # what value() gives: no cell, or plain text
+                    continue
+                if kind is float:
+                    if plain is None:
+                        plain = self._plain_numbers(row)
+                    element = plain.get(col)
+                    if element is not None:
+                        style = self._styles[key] = self.source.number_style(element[0])
+                        if style >= 0:
+                            found.append(self._typed("n", element[1], style))
+                            continue
             found.append(value(key))
         return found
 

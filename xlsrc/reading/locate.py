@@ -165,18 +165,25 @@ def _blank(value: CellValue) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_rows(source: WorkbookSource, table: LocatedTable) -> list[TableRow]:
+def read_rows(
+    source: WorkbookSource, table: LocatedTable, inputs_only: bool = False
+) -> list[TableRow]:
     """The table's body rows that hold any input (unused rows are skipped).
 
     A version 1 pivot kept its stated "Kaikki yhteensä" as its last row; that
-    row is the stated total (:func:`stated_total`), not a body row.
+    row is the stated total (:func:`stated_total`), not a body row.  With
+    ``inputs_only`` the columns right of the last input column (computed ones:
+    validation recomputes, it does not read them) are left unread and absent.
     """
     ref = table.ref
     if ref.body_last < ref.body_first:
         return []
-    block = source.values(ref.sheet, ref.body_first, ref.body_last, ref.first_col, ref.last_col)
     inputs = [c.key for c in table.layout.input_columns if c.key in table.columns]
-    width = ref.last_col - ref.first_col + 1
+    last_col = ref.last_col
+    if inputs_only and inputs:
+        last_col = min(last_col, max(table.columns[key].index for key in inputs))
+    block = source.values(ref.sheet, ref.body_first, ref.body_last, ref.first_col, last_col)
+    width = last_col - ref.first_col + 1
     offsets = [
         (key, located.index - ref.first_col)
         for key, located in table.columns.items()

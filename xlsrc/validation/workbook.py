@@ -104,7 +104,7 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
     findings = _shape_findings(source, table) + _below_findings(source, table)
     keys = {c.key: _row_key(layout, c) for c in layout.input_columns if c.key in table.columns}
     rows = []
-    bodies = read_rows(source, table)
+    bodies = read_rows(source, table, inputs_only=True)  # computed columns: recomputed
     findings += _overwritten_findings(source, table, bodies)
     # per column, once: (key, row key, column, its index, its letters)
     placed_columns = [
