@@ -24,7 +24,12 @@ from xlsrc.validation import CellFinding
 from xlsrc.workbooks.build import build_workbook
 from xlsrc.workbooks.layouts import BUDGET_FORECAST, TableLayout
 from xlsrc.workbooks.layouts.budget_forecast import BUDGET_FORECAST_TABLE
-from xlsrc.workbooks.layouts.result_budget import BUDGET_RESULT, INVESTMENTS
+from xlsrc.workbooks.layouts.result_budget import (
+    BUDGET_INCOME_STATEMENT,
+    BUDGET_RESULT,
+    BUDGET_SERVICES,
+    INVESTMENTS,
+)
 
 pytestmark = pytest.mark.usefixtures("workbook_reader")
 
@@ -123,3 +128,28 @@ def test_a_mistyped_investment_heading_is_an_error_at_the_heading(tmp_path: Path
     found = findings_at(findings, INVESTMENTS.sheet_name, cell["item"])
     assert [f.rule for f in found] == ["unknown_row"]
     assert "'Pysyvat vastaavat'" in str(found[0].finding.message)
+
+
+@pytest.mark.parametrize("typo", ["Tulot yhteenstä", "Poistot yhteensä"])
+def test_a_mistyped_statement_row_is_an_error_at_its_label(tmp_path: Path, typo: str) -> None:
+    """Taulukot 1-4 find Tulot, Menot, Poistot... by label: a typo took the row's numbers
+    out of the Toimintakate and result identities (and an existing error with them)."""
+    table, word = (BUDGET_SERVICES, "Tulot yhteensä") if "Tulot" in typo else (
+        BUDGET_INCOME_STATEMENT, "Poistot"
+    )  # fmt: skip
+    cell, findings = relabelled(tmp_path, result_budget(), table, "item", word, typo)
+    found = findings_at(findings, table.sheet_name, cell["item"])
+    assert [f.rule for f in found] == ["unknown_row"]
+    assert found[0].finding.severity == "error"
+    assert f"'{typo}'" in str(found[0].finding.message)
+
+
+def test_a_swedish_label_in_a_finnish_statement_keeps_its_checks(tmp_path: Path) -> None:
+    """ "Inkomster totalt" is the Swedish template's own label of Tulot yhteensä."""
+    cell, findings = relabelled(
+        tmp_path, result_budget(), BUDGET_SERVICES, "item", "Tulot yhteensä", "Inkomster totalt",
+        ta2024=250_000,
+    )  # fmt: skip
+    found = findings_at(findings, BUDGET_SERVICES.sheet_name, cell["ta2024"])
+    assert found and any("margin_identity" in f.rule for f in found)
+    assert rules(findings, "unknown_row") == []

@@ -30,7 +30,7 @@ from xlsrc.core.budget import STATEMENT_ITEMS, statement_item
 from xlsrc.core.text import Msg, Text
 from xlsrc.validation.model import Row, Table
 from xlsrc.validation.rules import budget
-from xlsrc.validation.rules.base import Checks
+from xlsrc.validation.rules.base import Checks, unplaced_row
 
 #: Statement items and their names: the one list in :data:`xlsrc.core.budget.STATEMENT_ITEMS`.
 ITEM_NAMES = {item: name for item, (name, _) in STATEMENT_ITEMS.items()}
@@ -47,6 +47,30 @@ def items(table: Table) -> dict[str, Row]:
     return found
 
 
+def _unknown_item(table: Table, row: Row, result: Checks) -> None:
+    """A labelled row with numbers that names no statement item: it is in no identity, so
+    a typo ("Tulot yhteenstä") or a relabelling would take its numbers out of every check."""
+    if statement_item(row.text("item")) is not None:
+        return
+    finding = unplaced_row(
+        table,
+        row,
+        "item",
+        amount_columns(table),
+        "unknown_row",
+        Msg(
+            "Riviä {label!r} ei tunnisteta laskelman riviksi (odotetaan esim. {income}, "
+            "{expense} tai {margin}): rivin luvut eivät ole yhdessäkään tarkistuksessa",
+            label=row.text("item"),
+            income=Msg(ITEM_NAMES["income"]),
+            expense=Msg(ITEM_NAMES["expense"]),
+            margin=Msg(ITEM_NAMES["margin"]),
+        ),
+    )
+    if finding is not None:
+        result.findings.append(finding)
+
+
 def amount_columns(table: Table) -> list[str]:
     return [k for k in table.columns if k in table.numeric_columns]
 
@@ -55,6 +79,8 @@ def checks(table: Table) -> Checks:
     """Identities inside one statement table."""
     result = Checks()
     rows = items(table)
+    for row in table:
+        _unknown_item(table, row, result)
     for key in amount_columns(table):
         header = table.header(key)
         if {"income", "expense", "margin"} <= rows.keys():
