@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 
 from xlsrc.core.text import N_, Joined, Msg, renderings
+from xlsrc.reading.locate import norm
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.description import a1
 from xlsrc.status_sheet.model import Quarter, StatusInputs, parse_quarter
 from xlsrc.status_sheet.names import STATUS_SHEET, status_sheets
-from xlsrc.status_sheet.tables import norm, read_inputs
+from xlsrc.status_sheet.tables import read_inputs
 
 #: The status sheet's header label and column headers (catalogue texts); a sheet
 #: written in any language is found by its words in that language.

@@ -8,67 +8,42 @@ Several KPI rows of one goal (joined by "Nro") are several KPI series.
 
 Which scheme rates the goals: the setting "Tila-asteikko" if given, else the
 scheme the layout's task status uses (the 50/90 year-end rule of 004).  A
-missing table, an unknown setting or an unusable setting value is a
-:class:`WorkbookLayoutError` that names where and what was expected.
+missing table or an unknown setting is a :class:`WorkbookLayoutError` that
+names where and what was expected; a setting value is refused by the parser
+of :mod:`xlsrc.reading.settings`, the one ``xlsrc validate`` reports with.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from xlsrc.core.errors import UnusableInput
-from xlsrc.core.numbers import Blank, Number, read_cell, read_number
-from xlsrc.core.schemes import StatusScheme
+from xlsrc.core.numbers import Blank, Number, read_cell
 from xlsrc.core.targets import stated_level
-from xlsrc.core.text import N_, Joined, Msg, renderings
-from xlsrc.core.words import Method, RollUp, parse_method, parse_rollup, scheme_key
+from xlsrc.core.text import N_, Msg
+from xlsrc.core.words import parse_method
 from xlsrc.reading.locate import (
     LocatedTable,
     TableRow,
     identify,
     locate,
     read_rows,
-    read_schemes,
-    read_settings,
     rows_below,
     workbook_language,
 )
+from xlsrc.reading.settings import RuleSettings, read_rule_settings, year_unknown
+from xlsrc.reading.settings import WorkbookLayoutError as WorkbookLayoutError
 from xlsrc.reading.source import CellValue as SourceValue
 from xlsrc.reading.source import WorkbookSource
 from xlsrc.status_sheet.model import CellValue, Goal, Quarter, Rules, StatusInputs, Task
-from xlsrc.workbooks.layouts import RULES_SHEET, TableLayout
+from xlsrc.workbooks.layouts import TableLayout
 from xlsrc.workbooks.layouts.goal_tracking import GOALS, KPIS, TASKS
 from xlsrc.workbooks.layouts.model import as_message
 
-
-class WorkbookLayoutError(UnusableInput):
-    """The workbook lacks a table or setting the status sheet needs (message says where)."""
-
-
-#: Settings (first column of the "Asetus | Arvo" table) and the names they go by.
-#: Catalogue texts: a setting is found by its name in any language, and the first name of
-#: each is the one an error lists as allowed.
-SETTINGS: dict[str, tuple[str, ...]] = {
-    "organisation": (N_("Organisaatio"),),
-    "year": (N_("Vuosi"), N_("Seurantavuosi")),
-    "rollup": (N_("Koontitapa"),),
-    "trend_tolerance": (N_("Trendin toleranssi"),),
-    "method": (N_("Arviointitapa"), N_("Oletusarviointitapa")),
-    "scheme": (N_("Tila-asteikko"), N_("Tavoitteiden asteikko")),
-    "task_scheme": (N_("Päätehtävien asteikko"),),
-    "language": (N_("Kieli"),),
-}
 _QUARTERS: tuple[Quarter, ...] = (1, 2, 3, 4)
 #: Shown next to a target that is the level a goal states in its own words.
 TARGET_FROM_GOAL_TEXT = N_("tavoitteen tekstistä")  # translated where it is shown
-
-
-def norm(value: object) -> str:
-    """Comparison form of a word: NFC, single spaces, case-folded."""
-    text = unicodedata.normalize("NFC", str(value if value is not None else ""))
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def _table(source: WorkbookSource, layout: TableLayout, version: int) -> LocatedTable:
@@ -106,19 +81,12 @@ def read_inputs(source: WorkbookSource, quarter: Quarter, year: int | None = Non
     goals = _table(source, GOALS, version)
     kpis = _table(source, KPIS, version)
     tasks = _table(source, TASKS, version)
-    settings = settings_of(source)
+    settings = read_rule_settings(source)
     rules = read_rules(source, settings)
-    the_year = year or _int(settings.get("year"))
+    the_year = year or settings.year
     if the_year is None:
-        raise WorkbookLayoutError(
-            Msg(
-                "{path}: vuosi ei selviä (asetus {setting!r} {sheet}-välilehdellä); anna --year",
-                path=source.name,
-                setting=Msg(SETTINGS["year"][0]),
-                sheet=Msg(RULES_SHEET),
-            )
-        )
-    organisation = _text(settings.get("organisation"))
+        raise year_unknown(source.name)
+    organisation = _text(settings.values.get("organisation"))
     built = _goals(source, goals, read_rows(source, goals), kpis, read_rows(source, kpis))
     task_rows = _tasks(tasks, read_rows(source, tasks))
     language = workbook_language(source)
@@ -141,64 +109,37 @@ def latest_quarter(source: WorkbookSource) -> Quarter | None:
 # ---------------------------------------------------------------- settings and rules
 
 
-def _names(names: Sequence[str]) -> set[str]:
-    """A setting's names in every language, normalised ("Organisaatio", "Organisation")."""
-    return {norm(text) for name in names for text in renderings(name)}
+def read_rules(source: WorkbookSource, settings: RuleSettings | None = None) -> Rules:
+    """Schemes, roll-up, trend tolerance and default method; unset ones named in defaults.
 
-
-def settings_of(source: WorkbookSource) -> dict[str, SourceValue]:
-    """The settings table: setting key -> value (blank values left out)."""
-    found: dict[str, SourceValue] = {}
-    for name, (value, where) in read_settings(source).items():
-        key = next((k for k, names in SETTINGS.items() if name in _names(names)), None)
-        if key is None:
-            known = Joined.of(Msg(names[0]) for names in SETTINGS.values())
-            raise WorkbookLayoutError(
-                Msg("{where}: tuntematon asetus {name!r}; sallitut: {known}", where=where,
-                    name=name, known=known)
-            )  # fmt: skip
-        if value is not None and str(value).strip() != "":
-            found.setdefault(key, value)
-    return found
-
-
-def _setting_place(key: str) -> Msg:
-    """Where a setting's word is read, named in the language it is shown in ("Regler:
-    Statusskala"): a plain "Säännöt: asetus" named a sheet a Swedish workbook does not have."""
-    return Msg("{sheet}: {setting}", sheet=Msg(RULES_SHEET), setting=Msg(SETTINGS[key][0]))
-
-
-def read_rules(source: WorkbookSource, settings: Mapping[str, SourceValue] | None = None) -> Rules:
-    """Schemes, roll-up, trend tolerance and default method; unset ones named in defaults."""
-    settings = settings_of(source) if settings is None else settings
-    schemes = read_schemes(source)
-    defaults: list[str] = []
-
-    def chosen(setting: str, fallback: str) -> StatusScheme:
-        if setting not in settings:
-            return schemes.schemes[fallback]
-        key = scheme_key(settings[setting], schemes.names, _setting_place(setting))
-        return schemes.schemes[key]
-
+    The settings are parsed by :func:`read_rule_settings`, the reading validation
+    reports from, so a value refused here is a finding of ``xlsrc validate`` at its
+    cell; the first refused value (other than the year, which ``--year`` may stand
+    in for) is raised as its parser raised it.
+    """
+    settings = read_rule_settings(source) if settings is None else settings
+    refused = [problem for problem in settings.problems if problem.key != "year"]
+    if refused:
+        raise refused[0].error
+    schemes = settings.schemes.schemes
     layout_scheme = TASKS.column("status_calc").rules or "year_end"
-    scheme = chosen("scheme", layout_scheme)
-    task_scheme = chosen("task_scheme", layout_scheme)
-    rollup: RollUp = "worst"
-    if "rollup" in settings:
-        rollup = parse_rollup(settings["rollup"], _setting_place("rollup"))
-    else:
-        defaults.append("rollup")
-    tolerance = 0.02
-    if "trend_tolerance" in settings:
-        tolerance = _fraction(settings["trend_tolerance"], "Trendin toleranssi")
-    else:
-        defaults.append("trend_tolerance")
-    method: Method = "ratio"
-    if "method" in settings:
-        method = parse_method(settings["method"], _setting_place("method"))
-    else:
-        defaults.append("method")
-    return Rules(scheme, task_scheme, rollup, tolerance, method, tuple(defaults))
+    defaults = [
+        key
+        for key, value in (
+            ("rollup", settings.rollup),
+            ("trend_tolerance", settings.trend_tolerance),
+            ("method", settings.method),
+        )
+        if value is None
+    ]
+    return Rules(
+        schemes[settings.scheme or layout_scheme],
+        schemes[settings.task_scheme or layout_scheme],
+        settings.rollup or "worst",
+        0.02 if settings.trend_tolerance is None else settings.trend_tolerance,
+        settings.method or "ratio",
+        tuple(defaults),
+    )
 
 
 # ---------------------------------------------------------------- goals and KPIs
@@ -355,13 +296,6 @@ def _value(value: object) -> CellValue:
     return text or None
 
 
-def _int(value: object) -> int | None:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return int(value)
-    text = _text(value)
-    return int(text) if text.isdigit() else None
-
-
 def _weight(value: SourceValue, where: str) -> float | None:
     """A KPI row's weight: a non-negative number (blank: none)."""
     reading = read_cell(_scalar(value))
@@ -383,14 +317,3 @@ def _scalar(value: object) -> str | float | int | bool | None:
     if value is None or isinstance(value, str | float | int | bool):
         return value
     return str(value)
-
-
-def _fraction(value: object, what: str) -> float:
-    """A share typed as a number (0,02) or, on the rules sheet, as a per cent text."""
-    reading = read_number(_scalar(value))
-    if not isinstance(reading, Number) or not 0 <= reading.value < 1:
-        raise WorkbookLayoutError(
-            Msg("{sheet}: {what} {value!r} ei ole osuus 0–100 %", sheet=Msg(RULES_SHEET),
-                what=Msg(what), value=value)
-        )  # fmt: skip
-    return reading.value
