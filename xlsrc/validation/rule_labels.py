@@ -32,6 +32,7 @@ RULE_LABELS: dict[str, str] = {
     "goal_counts": N_("Tavoitteiden lukumäärät"),
     "header_changed": N_("Otsikko muuttunut"),
     "invalid_rules": N_("Virheellinen sääntötaulukko"),
+    "invalid_setting": N_("Virheellinen asetus"),
     "kpi_statuses": N_("Mittareiden tilat"),
     "list_total": N_("Luettelon summa"),
     "locked_quarter_inputs": N_("Lukitun neljänneksen syötteet"),

@@ -34,6 +34,7 @@ from xlsrc.core.text import Msg, Num, text_in
 from xlsrc.reading.cells import read_number_cell
 from xlsrc.reading.locate import (
     LocatedTable,
+    RulesRead,
     TableRow,
     identify,
     locate,
@@ -43,6 +44,7 @@ from xlsrc.reading.locate import (
     rows_below,
     stated_total,
 )
+from xlsrc.reading.settings import read_rule_settings
 from xlsrc.reading.source import CellValue, WorkbookSource
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Cell, Location, Row, Table
@@ -368,6 +370,8 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
         )
         for sheet, cell, message in rules.problems
     ]
+    if identified.layout.settings:  # only the goal-tracking template has settings to check
+        findings += setting_findings(source, rules)
     tables = []
     for layout in identified.layout.tables:
         located = locate(source, layout, identified.version)
@@ -391,6 +395,26 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
         tables.append(_with_schemes(table, rules.schemes))
         findings += shape
     return tables, findings
+
+
+def setting_findings(source: WorkbookSource, rules: RulesRead) -> list[CellFinding]:
+    """Each setting value the status sheet would refuse, as an error at the value's cell.
+
+    The settings are parsed by :func:`read_rule_settings`, the status sheet's own
+    reading, and each problem keeps the parser's message: validating clean and
+    then being refused by ``xlsrc status-sheet`` over the same cell was the bug.
+    A method word is ``unknown_method``, as in a table's method column.
+    """
+    return [
+        direct(
+            Location(problem.sheet, problem.cell),
+            "unknown_method" if problem.key == "method" else "invalid_setting",
+            _raw(problem.value),
+            None,
+            str(problem.error),
+        )
+        for problem in read_rule_settings(source, rules).problems
+    ]
 
 
 def _with_schemes(table: Table, schemes: Mapping[str, StatusScheme]) -> Table:
