@@ -21,7 +21,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlsrc.core.a1 import cell_name, column_letter, parse_range
-from xlsrc.workbooks.layouts import TableLayout
+from xlsrc.workbooks.layouts import SETTINGS_TABLE, TableLayout
 
 
 def open_book(data: bytes | Path) -> Workbook:
@@ -179,3 +179,21 @@ def stated_total_cell(book: Workbook, layout: TableLayout, key: str) -> str:
     assert layout.totals is not None
     block = summary(book, layout, layout.totals.name)
     return block[layout.totals.stated_label][layout.column(key).header]
+
+
+def setting(book: Workbook, name: str, value: Any, rename: str | None = None) -> tuple[str, str]:
+    """Type ``value`` into the "Arvo" cell of the rules sheet's setting ``name`` (as the
+    sheet shows it); ``rename`` also retypes the name.  Returns (sheet, A1) of the value,
+    found in the edited sheet's settings Table, not by the code under test."""
+    for sheet in book.worksheets:
+        if SETTINGS_TABLE not in sheet.tables:
+            continue
+        top, left, last, _ = parse_range(sheet.tables[SETTINGS_TABLE].ref)
+        for row in range(top + 1, last + 1):
+            if sheet.cell(row, left).value == name:
+                sheet.cell(row, left + 1).value = value
+                if rename is not None:
+                    sheet.cell(row, left).value = rename
+                return sheet.title, cell_name(row, left + 1)
+        raise KeyError(f"{SETTINGS_TABLE}: no setting {name!r}")
+    raise KeyError(f"no {SETTINGS_TABLE} Table")
