@@ -96,7 +96,8 @@ def test_indexed_sumif_equals_fsum_of_the_scan_or_declines(
         if ordering and criterion.order[0] not in ("=", "<>"):
             numbers_picked = [v for v in picked if type(v) is float]
             overflow = not math.isfinite(sum(numbers_picked)) or any(
-                abs(v) > 1e307 for v in numbers_picked
+                abs(v) > 1e300
+                for v in numbers_picked  # criteria_index._HUGE
             )
             assert overflow or any(type(v) is XlError for v in picked)
         return
@@ -123,3 +124,18 @@ def test_sumif_and_averageif_with_a_comparison_down_a_column(tmp_path: Path) -> 
         assert book.value("S", f"C{i + 1}") == math.fsum(at_least)
         expected = math.fsum(below) / len(below) if below else XlError.DIV0
         assert book.value("S", f"D{i + 1}") == expected
+
+
+def test_a_sum_that_overflows_on_the_way_is_num_as_in_the_scan(tmp_path: Path) -> None:
+    """1e308 + 1e308 - 1e308: the exact running sums would say 1e308, but the scan (fsum,
+    as SUM) gives #NUM! for the partial sum beyond the float range; the index declines."""
+    amounts = [1e308, 1e308, -1e308]
+    block = [0.0, 0.0, 0.0]
+    assert RangeIndex(block).ordered_total(criteria.parse("<1"), ("S", 1, 2), amounts) is None
+    sheet: dict[str, Any] = {f"A{i + 1}": 0.0 for i in range(3)}
+    sheet.update({f"B{i + 1}": v for i, v in enumerate(amounts)})
+    sheet.update({f"C{i + 1}": '=SUMIF(A:A,"<"&1,B:B)' for i in range(3)})
+    sheet["D1"] = "=SUM(B1:B3)"
+    book = calc(tmp_path, {"S": sheet})
+    assert book.value("S", "D1") == XlError.NUM
+    assert [book.value("S", f"C{i + 1}") for i in range(3)] == [XlError.NUM] * 3

@@ -62,7 +62,8 @@ class RangeIndex:
         ``values`` is the value range's block, the criteria block's shape; ``key``
         names it.  None when the answer needs the cell-by-cell path: other
         criteria, an error among the picked values (the scan finds which one
-        Excel returns), or a sum beyond the float range.
+        Excel returns), a number above :data:`_HUGE` among them, or a sum beyond
+        the float range.
         """
         assert criterion.order is not None
         op, operand = criterion.order
@@ -118,6 +119,12 @@ class RangeIndex:
         return self.text_positions[: bisect_right(keys, key)]  # "<="
 
 
+#: Above this size a number goes to the scan: ``math.fsum`` (the scan, and SUM) gives #NUM!
+#: when a partial sum leaves the float range (1e308 + 1e308 - 1e308), which the exact
+#: running sums would not see; numbers no larger cannot overflow in a range Excel can hold.
+_HUGE = 1e300
+
+
 class _Prefix:
     """Exact running sums (fractions: a difference of two is still exact, and its float
     is correctly rounded - what ``math.fsum`` of the same numbers gives) of a value
@@ -126,21 +133,24 @@ class _Prefix:
     def __init__(self, order: list[int], values: list[Any]) -> None:
         self.sums: list[Fraction] = [Fraction(0)]
         self.counts = [0]
-        self.errors = [0]
-        total, count, errors = Fraction(0), 0, 0
+        #: errors and huge numbers (:data:`_HUGE`) so far: a window holding one declines
+        self.declines = [0]
+        total, count, declines = Fraction(0), 0, 0
         for position in order:
             value = values[position]
             if type(value) is float:
                 total += Fraction(value)
                 count += 1
+                if abs(value) > _HUGE:
+                    declines += 1
             elif type(value) is XlError:
-                errors += 1
+                declines += 1
             self.sums.append(total)
             self.counts.append(count)
-            self.errors.append(errors)
+            self.declines.append(declines)
 
     def between(self, lo: int, hi: int) -> tuple[float, int] | None:
-        if self.errors[hi] != self.errors[lo]:
+        if self.declines[hi] != self.declines[lo]:
             return None
         try:
             total = float(self.sums[hi] - self.sums[lo])
