@@ -143,10 +143,10 @@ class Table:
     schemes: Mapping[str, StatusScheme] = field(default_factory=lambda: MappingProxyType({}))
     """Status schemes in force (a workbook's rules sheet), by rules-block key."""
     header_cells: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))
+    """Where each column's header sits, for findings about a whole column."""
     required_columns: frozenset[str] = frozenset()
     """Columns a row that holds anything must fill (a measure needs its programme,
     status and sum): a blank there is an error, as the row's "Huomio" says."""
-    """Where each column's header sits, for findings about a whole column."""
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
