@@ -30,17 +30,6 @@ from xlsrc.validation.workbook import read_workbook
 from xlsrc.workbooks.layouts import WORKBOOKS
 
 
-@pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    made = {}
-    for language in ("fi", "sv"):
-        folder = tmp_path_factory.mktemp(language)
-        run = CliRunner().invoke(cli, ["--lang", language, "demo", "--out", str(folder)])
-        assert run.exit_code == 0, run.output
-        made[language] = folder
-    return made
-
-
 def test_swedish_templates_have_swedish_sheets_and_the_same_tables(demos: dict[str, Path]) -> None:
     for layout in WORKBOOKS:
         finnish = openpyxl.load_workbook(demos["fi"] / layout.file_name)

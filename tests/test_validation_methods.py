@@ -49,18 +49,6 @@ METHOD_TABLES: list[tuple[WorkbookLayout, TableLayout]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[Language, Path]:
-    """``xlsrc --lang fi|sv demo``: the recalculated example workbooks a user starts from."""
-    made: dict[Language, Path] = {}
-    for language in ("fi", "sv"):
-        folder = tmp_path_factory.mktemp(language)
-        run = CliRunner().invoke(cli, ["--lang", language, "demo", "--out", str(folder)])
-        assert run.exit_code == 0, run.output
-        made[language] = folder
-    return made
-
-
 def typed(
     demos: dict[Language, Path],
     tmp_path: Path,

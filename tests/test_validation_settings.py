@@ -41,18 +41,6 @@ SETTING_RULES = ("invalid_setting", "unknown_method")
 _NOW = datetime(2025, 3, 25, 14, 2)
 
 
-@pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[Language, Path]:
-    """``xlsrc --lang fi|sv demo``: the recalculated example workbooks a user starts from."""
-    made: dict[Language, Path] = {}
-    for language in ("fi", "sv"):
-        folder = tmp_path_factory.mktemp(language)
-        run = CliRunner().invoke(cli, ["--lang", language, "demo", "--out", str(folder)])
-        assert run.exit_code == 0, run.output
-        made[language] = folder
-    return made
-
-
 def typed(
     demos: dict[Language, Path],
     tmp_path: Path,
