@@ -72,3 +72,17 @@ def test_an_old_binary_workbook_is_refused_in_swedish(tmp_path: Path) -> None:
             f"{path}: lösenordsskyddad eller gammal .xls-arbetsbok; spara den i .xlsx-format "
             "utan lösenord"
         )
+
+
+def test_a_change_check_of_the_result_budget_is_reported_in_swedish(
+    examples: dict[str, Path],
+) -> None:
+    """Its message was joined as text when the check was made: the line word ("Menot",
+    "Toimintakate") and "TB 2024 − TB 2023" stayed Finnish in a Swedish report."""
+    found = [f for f in validate_workbook(examples["tulosbudjetti.xlsx"]) if f.rule == "change_eur"]
+    assert found  # the seed's own wrong changes
+    with use_language("sv"):
+        messages = [f.message for f in found]
+    for message in messages:
+        assert "RB 20" in message and "TB 20" not in message, message
+        assert not any(word in message for word in ("Menot", "Tulot", "Toimintakate")), message

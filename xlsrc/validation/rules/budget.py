@@ -173,7 +173,8 @@ def _changes(table: Table, block: Block, kind: LineKind, row: Row, result: Check
     if old is None or new is None:
         return
     euro, pct = row.cell("change_eur"), row.cell("change_pct")
-    name = f"{block.name}, {LINE_NAMES[kind]}"
+    # messages, not text: rendered in the language of the findings (the line word too)
+    name = Msg("{block}, {line}", block=block.name, line=Msg(LINE_NAMES[kind]))
     if euro is not None:
         result.derived.append(
             Derived(
@@ -181,7 +182,12 @@ def _changes(table: Table, block: Block, kind: LineKind, row: Row, result: Check
                 (old.at, new.at),
                 partial(_change_eur, kind=kind),
                 "change_eur",
-                f"{table.header('change_eur')} = {_change_formula(kind)} ({name})",
+                Msg(
+                    "{header} = {formula} ({name})",
+                    header=table.header("change_eur"),
+                    formula=_change_formula(kind),
+                    name=name,
+                ),
             )
         )
     if pct is not None and not pct.is_nil:  # "-": no per cent stated
@@ -191,7 +197,7 @@ def _changes(table: Table, block: Block, kind: LineKind, row: Row, result: Check
                 (old.at, new.at),
                 partial(_change_pct, kind=kind),
                 "change_pct",
-                f"{table.header('change_pct')} ({name})",
+                Msg("{header} ({name})", header=table.header("change_pct"), name=name),
                 kind="percent",
                 decimals=pct.decimals,
                 undefined_reason=lambda v: Msg(
@@ -205,7 +211,7 @@ def _change_formula(kind: LineKind) -> Text:
     return (
         Msg("TB 2023 − TB 2024 (menojen kasvu positiivisena)")
         if kind == "expense"
-        else ("TB 2024 − TB 2023")
+        else Msg("TB 2024 − TB 2023")
     )
 
 
