@@ -121,7 +121,8 @@ def _heading_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _unplaced(table: Table, row: Row, result: Checks) -> None:
-    finding = unplaced_row(
+    unplaced_row(
+        result,
         table,
         row,
         "item",
@@ -136,8 +137,6 @@ def _unplaced(table: Table, row: Row, result: Checks) -> None:
             costs=Msg(COSTS_HEADING),
         ),
     )
-    if finding is not None:
-        result.findings.append(finding)
 
 
 def _name(row: Row) -> str:

@@ -88,9 +88,16 @@ def direct(
 
 
 def unplaced_row(
-    table: Table, row: Row, label_key: str, amounts: Iterable[str], rule: str, message: Text
-) -> CellFinding | None:
-    """An error at ``row``'s label when a rule could not place a row that carries numbers.
+    result: Checks,
+    table: Table,
+    row: Row,
+    label_key: str,
+    amounts: Iterable[str],
+    rule: str,
+    message: Text,
+) -> None:
+    """An error at ``row``'s label (added to ``result``) when a rule could not place a row
+    that carries numbers.
 
     Rules that recognise rows by their labels skip a row whose label they cannot
     read, and every check of its numbers goes with it, without a word.  In a
@@ -103,7 +110,7 @@ def unplaced_row(
     """
     label = row.text(label_key)
     if not table.typed or not label:
-        return None
+        return
     if all(row.number(key) is None for key in amounts):
-        return None
-    return direct(location_of(row, label_key), rule, label, None, message)
+        return
+    result.findings.append(direct(location_of(row, label_key), rule, label, None, message))

@@ -116,7 +116,8 @@ def _unknown_line(table: Table, row: Row, result: Checks) -> None:
     heading, so the row's numbers would be in no check at all."""
     if _kind(row.text("line")) is not None:
         return
-    finding = unplaced_row(
+    unplaced_row(
+        result,
         table,
         row,
         "line",
@@ -131,8 +132,6 @@ def _unknown_line(table: Table, row: Row, result: Checks) -> None:
             margin=Msg(LINE_NAMES["margin"]),
         ),
     )
-    if finding is not None:
-        result.findings.append(finding)
 
 
 def _margin(table: Table, block: Block, result: Checks) -> None:

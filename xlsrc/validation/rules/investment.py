@@ -131,7 +131,8 @@ def _unknown(table: Table, row: Row, result: Checks) -> None:
     label = normalized(row.text("item"))
     if any(pattern.search(label) for pattern in KNOWN_ROWS):
         return
-    finding = unplaced_row(
+    unplaced_row(
+        result,
         table,
         row,
         "item",
@@ -144,8 +145,6 @@ def _unknown(table: Table, row: Row, result: Checks) -> None:
             label=row.text("item"),
         ),
     )
-    if finding is not None:
-        result.findings.append(finding)
 
 
 def _is_heading(row: Row) -> bool:

@@ -52,7 +52,8 @@ def _unknown_item(table: Table, row: Row, result: Checks) -> None:
     a typo ("Tulot yhteenstä") or a relabelling would take its numbers out of every check."""
     if statement_item(row.text("item")) is not None:
         return
-    finding = unplaced_row(
+    unplaced_row(
+        result,
         table,
         row,
         "item",
@@ -67,8 +68,6 @@ def _unknown_item(table: Table, row: Row, result: Checks) -> None:
             margin=Msg(ITEM_NAMES["margin"]),
         ),
     )
-    if finding is not None:
-        result.findings.append(finding)
 
 
 def amount_columns(table: Table) -> list[str]:
