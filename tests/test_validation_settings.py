@@ -83,10 +83,19 @@ TYPOS = [
     (N_("Koontitapa"), "huonoinn", None, "invalid_setting"),
     (N_("Trendin toleranssi"), 1.5, None, "invalid_setting"),
     (N_("Vuosi"), "2O24", None, "invalid_setting"),
+    (N_("Vuosi"), "2024²", None, "invalid_setting"),  # isdigit() says yes, int() says no
     (N_("Organisaatio"), "Vuosiarvio 50/91", N_("Tila-asteikko"), "invalid_setting"),
     (N_("Organisaatio"), "Kanta-Häme", "Organisaatioo", "invalid_setting"),
 ]
-TYPO_IDS = ["method", "rollup", "trend_tolerance", "year", "scheme", "unknown_name"]
+TYPO_IDS = [
+    "method",
+    "rollup",
+    "trend_tolerance",
+    "year",
+    "year_superscript",
+    "scheme",
+    "unknown_name",
+]
 
 
 @pytest.mark.parametrize(("name", "value", "rename", "rule"), TYPOS, ids=TYPO_IDS)

@@ -135,7 +135,7 @@ def setting_year(value: object) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return int(value)
     text = str(value if value is not None else "").strip()
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() else None  # "2024²" is no year
 
 
 def year_unknown(path: str) -> WorkbookLayoutError:
