@@ -12,6 +12,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -139,3 +140,16 @@ def test_a_sum_that_overflows_on_the_way_is_num_as_in_the_scan(tmp_path: Path) -
     book = calc(tmp_path, {"S": sheet})
     assert book.value("S", "D1") == XlError.NUM
     assert [book.value("S", f"C{i + 1}") for i in range(3)] == [XlError.NUM] * 3
+
+
+def test_a_range_too_long_for_the_overflow_bound_goes_to_the_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Below 1e300 a partial sum cannot overflow only while the range is short enough
+    (criteria_index._MOST_NUMBERS); past that the index declines instead of assuming it."""
+    import xlsrc.engine.library.criteria_index as index
+
+    block, amounts = [0.0, 0.0, 0.0], [1.0, 2.0, 3.0]
+    assert RangeIndex(block).ordered_total(criteria.parse("<1"), ("S", 1, 2), amounts) == (6.0, 3)
+    monkeypatch.setattr(index, "_MOST_NUMBERS", 2)
+    assert RangeIndex(block).ordered_total(criteria.parse("<1"), ("S", 1, 2), amounts) is None

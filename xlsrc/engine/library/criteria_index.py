@@ -19,6 +19,7 @@ the two paths against each other on random data.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
 from fractions import Fraction
 from typing import Any
@@ -68,6 +69,8 @@ class RangeIndex:
         assert criterion.order is not None
         op, operand = criterion.order
         if isinstance(operand, str) or op in ("=", "<>"):
+            return None
+        if len(self.number_positions) > _MOST_NUMBERS:
             return None
         prefix = self._prefixes.get(key)
         if prefix is None:
@@ -121,8 +124,10 @@ class RangeIndex:
 
 #: Above this size a number goes to the scan: ``math.fsum`` (the scan, and SUM) gives #NUM!
 #: when a partial sum leaves the float range (1e308 + 1e308 - 1e308), which the exact
-#: running sums would not see; numbers no larger cannot overflow in a range Excel can hold.
+#: running sums would not see.  Numbers no larger cannot overflow while a range holds at
+#: most :data:`_MOST_NUMBERS` of them; a longer one (beyond any limit xlsrc sets) is scanned.
 _HUGE = 1e300
+_MOST_NUMBERS = int(sys.float_info.max / _HUGE) // 2
 
 
 class _Prefix:
