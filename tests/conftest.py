@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import xlsrc.validation.workbook as validation_workbook
-from xlsrc.core.text import Language
+from xlsrc.core.text import LANGUAGES, Language
 
 
 @pytest.fixture(params=["package", "openpyxl"])
@@ -40,14 +40,14 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[Language, Path]:
-    """``xlsrc --lang fi|sv demo``: the recalculated example workbooks a user starts from,
-    by language (read only: a test that edits one writes its copy elsewhere)."""
+    """``xlsrc --lang fi|sv|en demo``: the recalculated example workbooks a user starts
+    from, by language (read only: a test that edits one writes its copy elsewhere)."""
     from click.testing import CliRunner
 
     from xlsrc.cli.main import cli
 
     made: dict[Language, Path] = {}
-    for language in ("fi", "sv"):
+    for language in LANGUAGES:
         folder = tmp_path_factory.mktemp(language)
         run = CliRunner().invoke(cli, ["--lang", language, "demo", "--out", str(folder)])
         assert run.exit_code == 0, run.output

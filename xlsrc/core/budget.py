@@ -105,11 +105,14 @@ def _kind_of(text: str) -> LineKind | None:
     """The kind of a casefolded line name, or None.
 
     Remembered: a budget repeats a handful of names, and XS_CHANGE_PCT asks once per row.
+    Besides the patterns' words, the template's own line word in any language of the
+    catalogue ("Operating margin" in an English workbook) is its kind.
     """
     for pattern, kind in _KIND_PATTERNS:
         if pattern.search(text):
             return kind
-    return None
+    words = " ".join(text.split())
+    return next((k for k, name in LINE_NAMES.items() if words in _names((name,))), None)
 
 
 def change_eur(old: float, new: float, kind: LineKind) -> float:
