@@ -153,3 +153,34 @@ def test_a_swedish_label_in_a_finnish_statement_keeps_its_checks(tmp_path: Path)
     found = findings_at(findings, BUDGET_SERVICES.sheet_name, cell["ta2024"])
     assert found and any("margin_identity" in f.rule for f in found)
     assert rules(findings, "unknown_row") == []
+
+
+@pytest.mark.parametrize(
+    ("table", "word"),
+    [
+        (BUDGET_SERVICES, "Tulot yhteensä"),
+        (BUDGET_INCOME_STATEMENT, "Poistot"),
+        (INVESTMENTS, "Rakennukset"),
+        (BUDGET_FORECAST_TABLE, INCOME),
+    ],
+    ids=["taulukko3", "taulukko2", "taulukko6", "ennuste"],
+)
+def test_a_deleted_label_on_a_row_with_numbers_is_an_error_at_the_blank_label(
+    tmp_path: Path, table: TableLayout, word: str
+) -> None:
+    """The label deleted, the numbers left: the rules place rows by their labels, so the
+    row was in no check at all, and (the label column not being required) nothing said so."""
+    data = budget_forecast() if table is BUDGET_FORECAST_TABLE else result_budget()
+    cell, findings = relabelled(tmp_path, data, table, "item", word, None)
+    found = findings_at(findings, table.sheet_name, cell["item"])
+    assert [f.rule for f in found] == ["unknown_row"]
+    assert found[0].finding.severity == "error"
+    assert "nimi puuttuu" in str(found[0].finding.message)
+
+
+def test_a_deleted_required_label_is_reported_once(tmp_path: Path) -> None:
+    """Taulukko 5's Erä is required: the input rule's missing_value says it, not a second
+    finding at the same cell."""
+    cell, findings = relabelled(tmp_path, result_budget(), BUDGET_RESULT, "line", "Tulot", None)
+    found = findings_at(findings, BUDGET_RESULT.sheet_name, cell["line"])
+    assert [f.rule for f in found] == ["missing_value"]

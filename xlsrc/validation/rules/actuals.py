@@ -79,7 +79,7 @@ def checks(table: Table) -> Checks:
 
 def _groups(table: Table) -> tuple[dict[str, tuple[Row, list[Row]]], list[Row]]:
     """Toimintatuotot and Toimintakulut, each with the rows printed under it; and the
-    rows under neither (above the first heading, below Toimintakate)."""
+    rows under neither (above the first heading, below Toimintakate, or without a label)."""
     groups: dict[str, tuple[Row, list[Row]]] = {}
     outside: list[Row] = []
     current: str | None = None
@@ -93,6 +93,8 @@ def _groups(table: Table) -> tuple[dict[str, tuple[Row, list[Row]]], list[Row]]:
             outside.append(row)
         elif normalized(row.text("item")):
             groups[current][1].append(row)
+        else:  # a row without a label is no row of the heading's: placed nowhere
+            outside.append(row)
     return {k: v for k, v in groups.items() if v[1]}, outside
 
 

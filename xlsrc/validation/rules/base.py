@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from xlsrc.core.checks import Finding, Severity
-from xlsrc.core.text import Text
+from xlsrc.core.text import Msg, Text
 from xlsrc.validation.equations import Derived, Equation
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Cell, Location, Row, Table
@@ -107,10 +107,19 @@ def unplaced_row(
     note) and seed tables, read as printed text, are not reported: each rule
     decides what it could not place and says so in ``message``; this is the one
     place that decides when that is a finding.
+
+    A row whose label was deleted is reported too, with a message of its own:
+    its numbers are in no check either.  Where the label column is required,
+    the input rule already reports the blank (``missing_value``), so not twice.
     """
+    if not table.typed or all(row.number(key) is None for key in amounts):
+        return
     label = row.text(label_key)
-    if not table.typed or not label:
-        return
-    if all(row.number(key) is None for key in amounts):
-        return
-    result.findings.append(direct(location_of(row, label_key), rule, label, None, message))
+    if not label:
+        if label_key in table.required_columns:
+            return
+        message = Msg(
+            "Rivillä on lukuja, mutta sen nimi puuttuu tästä solusta: rivin luvut eivät ole "
+            "yhdessäkään tarkistuksessa"
+        )
+    result.findings.append(direct(location_of(row, label_key), rule, label or None, None, message))

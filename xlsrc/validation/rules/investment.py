@@ -123,6 +123,9 @@ def checks(table: Table) -> Checks:
         for row in rows:
             _unknown(table, row, result)
             _row_total(table, row, result)
+    for row in table:
+        if not row.text("item"):  # no block holds a row without a label (plans)
+            _unknown(table, row, result)
     _combined(table, blocks, result)
     return result
 
