@@ -213,3 +213,108 @@ def test_number_cells_written_by_other_tools(tmp_path: Path) -> None:
         [("int", 7), ("float", 7.0), ("float", 2.5)],
         [("int", 3), ("float", 1000.0), ("NoneType", None)],
     ]
+
+
+def test_cell_addresses_written_in_lower_case(tmp_path: Path) -> None:
+    """``r="a1"``: every reader reads the cell, and all read the same value.
+
+    ISO/IEC 29500-1 18.17.2.3.1 says column letters are not case-sensitive,
+    and Office's own A1 grammar (MS-OI29500 2.1.864) has lower-case letters:
+    the cell is there.  The engine always read it; the package reader
+    searched the text for ``<c r="A1"`` and read a blank.  The formulas are
+    computed from the cells (the engine reads them), and an array formula's
+    cells are written into the sheet (the writer finds its neighbours).
+    """
+    from tests.hostile.packages import sheet_xml, strings_xml, workbook_parts, write_package
+
+    rows = (
+        '<row r="1"><c r="a1"><v>7</v></c><c r="b1"><v>2.5</v></c>'
+        '<c r="c1" t="s"><v>0</v></c><c r="Xfd1" t="inlineStr"><is><t>reuna</t></is></c></row>'
+        '<row r="2"><c r="a2"><v>3</v></c><c r="b2"><f>a1*2</f><v>0</v></c>'
+        '<c r="d2"><f t="array" ref="d2:d3">a1:a2*10</f><v>0</v></c></row>'
+    )
+    parts = workbook_parts({"Pienet": sheet_xml(rows)}, strings_xml(["<t>teksti</t>"]))
+    path = write_package(tmp_path / "pienet.xlsx", parts)
+    by_package = read_by_package(path)
+    assert by_package == read_by_openpyxl(path)
+    inside = recalculated(path, tmp_path / "out.xlsx")
+    assert inside == read_by_openpyxl(tmp_path / "out.xlsx")
+    assert read_by_package(tmp_path / "out.xlsx") == inside
+    values = inside["Pienet"][1]
+    assert [row[:4] for row in values[:3]] == [
+        [("int", 7), ("float", 2.5), ("str", "teksti"), ("NoneType", None)],
+        [("int", 3), ("int", 14), ("NoneType", None), ("int", 70)],
+        [("NoneType", None), ("NoneType", None), ("NoneType", None), ("int", 30)],
+    ]
+    assert values[0][-1] == ("str", "reuna")
+    assert by_package["Pienet"][0] == [("int", 2), ("int", 16384)]
+
+
+def date_cells(path: Path, date1904: bool = False) -> Path:
+    """A sheet of ``t="d"`` cells (a date only, a date and time) and formulas on them."""
+    from tests.hostile.packages import sheet_xml, workbook_parts, write_package
+
+    rows = (
+        '<row r="1"><c r="A1" t="d"><v>2024-03-01</v></c>'
+        '<c r="B1" t="d"><v>2024-03-01T12:30:00</v></c></row>'
+        '<row r="2"><c r="A2"><f>A1*1</f><v>0</v></c><c r="B2"><f>B1*1</f><v>0</v></c></row>'
+    )
+    parts = workbook_parts({"Pvm": sheet_xml(rows)})
+    if date1904:
+        workbook = str(parts["xl/workbook.xml"])
+        parts["xl/workbook.xml"] = workbook.replace(
+            "<sheets>", '<workbookPr date1904="1"/><sheets>'
+        )
+    return write_package(path, parts)
+
+
+@pytest.mark.parametrize("date1904", [False, True])
+def test_a_date_only_is_a_date_in_every_reader(tmp_path: Path, date1904: bool) -> None:
+    """``t="d"`` with a date alone reads as a ``date`` (openpyxl's reading), not midnight.
+
+    The package reader gave a ``datetime`` at midnight, which validation keeps
+    as another text than openpyxl's ("2024-03-01T00:00:00").  The engine
+    computes with the serials of the 1904 system too (it counted a date and
+    time from 1900 whatever the workbook's system).
+    """
+    path = date_cells(tmp_path / "pvm.xlsx", date1904)
+    by_package = read_by_package(path)
+    assert by_package == read_by_openpyxl(path)
+    inside = recalculated(path, tmp_path / "out.xlsx")
+    assert inside == read_by_openpyxl(tmp_path / "out.xlsx")
+    values = inside["Pvm"][1]
+    assert values[0] == [
+        ("date", dt.date(2024, 3, 1)),
+        ("datetime", dt.datetime(2024, 3, 1, 12, 30)),
+    ]
+    offset = 1462 if date1904 else 0
+    (day_type, day), (moment_type, moment) = values[1]
+    assert (day_type, day) == ("int", 45352 - offset)
+    assert moment_type == "float" and moment == pytest.approx(45352 - offset + 12.5 / 24, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ('t="d"><v>2024-03-01 12:30</v>', "päivämäärä '2024-03-01 12:30' ei ole ISO 8601"),
+        ('t="d"><v>20240301</v>', "päivämäärä '20240301' ei ole ISO 8601"),
+        ('t="d"><f>1</f><v>2024-13-01</v>', "Pvm!A1: kaavan tallennettu arvo '2024-13-01'"),
+        ("><f>1</f><v>abc</v>", "Pvm!A1: kaavan tallennettu arvo 'abc' ei ole solutyypin 'n'"),
+    ],
+)
+def test_a_value_not_of_its_type_is_refused_where_it_is(
+    tmp_path: Path, cell: str, message: str
+) -> None:
+    """A date and time with a space for the ``T`` was read as the day alone (the time lost).
+
+    A formula's cached value that is not of its type stopped the package
+    reader with a ValueError, or (a ``t="d"`` one) would read as a blank.
+    """
+    from tests.hostile.packages import sheet_xml, workbook_parts, write_package
+    from xlsrc.core.errors import UnreadableWorkbook
+
+    rows = f'<row r="1"><c r="A1" {cell}</c></row>'
+    path = write_package(tmp_path / "pvm.xlsx", workbook_parts({"Pvm": sheet_xml(rows)}))
+    with pytest.raises(UnreadableWorkbook, match=message) as refused:
+        read_by_package(path)
+    assert str(path) in str(refused.value)

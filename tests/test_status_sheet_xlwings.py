@@ -199,9 +199,8 @@ def test_excel_never_overwrites_a_locked_quarter_unless_forced(data: bytes) -> N
     first = book.sheets["Tilanne Q3 2024"]
     with pytest.raises(LockedQuarterInExcel):
         generate(book, 3, now=NOW)
-    book.make_caller()
-    assert generate_in_excel(book, 3) is None
-    assert book.app.calls[-1][0] == "alert" and "lukittu" in book.app.calls[-1][1]
+    with pytest.raises(LockedQuarterInExcel):  # the ribbon shows it (test below)
+        generate_in_excel(book, 3)
     assert book.sheets["Tilanne Q3 2024"] is first
 
     generate(book, 4, now=NOW)
@@ -225,3 +224,31 @@ def test_writer_uses_only_documented_names() -> None:
         sheet.range("A1").font.weight = "bold"
     with pytest.raises(TypeError):
         sheet.api.Protect(Contents=True, Locked=True)
+
+
+@pytest.mark.parametrize(
+    ("settings", "shown"),
+    [
+        ({"Koontitapa": "keskiarvoton"}, "keskiarvoton"),  # a bad roll-up setting
+        ({}, "lukittu"),  # a locked quarter (the second click)
+    ],
+)
+def test_the_ribbon_button_shows_why_no_sheet_was_made_in_an_alert(
+    monkeypatch: pytest.MonkeyPatch, settings: dict[str, object], shown: str
+) -> None:
+    """Not a traceback: the message, in the alert every ribbon error gets."""
+    import types
+
+    import xlsrc.ribbon as ribbon
+
+    book = fake_book(edited(example(), both(add_targets(), add_settings(settings))))
+    monkeypatch.setattr(ribbon, "xw", types.SimpleNamespace(Book=type(book)))
+    book.make_caller()
+    names = [s.name for s in book.sheets]
+    if not settings:
+        generate(book, 4, now=NOW)
+        names = [s.name for s in book.sheets]
+    ribbon.generate_status_sheet()
+    [(kind, message, title)] = [call for call in book.app.calls if call[0] == "alert"]
+    assert shown in message and title == ribbon.ALERT_TITLE
+    assert [s.name for s in book.sheets] == names

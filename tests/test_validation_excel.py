@@ -18,6 +18,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 
 from tests.test_validation_workbook import in_version_2
 from xlsrc.core.a1 import cell_name, parse_cell
+from xlsrc.reading.locate import NotATemplate
 from xlsrc.validation import validate_in_excel, validate_workbook, write_findings_sheet
 from xlsrc.validation.report import COLOURS, FIRST_ROW, HEADER_ROW, HEADERS, SHEET_NAME
 from xlsrc.workbooks.build import write_workbooks
@@ -310,10 +311,23 @@ def test_write_findings_sheet_with_no_findings(example: Path) -> None:
     assert sheet.links == {} and not any(e[0] == "color" for e in book.log)
 
 
-def test_a_book_that_is_not_an_xlsrc_workbook_gets_an_alert_not_a_traceback() -> None:
+def test_a_book_that_is_not_an_xlsrc_workbook_gets_an_alert_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The button raises; the ribbon's one handler shows the reason (as for every button)."""
+    import types
+
+    import xlsrc.ribbon as ribbon
+
     book = FakeBook("oma.xlsx")
     book.sheets.add("Taul1")
-    assert validate_in_excel(book) == []
-    [(message, _)] = book.app.alerts
+    with pytest.raises(NotATemplate):
+        validate_in_excel(book)
+    monkeypatch.setattr(
+        ribbon, "xw", types.SimpleNamespace(Book=types.SimpleNamespace(caller=lambda: book))
+    )
+    ribbon.validate()
+    [(message, title)] = book.app.alerts
+    assert title == ribbon.ALERT_TITLE
     assert "oma.xlsx" in message and "ei ole xlsrc-mallin työkirja" in message
     assert SHEET_NAME not in [s.name for s in book.sheets]

@@ -10,6 +10,7 @@ import pytest
 
 import xlsrc.ribbon as ribbon
 from tests.fakes.xlwings_fake import FakeXlwingsModule
+from xlsrc.core.errors import UnknownStatus
 from xlsrc.core.text import use_language
 from xlsrc.excel.udf_help import HEADER, help_rows
 from xlsrc.registry import Registry
@@ -126,10 +127,12 @@ def test_a_missing_back_end_is_named_in_the_error(
 ) -> None:
     caller(xw)
     monkeypatch.setitem(sys.modules, "xlsrc.validation", None)  # import fails
-    with pytest.raises(ribbon.RibbonBackendMissing, match="xlsrc.validation.validate_in_excel"):
-        ribbon.validate()
+    book = caller(xw)
+    ribbon.validate()  # the button shows it
+    [(_, message, _)] = book.app.calls
+    assert "xlsrc.validation.validate_in_excel puuttuu" in message
     with pytest.raises(ribbon.RibbonBackendMissing) as raised:
-        ribbon.validate()
+        ribbon._backend("xlsrc.validation", "validate_in_excel")
     assert str(raised.value).startswith(
         "xlsrc.validation.validate_in_excel puuttuu tästä xlsrc-asennuksesta ("
     )
@@ -152,3 +155,56 @@ def test_each_callback_command_runs_its_entry_point(monkeypatch: pytest.MonkeyPa
         exec(ribbon.python_command(entry), {})  # what xlwings' RunPython does with it
         assert ran[-1] == name
     assert sorted(ran) == sorted(ribbon.CALLBACKS)
+
+
+def raise_from_every_button(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+    """Make each button's work raise ``error`` (its back end, Excel, the registry)."""
+
+    def fail(*_: Any, **__: Any) -> Any:
+        raise error
+
+    for module, function in (
+        ("xlsrc.status_sheet", "generate_in_excel"),
+        ("xlsrc.validation", "validate_in_excel"),
+    ):
+        backend = types.ModuleType(module)
+        setattr(backend, function, fail)
+        monkeypatch.setitem(sys.modules, module, backend)
+    monkeypatch.setattr(ribbon, "help_rows", fail)
+    from tests.fakes import xlwings_fake
+
+    monkeypatch.setattr(xlwings_fake.FakeApp, "calculate", fail)
+    monkeypatch.setattr(xlwings_fake.FakeBook, "to_pdf", fail)
+
+
+@pytest.mark.parametrize("command", sorted(ribbon.CALLBACKS))
+def test_every_button_shows_an_xlsrc_error_in_an_alert(
+    xw: FakeXlwingsModule, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """A bad setting, a locked quarter, an unreadable book: a message, never a traceback.
+
+    One handler wraps every button (``ribbon._command``), so a back end only raises.
+    """
+    from xlsrc.reading.settings import WorkbookLayoutError
+    from xlsrc.status_sheet.xlwings_writer import ProtectionFailed
+
+    book = caller(xw)
+    for error in (
+        UnknownStatus("Koontitapa 'keskiarvoton': anna summa tai keskiarvo"),
+        WorkbookLayoutError("Säännöt-välilehdeltä puuttuu taulukko"),
+        ProtectionFailed("suojaus epäonnistui"),
+    ):
+        raise_from_every_button(monkeypatch, error)
+        ribbon.CALLBACKS[command]()
+        assert book.app.calls[-1] == ("alert", str(error), ribbon.ALERT_TITLE), command
+
+
+@pytest.mark.parametrize("command", sorted(ribbon.CALLBACKS))
+def test_a_bug_in_a_button_is_not_hidden_in_an_alert(
+    xw: FakeXlwingsModule, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    book = caller(xw)
+    raise_from_every_button(monkeypatch, KeyError("Taulukko 5"))
+    with pytest.raises(KeyError):
+        ribbon.CALLBACKS[command]()
+    assert not [call for call in book.app.calls if call[0] == "alert"]

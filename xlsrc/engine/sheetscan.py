@@ -7,7 +7,8 @@ prefix, so the text is split at each ``<c r="`` and every piece is read with
 string methods.  The scan is *exact or nothing*: it accepts only the layouts
 it fully understands and raises :class:`NotPlain` for anything else (a
 comment, CDATA, an attribute quoted with ``'``, whitespace inside a tag, a
-``>`` in an attribute value, a cell without an address, a prefixed element),
+``>`` in an attribute value, a cell without an address or with its column in
+lower case, a prefixed element),
 and :mod:`xlsrc.engine.sheetread` then reads the part through the real XML
 parser (:mod:`xlsrc.engine.sheetcanon`).  Two counts prove nothing was
 skipped: every ``<`` between ``<sheetData>`` and ``</sheetData>`` belongs to
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 from itertools import accumulate, chain
 from typing import Any
@@ -40,7 +41,7 @@ from xlsrc.engine.sheetcell import child, escape_formula, parse_cell
 from xlsrc.engine.sheetcells import SLOT_FIELD, SLOT_START
 from xlsrc.engine.sheetcells import FormulaCell as FormulaCell  # read here, kept there
 from xlsrc.engine.sheetcells import SheetCells as SheetCells
-from xlsrc.engine.values import date_serial, normalise
+from xlsrc.engine.values import date_serial
 from xlsrc.engine.xmltext import resolve_entities, unescape
 from xlsrc.limits import LimitExceeded, Limits, check_formula, count_limit
 from xlsrc.ooxml.strings import decode_escapes, item_text
@@ -52,6 +53,7 @@ _ATTRIBUTE = re.compile(r'([A-Za-z_][\w.:-]*)="([^"]*)"')
 _DEFAULT_NAMESPACE = re.compile(r'\sxmlns="([^"]*)"')
 _DIGITS = "0123456789"
 _CELL_START = '<c r="'
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: cell types Excel writes (ST_CellType)
 _TYPES = frozenset(("n", "s", "str", "b", "e", "inlineStr", "d"))
 #: characters of cells split into pieces at a time
@@ -92,14 +94,27 @@ _COLUMNS: dict[str, int] = {}
 
 
 def column(letters: str) -> int:
-    """1-based column of ``letters`` ("A" -> 1, "XFD" -> 16384); 0 if not a column of Excel's."""
+    """1-based column of ``letters`` ("A" -> 1, "XFD" -> 16384); 0 unless Excel writes it so.
+
+    Upper case only: a hand-written ``r="a1"`` is no plain layout, so its sheet
+    is read through the XML parser, whose rendering spells every address as
+    Excel does (``A1``).  The text that readers and the writer search for a
+    cell's element (:mod:`xlsrc.engine.source`, :mod:`xlsrc.engine.sheetpatch`)
+    then holds the address they look for; a lower-case one they would not find,
+    and the cell would read as a blank.
+    """
     known = _COLUMNS.get(letters)
     if known is not None:  # the spellings seen before (a sheet uses a handful)
         return known
-    if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isalpha():
+    if (
+        not 1 <= len(letters) <= 3
+        or not letters.isascii()
+        or not letters.isalpha()
+        or not letters.isupper()
+    ):
         return 0
     index = 0
-    for char in letters.upper():
+    for char in letters:
         index = index * 26 + ord(char) - 64
     if index > MAX_COL:
         return 0
@@ -459,13 +474,14 @@ def typed(cell_type: str, text: str, date1904: bool) -> Any:
             raise NotPlain(Msg("virhearvo {text!r} ei ole Excelin virhearvo", text=text[:20]))
         return error
     if cell_type == "d":
-        try:
-            moment = datetime.fromisoformat(text.strip())
-        except ValueError:
-            raise NotPlain(
-                Msg("päivämäärä {text!r} ei ole ISO 8601 -muotoa", text=text[:30])
-            ) from None
-        return normalise(moment) if "T" in text else date_serial(moment.date(), date1904)
+        moment = iso_moment(text)
+        if moment is None:
+            raise NotPlain(Msg("päivämäärä {text!r} ei ole ISO 8601 -muotoa", text=text[:30]))
+        if not isinstance(moment, datetime):
+            return date_serial(moment, date1904)
+        day = moment.replace(tzinfo=None)
+        since_midnight = day - datetime.combine(day.date(), time())
+        return date_serial(day.date(), date1904) + since_midnight.total_seconds() / 86400.0
     if cell_type == "n":
         if "_" in text:
             raise NotPlain(Msg("solun arvo {text!r} ei ole luku", text=text[:20]))
@@ -477,3 +493,24 @@ def typed(cell_type: str, text: str, date1904: bool) -> Any:
             raise NotPlain(Msg("solun arvo {text!r} ei ole Excelin luku", text=text[:20]))
         return number
     raise NotPlain(Msg("solutyypin {cell_type!r} arvo on <v>-elementissä", cell_type=cell_type))
+
+
+def iso_moment(text: str) -> date | datetime | None:
+    """The moment a ``t="d"`` cell's text states; None if it is not one of the two forms.
+
+    A date only (``2024-03-01``) is a day, not midnight of it: every reader
+    gives a ``date`` (openpyxl does; the engine its serial), and only a text
+    with a time after ``T`` (``2024-03-01T12:30:00``) is a ``datetime``.  Any
+    other spelling - a space for the ``T``, no hyphens, a time alone - is
+    refused rather than read in part (``2024-03-01 12:30`` read as the day
+    alone would drop the time without a word).
+    """
+    text = text.strip()
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text)
+        if _ISO_DATE.match(text) and text[10:11] == "T":
+            return datetime.fromisoformat(text)
+    except ValueError:  # a month 13, a 25th hour
+        return None
+    return None

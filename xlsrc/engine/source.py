@@ -29,13 +29,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from xlsrc.core.errors import UnreadableWorkbook
+from xlsrc.core.text import Msg
 from xlsrc.engine.package import Package, open_package
-from xlsrc.engine.refs import COL_BITS, col_letters, parse_area
+from xlsrc.engine.refs import COL_BITS, cell_name, col_letters, parse_area, quote_sheet, unkey
 from xlsrc.engine.sheetcell import child, parse_cell
 from xlsrc.engine.sheetcells import SheetCells
 from xlsrc.engine.sheetpatch import cached
 from xlsrc.engine.sheetread import read_sheet
-from xlsrc.engine.sheetscan import attributes, column
+from xlsrc.engine.sheetscan import attributes, column, iso_moment
 from xlsrc.engine.styles import style_formats
 from xlsrc.engine.xmltext import unescape
 from xlsrc.limits import Limits
@@ -77,7 +78,7 @@ class PackageSource:
         source = cls(name, package)
         for sheet in loaded.sheets:
             source._sheets[sheet.state.name] = _Sheet(
-                source, sheet.cells, sheet.state, sheet.formula_keys
+                source, sheet.state.name, sheet.cells, sheet.state, sheet.formula_keys
             )
         return source
 
@@ -186,7 +187,7 @@ class PackageSource:
                 if self.name in str(error):
                     raise
                 raise UnreadableWorkbook(f"{self.name}: {error}") from error
-            found = self._sheets[name] = _Sheet(self, cells, None, [])
+            found = self._sheets[name] = _Sheet(self, name, cells, None, [])
         return found
 
 
@@ -204,11 +205,13 @@ class _Sheet:
     def __init__(
         self,
         source: PackageSource,
+        name: str,
         cells: SheetCells,
         state: SheetState | None,
         formula_keys: list[int],
     ) -> None:
         self.source = source
+        self.name = name
         self.cells = cells
         self.state = state
         #: the cells a recalculation writes (the file holds an element for each)
@@ -326,10 +329,26 @@ class _Sheet:
             return None
         attrs = self._attributes(element)
         style = self._styles[key] = _style(attrs)  # kept: its number format is asked next
-        return self._typed(attrs.get("t", "n"), self._value_text(*element), style)
+        cell_type, text = attrs.get("t", "n"), self._value_text(*element)
+        try:
+            return self._typed(cell_type, text, style)
+        except ValueError:  # a formula's cached value (the scan checked every constant)
+            where = f"{self.source.name}: {quote_sheet(self.name)}!{cell_name(*unkey(key))}"
+            raise UnreadableWorkbook(
+                Msg(
+                    "{where}: kaavan tallennettu arvo {text!r} ei ole solutyypin {kind!r} arvo",
+                    where=where,
+                    text=(text or "")[:30],
+                    kind=cell_type,
+                )
+            ) from None
 
     def _typed(self, cell_type: str, text: str | None, style: int) -> CellValue:
-        """A ``<v>`` text of type ``cell_type`` read as the openpyxl source reads it."""
+        """A ``<v>`` text of type ``cell_type`` read as the openpyxl source reads it.
+
+        :class:`ValueError` if the text is no value of that type (which
+        :meth:`_from_xml` locates).
+        """
         if not text:
             return None
         source = self.source
@@ -351,8 +370,11 @@ class _Sheet:
             )
         if cell_type == "b":
             return text.strip() in ("1", "true")
-        if cell_type == "d":
-            return dt.datetime.fromisoformat(text.strip())
+        if cell_type == "d":  # a date only is a date (as openpyxl reads it), not midnight
+            stated = iso_moment(text)
+            if stated is None:
+                raise ValueError(text)
+            return stated
         return cell_value(text)
 
     def _attributes(self, element: tuple[int, int, int]) -> dict[str, str]:

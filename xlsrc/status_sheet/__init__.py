@@ -14,22 +14,18 @@ from __future__ import annotations
 from typing import Any
 
 
-def generate_in_excel(book: Any, quarter: int | None = None) -> str | None:
-    """Ribbon entry point: :func:`xlsrc.status_sheet.excel.generate`.
+def generate_in_excel(book: Any, quarter: int | None = None) -> str:
+    """Ribbon entry point: :func:`xlsrc.status_sheet.excel.generate`; the new sheet's name.
 
     A reason the sheet cannot be made (a locked quarter, a missing table, a
-    refused protection) is shown to the user in an Excel alert, not as a
-    Python traceback; returns the new sheet's name, or None after an alert.
+    bad method or roll-up setting, a refused protection) is an
+    :class:`~xlsrc.core.errors.XlsrcError`; the ribbon's one handler
+    (:func:`xlsrc.ribbon._command`) shows it in an Excel alert, as it does
+    for every button.
     """
-    from xlsrc.status_sheet.excel import ALERT_TITLE, LockedQuarterInExcel, generate
-    from xlsrc.status_sheet.tables import WorkbookLayoutError
-    from xlsrc.status_sheet.xlwings_writer import ProtectionFailed
+    from xlsrc.status_sheet.excel import generate
 
-    try:
-        return generate(book, quarter)
-    except (LockedQuarterInExcel, WorkbookLayoutError, ProtectionFailed) as error:
-        book.app.alert(str(error), title=ALERT_TITLE)
-        return None
+    return generate(book, quarter)
 
 
 def check_locked_quarters(workbook_path: Any) -> list[Any]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from xlsrc.core.errors import UnusableInput
 from xlsrc.core.text import Msg, tr
 from xlsrc.reading.xlwings_source import XlwingsSource
 from xlsrc.validation.findings import CellFinding
@@ -46,11 +45,8 @@ ALERT_TITLE = Msg("xlsrc: tarkistukset")
 
 def validate_in_excel(book: Any) -> list[CellFinding]:
     """The validate button: check ``book``, write "Tarkistukset", tell the user the outcome."""
-    try:
-        findings = validate_source(XlwingsSource(book))
-    except UnusableInput as error:  # unreadable, or not an xlsrc template
-        book.app.alert(str(error), title=str(ALERT_TITLE))
-        return []
+    # a book that cannot be read or is no xlsrc template raises: the ribbon shows it
+    findings = validate_source(XlwingsSource(book))
     write_findings_sheet(book, findings)
     book.app.alert(summary(findings), title=str(ALERT_TITLE))
     return findings
