@@ -298,6 +298,10 @@ def test_a_date_only_is_a_date_in_every_reader(tmp_path: Path, date1904: bool) -
     [
         ('t="d"><v>2024-03-01 12:30</v>', "päivämäärä '2024-03-01 12:30' ei ole ISO 8601"),
         ('t="d"><v>20240301</v>', "päivämäärä '20240301' ei ole ISO 8601"),
+        (
+            't="d"><v>2024-03-01T12:30:00+02:00</v>',
+            "päivämäärä '2024-03-01T12:30:00\\+02:00' ei ole ISO 8601",
+        ),
         ('t="d"><f>1</f><v>2024-13-01</v>', "Pvm!A1: kaavan tallennettu arvo '2024-13-01'"),
         ("><f>1</f><v>abc</v>", "Pvm!A1: kaavan tallennettu arvo 'abc' ei ole solutyypin 'n'"),
     ],

@@ -479,9 +479,8 @@ def typed(cell_type: str, text: str, date1904: bool) -> Any:
             raise NotPlain(Msg("päivämäärä {text!r} ei ole ISO 8601 -muotoa", text=text[:30]))
         if not isinstance(moment, datetime):
             return date_serial(moment, date1904)
-        day = moment.replace(tzinfo=None)
-        since_midnight = day - datetime.combine(day.date(), time())
-        return date_serial(day.date(), date1904) + since_midnight.total_seconds() / 86400.0
+        since_midnight = moment - datetime.combine(moment.date(), time())
+        return date_serial(moment.date(), date1904) + since_midnight.total_seconds() / 86400.0
     if cell_type == "n":
         if "_" in text:
             raise NotPlain(Msg("solun arvo {text!r} ei ole luku", text=text[:20]))
@@ -503,14 +502,17 @@ def iso_moment(text: str) -> date | datetime | None:
     with a time after ``T`` (``2024-03-01T12:30:00``) is a ``datetime``.  Any
     other spelling - a space for the ``T``, no hyphens, a time alone - is
     refused rather than read in part (``2024-03-01 12:30`` read as the day
-    alone would drop the time without a word).
+    alone would drop the time without a word), and so is a time with a zone
+    (``...T12:30:00+02:00``): a cell holds no zone, and which clock was meant
+    would be a guess.
     """
     text = text.strip()
     try:
         if _ISO_DATE.fullmatch(text):
             return date.fromisoformat(text)
         if _ISO_DATE.match(text) and text[10:11] == "T":
-            return datetime.fromisoformat(text)
+            moment = datetime.fromisoformat(text)
+            return moment if moment.tzinfo is None else None
     except ValueError:  # a month 13, a 25th hour
         return None
     return None
