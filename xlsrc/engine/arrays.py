@@ -42,8 +42,29 @@ def broadcast1(op: Callable[[Any], Any], v: Any) -> Any:
 
 
 def broadcast2(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
-    if type(a) is not list and type(b) is not list:
+    """``op`` element-wise over ``a`` and ``b`` (arrays or scalars) under Excel's broadcast.
+
+    The two shapes templates use over whole Table columns - an array with a
+    scalar (``T[Erä]="Tulot"``) and two arrays of one shape (``(...)*T[TB 2024]``)
+    - are zipped directly: they give what :func:`broadcast_by_element` gives
+    for every position, without its per-element bookkeeping.  Any other pair
+    of shapes (a row against a column, arrays of different sizes) goes there.
+    """
+    list_a, list_b = type(a) is list, type(b) is list
+    if not list_a and not list_b:
         return op(a, b)
+    if list_a and not list_b and a and a[0]:
+        return [[op(x, b) for x in line] for line in a]
+    if list_b and not list_a and b and b[0]:
+        return [[op(a, y) for y in line] for line in b]
+    if list_a and list_b and a and a[0] and len(a) == len(b) and len(a[0]) == len(b[0]):
+        pairs = zip(a, b, strict=True)
+        return [[op(x, y) for x, y in zip(la, lb, strict=True)] for la, lb in pairs]
+    return broadcast_by_element(op, a, b)
+
+
+def broadcast_by_element(op: Callable[[Any, Any], Any], a: Any, b: Any) -> list[list[Any]]:
+    """The general broadcast: the common shape, each position read by :func:`element`."""
     rows, cols = dims([a, b])
     return [
         [

@@ -264,6 +264,8 @@ def compare(a: Any, b: Any) -> int | XlError:
     Blank compares as 0, "" or FALSE to match the other side; text compares
     case-insensitively; numbers within rounding noise are equal.
     """
+    if type(a) is str and type(b) is str:  # the commonest pair: a Table column's words
+        return _compare_text(a, b)
     if type(a) is XlError:
         return a
     if type(b) is XlError:
@@ -276,13 +278,17 @@ def compare(a: Any, b: Any) -> int | XlError:
     if rank_a != rank_b:
         return -1 if rank_a < rank_b else 1
     if rank_a == 1:
-        la, lb = a.lower(), b.lower()
-        return 0 if la == lb else (-1 if la < lb else 1)
+        return _compare_text(a, b)
     if rank_a == 0:
         a, b = float(a), float(b)
         if approx_equal(a, b):
             return 0
     return -1 if a < b else (0 if a == b else 1)
+
+
+def _compare_text(a: str, b: str) -> int:
+    la, lb = a.lower(), b.lower()
+    return 0 if la == lb else (-1 if la < lb else 1)
 
 
 def _blank_like(other: Any) -> Scalar:
