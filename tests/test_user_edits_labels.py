@@ -12,6 +12,7 @@ cell; the unedited workbook has no such finding.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -184,3 +185,55 @@ def test_a_deleted_required_label_is_reported_once(tmp_path: Path) -> None:
     cell, findings = relabelled(tmp_path, result_budget(), BUDGET_RESULT, "line", "Tulot", None)
     found = findings_at(findings, BUDGET_RESULT.sheet_name, cell["line"])
     assert [f.rule for f in found] == ["missing_value"]
+
+
+def _investment_findings(tmp_path: Path, edit: Callable[[Table], None]) -> list[CellFinding]:
+    def on_book(book: Workbook) -> None:
+        edit(Table(book, INVESTMENTS))
+
+    return run(tmp_path, edited(result_budget(), on_book), "investoinnit.xlsx")[2]
+
+
+def test_a_known_row_under_the_wrong_subtotal_is_an_error_at_its_label(tmp_path: Path) -> None:
+    """A plain "Rakennukset" is a row of Pysyvät vastaavat; typed under Investointeja
+    vastaavat sopimukset (over its Laite- ja kalustohankinnat) it is a known label, so
+    no unknown_row, and in no subtotal at all."""
+    at: list[str] = []
+
+    def edit(table: Table) -> None:
+        lease = table.find("item", "Rakennukset (kokonaisvuokravastuun muutos)")
+        table.put(lease + 1, item="Rakennukset")
+        at.append(table.cell("item", lease + 1))
+
+    findings = _investment_findings(tmp_path, edit)
+    found = findings_at(findings, INVESTMENTS.sheet_name, at[0])
+    assert [f.rule for f in found] == ["misplaced_row"]
+    assert "'Investointeja vastaavat sopimukset'" in str(found[0].finding.message)
+
+
+def test_a_second_line_of_one_kind_under_a_subtotal_is_an_error_at_its_label(
+    tmp_path: Path,
+) -> None:
+    """Only the first "Rakennukset" under Pysyvät vastaavat is its part: a second one (a
+    row relabelled, or copied) was in no subtotal."""
+    cell, findings = relabelled(
+        tmp_path, result_budget(), INVESTMENTS, "item", "Laite- ja kalustohankinnat", "Rakennukset"
+    )
+    found = findings_at(findings, INVESTMENTS.sheet_name, cell["item"])
+    assert [f.rule for f in found] == ["misplaced_row"]
+
+
+def test_a_subtotal_whose_line_was_deleted_is_still_checked(tmp_path: Path) -> None:
+    """Deleting the empty Muut investoinnit line used to skip the Pysyvät vastaavat check
+    (a part not found): a wrong subtotal then validated clean."""
+    at: list[str] = []
+
+    def edit(table: Table) -> None:
+        heading = table.find("item", "Pysyvät vastaavat")
+        table.delete(table.find("item", "Muut investoinnit"))
+        table.put(heading, y2025=99_999)
+        at.append(table.cell("y2025", heading))
+
+    findings = _investment_findings(tmp_path, edit)
+    found = findings_at(findings, INVESTMENTS.sheet_name, at[0])
+    assert found and all("subtotal_sum" in f.rule for f in found)

@@ -40,6 +40,7 @@ RULE_LABELS: dict[str, str] = {
     "margin_identity": N_("Toimintakate = tulot − menot"),
     "missing_column": N_("Sarake puuttuu"),
     "missing_table": N_("Taulukko puuttuu"),
+    "misplaced_row": N_("Rivi väärässä kohdassa"),
     "missing_total": N_("Summa puuttuu"),
     "missing_value": N_("Arvo puuttuu"),
     "muutos_eur": N_("Muutos €"),
