@@ -134,15 +134,11 @@ def checks(table: Table) -> Checks:
 
 
 def _unknown(table: Table, row: Row, result: Checks) -> None:
-    label = normalized(row.text("item"))
-    if any(pattern.search(label) for pattern in KNOWN_ROWS):
+    if _is_known(row):
         return
-    unplaced_row(
-        result,
+    _unplaced(
         table,
         row,
-        "item",
-        COLUMNS,
         "unknown_row",
         Msg(
             "Riviä {label!r} ei tunnisteta: se ei ole mikään tämän taulukon otsikoista tai "
@@ -150,7 +146,19 @@ def _unknown(table: Table, row: Row, result: Checks) -> None:
             "kalustohankinnat), joten sen luvut eivät ole yhdessäkään välisummassa",
             label=row.text("item"),
         ),
+        result,
     )
+
+
+def _is_known(row: Row) -> bool:
+    """Whether ``row``'s label is one of the rows this table knows (:data:`KNOWN_ROWS`)."""
+    label = normalized(row.text("item"))
+    return any(pattern.search(label) for pattern in KNOWN_ROWS)
+
+
+def _unplaced(table: Table, row: Row, rule: str, message: Text, result: Checks) -> None:
+    """:func:`unplaced_row` for this table: the label in Erä, the numbers in every year."""
+    unplaced_row(result, table, row, "item", COLUMNS, rule, message)
 
 
 def _is_heading(row: Row) -> bool:
@@ -200,14 +208,11 @@ def _misplaced(
         label = normalized(row.text("item"))
         if any(row is part for part in parts) or any(re.search(p, label) for p in OUTSIDE_SUMS):
             continue
-        if not any(pattern.search(label) for pattern in KNOWN_ROWS):
+        if not _is_known(row):
             continue  # _unknown reports it
-        unplaced_row(
-            result,
+        _unplaced(
             table,
             row,
-            "item",
-            COLUMNS,
             "misplaced_row",
             Msg(
                 "Rivi {label!r} on välisumman {heading!r} alla, mutta ei ole sen erä (tai sama "
@@ -215,6 +220,7 @@ def _misplaced(
                 label=row.text("item"),
                 heading=heading.text("item"),
             ),
+            result,
         )
 
 
