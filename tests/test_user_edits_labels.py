@@ -237,3 +237,15 @@ def test_a_subtotal_whose_line_was_deleted_is_still_checked(tmp_path: Path) -> N
     findings = _investment_findings(tmp_path, edit)
     found = findings_at(findings, INVESTMENTS.sheet_name, at[0])
     assert found and all("subtotal_sum" in f.rule for f in found)
+
+
+def test_a_mistyped_margin_heading_is_reported_as_a_missing_row(tmp_path: Path) -> None:
+    """ "Toimintakatte" reads as one more line under Toimintakulut: the subtotal it breaks
+    was reported, but the margin identity did not run and nothing said so."""
+    table = BUDGET_FORECAST_TABLE
+    margin = "Toimintakate - Verksamhetsbidrag"
+    _, findings = relabelled(tmp_path, budget_forecast(), table, "item", margin, "Toimintakatte")
+    missing = rules(findings, "missing_row")
+    assert len(missing) == 1
+    assert "Toimintakate" in str(missing[0].finding.message)
+    assert missing[0].finding.severity == "error"

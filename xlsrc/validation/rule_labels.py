@@ -41,6 +41,7 @@ RULE_LABELS: dict[str, str] = {
     "missing_column": N_("Sarake puuttuu"),
     "missing_table": N_("Taulukko puuttuu"),
     "misplaced_row": N_("Rivi väärässä kohdassa"),
+    "missing_row": N_("Rivi puuttuu"),
     "missing_total": N_("Summa puuttuu"),
     "missing_value": N_("Arvo puuttuu"),
     "muutos_eur": N_("Muutos €"),

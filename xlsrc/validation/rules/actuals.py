@@ -15,7 +15,8 @@ Swedish user may keep only "Verksamhetsintäkter").  In a typed workbook a row
 with numbers that stands under no heading (above the first, or below
 Toimintakate) is reported (``unknown_row``): it is in no subtotal, and a
 mistyped heading would otherwise take its whole group and the margin identity
-out of the checks unnoticed.
+out of the checks unnoticed.  A heading not found at all is reported too
+(``missing_row``): the checks that need it do not run.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from xlsrc.core.errors import UndefinedRatio
 from xlsrc.core.text import LANGUAGES, Msg, translate
 from xlsrc.validation.equations import Derived
 from xlsrc.validation.model import Row, Table
-from xlsrc.validation.rules.base import Checks, normalized, unplaced_row
+from xlsrc.validation.rules.base import Checks, direct, normalized, unplaced_row
 from xlsrc.workbooks.layouts.budget_forecast import COSTS_HEADING, INCOME_HEADING, MARGIN_HEADING
 
 AMOUNTS = ("ta2023", "tot_1_6_2023", "enn2023", "tae2024", "kehys2024", "kehys24_vs_tae24")
@@ -50,6 +51,7 @@ def checks(table: Table) -> Checks:
     for row in outside:
         _unplaced(table, row, result)
     margin = next((row for row in table if _heading(row) == "margin"), None)
+    _missing_headings(table, result)
     for key in AMOUNTS:
         for total, parts in groups.values():
             result.sum_of(
@@ -75,6 +77,34 @@ def checks(table: Table) -> Checks:
     for row in table:
         _row_checks(table, row, result)
     return result
+
+
+def _missing_headings(table: Table, result: Checks) -> None:
+    """A typed table without one of the three headings: its checks cannot run, so say so.
+
+    A mistyped Toimintakate ("Toimintakatte") reads as one more line under
+    Toimintakulut; the subtotal it breaks is reported, but the margin identity
+    would simply not run.  Seed tables (printed text) are not reported.
+    """
+    if not table.typed or not table.rows:
+        return
+    found = {_heading(row) for row in table}
+    for kind, label in HEADINGS.items():
+        if kind in found:
+            continue
+        result.findings.append(
+            direct(
+                table.at,
+                "missing_row",
+                None,
+                None,
+                Msg(
+                    "Taulukosta puuttuu rivi {label}; sen tarkistukset jäävät tekemättä "
+                    "(tarkista rivin nimi)",
+                    label=Msg(label),
+                ),
+            )
+        )
 
 
 def _groups(table: Table) -> tuple[dict[str, tuple[Row, list[Row]]], list[Row]]:
