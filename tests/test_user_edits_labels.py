@@ -88,17 +88,23 @@ def test_a_mistyped_line_word_with_numbers_is_an_error_at_the_word(
     word = "Tulot" if typo == "Tuloot" else "Toimintakate"
     cell, findings = relabelled(tmp_path, result_budget(), BUDGET_RESULT, "line", word, typo)
     found = findings_at(findings, BUDGET_RESULT.sheet_name, cell["line"])
-    assert [f.rule for f in found] == ["unknown_line"]
+    assert [f.rule for f in found] == ["unknown_choice"]
     assert found[0].finding.severity == "error"
     message = str(found[0].finding.message)
-    assert f"'{typo}'" in message and "Tulot, Menot tai Toimintakate" in message
+    assert f"'{typo}'" in message and "Tulot, Menot, Toimintakate" in message
 
 
-def test_a_word_on_a_heading_row_without_numbers_stays_a_heading(tmp_path: Path) -> None:
-    def edit(book: Workbook) -> None:  # a heading typed below the Table, a word in Erä
+def test_a_word_on_a_row_without_numbers_is_refused_as_its_huomio_refuses_it(
+    tmp_path: Path,
+) -> None:
+    """Taulukko 5 has no heading rows (Erä is required): "Otsikko" is no word its SUMIFS
+    know, and the row's Huomio says so; validation says the same, numbers or not."""
+
+    def edit(book: Workbook) -> None:  # typed below the Table, a word in Erä
         Table(book, BUDGET_RESULT).append(area="UUSI PALVELUKOKONAISUUS", line="Otsikko")
 
     _, _, findings = run(tmp_path, edited(result_budget(), edit), "otsikko.xlsx")
+    assert [f.finding.stated for f in rules(findings, "unknown_choice")] == ["Otsikko"]
     assert rules(findings, "unknown_line") == []
 
 

@@ -95,6 +95,9 @@ def test_line_kinds(name: str, kind: str) -> None:
 def test_unknown_line_and_zero_base() -> None:
     with pytest.raises(UnknownLineKind):
         line_kind("Henkilöstömäärä")
+    for typo in ("Tulott", "Inkomsterr", "Menotx"):  # a kind word inside a longer one
+        with pytest.raises(UnknownLineKind):
+            line_kind(typo)
     with pytest.raises(UndefinedRatio):
         change_pct(0, 2_000, "income")
     assert percent_rounded(0.045749, 1) == 0.046

@@ -33,7 +33,9 @@ _KINDS: tuple[tuple[str, LineKind], ...] = (  # i18n: patterns of line names
     (r"tulot|tuotot|rahoitus|inkomster|intäkter", "income"),
 )
 
-_KIND_PATTERNS = tuple((re.compile(pattern), kind) for pattern, kind in _KINDS)
+#: A word counts where it ends a word of the name ("Toimintatulot", "Menot yhteensä"), never
+#: inside a longer one: "Tulott" and "Inkomsterr" are typos, not income.
+_KIND_PATTERNS = tuple((re.compile(rf"(?:{pattern})\b"), kind) for pattern, kind in _KINDS)
 
 #: The words a result budget's "Erä" column uses for each kind of line (seed 002
 #: Taulukko 5); the templates' SUMIFS and the dropdown list use exactly these, in the

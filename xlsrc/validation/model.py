@@ -147,6 +147,12 @@ class Table:
     required_columns: frozenset[str] = frozenset()
     """Columns a row that holds anything must fill (a measure needs its programme,
     status and sum): a blank there is an error, as the row's "Huomio" says."""
+    allowed: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+    """Columns whose word the workbook's own formulas compare exactly (an "Erä" the SUMIFS
+    match, a status the pivot counts and the colours find): column key -> the allowed
+    words case-folded -> as the workbook prints them.  Excel compares case-insensitively
+    and nothing else, so "Tulott", "Intäkter" in a Finnish workbook and a status without
+    its number are outside every formula, whatever the tolerant parsers would read."""
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)

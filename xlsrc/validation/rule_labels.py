@@ -69,6 +69,7 @@ RULE_LABELS: dict[str, str] = {
     "target_value": N_("Tavoitearvo"),
     "tot_vs_ta_pct": N_("TOT vs. TA %"),
     "traffic_light": N_("Liikennevalo"),
+    "unknown_choice": N_("Sana ei kelpaa"),
     "unknown_line": N_("Tuntematon erä"),
     "unknown_method": N_("Tuntematon arviointitapa"),
     "unknown_row": N_("Tuntematon rivi"),

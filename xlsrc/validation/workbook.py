@@ -30,7 +30,7 @@ from xlsrc.core.a1 import cell_name, column_letter, parse_cell, sort_key
 from xlsrc.core.checks import Finding
 from xlsrc.core.errors import UnusableInput, XlError
 from xlsrc.core.schemes import StatusScheme
-from xlsrc.core.text import Msg, Num, text_in
+from xlsrc.core.text import Language, Msg, Num, text_in, translate
 from xlsrc.reading.cells import read_number_cell
 from xlsrc.reading.locate import (
     LocatedTable,
@@ -43,6 +43,7 @@ from xlsrc.reading.locate import (
     read_schemes,
     rows_below,
     stated_total,
+    workbook_language,
 )
 from xlsrc.reading.settings import read_rule_settings
 from xlsrc.reading.source import CellValue, WorkbookSource
@@ -93,7 +94,9 @@ def _typed(
     return Cell(at, kept, read_number_cell(source, at.sheet, row, col, column, kept))
 
 
-def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list[CellFinding]]:
+def read_table(
+    source: WorkbookSource, table: LocatedTable, language: Language
+) -> tuple[Table, list[CellFinding]]:
     """One located table as a model table, and the findings about its shape.
 
     The model table is what the rule checks read; every cell keeps its
@@ -175,6 +178,9 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
             }
         ),
         method_columns=frozenset(keys[k] for k, c in placed.items() if c.column.is_method),
+        allowed=MappingProxyType(
+            {keys[k]: words for k, c in placed.items() if (words := _allowed(c.column, language))}
+        ),
         header_cells=MappingProxyType(
             {
                 keys[k]: Location(sheet, cell_name(table.ref.header_row, c.index))
@@ -183,6 +189,19 @@ def read_table(source: WorkbookSource, table: LocatedTable) -> tuple[Table, list
         ),
     )
     return model, findings
+
+
+def _allowed(column: Column, language: Language) -> Mapping[str, str]:
+    """The words the workbook's formulas recognise in ``column``, as :attr:`Table.allowed`
+    keeps them: its choices, or its vocabulary's printed words (what the dropdown lists,
+    the colours and the pivot's SUMIFS match), in the workbook's language."""
+    if column.choices:
+        words = [translate(choice, language) for choice in column.choices]
+    elif column.vocabulary in VOCABULARIES:
+        words = [s.printed_in(language) for s in VOCABULARIES[column.vocabulary].statuses]
+    else:
+        return {}
+    return MappingProxyType({word.casefold(): word for word in words})
 
 
 def _shape_findings(source: WorkbookSource, table: LocatedTable) -> list[CellFinding]:
@@ -373,6 +392,7 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
     if identified.layout.settings:  # only the goal-tracking template has settings to check
         findings += setting_findings(source, rules)
     tables = []
+    language = workbook_language(source)
     for layout in identified.layout.tables:
         located = locate(source, layout, identified.version)
         if located is None:
@@ -391,7 +411,7 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
                 )
             )
             continue
-        table, shape = read_table(source, located)
+        table, shape = read_table(source, located, language)
         tables.append(_with_schemes(table, rules.schemes))
         findings += shape
     return tables, findings

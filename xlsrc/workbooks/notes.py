@@ -34,8 +34,9 @@ def _check(column: Column, cell: str) -> str | None:
             message = _text(tr("{header}: tekstiä, ei luku. ", header=header))
         return f'IF(AND(ISTEXT({cell}),{cell}<>"-"),{message},"")'
     if column.vocabulary is not None:
-        lists = [rules_column(column.vocabulary, h) for h in ("Tila", "Koodi")]
-        unknown = ",".join(f"ISNA(MATCH({cell},{a},0))" for a in lists)
+        # only the "Tila" word: the dropdown, the colours and the pivot's SUMIFS match it, so a
+        # code alone ("2") is as unknown to the workbook as a typo
+        unknown = f"ISNA(MATCH({cell},{rules_column(column.vocabulary, 'Tila')},0))"
         message = f'{_text(tr("{header}: tuntematon tila ", header=header))}&{cell}&". "'
         return f'IF(AND({cell}<>"",{unknown}),{message},"")'
     if column.kind == "method":

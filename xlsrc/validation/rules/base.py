@@ -70,6 +70,21 @@ def location_of(row: Row, key: str) -> Location:
     return cell.at if cell is not None else row.at
 
 
+def missing_value(table: Table, key: str, cell: Cell) -> CellFinding:
+    """The error at a blank ``cell`` of column ``key`` that its row needs filled."""
+    return direct(
+        cell.at,
+        "missing_value",
+        None,
+        None,
+        Msg(
+            "Sarakkeesta {header} puuttuu arvo rivillä, jolla on muita tietoja; "
+            "rivin lasketut solut näyttävät virhettä, kunnes se täytetään",
+            header=table.header(key),
+        ),
+    )
+
+
 def direct(
     at: Location,
     rule: str,

@@ -37,7 +37,13 @@ from xlsrc.core.errors import UndefinedRatio, UnknownLineKind
 from xlsrc.core.text import Msg, Num, Text
 from xlsrc.validation.equations import Derived
 from xlsrc.validation.model import Row, Table
-from xlsrc.validation.rules.base import Checks, unplaced_row
+from xlsrc.validation.rules.base import (
+    Checks,
+    direct,
+    location_of,
+    missing_value,
+    unplaced_row,
+)
 
 LEVELS = ("tb2023", "tb2024")
 LINES: tuple[LineKind, ...] = ("income", "expense", "margin")
@@ -53,6 +59,8 @@ class Block:
     area: str
     service: str
     lines: dict[LineKind, Row] = field(default_factory=dict)
+    repeated: list[tuple[LineKind, Row]] = field(default_factory=list)
+    """Rows of a line the block already has: the first is checked, these are in no check."""
 
     @property
     def name(self) -> str:
@@ -68,7 +76,7 @@ def blocks(table: Table) -> list[Block]:
     found: dict[tuple[str, str], Block] = {}
     area = service = ""
     for row in table:
-        kind = _kind(row.text("line"))
+        kind = _kind(table, row)
         if kind is None:  # a heading row
             if row.text("area"):
                 area, service = row.text("area"), ""
@@ -79,13 +87,29 @@ def blocks(table: Table) -> list[Block]:
             key = (row.text("area") or area, row.text("service"))
         else:
             key = (area, service)
-        found.setdefault(key, Block(*key)).lines.setdefault(kind, row)
+        block = found.setdefault(key, Block(*key))
+        if kind in block.lines:
+            block.repeated.append((kind, row))
+        else:
+            block.lines[kind] = row
     return list(found.values())
 
 
-def _kind(label: str) -> LineKind | None:
+def _kind(table: Table, row: Row) -> LineKind | None:
+    """The kind of the row's line, None for a heading row.
+
+    In a workbook the word must be one its SUMIFS match (:attr:`Table.allowed`): the
+    input rule reports any other, and its numbers are in none of these checks either.
+    """
+    label = row.text("line")
     if not label:
         return None
+    words = table.allowed.get("line")
+    if words is not None:
+        cell = row.cell("line")
+        raw = cell.raw if cell is not None and isinstance(cell.raw, str) else label
+        if raw.casefold() not in words:
+            return None
     try:
         return line_kind(label)
     except UnknownLineKind:
@@ -98,6 +122,8 @@ def checks(table: Table) -> Checks:
         _unknown_line(table, row, result)
     all_blocks = blocks(table)
     for block in all_blocks:
+        _repeated(table, block, result)
+        _blank_levels(table, block, result)
         _margin(table, block, result)
         for kind, row in block.lines.items():
             _changes(table, block, kind, row, result)
@@ -113,8 +139,9 @@ def checks(table: Table) -> Checks:
 
 def _unknown_line(table: Table, row: Row, result: Checks) -> None:
     """A line word that names no kind on a row with numbers: :func:`blocks` takes it for a
-    heading, so the row's numbers would be in no check at all."""
-    if _kind(row.text("line")) is not None:
+    heading, so the row's numbers would be in no check at all.  A workbook's words are the
+    input rule's (``unknown_choice``), so not twice."""
+    if _kind(table, row) is not None or "line" in table.allowed:
         return
     unplaced_row(
         result,
@@ -132,6 +159,44 @@ def _unknown_line(table: Table, row: Row, result: Checks) -> None:
             margin=Msg(LINE_NAMES["margin"]),
         ),
     )
+
+
+def _blank_levels(table: Table, block: Block, result: Checks) -> None:
+    """A line row of a workbook with TB 2023 or TB 2024 left blank: its change shows
+    #VALUE!, and the identities and sums would quietly read the blank as no number."""
+    if not table.typed:
+        return
+    for row in block.lines.values():
+        for key in LEVELS:
+            cell = row.cell(key)
+            if cell is not None and not cell.text:
+                result.findings.append(missing_value(table, key, cell))
+
+
+def _repeated(table: Table, block: Block, result: Checks) -> None:
+    """A second row of one line in one area or service: the checks read the first, so this
+    one's numbers would be in none.  Most often a service row whose Palvelu was deleted
+    (it then reads as a second line of its area), so the finding is at that cell."""
+    for kind, row in block.repeated:
+        first = block.lines[kind].cell("line")
+        service = row.cell("service")
+        if service is not None and not service.text:
+            message = Msg(
+                "Palvelukokonaisuudella {area} on jo rivi {line} (solu {first}); jos tämä rivi "
+                "kuuluu palveluun, sen nimi puuttuu tästä solusta. Rivin luvut eivät ole "
+                "yhdessäkään tarkistuksessa",
+                area=block.area, line=Msg(LINE_NAMES[kind]), first=first.at.cell if first else "",
+            )  # fmt: skip
+        else:
+            message = Msg(
+                "{block}: rivi {line} on jo solussa {first}; tämän rivin luvut eivät ole "
+                "yhdessäkään tarkistuksessa",
+                block=block.name, line=Msg(LINE_NAMES[kind]), first=first.at.cell if first else "",
+            )  # fmt: skip
+        result.findings.append(
+            direct(location_of(row, "service"), "misplaced_row", row.text("service") or None,
+                   None, message)
+        )  # fmt: skip
 
 
 def _margin(table: Table, block: Block, result: Checks) -> None:

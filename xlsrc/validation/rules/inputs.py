@@ -9,7 +9,10 @@
   and every path refuses the cell (:func:`xlsrc.core.numbers.read_cell`);
   the seed tables are text throughout and are not checked for this.
 * ``unknown_status`` (error): a status column holds a word outside its
-  vocabulary (the rules sheet's list).
+  vocabulary (the rules sheet's list).  In a workbook the word must be the one
+  its formulas compare ("2. Etenee suunnitellusti", not "Etenee suunnitellusti").
+* ``unknown_choice`` (error): in a workbook, a column with a fixed list of words
+  ("Erä", "Neljännes") holds another; the workbook's SUMIFS would skip the row.
 * ``unknown_method`` (error): an assessment-method column ("Arviointitapa") holds
   a word :func:`xlsrc.core.words.parse_method` does not know - the parser the status
   sheet refuses the same word with - whether or not the row states a status, in
@@ -21,12 +24,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from xlsrc.core.errors import InvalidTarget, UnknownStatus
 from xlsrc.core.numbers import NotANumber
 from xlsrc.core.text import Msg
 from xlsrc.core.words import parse_method
 from xlsrc.validation.model import Cell, Row, Table
-from xlsrc.validation.rules.base import Checks, direct
+from xlsrc.validation.rules.base import Checks, direct, missing_value
 
 
 def checks(table: Table) -> Checks:
@@ -39,13 +44,17 @@ def checks(table: Table) -> Checks:
     result = Checks()
     required = sorted(table.required_columns)  # once, not per row: tables run to 100k rows
     numeric, vocabularies = table.numeric_columns, table.vocabularies
-    methods = table.method_columns
+    methods, allowed = table.method_columns, table.allowed
     for row in table:
         if row.kind == "data":
             _required(table, required, row, result)
         for key, cell in row.cells.items():
             if key in numeric:
                 _number(table, key, cell, result)
+            words = allowed.get(key)
+            if words is not None and cell.text:
+                _word(table, key, cell, words, result)
+                continue
             vocabulary = vocabularies.get(key)
             if vocabulary is not None and cell.text:
                 try:
@@ -57,6 +66,40 @@ def checks(table: Table) -> Checks:
             if key in methods and cell.text:
                 _method(cell, result)
     return result
+
+
+def _word(table: Table, key: str, cell: Cell, words: Mapping[str, str], result: Checks) -> None:
+    """A word the workbook's formulas would not recognise, said as the row's "Huomio" says it.
+
+    The tolerant parsers read "Etenee suunnitellusti" as "2. Etenee suunnitellusti",
+    but the workbook's SUMIFS, dropdown and colours compare the exact word (ignoring
+    case only), so the row would be counted by xlsrc and left out by Excel.  A word a
+    parser does know gets its printed form as the fix.
+    """
+    raw = cell.raw if isinstance(cell.raw, str) else cell.text
+    if raw.casefold() in words:
+        return
+    vocabulary = table.vocabularies.get(key)
+    allowed = ", ".join(words.values())
+    try:
+        status = vocabulary.parse(raw) if vocabulary is not None else None
+    except UnknownStatus:
+        status = None
+    rule = "unknown_status" if vocabulary is not None else "unknown_choice"
+    if status is not None:
+        meant = next(w for w in words.values() if vocabulary and vocabulary.parse(w) == status)
+        message = Msg(
+            "{header}: kirjoita '{meant}' eikä '{word}': työkirjan kaavat (yhteenveto, värit) "
+            "tunnistavat vain sanan sellaisenaan, joten rivi jäisi niiden ulkopuolelle",
+            header=table.header(key), meant=meant, word=raw,
+        )  # fmt: skip
+    else:
+        message = Msg(
+            "{header}: '{word}' ei ole sallittu (sallitut: {allowed}); työkirjan kaavat eivät "
+            "tunnista sitä, joten rivin luvut jäävät niiden ulkopuolelle",
+            header=table.header(key), word=raw, allowed=allowed,
+        )  # fmt: skip
+    result.findings.append(direct(cell.at, rule, raw, None, message))
 
 
 def _method(cell: Cell, result: Checks) -> None:
@@ -71,19 +114,7 @@ def _required(table: Table, required: list[str], row: Row, result: Checks) -> No
     for key in required:
         cell = row.cell(key)
         if cell is not None and not cell.text:
-            result.findings.append(
-                direct(
-                    cell.at,
-                    "missing_value",
-                    None,
-                    None,
-                    Msg(
-                        "Sarakkeesta {header} puuttuu arvo rivillä, jolla on muita tietoja; "
-                        "rivin lasketut solut näyttävät virhettä, kunnes se täytetään",
-                        header=table.header(key),
-                    ),
-                )
-            )
+            result.findings.append(missing_value(table, key, cell))
 
 
 def _number(table: Table, key: str, cell: Cell, result: Checks) -> None:
