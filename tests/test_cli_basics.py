@@ -67,3 +67,28 @@ def test_a_reader_closing_the_pipe_is_not_an_internal_error(tmp_path: Path) -> N
     assert first.strip()
     assert "sisäinen virhe" not in errors and "Traceback" not in errors
     assert status in (0, 1) and list(tmp_path.glob("xlsrc-virhe-*")) == []
+
+
+def test_python_dash_m_xlsrc_is_the_xlsrc_command() -> None:
+    """A user without the console script on PATH runs `python -m xlsrc`; it used to fail
+    with 'No module named xlsrc.__main__'."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "xlsrc", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    usage = done.stdout.splitlines()[0]  # "Käyttö: xlsrc [VALINNAT] ..."
+    assert " xlsrc [" in usage and "python" not in usage  # its own name
+    assert "recalc" in done.stdout and "validate" in done.stdout
+
+
+def test_validate_help_names_every_exit_status() -> None:
+    """Scripts branch on the exit status; 3 (a bug in xlsrc) was missing from the help."""
+    from xlsrc.core.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_UNUSABLE
+
+    result = CliRunner().invoke(cli, ["validate", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    for status in (EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL):
+        assert f"{status}: " in result.output

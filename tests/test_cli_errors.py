@@ -114,3 +114,33 @@ def test_a_read_only_output_folder_exits_2_in_finnish(
     assert run.exit_code == EXIT_UNUSABLE, run.output
     assert "levy on vain luku -tilassa" in run.output and "sisäinen virhe" not in run.output
     assert list(folder.iterdir()) == [] and goal_tracking.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("cut short", "zip-paketti on rikki: sen hakemisto puuttuu"),
+        ("text", "se on tekstitiedosto"),
+    ],
+)
+def test_every_command_refuses_a_broken_file_in_the_same_words(
+    tmp_path: Path, kind: str, said: str
+) -> None:
+    """A user trial got three different reasons (one of them Python's English) for one
+    truncated file from validate, recalc and status-sheet."""
+    from xlsrc.workbooks.build import build_workbook
+    from xlsrc.workbooks.layouts import GOAL_TRACKING
+
+    path = tmp_path / "tavoiteseuranta.xlsx"
+    whole = build_workbook(GOAL_TRACKING, example=True)
+    path.write_bytes(whole[: len(whole) // 2] if kind == "cut short" else b"Nro;Tilanne\n1;90\n")
+    commands = (
+        ["validate", str(path)],
+        ["recalc", "--out", str(tmp_path / "out"), str(path)],
+        ["status-sheet", "-q", "Q1", "--out", str(tmp_path / "s.xlsx"), str(path)],
+    )
+    for command in commands:
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 2, (command, result.output)
+        assert f"{path}: " in result.output and said in result.output, (command, result.output)
+        assert "File is not a zip file" not in result.output

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from tests.test_validation_workbook import in_version_2
 from xlsrc.cli.main import cli
+from xlsrc.cli.validate import fit
 from xlsrc.validation import JSON_FIELDS, validate_workbook
 from xlsrc.workbooks.build import write_workbooks
 from xlsrc.workbooks.layouts import workbook
@@ -121,7 +122,7 @@ def test_xlsx_refuses_to_write_over_the_workbook(examples: Path) -> None:
     "content, reason",
     [
         (b"plain text", "ei Excel-työkirja"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "salasanalla suojattu"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "vanha Excel 97-2003"),
     ],
 )
 def test_bad_files_exit_2_with_a_located_message(
@@ -131,3 +132,20 @@ def test_bad_files_exit_2_with_a_located_message(
     path.write_bytes(content)
     code, out, err = run(str(path))
     assert code == 2 and str(path) in err and reason in err and out == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "shown"),
+    [
+        ("Toimintakate = tulot − menot", 24, "Toimintakate = tulot…"),
+        ("Muutos % (ei laskettavissa)", 24, "Muutos % (ei…"),
+        ("Talousarvio 2024", 13, "Talousarvio…"),
+        ("Rivin summa", 24, "Rivin summa"),
+        ("Toimintakatelaskelmaerittely", 13, "Toimintakate…"),  # one long word: cut it
+    ],
+)
+def test_the_table_shortens_a_long_label_at_a_word_never_mid_word(
+    text: str, width: int, shown: str
+) -> None:
+    """The rule column showed "Toimintakate = tulot − m" and "Muutos % (ei laskettavis"."""
+    assert fit(text, width) == shown and len(shown) <= width

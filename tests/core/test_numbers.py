@@ -185,3 +185,19 @@ def test_the_fast_number_leaves_bools_and_floats_subclasses_to_the_full_reading(
     assert finite_number(float("inf")) is None
     assert finite_number(-0.0) == 0.0
     assert finite_number(3) == 3.0
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint", "not_said"),
+    [
+        ("90 %", "kirjoita se lukuna 0,9", "1234,5"),
+        ("13,6 %", "kirjoita se lukuna 0,136", "1234,5"),
+        ("1,0 M€", "ilman yksikköä", "1000000"),  # the column's unit decides: no guess
+        ("1 234,5", "kirjoita se lukuna, esim. 1234,5", "yksikkö"),
+    ],
+)
+def test_a_number_typed_as_text_says_how_to_type_it(typed: str, hint: str, not_said: str) -> None:
+    """The hint used to be "esim. 1234,5" for "13,6 %" and "1,0 M€" too."""
+    reading = read_cell(typed)
+    assert isinstance(reading, NotANumber) and reading.kind == "text"
+    assert hint in str(reading.reason) and not_said not in str(reading.reason)

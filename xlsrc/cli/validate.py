@@ -38,6 +38,19 @@ def _shown(value: float | str | None, rule: str) -> str:
     return format_number(value, 1 if percent else 0, "%" if percent else "")
 
 
+def fit(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters: shortened at a word's end with "…", never
+    mid-word ("Toimintakate = tulot − m" read as a rule of its own); the message line
+    below each finding says it in full."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    head, space, _ = cut.rpartition(" ")
+    if space and len(head) >= width // 2:
+        cut = head
+    return cut.rstrip(" ,;:(=−-") + "…"
+
+
 def text_table(findings: list[CellFinding]) -> str:
     """The findings as a plain text table, one finding per line plus its message."""
     from xlsrc.validation.report import rule_label, severity_label, summary
@@ -50,8 +63,8 @@ def text_table(findings: list[CellFinding]) -> str:
     ]
     for f in findings:
         lines.append(
-            f"{f.where:<22} {severity_label(f.severity):<8} {rule_label(f.rule)[:24]:<24} "
-            f"{_shown(f.stated, f.rule)[:13]:>13} {_shown(f.computed, f.rule)[:13]:>13} "
+            f"{f.where:<22} {severity_label(f.severity):<8} {fit(rule_label(f.rule), 24):<24} "
+            f"{fit(_shown(f.stated, f.rule), 13):>13} {fit(_shown(f.computed, f.rule), 13):>13} "
             f"{_shown(f.difference, f.rule):>10}"
         )
         lines.append(f"    {f.message}")
@@ -65,7 +78,7 @@ def text_table(findings: list[CellFinding]) -> str:
     help=N_(
         "Tarkistaa TYÖKIRJAn: laskee sen summat, muutokset, suhdeluvut, pivotit ja tilat "
         "uudelleen.\n\nPaluukoodi 0: ei virheitä (pyöristyshuomiot sallittuja); 1: virheitä "
-        "löytyi; 2: tiedostoa ei voi lukea."
+        "löytyi; 2: tiedostoa ei voi lukea; 3: sisäinen virhe (ohjelmavirhe xlsrcissä)."
     ),
 )
 @click.argument("workbook", type=click.Path(path_type=Path), metavar=N_("TYÖKIRJA"))

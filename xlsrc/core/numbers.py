@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Literal
 
 from xlsrc.core.errors import InvalidNumber
-from xlsrc.core.text import Msg, Text
+from xlsrc.core.text import Msg, Text, compact
 
 NotNumberKind = Literal["not_available", "no_metric", "pending", "unreadable", "text"]
 
@@ -147,14 +147,33 @@ def read_cell(cell: str | float | int | bool | None, *, words: bool = False) -> 
     if isinstance(reading, Blank | Nil):
         return reading
     if isinstance(reading, Number):
-        reason = Msg(
-            "luku tekstinä ({text!r}); kirjoita se lukuna, esim. 1234,5", text=cell.strip()
-        )
-        return NotANumber(cell, reason, "text")
+        return NotANumber(cell, _as_number_hint(cell.strip(), reading), "text")
     if reading.kind == "unreadable" or words:
         return reading
     reason = Msg("{reason}; tässä sarakkeessa pitää olla luku", reason=reading.reason)
     return NotANumber(cell, reason, "unreadable")
+
+
+def _as_number_hint(text: str, reading: Number) -> Msg:
+    """How to type a number that was typed as text, by what it carried.
+
+    A per cent is a fraction in the cell ("90 %" is 0,9, which a per-cent cell
+    shows as 90 %); a unit ("1,0 M€", "5 kpl") has no place in the cell at all, and
+    the column's own unit decides the number, so no number is suggested for it.
+    """
+    if reading.unit == "%":
+        return Msg(
+            "luku tekstinä ({text!r}); kirjoita se lukuna {fraction} (prosenttimuotoinen "
+            "solu näyttää sen {text})",
+            text=text, fraction=compact(reading.value),
+        )  # fmt: skip
+    if reading.unit or reading.qualifier:
+        return Msg(
+            "luku tekstinä ({text!r}); kirjoita pelkkä luku sarakkeen yksikössä, ilman "
+            "yksikköä tai sanoja (esim. 1234,5)",
+            text=text,
+        )  # fmt: skip
+    return Msg("luku tekstinä ({text!r}); kirjoita se lukuna, esim. 1234,5", text=text)
 
 
 def _read_text(raw: str) -> Reading:

@@ -145,6 +145,20 @@ def archive_from_bytes(data: bytes, name: str, limits: Limits | None = None) -> 
     return _checked(stream, name, limits or Limits())
 
 
+def broken_zip(name: str) -> UnreadableWorkbook:
+    """A file that starts as a zip package but has no readable directory at its end: almost
+    always a file cut short (a copy or a save that did not finish).  Said in words, not
+    in Python's "File is not a zip file", and the same from every command."""
+    return UnreadableWorkbook(
+        Msg(
+            "{name}: zip-paketti on rikki: sen hakemisto puuttuu tai on vioittunut (tiedosto "
+            "on todennäköisesti katkennut kopioitaessa tai tallennettaessa); avaa alkuperäinen "
+            "tai tallenna se uudelleen Excelissä",
+            name=name,
+        )
+    )
+
+
 def sniff(stream: BinaryIO, name: str) -> None:
     """Refuse, with the reason, anything that is not a zip package; leaves ``stream`` at 0."""
     head = stream.read(8)
@@ -192,7 +206,9 @@ def _looks_like_text(sample: bytes) -> bool:
 def _checked(stream: BinaryIO, name: str, limits: Limits) -> Archive:
     try:
         archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except zipfile.BadZipFile as error:
+        raise broken_zip(name) from error
+    except (OSError, EOFError, ValueError) as error:
         raise UnreadableWorkbook(
             Msg("{name}: zip-paketti on rikki ({error})", name=name, error=error)
         ) from error

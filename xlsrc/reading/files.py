@@ -14,8 +14,7 @@ from typing import BinaryIO
 
 from xlsrc.core.errors import UnreadableWorkbook
 from xlsrc.core.text import Msg
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+from xlsrc.ooxml.archive import broken_zip, sniff
 
 
 def check_workbook_file(path: Path) -> None:
@@ -38,22 +37,10 @@ def check_workbook_file(path: Path) -> None:
 
 
 def check_workbook_stream(stream: BinaryIO, name: str) -> None:
-    """The content checks of :func:`check_workbook_file`, for bytes already at hand."""
-    head = stream.read(8)
-    stream.seek(0)
-    if head == _OLE_MAGIC:
-        raise UnreadableWorkbook(
-            Msg(
-                "{name}: salasanalla suojattu tai vanha .xls-työkirja; tallenna se "
-                ".xlsx-muodossa ilman salasanaa",
-                name=name,
-            )
-        )
+    """The content checks of :func:`check_workbook_file`, for bytes already at hand: the
+    package module's own (:func:`xlsrc.ooxml.archive.sniff`), so every command refuses a
+    file with the same words."""
+    sniff(stream, name)
     if not zipfile.is_zipfile(stream):
-        raise UnreadableWorkbook(
-            Msg(
-                "{name}: ei Excel-työkirja: {why}",
-                name=name,
-                why=Msg("ei zip-pakettia (.xlsx/.xlsm)"),
-            )
-        )
+        raise broken_zip(name)
+    stream.seek(0)
