@@ -69,8 +69,7 @@ def test_an_old_binary_workbook_is_refused_in_swedish(tmp_path: Path) -> None:
         check_workbook_file(path)
     with use_language("sv"):
         assert str(raised.value) == (
-            f"{path}: lösenordsskyddad eller gammal .xls-arbetsbok; spara den i .xlsx-format "
-            "utan lösenord"
+            f"{path}: gammal Excel 97-2003-arbetsbok (.xls); spara den i formatet .xlsx eller .xlsm"
         )
 
 
