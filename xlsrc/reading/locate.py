@@ -28,9 +28,12 @@ from xlsrc.core.errors import InvalidRule, UnusableInput
 from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.text import (
     DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
     Language,
     Msg,
+    Text,
     language_of,
+    located,
     renderings,
     translate,
 )
@@ -52,6 +55,10 @@ from xlsrc.workbooks.layouts import (
 
 class NotATemplate(UnusableInput):
     """A readable workbook that is not one of the xlsrc templates (nothing to check)."""
+
+
+class UnknownLanguage(UnusableInput):
+    """A "Kieli" setting that names none of the languages xlsrc writes in ("suomii")."""
 
 
 def norm(value: object) -> str:
@@ -389,10 +396,34 @@ def _setting_names() -> dict[str, str]:
     return names
 
 
+def setting_language(value: CellValue, where: Text = "") -> Language | None:
+    """The language a "Kieli" value names ("svenska", "sv", "Suomi"); None when blank.
+
+    The one reading of the setting: :func:`workbook_language` and the settings
+    validation (:func:`xlsrc.reading.settings.read_rule_settings`) both parse it
+    here.  A value that names no language ("suomii") is :class:`UnknownLanguage`,
+    never Finnish by default: the status sheet would be written in a language the
+    user did not ask for.
+    """
+    if _blank(value):
+        return None
+    language = language_of(value)
+    if language is None:
+        message = Msg(
+            "{setting} {value!r} ei ole tuettu kieli; sallitut: {allowed}",
+            setting=Msg(LANGUAGE_SETTING),
+            value=value,
+            allowed=", ".join(LANGUAGE_NAMES.values()),
+        )
+        raise UnknownLanguage(located(where, message))
+    return language
+
+
 def workbook_language(source: WorkbookSource) -> Language:
-    """The language a workbook is written in: its "Kieli" setting (Finnish without one)."""
-    value, _ = read_settings(source).get(norm(translate(LANGUAGE_SETTING, "fi")), (None, ""))
-    return language_of(value) or DEFAULT_LANGUAGE
+    """The language a workbook is written in: its "Kieli" setting (Finnish when blank or
+    absent); :class:`UnknownLanguage`, naming the file and the cell, when it names none."""
+    value, where = read_settings(source).get(norm(translate(LANGUAGE_SETTING, "fi")), (None, ""))
+    return setting_language(value, f"{source.name}: {where}") or DEFAULT_LANGUAGE
 
 
 _FINNISH_SETTING_NAMES: dict[str, str] = _setting_names()

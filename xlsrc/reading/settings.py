@@ -11,9 +11,10 @@ functions and the table cells use) and keeps each value it cannot use as a
 The status sheet raises the first problem; validation reports them all.
 
 A blank value is no problem: it means the default, as it always has (the
-year then has to come from ``--year``).  The language setting is read by
-:func:`xlsrc.reading.locate.workbook_language`, which falls back to Finnish
-rather than refusing, so it is not checked here.
+year then has to come from ``--year``, the language is Finnish).  The language
+is parsed by :func:`xlsrc.reading.locate.setting_language`, the parser
+:func:`~xlsrc.reading.locate.workbook_language` refuses with, so a "Kieli" that
+names no language is a problem here too.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from typing import TypeVar
 
 from xlsrc.core.errors import UnusableInput, XlsrcError
 from xlsrc.core.numbers import Number, read_number
-from xlsrc.core.text import N_, Joined, Msg, Text, renderings
+from xlsrc.core.text import DEFAULT_LANGUAGE, N_, Joined, Language, Msg, Text, renderings
 from xlsrc.core.words import Method, RollUp, parse_method, parse_rollup, scheme_key
-from xlsrc.reading.locate import RulesRead, norm, read_schemes, read_settings
+from xlsrc.reading.locate import RulesRead, norm, read_schemes, read_settings, setting_language
 from xlsrc.reading.source import CellValue, WorkbookSource
 from xlsrc.workbooks.layouts import RULES_SHEET
 
@@ -95,6 +96,7 @@ class RuleSettings:
     trend_tolerance: float | None
     method: Method | None
     year: int | None
+    language: Language | None
     problems: tuple[SettingProblem, ...]
     """In the order the status sheet has always refused them: unknown names first."""
 
@@ -138,26 +140,43 @@ def setting_year(value: object) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None  # "2024²" is no year
 
 
-def year_unknown(path: str) -> WorkbookLayoutError:
-    """The status sheet's refusal of a workbook whose year it cannot tell."""
+def year_unknown(path: str, *, year_option: bool) -> WorkbookLayoutError:
+    """The refusal of a workbook whose year cannot be told.
+
+    Both say what the setting must hold; ``year_option``: the command has ``--year``
+    (``xlsrc status-sheet``), so the message also offers it.  ``xlsrc validate``
+    has no such option, and its message is the status sheet's without the offer.
+    """
+    advice = Msg(
+        "{path}: vuosi ei selviä (asetus {setting!r} {sheet}-välilehdellä); kirjoita "
+        "vuosi numeroin (esim. 2025)",
+        path=path,
+        setting=Msg(SETTINGS["year"][0]),
+        sheet=Msg(RULES_SHEET),
+    )
     return WorkbookLayoutError(
-        Msg(
-            "{path}: vuosi ei selviä (asetus {setting!r} {sheet}-välilehdellä); anna --year",
-            path=path,
-            setting=Msg(SETTINGS["year"][0]),
-            sheet=Msg(RULES_SHEET),
-        )
+        Msg("{advice} tai anna --year", advice=advice) if year_option else advice
     )
 
 
 def _year(path: str) -> Callable[[CellValue, Text], int]:
+    """The year setting's parser; its problem is what validation reports (the status
+    sheet, which may be given ``--year``, refuses only when it has no year at all)."""
+
     def parse(value: CellValue, where: Text) -> int:
         year = setting_year(value)
         if year is None:
-            raise year_unknown(path)
+            raise year_unknown(path, year_option=False)
         return year
 
     return parse
+
+
+def _language(value: CellValue, where: Text) -> Language:
+    """The "Kieli" value's language; its message names the setting, so no ``where``
+    (the finding is at the value's cell).  Only a value typed is parsed: a blank one,
+    Finnish, is not a problem."""
+    return setting_language(value) or DEFAULT_LANGUAGE
 
 
 def read_rule_settings(source: WorkbookSource, schemes: RulesRead | None = None) -> RuleSettings:
@@ -204,5 +223,6 @@ def read_rule_settings(source: WorkbookSource, schemes: RulesRead | None = None)
         trend_tolerance=parsed("trend_tolerance", _fraction),
         method=parsed("method", parse_method),
         year=parsed("year", _year(source.name)),
+        language=parsed("language", _language),
         problems=tuple(problems),
     )

@@ -81,15 +81,15 @@ def read_inputs(source: WorkbookSource, quarter: Quarter, year: int | None = Non
     goals = _table(source, GOALS, version)
     kpis = _table(source, KPIS, version)
     tasks = _table(source, TASKS, version)
+    language = workbook_language(source)  # first: its refusal names the file and the cell
     settings = read_rule_settings(source)
     rules = read_rules(source, settings)
     the_year = year or settings.year
     if the_year is None:
-        raise year_unknown(source.name)
+        raise year_unknown(source.name, year_option=True)
     organisation = _text(settings.values.get("organisation"))
     built = _goals(source, goals, read_rows(source, goals), kpis, read_rows(source, kpis))
     task_rows = _tasks(tasks, read_rows(source, tasks))
-    language = workbook_language(source)
     inputs = StatusInputs(organisation, the_year, quarter, built, task_rows, rules, language)
     return inputs.as_of(quarter)
 

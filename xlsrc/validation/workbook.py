@@ -30,7 +30,7 @@ from xlsrc.core.a1 import cell_name, column_letter, parse_cell, sort_key
 from xlsrc.core.checks import Finding
 from xlsrc.core.errors import UnusableInput, XlError
 from xlsrc.core.schemes import StatusScheme
-from xlsrc.core.text import Language, Msg, Num, text_in, translate
+from xlsrc.core.text import DEFAULT_LANGUAGE, Language, Msg, Num, text_in, translate
 from xlsrc.reading.cells import read_number_cell
 from xlsrc.reading.locate import (
     LocatedTable,
@@ -43,9 +43,8 @@ from xlsrc.reading.locate import (
     read_schemes,
     rows_below,
     stated_total,
-    workbook_language,
 )
-from xlsrc.reading.settings import read_rule_settings
+from xlsrc.reading.settings import RuleSettings, read_rule_settings
 from xlsrc.reading.source import CellValue, WorkbookSource
 from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Cell, Location, Row, Table
@@ -389,10 +388,12 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
         )
         for sheet, cell, message in rules.problems
     ]
-    if identified.layout.settings:  # only the goal-tracking template has settings to check
-        findings += setting_findings(source, rules)
+    settings = read_rule_settings(source, rules)
+    findings += setting_findings(source, rules, settings)
     tables = []
-    language = workbook_language(source)
+    # A "Kieli" that names no language is an error at its cell (above); the words are
+    # then checked as the Finnish they are by default.
+    language = settings.language or DEFAULT_LANGUAGE
     for layout in identified.layout.tables:
         located = locate(source, layout, identified.version)
         if located is None:
@@ -417,14 +418,20 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
     return tables, findings
 
 
-def setting_findings(source: WorkbookSource, rules: RulesRead) -> list[CellFinding]:
+def setting_findings(
+    source: WorkbookSource, rules: RulesRead, settings: RuleSettings | None = None
+) -> list[CellFinding]:
     """Each setting value the status sheet would refuse, as an error at the value's cell.
 
     The settings are parsed by :func:`read_rule_settings`, the status sheet's own
     reading, and each problem keeps the parser's message: validating clean and
     then being refused by ``xlsrc status-sheet`` over the same cell was the bug.
-    A method word is ``unknown_method``, as in a table's method column.
+    A method word is ``unknown_method``, as in a table's method column.  Only the
+    goal-tracking template has settings of its own; every template has "Kieli",
+    which the commands writing into the workbook refuse when it names no language.
     """
+    settings = read_rule_settings(source, rules) if settings is None else settings
+    own = bool(identify(source).layout.settings)
     return [
         direct(
             Location(problem.sheet, problem.cell),
@@ -433,7 +440,8 @@ def setting_findings(source: WorkbookSource, rules: RulesRead) -> list[CellFindi
             None,
             str(problem.error),
         )
-        for problem in read_rule_settings(source, rules).problems
+        for problem in settings.problems
+        if own or problem.key == "language"
     ]
 
 
