@@ -22,6 +22,10 @@ REFUSED: list[tuple[dict[str, Any], str]] = [
     ({"C2": "=XS_NOT_THERE(1)"}, "S!C2: funktiota XS_NOT_THERE ei tueta"),
     ({"A1": "=Puuttuva!A1*2"}, "S!A1: viittaus laskentataulukkoon 'Puuttuva', jota ei ole"),
     ({"A1": "=#REF!+1"}, "S!A1: kaavassa on #REF!"),
+    # a deleted sheet as Excel and LibreOffice save references to it and its Tables
+    ({"A1": "=#REF!B2+1"}, "S!A1: kaava viittaa laskentataulukkoon, jota ei enää ole"),
+    ({"A1": "=SUM(#NAME?[[Summa]])"}, "S!A1: kaava viittaa taulukkoon, jota ei enää ole"),
+    ({"A1": "=SUM(Poistettu_T[Summa])"}, "S!A1: kaava viittaa taulukkoon 'Poistettu_T', jota"),
     ({"A1": "=SUM(Budjetti)"}, "S!A1: nimeä 'Budjetti' ei ole määritetty"),
     ({"A1": "=[1]Sheet1!A1"}, "S!A1: viittausta toiseen työkirjaan"),
     ({"A1": "=A2", "A2": "=A3+1", "A3": "=A1"}, "kehäviittaus: S!A1 -> S!A2 -> S!A3 -> S!A1"),

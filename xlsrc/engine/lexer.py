@@ -14,7 +14,7 @@ from typing import Any
 
 from xlsrc.core.errors import XlError
 from xlsrc.engine import messages
-from xlsrc.engine.errors import FormulaSyntaxError
+from xlsrc.engine.errors import BrokenReference, FormulaSyntaxError
 from xlsrc.engine.refs import MAX_COL, MAX_ROW, col_index
 
 # A token is a tuple whose first item is its kind:
@@ -72,12 +72,33 @@ def tokenize(formula: str, row: int, col: int) -> tuple[Token, ...]:
         elif kind == "name" or kind == "table" or kind == "struct":
             tokens.append(_named(match, formula, pos))
         elif kind == "err":
+            _deleted_target(formula, match, match_at(formula, pos))
             literal = text[text.index("#") :] if "!" in text[:-1] else text
             error = XlError.from_literal(literal)
             tokens.append(("err", error if error is not None else XlError.NAME))
         else:  # pragma: no cover - every group is handled above
             raise FormulaSyntaxError(messages.unexpected(repr(text)))
     return tuple(tokens)
+
+
+def _deleted_target(formula: str, error: re.Match[str], after: re.Match[str] | None) -> None:
+    """Refuse an error literal written in place of a deleted sheet's or Table's name.
+
+    Excel saves ``'Taulukko 3'!C11`` as ``#REF!C11`` once the sheet is deleted;
+    LibreOffice saves a reference to a Table deleted with its sheet as
+    ``#NAME?[[Talousarvio 2024]]``.  An error literal directly followed by a
+    reference (no space, so no intersection operator between them) is neither
+    a value nor a reference the engine could compute, so the formula is refused
+    saying what was deleted, not as a syntax error.
+    """
+    if after is None or after.lastgroup not in ("struct", "ref", "name", "err"):
+        return
+    if after.lastgroup == "name" and after.end() < len(formula) and formula[after.end()] == "(":
+        return  # a function call: a syntax error, reported as one
+    text = formula[error.start() : after.end()]
+    if after.lastgroup == "struct":
+        raise BrokenReference(messages.deleted_table(text))
+    raise BrokenReference(messages.deleted_sheet(text))
 
 
 def _sheet_name(text: str) -> str | None:

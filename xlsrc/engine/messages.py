@@ -108,7 +108,27 @@ def outside_any_table(body: str) -> str:
 
 
 def missing_table(name: str) -> str:
-    return tr("taulukkoa {name!r} ei ole", name=name)
+    return tr(
+        "kaava viittaa taulukkoon {name!r}, jota ei enää ole (välilehti poistettu?)", name=name
+    )
+
+
+def deleted_table(text: str) -> str:
+    """LibreOffice's save of a reference to a Table it deleted with its sheet: ``#NAME?[[Col]]``."""
+    return tr(
+        "kaava viittaa taulukkoon, jota ei enää ole (välilehti poistettu?): tiedostoon on "
+        "tallennettu {text} ilman taulukon nimeä",
+        text=text,
+    )
+
+
+def deleted_sheet(text: str) -> str:
+    """Excel's save of a reference to a sheet deleted since: ``#REF!C11``."""
+    return tr(
+        "kaava viittaa laskentataulukkoon, jota ei enää ole (välilehti poistettu?): {text} "
+        "(Excel antaa viittauksesta virhearvon #REF!)",
+        text=text,
+    )
 
 
 def missing_column(table: str, name: str) -> str:

@@ -397,25 +397,49 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
     for layout in identified.layout.tables:
         located = locate(source, layout, identified.version)
         if located is None:
-            findings.append(
-                direct(
-                    Location(layout.sheet_name, "A1"),
-                    "missing_table",
-                    None,
-                    layout.name,
-                    Msg(
-                        "Työkirjasta puuttuu taulukko {name} ({title}); sen tarkistukset jäävät "
-                        "tekemättä",
-                        name=layout.name,
-                        title=layout.title,
-                    ),
-                )
-            )
+            findings.append(_missing_table(source, layout, language))
             continue
         table, shape = read_table(source, located, language)
         tables.append(_with_schemes(table, rules.schemes))
         findings += shape
     return tables, findings
+
+
+def _missing_table(source: WorkbookSource, layout: TableLayout, language: Language) -> CellFinding:
+    """A layout table the workbook lacks, at A1 of its sheet if the sheet is still there.
+
+    A sheet deleted with its Table cannot hold the finding (a report's link to it
+    would lead nowhere), so the finding is at A1 of the workbook's first sheet and
+    names the missing sheet.
+    """
+    sheets = source.sheet_names()
+    wanted = {name.casefold() for name in (text_in(layout.sheet, language), layout.sheet_name)}
+    sheet = next((name for name in sheets if name.casefold() in wanted), None)
+    if sheet is not None or not sheets:
+        return direct(
+            Location(sheet or layout.sheet_name, "A1"),
+            "missing_table",
+            None,
+            layout.name,
+            Msg(
+                "Työkirjasta puuttuu taulukko {name} ({title}); sen tarkistukset jäävät tekemättä",
+                name=layout.name,
+                title=layout.title,
+            ),
+        )
+    return direct(
+        Location(sheets[0], "A1"),
+        "missing_table",
+        None,
+        layout.name,
+        Msg(
+            "Työkirjasta puuttuu välilehti {sheet} ja sen taulukko {name} ({title}); sen "
+            "tarkistukset jäävät tekemättä",
+            sheet=text_in(layout.sheet, language),
+            name=layout.name,
+            title=layout.title,
+        ),
+    )
 
 
 def setting_findings(
