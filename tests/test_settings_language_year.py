@@ -135,3 +135,19 @@ def test_validate_does_not_offer_an_option_it_does_not_have_for_a_bad_year(
     refused = CliRunner().invoke(cli, ["status-sheet", str(path), "-q", "Q3", "--out", str(out)])
     assert refused.exit_code == EXIT_UNUSABLE, refused.output
     assert f"{found[0].message} tai anna --year" in refused.output
+
+
+def test_paths_without_a_year_option_do_not_offer_one(tmp_path: Path) -> None:
+    """The ribbon button and consolidation read the same inputs as the status sheet but
+    have no --year; the service's way is its year= parameter."""
+    from xlsrc.core.errors import XlsrcError
+    from xlsrc.status_sheet.tables import read_inputs
+
+    path, _ = typed(tmp_path, "Vuosi", "2O24")
+    source = OpenpyxlSource.from_bytes(path.read_bytes(), str(path))
+    with pytest.raises(XlsrcError) as plain:
+        read_inputs(source, 3)
+    assert "anna" not in str(plain.value) and "--year" not in str(plain.value)
+    with pytest.raises(XlsrcError) as served:
+        generate_file(path, 3, out=tmp_path / "s.xlsx", year_option="year=VVVV")
+    assert str(served.value).endswith("tai anna year=VVVV")

@@ -77,11 +77,11 @@ def command(
     if out is not None:
         check_output(out, [workbook], what=tr("--out-tulos"), replaces=None)
         check_package(workbook)
-        result = generate_file(workbook, chosen, year, out, force)
+        result = generate_file(workbook, chosen, year, out, force, year_option="--year")
     else:  # read, change and replace the workbook: one writer at a time
         with workbook_lock(workbook, force=force):
             check_package(workbook)
-            result = generate_file(workbook, chosen, year, out, force)
+            result = generate_file(workbook, chosen, year, out, force, year_option="--year")
     shown = {"path": result.path, "sheet": result.sheet, "checksum": result.checksum[:16]}
     if result.replaced:
         click.echo(tr("{path}: välilehti '{sheet}' korvattu (syötteiden tarkiste {checksum}…)",

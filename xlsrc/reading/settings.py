@@ -140,12 +140,13 @@ def setting_year(value: object) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None  # "2024²" is no year
 
 
-def year_unknown(path: str, *, year_option: bool) -> WorkbookLayoutError:
+def year_unknown(path: str, *, year_option: str | None) -> WorkbookLayoutError:
     """The refusal of a workbook whose year cannot be told.
 
-    Both say what the setting must hold; ``year_option``: the command has ``--year``
-    (``xlsrc status-sheet``), so the message also offers it.  ``xlsrc validate``
-    has no such option, and its message is the status sheet's without the offer.
+    Every caller says what the setting must hold; ``year_option`` is how the caller
+    itself can be given the year (``--year`` of ``xlsrc status-sheet``, ``year=`` of the
+    service), offered too.  ``xlsrc validate``, the ribbon and consolidation have no
+    such option, so their message offers none.
     """
     advice = Msg(
         "{path}: vuosi ei selviä (asetus {setting!r} {sheet}-välilehdellä); kirjoita "
@@ -155,7 +156,9 @@ def year_unknown(path: str, *, year_option: bool) -> WorkbookLayoutError:
         sheet=Msg(RULES_SHEET),
     )
     return WorkbookLayoutError(
-        Msg("{advice} tai anna --year", advice=advice) if year_option else advice
+        Msg("{advice} tai anna {option}", advice=advice, option=year_option)
+        if year_option
+        else advice
     )
 
 
@@ -166,7 +169,7 @@ def _year(path: str) -> Callable[[CellValue, Text], int]:
     def parse(value: CellValue, where: Text) -> int:
         year = setting_year(value)
         if year is None:
-            raise year_unknown(path, year_option=False)
+            raise year_unknown(path, year_option=None)
         return year
 
     return parse

@@ -62,7 +62,9 @@ def status_sheet_file(
     Raises :class:`~xlsrc.status_sheet.headless.LockedQuarter` for a locked
     quarter without ``force``, exactly as the CLI refuses it.
     """
-    result = generate_file(Path(source), parse_quarter(quarter), year, Path(target), force)
+    result = generate_file(
+        Path(source), parse_quarter(quarter), year, Path(target), force, year_option="year=VVVV"
+    )
     warnings = [
         f"{finding.sheet}!{finding.cell}: {finding.message}"
         for finding in check_locked_quarters(result.path)

@@ -51,11 +51,13 @@ def generate_file(
     out: Path | None = None,
     force: bool = False,
     now: datetime | None = None,
+    year_option: str | None = None,
 ) -> Generated:
-    """Add the status sheet of ``quarter`` to ``workbook`` (or to a copy at ``out``)."""
+    """Add the status sheet of ``quarter`` to ``workbook`` (or to a copy at ``out``);
+    ``year_option`` as :func:`read_inputs` takes it."""
     original = workbook.read_bytes()
     source = OpenpyxlSource.from_bytes(original, str(workbook))
-    inputs = read_inputs(source, quarter, year)
+    inputs = read_inputs(source, quarter, year, year_option)
     name = sheet_name(quarter, inputs.year, inputs.language)
     exists = name in sheet_parts(original)
     if exists and not force:

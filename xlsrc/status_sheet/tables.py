@@ -75,8 +75,14 @@ def _table(source: WorkbookSource, layout: TableLayout, version: int) -> Located
     return found
 
 
-def read_inputs(source: WorkbookSource, quarter: Quarter, year: int | None = None) -> StatusInputs:
-    """The status inputs of ``quarter`` from the workbook's tables."""
+def read_inputs(
+    source: WorkbookSource,
+    quarter: Quarter,
+    year: int | None = None,
+    year_option: str | None = None,
+) -> StatusInputs:
+    """The status inputs of ``quarter`` from the workbook's tables; ``year_option``: how the
+    caller can be given the year, offered when the workbook does not tell it."""
     version = identify(source).version
     goals = _table(source, GOALS, version)
     kpis = _table(source, KPIS, version)
@@ -86,7 +92,7 @@ def read_inputs(source: WorkbookSource, quarter: Quarter, year: int | None = Non
     rules = read_rules(source, settings)
     the_year = year or settings.year
     if the_year is None:
-        raise year_unknown(source.name, year_option=True)
+        raise year_unknown(source.name, year_option=year_option)
     organisation = _text(settings.values.get("organisation"))
     built = _goals(source, goals, read_rows(source, goals), kpis, read_rows(source, kpis))
     task_rows = _tasks(tasks, read_rows(source, tasks))
