@@ -125,8 +125,11 @@ def read_rules(source: WorkbookSource, settings: RuleSettings | None = None) -> 
     """
     settings = read_rule_settings(source) if settings is None else settings
     refused = [problem for problem in settings.problems if problem.key != "year"]
-    if refused:
-        raise refused[0].error
+    if refused:  # named by file and cell, as every other refusal of a workbook
+        first = refused[0]
+        raise WorkbookLayoutError(
+            Msg("{path} ({cell}): {error}", path=source.name, cell=first.where, error=first.error)
+        ) from first.error
     schemes = settings.schemes.schemes
     layout_scheme = TASKS.column("status_calc").rules or "year_end"
     defaults = [
