@@ -203,7 +203,8 @@ def test_a_status_sheet_run_refuses_in_the_language_of_whoever_shows_it(tmp_path
         generate_file(unknown, 3, year=2024, now=NOW)
     with use_language("sv"):
         shown = str(refused.value)
-    assert shown.startswith("Säännöt!B59: okänd inställning 'värikartta'; tillåtna: Organisation, ")
+    start = f"{unknown}: Säännöt!B59: okänd inställning 'värikartta'; tillåtna: Organisation, "
+    assert shown.startswith(start)  # the file, then the cell once
     assert "Sammanställningsmetod" in shown and "Koontitapa" not in shown
 
 
@@ -218,8 +219,9 @@ def test_an_unknown_setting_word_is_placed_on_the_rules_sheet_in_the_language_sh
         rules.cell(cell.row, cell.column + 1).value = "satunnainen"
 
     path = write(tmp_path, edited(example(), misspell_the_rollup), "koonti.xlsx")
-    with pytest.raises(InvalidRule) as refused:
+    with pytest.raises(WorkbookLayoutError) as refused:  # the parser's InvalidRule, located
         generate_file(path, 3, year=2024, now=NOW)
-    assert str(refused.value).startswith("Säännöt: Koontitapa: ")
+    assert isinstance(refused.value.__cause__, InvalidRule)
+    assert str(refused.value).startswith(f"{path} (Säännöt!B59): Säännöt: Koontitapa: ")
     with use_language("sv"):
-        assert str(refused.value).startswith("Regler: Sammanställningsmetod: ")
+        assert f"{path} (Säännöt!B59): Regler: Sammanställningsmetod: " in str(refused.value)

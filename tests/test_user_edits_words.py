@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from tests.edits import Table, edited
+from tests.edits import Table, edited, setting
 from tests.test_user_edits import ON_TRACK, findings_at, programmes, result_budget, run
 from xlsrc.validation import CellFinding
 from xlsrc.workbooks.layouts import TableLayout
@@ -138,3 +138,23 @@ def test_a_blank_budget_year_on_a_line_row_is_a_missing_value(tmp_path: Path, ye
     _, _, findings = run(tmp_path, edited(result_budget(), edit), "tyhja.xlsx")
     found = findings_at(findings, BUDGET_RESULT.sheet_name, at[year])
     assert [f.rule for f in found] == ["missing_value"]
+
+
+def test_the_words_are_the_templates_own_whatever_kieli_says_now(tmp_path: Path) -> None:
+    """Kieli chooses the language xlsrc writes in; it translates no formula.  A Finnish
+    workbook switched to English used to get an error at every correct Finnish status
+    ("kirjoita '2. On track'"), and the English word, which its Huomio refuses, none."""
+    at: dict[str, str] = {}
+
+    def edit(book: Workbook) -> None:
+        setting(book, "Kieli", "English")
+        table = Table(book, SAVINGS_MEASURES)
+        index = table.find("status", ON_TRACK)
+        table.put(index, status="2. On track")
+        at["status"] = table.cell("status", index)
+        at["note"] = table.cell("note", index)
+
+    _, values, findings = run(tmp_path, edited(programmes(), edit), "kieli.xlsx")
+    statuses = [f for f in findings if f.rule == "unknown_status"]
+    assert [(f.sheet, f.cell) for f in statuses] == [(SAVINGS_MEASURES.sheet_name, at["status"])]
+    assert "2. On track" in str(values.value(SAVINGS_MEASURES.sheet_name, at["note"]))

@@ -84,6 +84,8 @@ TYPOS = [
     (N_("Trendin toleranssi"), 1.5, None, "invalid_setting"),
     (N_("Vuosi"), "2O24", None, "invalid_setting"),
     (N_("Vuosi"), "2024²", None, "invalid_setting"),  # isdigit() says yes, int() says no
+    (N_("Vuosi"), 2024.5, None, "invalid_setting"),  # was read as 2024
+    (N_("Vuosi"), 202, None, "invalid_setting"),  # no year --year would take
     (N_("Organisaatio"), "Vuosiarvio 50/91", N_("Tila-asteikko"), "invalid_setting"),
     (N_("Organisaatio"), "Kanta-Häme", "Organisaatioo", "invalid_setting"),
 ]
@@ -93,6 +95,8 @@ TYPO_IDS = [
     "trend_tolerance",
     "year",
     "year_superscript",
+    "year_fraction",
+    "year_out_of_range",
     "scheme",
     "unknown_name",
 ]
@@ -120,7 +124,8 @@ def test_a_setting_the_status_sheet_refuses_is_an_error_at_its_value_cell(
     refused = str(refusal(path, tmp_path))
     assert found[0].message in refused  # one parser, one message
     if name != N_("Vuosi"):  # the year's refusal is year_unknown's, named by the file
-        assert refused.startswith(f"{path} ({sheet}!{cell}): ")  # located, as every refusal
+        located = (f"{path} ({sheet}!{cell}): ", f"{path}: {sheet}!{cell}: ")  # its cell once
+        assert refused.startswith(located)
     run = CliRunner().invoke(cli, ["validate", str(path)])
     assert run.exit_code == 1, run.output
     assert f"{sheet}!{cell}" in run.output

@@ -29,6 +29,7 @@ from xlsrc.core.schemes import StatusScheme
 from xlsrc.core.text import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
+    LANGUAGES,
     Language,
     Msg,
     Text,
@@ -129,6 +130,22 @@ class LocatedTable:
 
     def where(self, key: str, row: int) -> str:
         return cell_name(row, self.columns[key].index)
+
+    def language(self, preferred: Language) -> Language:
+        """The language the template wrote this table in: the one whose column names its
+        Excel Table has most of (``preferred`` on a tie, e.g. "TB 2023" in every language).
+
+        Its formulas compare words in that language ("Tulot", "2. Etenee suunnitellusti")
+        whatever the "Kieli" setting says now: Kieli chooses the language xlsrc writes in,
+        and changing it translates no formula.
+        """
+        names = {norm(name) for name in self.ref.columns}
+
+        def matches(language: Language) -> int:
+            return sum(norm(translate(c.header, language)) in names for c in self.layout.columns)
+
+        ordered = (preferred, *(other for other in LANGUAGES if other != preferred))
+        return max(ordered, key=matches)
 
     def header_cell(self, column: Column) -> str:
         """Where ``column``'s header is, or would be (after the table's last column)."""

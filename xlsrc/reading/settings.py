@@ -132,47 +132,51 @@ def _fraction(value: object, where: Text) -> float:
     return reading.value
 
 
+#: The years a "Vuosi" setting may state: those ``--year`` takes.
+YEARS = range(1900, 3000)
+
+
 def setting_year(value: object) -> int | None:
-    """The year a "Vuosi" value states: a number, or a text of digits (None otherwise)."""
+    """The year a "Vuosi" value states: a whole number or a text of digits in :data:`YEARS`
+    (None otherwise: 2024.5 was read as 2024, and a status sheet "Q2 2024" made of it)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return int(value)
-    text = str(value if value is not None else "").strip()
-    return int(text) if text.isascii() and text.isdigit() else None  # "2024²" is no year
+        year = int(value) if float(value).is_integer() else None
+    else:
+        text = str(value if value is not None else "").strip()
+        year = int(text) if text.isascii() and text.isdigit() else None  # "2024²" is no year
+    return year if year in YEARS else None
 
 
-def year_unknown(path: str, *, year_option: str | None) -> WorkbookLayoutError:
+def year_unknown(path: str | None, *, year_option: str | None) -> WorkbookLayoutError:
     """The refusal of a workbook whose year cannot be told.
 
     Every caller says what the setting must hold; ``year_option`` is how the caller
     itself can be given the year (``--year`` of ``xlsrc status-sheet``, ``year=`` of the
     service), offered too.  ``xlsrc validate``, the ribbon and consolidation have no
-    such option, so their message offers none.
+    such option, so their message offers none.  Validation's finding is at the
+    value's cell already, so ``path`` None: the message does not name the file.
     """
-    advice = Msg(
-        "{path}: vuosi ei selviä (asetus {setting!r} {sheet}-välilehdellä); kirjoita "
-        "vuosi numeroin (esim. 2025)",
-        path=path,
+    message: Msg = Msg(
+        "vuosi ei selviä (asetus {setting!r} {sheet}-välilehdellä); kirjoita vuosi "
+        "numeroin (esim. 2025)",
         setting=Msg(SETTINGS["year"][0]),
         sheet=Msg(RULES_SHEET),
     )
-    return WorkbookLayoutError(
-        Msg("{advice} tai anna {option}", advice=advice, option=year_option)
-        if year_option
-        else advice
-    )
+    if year_option:
+        message = Msg("{advice} tai anna {option}", advice=message, option=year_option)
+    if path:
+        message = Msg("{path}: {message}", path=path, message=message)
+    return WorkbookLayoutError(message)
 
 
-def _year(path: str) -> Callable[[CellValue, Text], int]:
-    """The year setting's parser; its problem is what validation reports (the status
-    sheet, which may be given ``--year``, refuses only when it has no year at all)."""
-
-    def parse(value: CellValue, where: Text) -> int:
-        year = setting_year(value)
-        if year is None:
-            raise year_unknown(path, year_option=None)
-        return year
-
-    return parse
+def _year(value: CellValue, where: Text) -> int:
+    """The year setting's parser; its problem is what validation reports at the value's
+    cell (the status sheet, which may be given ``--year``, refuses only when it has no
+    year at all)."""
+    year = setting_year(value)
+    if year is None:
+        raise year_unknown(None, year_option=None)
+    return year
 
 
 def _language(value: CellValue, where: Text) -> Language:
@@ -225,7 +229,7 @@ def read_rule_settings(source: WorkbookSource, schemes: RulesRead | None = None)
         rollup=parsed("rollup", parse_rollup),
         trend_tolerance=parsed("trend_tolerance", _fraction),
         method=parsed("method", parse_method),
-        year=parsed("year", _year(source.name)),
+        year=parsed("year", _year),
         language=parsed("language", _language),
         problems=tuple(problems),
     )

@@ -127,9 +127,13 @@ def read_rules(source: WorkbookSource, settings: RuleSettings | None = None) -> 
     refused = [problem for problem in settings.problems if problem.key != "year"]
     if refused:  # named by file and cell, as every other refusal of a workbook
         first = refused[0]
-        raise WorkbookLayoutError(
-            Msg("{path} ({cell}): {error}", path=source.name, cell=first.where, error=first.error)
-        ) from first.error
+        message = (
+            Msg("{path}: {message}", path=source.name, message=first.error)  # names its cell
+            if first.key == ""
+            else Msg("{path} ({cell}): {error}", path=source.name, cell=first.where,
+                     error=first.error)
+        )  # fmt: skip
+        raise WorkbookLayoutError(message) from first.error
     schemes = settings.schemes.schemes
     layout_scheme = TASKS.column("status_calc").rules or "year_end"
     defaults = [

@@ -159,6 +159,7 @@ def read_table(
             )
         )
     placed = {c.key: table.columns[c.key] for c in layout.input_columns if c.key in table.columns}
+    words_in = table.language(language)  # the formulas' words: the template's, not Kieli's
     model = Table(
         family=layout.seed_table or layout.key,
         sheet=sheet,
@@ -178,7 +179,7 @@ def read_table(
         ),
         method_columns=frozenset(keys[k] for k, c in placed.items() if c.column.is_method),
         allowed=MappingProxyType(
-            {keys[k]: words for k, c in placed.items() if (words := _allowed(c.column, language))}
+            {keys[k]: words for k, c in placed.items() if (words := _allowed(c.column, words_in))}
         ),
         header_cells=MappingProxyType(
             {

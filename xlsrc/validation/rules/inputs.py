@@ -71,10 +71,11 @@ def checks(table: Table) -> Checks:
 def _word(table: Table, key: str, cell: Cell, words: Mapping[str, str], result: Checks) -> None:
     """A word the workbook's formulas would not recognise, said as the row's "Huomio" says it.
 
-    The tolerant parsers read "Etenee suunnitellusti" as "2. Etenee suunnitellusti",
-    but the workbook's SUMIFS, dropdown and colours compare the exact word (ignoring
-    case only), so the row would be counted by xlsrc and left out by Excel.  A word a
-    parser does know gets its printed form as the fix.
+    The tolerant parsers (and the ``XS_`` pivot cells) read "Etenee suunnitellusti" as
+    "2. Etenee suunnitellusti", but the row's Huomio, the dropdown, the colours and the
+    SUMIFS checks of an Erä compare the exact word (ignoring case only), in the
+    language the template was written in; the workbook would contradict itself.  A
+    word a parser does know gets its printed form as the fix.
     """
     raw = cell.raw if isinstance(cell.raw, str) else cell.text
     if raw.casefold() in words:
@@ -89,8 +90,8 @@ def _word(table: Table, key: str, cell: Cell, words: Mapping[str, str], result: 
     if status is not None:
         meant = next(w for w in words.values() if vocabulary and vocabulary.parse(w) == status)
         message = Msg(
-            "{header}: kirjoita '{meant}' eikä '{word}': työkirjan kaavat (yhteenveto, värit) "
-            "tunnistavat vain sanan sellaisenaan, joten rivi jäisi niiden ulkopuolelle",
+            "{header}: kirjoita '{meant}' eikä '{word}': työkirja tunnistaa vain sanan "
+            "sellaisenaan (Huomio-sarake, värit ja valintalista eivät tunne muuta muotoa)",
             header=table.header(key), meant=meant, word=raw,
         )  # fmt: skip
     else:
