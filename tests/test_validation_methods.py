@@ -191,6 +191,8 @@ def test_words_the_status_sheet_accepts_are_accepted_and_only_the_typo_is_not(
     with pytest.raises(InvalidTarget) as refused:
         generate_file(path, 3, year=2024, out=tmp_path / "refused.xlsx", now=_NOW)
     assert found[0].message in str(refused.value)  # one parser, one message
+    sheet, cell = where[KPIS, len(ACCEPTED)]  # the method's own cell, not the row's first
+    assert str(refused.value).startswith(f"{path}: {sheet}!{cell}: ")
 
     words[KPIS, len(ACCEPTED)] = None  # a blank method: the rules sheet's default
     fine, _ = typed(demos, tmp_path, workbook, words, language)

@@ -214,6 +214,14 @@ def _goal(
             return _text(kpi.values.get(name))
         return _text(info.values.get(name))
 
+    def cell_of(name: str) -> str:
+        """The file and cell :func:`pick` read ``name`` from, for a refusal of its value (the
+        method's own cell, not the row's first: the status sheet named A15 for I15)."""
+        table, row = (kpis, kpi) if kpi is not None and _text(kpi.values.get(name)) else (
+            goals, info)  # fmt: skip
+        column = name if name in table.columns else "goal_id"
+        return f"{source.name}: {table.sheet}!{table.where(column, row.row)}"
+
     name = pick("kpi")
     series = _text(kpi.values.get("kpi_series")) if kpi is not None else ""
     if series:
@@ -244,8 +252,8 @@ def _goal(
         target=target,
         values=values,
         baseline=_value(kpi.values.get("baseline")) if kpi is not None else None,
-        method=parse_method(method, where) if method else None,
-        weight=_weight(kpi.values.get("weight") if kpi is not None else None, where),
+        method=parse_method(method, cell_of("method")) if method else None,
+        weight=_weight(kpi.values.get("weight") if kpi is not None else None, cell_of("weight")),
         responsible=pick("responsible_unit"),
         source=where,
         number_format=number_format,
