@@ -158,3 +158,30 @@ def test_the_words_are_the_templates_own_whatever_kieli_says_now(tmp_path: Path)
     statuses = [f for f in findings if f.rule == "unknown_status"]
     assert [(f.sheet, f.cell) for f in statuses] == [(SAVINGS_MEASURES.sheet_name, at["status"])]
     assert "2. On track" in str(values.value(SAVINGS_MEASURES.sheet_name, at["note"]))
+
+
+@pytest.mark.parametrize("typo", ["Toimintakatte", "Menoot"])
+def test_a_line_word_typo_is_reported_once_not_at_the_right_totals(
+    tmp_path: Path, typo: str
+) -> None:
+    """A service's mistyped line was simply missing from its area's sum, so the area's
+    correct stated total (Taulukko 5!D9) got the blame too."""
+    word = "Toimintakate" if typo == "Toimintakatte" else "Menot"
+    at: dict[str, str] = {}
+
+    def edit(book: Workbook) -> None:
+        table = Table(book, BUDGET_RESULT)
+        index = next(
+            i
+            for i in range(len(table.rows))
+            if table.get("service", i) and table.get("line", i) == word
+        )
+        table.put(index, line=typo)
+        at["line"] = table.cell("line", index)
+
+    before = {(f.sheet, f.cell) for f in run(tmp_path, result_budget(), "ennen.xlsx")[2]}
+    _, _, findings = run(tmp_path, edited(result_budget(), edit), "typo.xlsx")
+    new = [f for f in findings if (f.sheet, f.cell) not in before]  # the demo has errors
+    assert [(f.sheet, f.cell, f.rule) for f in new] == [
+        (BUDGET_RESULT.sheet_name, at["line"], "unknown_choice")
+    ]

@@ -61,6 +61,10 @@ class Block:
     lines: dict[LineKind, Row] = field(default_factory=dict)
     repeated: list[tuple[LineKind, Row]] = field(default_factory=list)
     """Rows of a line the block already has: the first is checked, these are in no check."""
+    unplaced: bool = False
+    """A row of its own with numbers but no line word the rules know (a typo in Erä, a blank
+    one): the block's lines are then incomplete, and a sum over them would blame a right
+    stated total for the typo, which is reported at its own cell."""
 
     @property
     def name(self) -> str:
@@ -77,6 +81,10 @@ def blocks(table: Table) -> list[Block]:
     area = service = ""
     for row in table:
         kind = _kind(table, row)
+        if kind is None and table.typed and _has_numbers(row):  # no heading: a bad line word
+            key = (row.text("area") or area, row.text("service") if row.text("area") else service)
+            found.setdefault(key, Block(*key)).unplaced = True
+            continue
         if kind is None:  # a heading row
             if row.text("area"):
                 area, service = row.text("area"), ""
@@ -93,6 +101,10 @@ def blocks(table: Table) -> list[Block]:
         else:
             block.lines[kind] = row
     return list(found.values())
+
+
+def _has_numbers(row: Row) -> bool:
+    return any(row.number(key) is not None for key in AMOUNTS)
 
 
 def _kind(table: Table, row: Row) -> LineKind | None:
@@ -216,6 +228,8 @@ def _margin(table: Table, block: Block, result: Checks) -> None:
 
 
 def _area_sum(table: Table, area: Block, services: list[Block], result: Checks) -> None:
+    if area.unplaced or any(s.unplaced for s in services):
+        return  # a line of it is unreadable: said at that cell, not blamed on the totals
     for kind, row in area.lines.items():
         for key in LEVELS:
             parts = [(1.0, s.lines[kind].cell(key)) for s in services if kind in s.lines]
