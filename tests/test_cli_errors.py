@@ -144,3 +144,68 @@ def test_every_command_refuses_a_broken_file_in_the_same_words(
         assert result.exit_code == 2, (command, result.output)
         assert f"{path}: " in result.output and said in result.output, (command, result.output)
         assert "File is not a zip file" not in result.output
+
+
+def _proc_refuses_files() -> bool:
+    """Whether ``/proc`` is there and cannot hold a new file (as on Linux, even for root)."""
+    import os
+
+    try:
+        os.close(os.open("/proc/.xlsrc-probe", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        return Path("/proc").is_dir()
+    os.unlink("/proc/.xlsrc-probe")
+    return False
+
+
+_UNUSABLE_OUTPUTS = {  # where the output would go -> what the message must say
+    "folder is a file": ("tiedosto/tulos.xlsx", "ei ole kansio vaan tiedosto"),
+    "missing folder": ("ei_ole/tulos.xlsx", "kansiota {tmp}/ei_ole ei ole"),
+    "folder refuses files": ("/proc/tulos.xlsx", "kansioon ei voi luoda tiedostoja"),
+}
+
+
+@pytest.mark.parametrize("case", list(_UNUSABLE_OUTPUTS))
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status-sheet", "{book}", "-q", "Q3", "--year", "2024", "--out", "{out}"],
+        ["validate", "{book}", "--xlsx", "{out}"],
+        ["publish", "{book}", "--out", "{out}"],
+        ["upgrade", "{book}", "--out", "{out}"],
+        ["collect", "{folder}", "--out", "{out}", "--jobs", "1"],
+        ["collect", "{folder}", "--out", "{tmp}/koonti.xlsx", "--json", "{out}", "--jobs", "1"],
+        ["recalc", "{book}", "--out", "{tmp}/laskettu", "--json", "{out}", "--jobs", "1"],
+    ],
+    ids=[
+        "status-sheet",
+        "validate",
+        "publish",
+        "upgrade",
+        "collect",
+        "collect-json",
+        "recalc-json",
+    ],  # fmt: skip
+)
+def test_an_unusable_output_path_exits_2_naming_it_and_why(
+    goal_tracking: Path, tmp_path: Path, command: list[str], case: str
+) -> None:
+    """A user trial met FileExistsError / FileNotFoundError as internal errors (exit 3) for
+    an output under a file or in /proc, and publish made a missing folder at the root."""
+    if case == "folder refuses files" and not _proc_refuses_files():
+        pytest.skip("no /proc that refuses new files here")
+    folder = tmp_path / "yksikot"
+    folder.mkdir()
+    (folder / goal_tracking.name).write_bytes(goal_tracking.read_bytes())
+    (tmp_path / "tiedosto").write_text("a file where the folder would be")
+    where, said = _UNUSABLE_OUTPUTS[case]
+    out = where if where.startswith("/") else f"{tmp_path}/{where}"
+    before = goal_tracking.read_bytes()
+    args = [a.format(book=goal_tracking, folder=folder, out=out, tmp=tmp_path) for a in command]
+    run = CliRunner().invoke(cli, args)
+    assert run.exit_code == EXIT_UNUSABLE, run.output
+    assert f"{out}: " in run.output and said.format(tmp=tmp_path) in run.output, run.output
+    assert "sisäinen virhe" not in run.output and "Traceback" not in run.output
+    assert not Path(out).exists() and not (tmp_path / "ei_ole").exists()
+    assert goal_tracking.read_bytes() == before
+    assert (tmp_path / "tiedosto").read_text() == "a file where the folder would be"

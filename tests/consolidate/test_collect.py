@@ -7,7 +7,9 @@ from collect's own output.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -249,3 +251,72 @@ def test_dask_local_cluster_gives_the_same_roll_up(
     assert {k: v for k, v in dasked.items() if k != "files"} == {
         k: v for k, v in document.items() if k != "files"
     }
+
+
+def test_an_old_xls_in_the_folder_is_listed_counted_and_in_the_json(tmp_path: Path) -> None:
+    """collect used to drop ``vanha.xls`` silently, where recalc reports it as skipped: it
+    was in neither the summary, Tiedostot nor the JSON, and not counted among the files."""
+    folder = tmp_path / "yksikot"
+    folder.mkdir()
+    for i, layout in enumerate(FAMILIES):
+        (folder / f"yksikko01_{layout.file_name}").write_bytes(unit_workbook(layout, i, "y01"))
+    (folder / "vanha.xls").write_bytes(b"\xd0\xcf\x11\xe0 an Excel 97-2003 file")
+    out, report = tmp_path / "yhteenveto.xlsx", tmp_path / "yhteenveto.json"
+    run = CliRunner().invoke(
+        cli, ["collect", str(folder), "--out", str(out), "--json", str(report), "--jobs", "1"]
+    )
+    assert run.exit_code == 2, run.output  # a file was left out, as for any other
+    reason = "vanha Excel 97-2003 -työkirja"
+    assert "koottu 3 / 4 tiedostoa" in run.output
+    assert re.search(rf"OHITETTU vanha\.xls: {reason}", run.output), run.output
+    document = json.loads(report.read_text())
+    assert [(s["file"], reason in s["reason"]) for s in document["skipped"]] == [
+        ("vanha.xls", True)
+    ]
+    entry = next(f for f in document["files"] if f["path"].endswith("vanha.xls"))
+    assert entry["included"] is False and reason in entry["skipped"]
+    assert len(document["files"]) == 4 and document["included"] == 3
+    book = openpyxl.load_workbook(out)
+    rows = [r for r in book["Tiedostot"].iter_rows(values_only=True) if r[0] == "vanha.xls"]
+    assert len(rows) == 1 and rows[0][7] == "Ohitettu" and reason in str(rows[0][8])
+    summary = [r[0] for r in book["Yhteenveto"].iter_rows(values_only=True)]
+    assert "Koottu 3 / 4 tiedostoa; ohitettu 1." in summary
+
+
+def test_a_folder_of_only_an_old_xls_says_why_nothing_was_collected(tmp_path: Path) -> None:
+    (tmp_path / "vanha.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    out = tmp_path / "yhteenveto.xlsx"
+    run = CliRunner().invoke(cli, ["collect", str(tmp_path), "--out", str(out)])
+    assert run.exit_code == 2 and not out.exists()
+    assert "vanha.xls: vanha Excel 97-2003 -työkirja" in run.output, run.output
+
+
+def test_an_output_refused_at_the_end_leaves_no_stray_tracebacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing the roll-up failed after every file was read; the half-written sheets were left
+    to the garbage collector, and lxml printed ~40 lines of "Exception ignored in" under the
+    one-line message."""
+    import gc
+    import sys
+
+    from xlsrc.io.atomic import OutputNotWritable
+
+    path = tmp_path / f"yksikko01_{GOAL_TRACKING.file_name}"
+    path.write_bytes(unit_workbook(GOAL_TRACKING, 2, "y01"))
+    ignored: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", ignored.append)
+    real_open = os.open
+
+    def refuse(name: Any, flags: int, mode: int = 0o777, **kw: Any) -> int:
+        if Path(name).parent == tmp_path / "koonti":
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(name, flags, mode, **kw)
+
+    (tmp_path / "koonti").mkdir()
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(OutputNotWritable):
+        run_collect([path], tmp_path / "koonti" / "yhteenveto.xlsx", jobs=1)
+    monkeypatch.setattr(os, "open", real_open)
+    gc.collect()
+    assert ignored == [] and list((tmp_path / "koonti").iterdir()) == []

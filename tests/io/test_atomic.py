@@ -149,3 +149,30 @@ def test_an_unknown_file_system_failure_is_not_renamed(
     with pytest.raises(OSError) as raised:
         write_atomic(tmp_path / "x.bin", b"x")
     assert not isinstance(raised.value, OutputNotWritable) and raised.value.errno == errno.EIO
+
+
+def test_a_file_where_the_folder_should_be_is_named_and_nothing_changes(tmp_path: Path) -> None:
+    """mkdir's FileExistsError was an internal error (exit 3) for ``--out notes.txt/x.xlsx``."""
+    blocker = tmp_path / "muistio.txt"
+    blocker.write_text("notes")
+    for target in (blocker / "x.xlsx", blocker / "alikansio" / "x.xlsx"):
+        with pytest.raises(OutputNotWritable) as raised:
+            write_atomic(target, b"new")
+        error = raised.value
+        assert error.exit_code == 2 and str(target) in str(error)
+        assert f"{blocker} ei ole kansio vaan tiedosto" in str(error)
+    assert blocker.read_text() == "notes" and sorted(tmp_path.iterdir()) == [blocker]
+
+
+def test_a_folder_that_cannot_hold_files_is_a_located_refusal() -> None:
+    """``/proc`` exists, but creating the temporary file fails with ENOENT (was exit 3)."""
+    if not Path("/proc/self").is_dir():
+        pytest.skip("no /proc here")
+    for target, reason in (
+        (Path("/proc/tulos.xlsx"), "kansioon ei voi luoda tiedostoja"),
+        (Path("/proc/uusi/tulos.xlsx"), "kansiota /proc/uusi ei voi luoda"),
+    ):
+        with pytest.raises(OutputNotWritable) as raised:
+            write_atomic(target, b"new")
+        assert raised.value.exit_code == 2
+        assert str(raised.value).startswith(f"{target}: ") and reason in str(raised.value)

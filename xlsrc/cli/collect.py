@@ -21,6 +21,7 @@ from xlsrc.cli.progress import progress_bar
 from xlsrc.core.errors import SomeInputsFailed, UnusableInput
 from xlsrc.core.text import N_, Num, tr
 from xlsrc.io.atomic import write_atomic
+from xlsrc.io.paths import check_output
 
 
 @click.command(
@@ -73,17 +74,23 @@ def command(
 ) -> None:
     """Consolidate units' workbooks (the help text is the Finnish ``help`` above)."""
     from xlsrc.consolidate.run import run_collect
-    from xlsrc.engine.batch import collect as find_workbooks
+    from xlsrc.engine.batch import gather
 
-    files = [p for p in find_workbooks(paths) if p.resolve() != out.resolve()]
-    if not files:
+    found, left_out = gather(paths)  # as recalc finds them: an old .xls is listed, not lost
+    files = [p for p in found if p.resolve() != out.resolve()]
+    if not files and not left_out:
         raise UnusableInput(
             tr("työkirjoja ei löytynyt: {paths}", paths=", ".join(str(p) for p in paths))
         )
+    check_output(out, files, what=tr("--out-tulos"))
+    if json_file is not None:
+        check_output(json_file, [*files, out], what=tr("JSON-yhteenveto (--json)"))
+    skipped = [(item.path, item.reason) for item in left_out]
     with progress_bar(len(files), tr("kootaan")) as bar:
         collected = run_collect(
-            files, out, by=by, jobs=jobs, dask=dask, progress=lambda _r: bar.update(1)
-        )
+            files, out, by=by, jobs=jobs, dask=dask, progress=lambda _r: bar.update(1),
+            skipped=skipped,
+        )  # fmt: skip
     if json_file is not None:
         text = json.dumps(collected.to_dict(), ensure_ascii=False, indent=2)
         write_atomic(json_file, text.encode("utf-8"))

@@ -36,8 +36,10 @@ from xlsrc.core.text import N_, Num, ntr, tr
 @language_option
 def command(workbook: Path, out: Path, make_pdf: bool) -> None:
     """Write the published copy (the help text is the Finnish ``help`` above)."""
+    from xlsrc.io.paths import check_output
     from xlsrc.publish import publish
 
+    check_output(out, [workbook], what=tr("--out-tulos"))
     done = publish(workbook, out, pdf=make_pdf)
     click.echo(
         tr(

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from xlsrc.cli.language import Command, language_option
-from xlsrc.core.text import N_
+from xlsrc.core.text import N_, tr
 
 
 @click.command(
@@ -34,7 +34,9 @@ from xlsrc.core.text import N_
 @language_option
 def command(workbook: Path, out: Path) -> None:
     """Move a workbook into the current template (the help text is the Finnish ``help``)."""
+    from xlsrc.io.paths import check_output
     from xlsrc.upgrade import upgrade
 
+    check_output(out, [workbook], what=tr("--out-tulos"))
     for line in upgrade(workbook, out).lines():
         click.echo(line)

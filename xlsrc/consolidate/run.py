@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -84,18 +85,49 @@ def run_collect(
     jobs: int | None = None,
     dask: str | None = None,
     progress: Callable[[FileResult], None] | None = None,
+    skipped: Sequence[tuple[Path, str]] = (),
 ) -> Collected:
-    """Consolidate ``files`` into ``out``; :class:`UnusableInput` when no file could be used."""
-    if not files:
+    """Consolidate ``files`` into ``out``; :class:`UnusableInput` when no file could be used.
+
+    ``skipped`` are files found but not readable as workbooks (an old ``.xls``,
+    a FIFO; see :func:`xlsrc.engine.batch.gather`), with the reason: they are
+    left out as a file that fails is, listed in the summary, Tiedostot and the
+    JSON, and counted among the files.
+    """
+    if not files and not skipped:
         raise UnusableInput(Msg("ei koottavia työkirjoja"))
     writer = RollupWriter(out)
+    try:
+        collected = _roll_up(writer, files, skipped, by=by, jobs=jobs, dask=dask, progress=progress)
+        writer.finish(collected.rollup)
+    except BaseException:  # no file could be used, a sheet too long, the output refused
+        writer.discard()
+        raise
+    return collected
+
+
+def _roll_up(
+    writer: RollupWriter,
+    files: Sequence[Path],
+    skipped: Sequence[tuple[Path, str]],
+    *,
+    by: str,
+    jobs: int | None,
+    dask: str | None,
+    progress: Callable[[FileResult], None] | None,
+) -> Collected:
     rollup = Rollup()
     entries: dict[int, dict[str, Any]] = {}
-    for result in results(files, by=by, jobs=jobs, dask=dask):
+    left_out = (
+        FileResult(index=index, path=str(path), file=path.name, skipped=reason)
+        for index, (path, reason) in enumerate(skipped, start=len(files))
+    )
+    read = results(files, by=by, jobs=jobs, dask=dask) if files else iter(())
+    for result in chain(read, left_out):
         writer.add(result)
         rollup.add(result)
         entries[result.index] = summary(result)
-        if progress is not None:
+        if progress is not None and result.index < len(files):
             progress(result)
     if rollup.included == 0:
         raise UnusableInput(
@@ -106,8 +138,7 @@ def run_collect(
                 ),
             )
         )
-    writer.finish(rollup)
-    return Collected(rollup, [entries[i] for i in range(len(files))])
+    return Collected(rollup, [entries[i] for i in range(len(entries))])
 
 
 def results(

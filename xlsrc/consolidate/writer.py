@@ -15,6 +15,7 @@ calculation engine sees the numbers and ``xlsrc validate`` can check them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
 from collections.abc import Sequence
@@ -244,6 +245,22 @@ class RollupWriter:
             self._book.save(stream)
 
         write_atomic(self.out, save)
+
+    def discard(self) -> None:
+        """Close the sheets of a roll-up that stopped (or could not be saved); nothing is written.
+
+        Left open, each write-only sheet's XML writer is closed by the garbage
+        collector mid-element, and lxml prints a screenful of "Exception
+        ignored" tracebacks under the one-line message.
+        """
+        for sheet in self._book.worksheets:
+            writer = getattr(sheet, "_writer", None)
+            if sheet.closed or writer is None:
+                continue
+            with contextlib.suppress(Exception):
+                sheet.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()  # its temporary file
 
     def _write_summary(self, rollup: Rollup) -> None:
         counts = rollup.rows

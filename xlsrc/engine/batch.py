@@ -98,13 +98,11 @@ def recalc_one(job: Job) -> RecalcResult:
         )
 
 
-def collect(paths: Iterable[Path]) -> list[Path]:
-    """Files named, plus the workbooks directly inside folders named (see :func:`gather`)."""
-    return gather(paths)[0]
-
-
 def gather(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
     """Files named, plus the workbooks directly inside folders named; and what was left out.
+
+    The one way a batch finds its files (``recalc`` and ``collect`` alike), so
+    an old ``.xls`` in a folder is reported by both, never dropped silently.
 
     Left out and reported: other spreadsheet formats, special files with a
     workbook's name.  Left out silently: Excel's owner files (``~$...``) and

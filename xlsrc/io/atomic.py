@@ -17,8 +17,9 @@ workbooks, PDFs, JSON reports, the add-in, templates) goes through
 * the temporary name is short and fixed-length (``.xlsrc-<hex>.tmp``), so a
   target whose name is already at the file system's limit can still be written;
 * a file system that refuses the write (read-only, no permission, full, a
-  name too long) is :class:`OutputNotWritable`: a located message and
-  exit status 2, never an internal error;
+  name too long, a folder that cannot hold files such as ``/proc``, a file
+  where the folder should be) is :class:`OutputNotWritable`: a located
+  message and exit status 2, never an internal error;
 * a process killed with SIGKILL cannot clean up: its temporary file is never
   taken for a workbook (a batch skips the name), and
   :func:`remove_stale_temporaries` removes those older than a day.
@@ -109,10 +110,14 @@ def write_failure(error: OSError) -> Text:
     return error.strerror or type(error).__name__
 
 
-def _unwritable(path: Path, error: OSError) -> OutputNotWritable:
-    """The located form of a file system's refusal to write ``path``."""
-    reason = write_failure(error)
-    shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+def _shown(path: Path) -> str:
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _unwritable(path: Path, error: OSError, reason: Text | None = None) -> OutputNotWritable:
+    """The located form of a file system's refusal to write ``path`` (``reason``: why)."""
+    reason = write_failure(error) if reason is None else reason
+    shown = _shown(path)
     return OutputNotWritable(
         Msg(
             "{path}: tiedostoa ei voi kirjoittaa: {reason}; aiempi tiedosto (jos oli) on "
@@ -127,8 +132,10 @@ def _unwritable(path: Path, error: OSError) -> OutputNotWritable:
 def write_atomic(path: Path, data: bytes | Producer) -> None:
     """Write ``data`` (bytes, or a function that writes into a binary stream) to ``path``.
 
-    The folder is created if missing.  See the module docstring for what is
-    guaranteed; the file system's refusal is :class:`OutputNotWritable`.
+    The folder is created if missing (a command's own output is refused
+    earlier, by :func:`xlsrc.io.paths.check_output`, when its folder is
+    missing).  See the module docstring for what is guaranteed; the file
+    system's refusal is :class:`OutputNotWritable`.
     """
     try:
         _write(Path(path), data)
@@ -142,9 +149,12 @@ def write_atomic(path: Path, data: bytes | Producer) -> None:
 
 def _write(path: Path, data: bytes | Producer) -> None:
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_folder(folder, path)
     temporary = folder / temporary_name()
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileNotFoundError as error:  # the folder is there, but cannot hold files (/proc)
+        raise _unwritable(path, error, Msg("kansioon ei voi luoda tiedostoja")) from error
     try:
         with os.fdopen(fd, "wb") as stream:
             if isinstance(data, bytes | bytearray | memoryview):
@@ -160,6 +170,23 @@ def _write(path: Path, data: bytes | Producer) -> None:
             temporary.unlink()
         raise
     _sync_folder(folder)
+
+
+def _make_folder(folder: Path, target: Path) -> None:
+    """``folder`` and its parents; a file where a folder should be is named as the reason."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as error:
+        blocker = next(
+            (p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None
+        )
+        if blocker is None:
+            raise
+        reason = Msg("{folder} ei ole kansio vaan tiedosto", folder=_shown(blocker))
+        raise _unwritable(target, error, reason) from error
+    except FileNotFoundError as error:  # a parent that cannot hold folders (/proc)
+        reason = Msg("kansiota {folder} ei voi luoda", folder=_shown(folder))
+        raise _unwritable(target, error, reason) from error
 
 
 def _take_over_metadata(target: Path, temporary: Path) -> None:

@@ -8,6 +8,9 @@ naming the file and saying what to do, if an output
 * is one of the inputs (``recalc b/x.xlsx a/x.xlsx --out a`` would overwrite
   ``a/x.xlsx``), unless replacing the input is what was asked for;
 * is a symbolic link (writing through it would replace a file elsewhere);
+* is to go into a folder that does not exist, or is a file: a command whose
+  output is a file never creates folders for it (a mistyped path would leave
+  a stray folder); only an output folder (``recalc --out``) is created;
 * resolves outside the output folder it was meant for;
 * is claimed by two inputs of the same name.
 
@@ -22,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from xlsrc.core.errors import UnusableInput
-from xlsrc.core.text import Msg, Text
+from xlsrc.core.text import N_, Msg, Text
 
 
 class UnsafeOutput(UnusableInput):
@@ -71,6 +74,12 @@ def make_folder(folder: Path) -> Path:
     return folder
 
 
+_NOT_A_FOLDER = N_("{output}: {what}: {folder} ei ole kansio vaan tiedosto; anna toinen kohde")
+_NO_FOLDER = N_(
+    "{output}: {what}: kansiota {folder} ei ole; luo kansio ensin tai anna toinen kohde"
+)
+
+
 def check_output(
     output: Path,
     inputs: Iterable[Path],
@@ -81,6 +90,7 @@ def check_output(
 ) -> Path:
     """Refuse ``output`` (named ``what`` in messages) if it is unsafe; returns it unchanged.
 
+    Unsafe includes a folder that is missing or is a file (see the module docstring).
     ``replaces`` is the one input this output may be (an update in place);
     ``folder`` is where the output must stay.
     """
@@ -93,6 +103,10 @@ def check_output(
                 what=what,
             )
         )
+    parent = output.parent
+    if not parent.is_dir():  # refused before any work; never created for a file output
+        problem = _NOT_A_FOLDER if parent.exists() else _NO_FOLDER
+        raise UnsafeOutput(Msg(problem, output=display(output), what=what, folder=display(parent)))
     target = resolved(output)
     if folder is not None and resolved(folder) not in target.parents:
         raise UnsafeOutput(
