@@ -316,6 +316,57 @@ def test_a_blank_in_a_required_column(tmp_path: Path) -> None:
     ]
 
 
+#: one bad input in a measure's row: (column, what is typed, the one rule reported at it)
+BAD_INPUTS = {
+    "sum as text": ("target_sum", "1 234,5", "number_as_text"),
+    "sum as per cent text": ("target_sum", "13,6 %", "number_as_text"),
+    "sum with a unit": ("target_sum", "1,0 M€", "number_as_text"),
+    "sum as words": ("target_sum", "n. 500", "not_a_number"),
+    "sum blanked": ("target_sum", None, "missing_value"),
+    "status blanked": ("status", None, "missing_value"),
+    "programme blanked": ("programme", None, "missing_value"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_one_bad_input_is_reported_once_at_its_cell(tmp_path: Path, case: str) -> None:
+    """The stated totals and pivot cells were right before the edit: a sum the bad cell
+    is (or may be) part of is not judged, so the only finding is the cell's own."""
+    key, typed, rule = BAD_INPUTS[case]
+    at: list[str] = []
+
+    def edit(book: Workbook) -> None:
+        measures = Table(book, SAVINGS_MEASURES)
+        index = measures.find("programme", DIGI)
+        at.append(measures.cell(key, index))
+        measures.put(index, **{key: typed})
+
+    _, _, findings = run(tmp_path, edited(programmes(), edit), "yksi.xlsx")
+    assert [(f.sheet, f.cell, f.rule) for f in findings] == [
+        (SAVINGS_MEASURES.sheet_name, at[0], rule)
+    ]
+
+
+def test_a_total_the_bad_input_cannot_change_is_still_checked(tmp_path: Path) -> None:
+    """A blank status leaves the programme's row total and the grand total judged (the
+    measure is in them whatever its status); a wrong one there is still an error."""
+    at: list[str] = []
+
+    def edit(book: Workbook) -> None:
+        measures = Table(book, SAVINGS_MEASURES)
+        index = measures.find("programme", DIGI)
+        measures.put(index, status=None)
+        pivot = Table(book, PIVOT_SAVINGS)
+        digi = pivot.find("programme", DIGI)
+        at.append(pivot.cell("total", digi))
+        pivot.put(digi, total=float(pivot.get("total", digi)) - 1)
+
+    _, _, findings = run(tmp_path, edited(programmes(), edit), "summa.xlsx")
+    assert [f.rule for f in findings_at(findings, PIVOT_SAVINGS.sheet_name, at[0])] == [
+        "pivot_total"
+    ]
+
+
 def test_a_deleted_header_is_reported_and_the_values_still_compute(tmp_path: Path) -> None:
     at: list[str] = []
 

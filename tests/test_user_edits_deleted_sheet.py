@@ -26,13 +26,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from openpyxl.workbook.workbook import Workbook
 
 from tests.edits import edited
+from xlsrc.cli.main import cli
 from xlsrc.engine.recalc import recalc
 from xlsrc.validation import validate_workbook
 from xlsrc.workbooks.build import build_workbook
-from xlsrc.workbooks.layouts import RESULT_BUDGET
+from xlsrc.workbooks.layouts import PROGRAMMES, RESULT_BUDGET
 
 DELETED = "Taulukko 3"
 TABLE = "Palvelut_T3"
@@ -246,3 +248,54 @@ def test_an_error_written_in_place_of_a_name_is_never_a_syntax_error(
     result = recalc(path, tmp_path / "ulos.xlsx")
     [problem] = [p for p in result.problems if p.startswith(f"'{FIRST}'!J2:")]
     assert "jota ei enää ole (välilehti poistettu?)" in problem, problem
+
+
+RULES = "Säännöt"
+
+
+@cache
+def programmes() -> bytes:
+    return build_workbook(PROGRAMMES, example=True)
+
+
+def test_a_deleted_rules_sheet_is_an_error_on_a_sheet_that_exists(tmp_path: Path) -> None:
+    """The programmes' formulas read the rules sheet's Tables, so recalc refuses the
+    workbook; ``xlsrc validate`` said "Ei havaintoja" and exited 0."""
+    path = _write(tmp_path, without_sheet(programmes(), RULES, None))
+    assert not recalc(path, tmp_path / "ulos.xlsx").ok
+    [finding] = validate_workbook(path)
+    first = PROGRAMMES.tables[0].sheet_name
+    assert (finding.sheet, finding.cell, finding.rule, finding.severity) == (
+        first,
+        "A1",
+        "missing_rules",
+        "error",
+    )
+    assert f"välilehti {RULES}" in finding.message
+    assert "sisäänrakennetuilla säännöillä" in finding.message
+    run = CliRunner().invoke(cli, ["validate", str(path)])
+    assert run.exit_code == 1 and "Ei havaintoja" not in run.output
+    assert f"{first}!A1" in run.output
+
+
+def test_a_rules_sheet_deleted_where_no_formula_reads_it_is_still_reported(
+    tmp_path: Path,
+) -> None:
+    """The result budget computes without it, but its status checks then use the built-in
+    rules, not the workbook's: still an error, and nothing else changes."""
+    clean = _write(tmp_path, typed())
+    path = tmp_path / "ilman_saantoja.xlsx"
+    path.write_bytes(without_sheet(typed(), RULES, None))
+    before = [f.as_json() for f in validate_workbook(clean)]
+    after = validate_workbook(path)
+    [missing] = [f for f in after if f.rule == "missing_rules"]
+    assert (missing.sheet, missing.cell) == (FIRST, "A1")
+    assert [f.as_json() for f in after if f is not missing] == before
+
+
+def test_a_renamed_rules_sheet_keeps_its_tables_and_is_no_finding(tmp_path: Path) -> None:
+    def rename(book: Workbook) -> None:
+        book[RULES].title = "Omat säännöt"
+
+    path = _write(tmp_path, edited(programmes(), rename))
+    assert validate_workbook(path) == []

@@ -176,12 +176,12 @@ def test_readiness_must_match_done_and_not_started() -> None:
     }
 
 
-def test_unknown_status_word_is_reported_and_the_pivot_misses_the_measure() -> None:
-    found = _run(("001-T3", "status@54", "Valmis ehkä"))
-    assert ("001-T3", "status@54", "unknown_status", "error", "Valmis ehkä", None) in found
-    # the measure (-1 000 000) can no longer be counted under "5. Valmis", which then has
-    # no measures at all
-    assert ("001-T2", "status_5@20", "pivot_empty", "error", -1_000_000.0, None) in found
+def test_unknown_status_word_is_reported_once_at_its_cell() -> None:
+    # the measure (-1 000 000) may belong to any status column of its programme, so the
+    # pivot's status cells it could change are not judged: one finding, at the word
+    assert _run(("001-T3", "status@54", "Valmis ehkä")) == {
+        ("001-T3", "status@54", "unknown_status", "error", "Valmis ehkä", None)
+    }
 
 
 def test_a_measure_under_a_programme_the_pivot_does_not_have() -> None:

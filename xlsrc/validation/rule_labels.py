@@ -42,6 +42,7 @@ RULE_LABELS: dict[str, str] = {
     "missing_table": N_("Taulukko puuttuu"),
     "misplaced_row": N_("Rivi väärässä kohdassa"),
     "missing_row": N_("Rivi puuttuu"),
+    "missing_rules": N_("Sääntövälilehti puuttuu"),
     "missing_total": N_("Summa puuttuu"),
     "missing_value": N_("Arvo puuttuu"),
     "muutos_eur": N_("Muutos €"),

@@ -30,12 +30,13 @@ from xlsrc.core.a1 import cell_name, column_letter, parse_cell, sort_key
 from xlsrc.core.checks import Finding
 from xlsrc.core.errors import UnusableInput, XlError
 from xlsrc.core.schemes import StatusScheme
-from xlsrc.core.text import DEFAULT_LANGUAGE, Language, Msg, Num, text_in, translate
+from xlsrc.core.text import DEFAULT_LANGUAGE, Language, Msg, Num, renderings, text_in, translate
 from xlsrc.reading.cells import read_number_cell
 from xlsrc.reading.locate import (
     LocatedTable,
     RulesRead,
     TableRow,
+    find_table,
     identify,
     locate,
     norm,
@@ -50,7 +51,14 @@ from xlsrc.validation.findings import CellFinding
 from xlsrc.validation.model import Cell, Location, Row, Table
 from xlsrc.validation.rules import validate_tables
 from xlsrc.validation.rules.base import direct
-from xlsrc.workbooks.layouts import VOCABULARIES, Column, TableLayout
+from xlsrc.workbooks.layouts import (
+    RULES_BLOCKS,
+    RULES_SHEET,
+    SETTINGS_TABLE,
+    VOCABULARIES,
+    Column,
+    TableLayout,
+)
 
 __all__ = ["CellValue", "a1_sort_key", "read_workbook", "validate_source", "validate_workbook"]
 
@@ -389,6 +397,7 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
         )
         for sheet, cell, message in rules.problems
     ]
+    findings += _missing_rules_sheet(source)
     settings = read_rule_settings(source, rules)
     findings += setting_findings(source, rules, settings)
     tables = []
@@ -404,6 +413,40 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
         tables.append(_with_schemes(table, rules.schemes))
         findings += shape
     return tables, findings
+
+
+def _missing_rules_sheet(source: WorkbookSource) -> list[CellFinding]:
+    """An error at A1 of the first sheet when the rules sheet is gone with all its Tables.
+
+    Formulas that read its Tables (the status colours, the pivots' words) no longer
+    compute, and ``xlsrc recalc`` refuses such a workbook; validation must not call it
+    clean.  It goes on
+    with what :func:`read_schemes` and :func:`read_rule_settings` use when the Tables are
+    missing - the built-in schemes and vocabularies and the settings' defaults - and says
+    so.  A renamed sheet whose Tables remain is found by the Tables and is no finding.
+    """
+    sheets = source.sheet_names()
+    names = {sheet.casefold() for sheet in renderings(RULES_SHEET)}
+    if not sheets or any(sheet.casefold() in names for sheet in sheets):
+        return []
+    tables = (*(block.name for block in RULES_BLOCKS), SETTINGS_TABLE)
+    if any(find_table(source, name) is not None for name in tables):
+        return []
+    return [
+        direct(
+            Location(sheets[0], "A1"),
+            "missing_rules",
+            None,
+            None,
+            Msg(
+                "Työkirjasta puuttuu välilehti {sheet} ja sen taulukot (tilojen säännöt ja "
+                "asetukset); kaavat, jotka viittaavat niihin, eivät laske, eikä xlsrc recalc "
+                "laske niitä. Palauta välilehti (esim. kopioi se tyhjästä mallista); tilat "
+                "tarkistettiin sisäänrakennetuilla säännöillä ja asetusten oletusarvoilla",
+                sheet=Msg(RULES_SHEET),
+            ),
+        )
+    ]
 
 
 def _missing_table(source: WorkbookSource, layout: TableLayout, language: Language) -> CellFinding:

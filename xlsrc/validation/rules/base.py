@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from xlsrc.core.checks import Finding, Severity
+from xlsrc.core.numbers import NotANumber
 from xlsrc.core.text import Msg, Text
 from xlsrc.validation.equations import Derived, Equation
 from xlsrc.validation.findings import CellFinding
@@ -68,6 +69,37 @@ def cells(row: Row, keys: Iterable[str]) -> dict[str, Cell | None]:
 def location_of(row: Row, key: str) -> Location:
     cell = row.cell(key)
     return cell.at if cell is not None else row.at
+
+
+def reported_blank(table: Table, row: Row, key: str) -> bool:
+    """Whether ``row``'s ``key`` cell is a blank the input rules report (``missing_value``).
+
+    A required column left blank on a row that holds anything is one error, at
+    its cell; a rule that needs the value says nothing more about the blank.
+    """
+    cell = row.cell(key)
+    return (
+        row.kind == "data" and key in table.required_columns and cell is not None and not cell.text
+    )
+
+
+def unusable(table: Table, row: Row, key: str) -> bool:
+    """Whether ``row``'s ``key`` cell is a number the input rules report as missing or unreadable.
+
+    Text in a number column (``not_a_number``, ``number_as_text``: "1 234,5",
+    "13,6 %", "n. 500") and a required blank (``missing_value``) are reported at
+    their cells.  A sum over such a cell cannot be judged - what it should be is
+    unknown - so a rule keeps the cell among the sum's parts (its reading is not
+    a number, so :func:`~xlsrc.validation.equations.evaluate` skips the sum) or
+    skips the check itself: the one bad input is reported once, at its cell.
+    """
+    cell = row.cell(key)
+    if cell is None:
+        return False
+    reading = cell.reading
+    if isinstance(reading, NotANumber):
+        return reading.kind in ("unreadable", "text")
+    return reported_blank(table, row, key)
 
 
 def missing_value(table: Table, key: str, cell: Cell) -> CellFinding:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from xlsrc.core.text import Msg, Text
 from xlsrc.validation.equations import Equation
 from xlsrc.validation.model import Row, Table
-from xlsrc.validation.rules.base import Checks, normalized
+from xlsrc.validation.rules.base import Checks, normalized, unusable
 
 _TOTAL_LABEL = re.compile(r"\byhteensä$")  # i18n: a pattern of the label a total row prints
 
@@ -42,7 +42,12 @@ def list_total(
     what: Text,
     tolerance: float = 0.0,
 ) -> Checks:
-    """``total`` row = Σ the other rows that carry a number, column by column."""
+    """``total`` row = Σ the other rows that carry a number, column by column.
+
+    A row whose cell the input rules report (text in the column, a required
+    blank: :func:`~xlsrc.validation.rules.base.unusable`) stays among the parts,
+    so the total is not judged: its error is that cell's, not the total's.
+    """
     result = Checks()
     total = total_row(table, label_keys)
     if total is None:
@@ -56,7 +61,7 @@ def list_total(
             for row in table
             if row is not total
             for cell in [row.cell(key)]
-            if cell is not None and cell.number is not None
+            if cell is not None and (cell.number is not None or unusable(table, row, key))
         ]
         result.equations.append(
             Equation(

@@ -15,6 +15,14 @@ status.  Checked:
   Valmiusaste 100 % and "1. Aloittamatta" 0 %; Valmiusaste is within 0-100 %;
 * no measure is listed twice under the same programme;
 * the detail's "Kaikki yhteensä" = the sum of its measures.
+
+One bad input is reported once, at its cell.  A measure whose target sum is
+unreadable or blank, or whose programme or status is blank or unknown, is
+that cell's error; a pivot cell it belongs to, or may belong to, is not
+judged (its right value is unknown), while the cells it certainly does not
+change are.  As ``XS_PIVOT_CELL`` counts it, a measure with an unknown status
+is in its programme's total, and every measure is in the "Kaikki yhteensä"
+row's total.
 """
 
 from __future__ import annotations
@@ -28,7 +36,14 @@ from xlsrc.core.text import Msg, Num, Text
 from xlsrc.core.vocab import PROGRAMME_STATUSES, Status
 from xlsrc.validation.equations import Equation
 from xlsrc.validation.model import Cell, Row, Table
-from xlsrc.validation.rules.base import Checks, direct, location_of, normalized
+from xlsrc.validation.rules.base import (
+    Checks,
+    direct,
+    location_of,
+    normalized,
+    reported_blank,
+    unusable,
+)
 from xlsrc.validation.rules.lists import is_total_label, list_total
 from xlsrc.workbooks.layouts.programmes import printed
 
@@ -40,10 +55,19 @@ DONE, NOT_STARTED = PROGRAMME_STATUSES.parse("5"), PROGRAMME_STATUSES.parse("1")
 
 @dataclass(frozen=True)
 class Measure:
+    """A detail row the pivot counts, as far as it can be read.
+
+    ``key`` is None when the programme has no number (blank or unnumbered), and
+    ``status`` None when the status is blank or unknown: each is reported at
+    its cell, and the measure may belong to any pivot row or status column.
+    ``usable`` is False when the amount is reported (text, a required blank).
+    """
+
     row: Row
-    key: str
-    status: Status
+    key: str | None
+    status: Status | None
     amount: Cell | None
+    usable: bool = True
 
 
 def cross_checks(tables: Mapping[str, Table]) -> Checks:
@@ -105,10 +129,13 @@ def _measures(detail: Table, label: str, keys: set[str] | None, result: Checks) 
     measures: list[Measure] = []
     seen: dict[tuple[str, str], Row] = {}
     for row in detail:
-        if _is_total(row, label) or not (row.text("measure") or row.text("status")):
+        if _is_total(row, label):
             continue
-        key = _programme(row, label, keys, result)
-        status = _status(row, result)
+        counted = any(row.text(k) for k in (label, "status", "target_sum"))  # as XS_PIVOT_CELL
+        if not (row.text("measure") or row.text("status") or counted):
+            continue
+        key = _programme(detail, row, label, keys, result)
+        status = _status(detail, row, result)
         _readiness(row, status, result)
         if key is not None and row.text("measure"):
             name = (key, normalized(row.text("measure")))
@@ -129,16 +156,25 @@ def _measures(detail: Table, label: str, keys: set[str] | None, result: Checks) 
                     )
                 )
             seen.setdefault(name, row)
-        if key is not None and status is not None:
-            measures.append(Measure(row, key, status, row.cell("target_sum")))
+        if counted:
+            amount = row.cell("target_sum")
+            usable = not unusable(detail, row, "target_sum")
+            measures.append(Measure(row, key, status, amount, usable))
     return measures
 
 
-def _programme(row: Row, label: str, keys: set[str] | None, result: Checks) -> str | None:
+def _programme(
+    detail: Table, row: Row, label: str, keys: set[str] | None, result: Checks
+) -> str | None:
+    """The measure's programme number; None when it has none (reported here, or as the
+    required column's ``missing_value`` when blank).  A number the pivot has no row for
+    is reported and kept: the measure is still in the pivot's "Kaikki yhteensä" row."""
     text = row.text(label)
     try:
         key = number_prefix(text)
     except MissingKey:
+        if reported_blank(detail, row, label):
+            return None
         result.findings.append(
             direct(
                 location_of(row, label),
@@ -169,13 +205,16 @@ def _programme(row: Row, label: str, keys: set[str] | None, result: Checks) -> s
                 ),
             )
         )
-        return None
     return key
 
 
-def _status(row: Row, result: Checks) -> Status | None:
+def _status(detail: Table, row: Row, result: Checks) -> Status | None:
+    """The measure's status; None when blank or unknown (the input rules report an unknown
+    word and a blank in the required column; a blank elsewhere is reported here)."""
     text = row.text("status")
     if not text:
+        if reported_blank(detail, row, "status"):
+            return None
         result.findings.append(
             direct(
                 location_of(row, "status"),
@@ -234,47 +273,65 @@ def _pivot(pivot: Table, label: str, measures: list[Measure], result: Checks) ->
     """Check every pivot row against the measures of its programme (the total: all of them).
 
     The measures are grouped by programme and status once, so a pivot costs
-    one pass over the measures, not one per pivot cell.
+    one pass over the measures, not one per pivot cell.  Measures whose
+    programme or status is unknown are kept apart: a cell they may belong to
+    is not judged.
     """
-    by_key: dict[str, list[Measure]] = {}
+    by_key: dict[str | None, list[Measure]] = {}
     for measure in measures:
         by_key.setdefault(measure.key, []).append(measure)
+    homeless = by_key.get(None, [])  # no programme number: may belong to any programme row
     for row in pivot:
         if not row.text(label):
             continue
         name: Text
         if _is_total(row, label):
-            chosen = measures
+            chosen, maybe = measures, []
             name = Msg("Kaikki yhteensä")
         else:
             try:
                 key = number_prefix(row.text(label))
             except MissingKey:
                 continue
-            chosen = by_key.get(key, [])
+            chosen, maybe = by_key.get(key, []), homeless
             name = row.text(label)
-        by_status: dict[Status, list[Measure]] = {}
+        by_status: dict[Status | None, list[Measure]] = {}
         for measure in chosen:
             by_status.setdefault(measure.status, []).append(measure)
+        unplaced = by_status.get(None, [])  # blank or unknown status: any status column
         for column, status in STATUS_COLUMNS.items():
             _pivot_cell(
                 row,
                 column,
                 by_status.get(status, []),
+                [*unplaced, *(m for m in maybe if m.status in (status, None))],
                 Msg("{name}, {status}", name=name, status=printed(status)),
                 result,
             )
-        _pivot_cell(row, "total", chosen, Msg("{name}, Kaikki yhteensä", name=name), result)
+        _pivot_cell(row, "total", chosen, maybe, Msg("{name}, Kaikki yhteensä", name=name), result)
 
 
-def _pivot_cell(row: Row, column: str, measures: list[Measure], what: Text, result: Checks) -> None:
+def _pivot_cell(
+    row: Row,
+    column: str,
+    measures: list[Measure],
+    maybe: list[Measure],
+    what: Text,
+    result: Checks,
+) -> None:
     """Check one pivot cell of the programme summary against the measures it sums.
 
     Three findings are possible and they exclude each other: a number where
     no measure exists (the cell must be blank), a blank where measures exist,
     or a stated sum that differs from the measures' total beyond the tolerance.
     The SUMIFS semantics (blank amounts skipped) are those of XS_PIVOT_CELL.
+
+    The cell is not judged when ``maybe`` holds a measure (one whose programme
+    or status is unknown, and which may belong here) or a measure's amount is
+    unusable: its right value is unknown, and the cause is reported at its cell.
     """
+    if maybe or not all(m.usable for m in measures):
+        return
     cell = row.cell(column)
     stated_blank = cell is None or cell.is_blank
     amounts = [m.amount for m in measures if m.amount is not None and m.amount.number is not None]
