@@ -24,6 +24,7 @@ import xlsrc
 from xlsrc.cli.main import cli
 from xlsrc.consolidate.run import run_collect
 from xlsrc.consolidate.samples import unit_workbook
+from xlsrc.core.text import text_in
 from xlsrc.reading.openpyxl_source import OpenpyxlSource
 from xlsrc.status_sheet.assess import goal_statuses
 from xlsrc.status_sheet.tables import read_inputs
@@ -320,3 +321,17 @@ def test_an_output_refused_at_the_end_leaves_no_stray_tracebacks(
     monkeypatch.setattr(os, "open", real_open)
     gc.collect()
     assert ignored == [] and list((tmp_path / "koonti").iterdir()) == []
+
+
+def test_the_files_sheet_names_each_template_as_its_reader_knows_it(
+    collected: tuple[Path, Any],
+) -> None:
+    """The Malli column showed layout codes ("result_budget", "goal_tracking"); the JSON
+    keeps the codes, for programs."""
+    path, _ = collected
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = list(book["Tiedostot"].iter_rows(values_only=True))
+    header = next(i for i, row in enumerate(rows) if "Malli" in row)
+    column = rows[header].index("Malli")
+    shown = {row[column] for row in rows[header + 1 :] if row[column]}
+    assert shown == {text_in(layout.title) for layout in FAMILIES}

@@ -37,7 +37,7 @@ from xlsrc.core.errors import UnusableInput
 from xlsrc.core.text import Joined, Msg, Num, text_in, tr, translate
 from xlsrc.io.atomic import write_atomic
 from xlsrc.workbooks.formulas import render
-from xlsrc.workbooks.layouts import MARKER_NAME, TableLayout
+from xlsrc.workbooks.layouts import LAYOUTS, MARKER_NAME, TableLayout
 from xlsrc.workbooks.layouts import consolidation as C
 from xlsrc.workbooks.sheet import source_line
 
@@ -47,6 +47,14 @@ _TABLES = {t.key: t for t in C.CONSOLIDATION.tables}
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=13)
 _STYLE = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+
+
+def _template_name(family: str | None) -> str | None:
+    """The template a collected file is, as its reader knows it ("Tulosbudjetti ja
+    toimintasuunnitelma 2024"), not the layout's code ("result_budget"); the JSON keeps
+    the code for programs.  A file that is no template shows nothing."""
+    known = {layout.key: layout.title for layout in LAYOUTS}
+    return text_in(known[family]) if family in known else family
 
 
 class TooManyRows(UnusableInput):
@@ -189,7 +197,7 @@ class RollupWriter:
                  "rule": f.rule, "severity": f.severity, "message": f.message}
             )  # fmt: skip
         self._sheets["files"].append(
-            {"file": result.file, "path": path, "family": result.family,
+            {"file": result.file, "path": path, "family": _template_name(result.family),
              "version": result.version, "unit": result.unit, "quarter": result.quarter,
              "group": result.group,
              "state": translate(C.INCLUDED if result.included else C.SKIPPED),

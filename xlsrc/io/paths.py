@@ -104,7 +104,9 @@ def check_output(
             )
         )
     parent = output.parent
-    if not parent.is_dir():  # refused before any work; never created for a file output
+    # refused before any work; never created for a file output (an output folder, given as
+    # ``folder``, is the command's to create: make_folder)
+    if folder is None and not parent.is_dir():
         problem = _NOT_A_FOLDER if parent.exists() else _NO_FOLDER
         raise UnsafeOutput(Msg(problem, output=display(output), what=what, folder=display(parent)))
     target = resolved(output)

@@ -56,6 +56,7 @@ from xlsrc.workbooks.layouts import (
     RULES_SHEET,
     SETTINGS_TABLE,
     VOCABULARIES,
+    WORKBOOKS,
     Column,
     TableLayout,
 )
@@ -397,7 +398,8 @@ def read_workbook(source: WorkbookSource) -> tuple[list[Table], list[CellFinding
         )
         for sheet, cell, message in rules.problems
     ]
-    findings += _missing_rules_sheet(source)
+    if identified.layout in WORKBOOKS:  # built with a rules sheet (the roll-up has none)
+        findings += _missing_rules_sheet(source)
     settings = read_rule_settings(source, rules)
     findings += setting_findings(source, rules, settings)
     tables = []
