@@ -86,6 +86,12 @@ class Cell:
         return reading.decimals if isinstance(reading, Number) else 0
 
     @property
+    def as_typed(self) -> str:
+        """The value as typed: a text cell's own characters, spaces kept (the word Excel's
+        comparisons see), otherwise :attr:`text`."""
+        return self.raw if isinstance(self.raw, str) else self.text
+
+    @property
     def text(self) -> str:
         """The value as a user reads it ("" for a blank cell)."""
         raw = self.raw
@@ -156,6 +162,15 @@ class Table:
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
+
+    def allows(self, key: str, cell: Cell) -> bool:
+        """Whether ``cell`` of column ``key`` holds a word the workbook's formulas match
+        (:attr:`allowed`; any value in a column without fixed words).  The word as typed,
+        spaces and all: Excel's comparison ignores case and nothing else."""
+        words = self.allowed.get(key)
+        if words is None:
+            return True
+        return cell.as_typed.casefold() in words
 
     def header(self, key: str) -> str:
         """The column's header for messages (the key when the table has none)."""

@@ -116,12 +116,9 @@ def _kind(table: Table, row: Row) -> LineKind | None:
     label = row.text("line")
     if not label:
         return None
-    words = table.allowed.get("line")
-    if words is not None:
-        cell = row.cell("line")
-        raw = cell.raw if cell is not None and isinstance(cell.raw, str) else label
-        if raw.casefold() not in words:
-            return None
+    cell = row.cell("line")
+    if cell is not None and not table.allows("line", cell):
+        return None
     try:
         return line_kind(label)
     except UnknownLineKind:

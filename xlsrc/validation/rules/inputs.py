@@ -77,9 +77,9 @@ def _word(table: Table, key: str, cell: Cell, words: Mapping[str, str], result: 
     language the template was written in; the workbook would contradict itself.  A
     word a parser does know gets its printed form as the fix.
     """
-    raw = cell.raw if isinstance(cell.raw, str) else cell.text
-    if raw.casefold() in words:
+    if table.allows(key, cell):
         return
+    raw = cell.as_typed
     vocabulary = table.vocabularies.get(key)
     allowed = ", ".join(words.values())
     try:
